@@ -1,0 +1,4 @@
+export * from './lib/domain';
+export * from './lib/reasons';
+export * from './lib/weekly-report';
+export * from './lib/health';
