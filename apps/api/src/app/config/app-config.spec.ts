@@ -1,0 +1,67 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({}, [], '/srv/returnlens');
+    expect(config).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      dataDir: '/srv/returnlens/.data',
+      embeddedPgPort: undefined,
+      demoData: true,
+      shopTimeZone: 'UTC',
+      webDist: '/srv/returnlens/dist/apps/web/browser',
+    });
+  });
+
+  it('reads every setting', () => {
+    const config = loadConfig(
+      {
+        PORT: '3100',
+        HOST: '0.0.0.0',
+        DATABASE_URL: 'postgres://u:p@db.example:5432/returnlens',
+        DATA_DIR: '/var/lib/returnlens',
+        EMBEDDED_PG_PORT: '55000',
+        DEMO_DATA: 'off',
+        SHOP_TIMEZONE: 'Europe/Warsaw',
+      },
+      [],
+      '/srv',
+    );
+    expect(config.port).toBe(3100);
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.databaseUrl).toBe('postgres://u:p@db.example:5432/returnlens');
+    expect(config.dataDir).toBe('/var/lib/returnlens');
+    expect(config.embeddedPgPort).toBe(55000);
+    expect(config.demoData).toBe(false);
+    expect(config.shopTimeZone).toBe('Europe/Warsaw');
+  });
+
+  it('lets --no-demo skip the demo data', () => {
+    expect(loadConfig({ DEMO_DATA: 'true' }, ['--no-demo']).demoData).toBe(false);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
+  });
+
+  it('names every bad setting and its value', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DEMO_DATA: 'maybe', SHOP_TIMEZONE: 'Mars/Base', DATABASE_URL: 'mysql://x/y' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toContain('PORT="eighty": must be a number');
+    expect(problems).toContain('DEMO_DATA="maybe"');
+    expect(problems).toContain('SHOP_TIMEZONE="Mars/Base": must be an IANA time zone');
+    expect(problems).toContain('DATABASE_URL="mysql://x/y": must start with postgres://');
+  });
+
+  it('rejects a port out of range', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT="70000": must be between 1 and 65535');
+  });
+});

@@ -1,0 +1,101 @@
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no']))
+  .transform((value) => ['1', 'true', 'on', 'yes'].includes(value));
+
+const port = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+
+const timeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'must be an IANA time zone such as UTC or Europe/Warsaw' },
+);
+
+const databaseUrl = z
+  .url({ error: 'must be a URL such as postgres://user:password@host:5432/database' })
+  .refine((url) => /^postgres(ql)?:\/\//.test(url), {
+    error: 'must start with postgres:// or postgresql://',
+  });
+
+/** Every setting the API reads, from environment variables (README "Configuration"). */
+const envSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().trim().min(1, 'must not be empty').default('127.0.0.1'),
+  DATABASE_URL: databaseUrl.optional(),
+  DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./.data'),
+  EMBEDDED_PG_PORT: port.optional(),
+  DEMO_DATA: booleanFlag.default(true),
+  SHOP_TIMEZONE: timeZone.default('UTC'),
+  WEB_DIST: z.string().trim().min(1).optional(),
+});
+
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Unset: the API runs its own embedded PostgreSQL in `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly embeddedPgPort: number | undefined;
+  readonly demoData: boolean;
+  readonly shopTimeZone: string;
+  /** Folder holding the built dashboard (index.html). */
+  readonly webDist: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration; throws a ConfigError naming every bad setting. */
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  argv: readonly string[] = [],
+  cwd = process.cwd(),
+): AppConfig {
+  // Empty variables count as unset, as in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        const value = present[name];
+        return `${name}=${JSON.stringify(value)}: ${issue.message}`;
+      }),
+    );
+  }
+  const settings = parsed.data;
+  const absolute = (path: string) => (isAbsolute(path) ? path : resolve(cwd, path));
+  return {
+    port: settings.PORT,
+    host: settings.HOST,
+    databaseUrl: settings.DATABASE_URL,
+    dataDir: absolute(settings.DATA_DIR),
+    embeddedPgPort: settings.EMBEDDED_PG_PORT,
+    demoData: argv.includes('--no-demo') ? false : settings.DEMO_DATA,
+    shopTimeZone: settings.SHOP_TIMEZONE,
+    webDist: absolute(settings.WEB_DIST ?? 'dist/apps/web/browser'),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,46 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+export type CopyValue = string | number | boolean | Date | null | undefined;
+
+/** One value in PostgreSQL's COPY text format: `\N` for null, backslash escapes. */
+export function copyField(value: CopyValue): string {
+  if (value === null || value === undefined) return '\\N';
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  return text.replace(/[\\\t\n\r]/g, (ch) => (ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r'));
+}
+
+const ROWS_PER_CHUNK = 2000;
+
+/**
+ * Streams rows into `table` with COPY FROM STDIN on `client` (inside the caller's
+ * transaction). `onRows` is told how many rows have been sent, for progress output.
+ */
+export async function copyRows<T>(
+  client: PoolClient,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<T>,
+  toValues: (row: T) => readonly CopyValue[],
+  onRows?: (count: number) => void,
+): Promise<void> {
+  async function* chunks(): AsyncGenerator<string> {
+    let buffer: string[] = [];
+    for (const row of rows) {
+      buffer.push(toValues(row).map(copyField).join('\t'));
+      if (buffer.length === ROWS_PER_CHUNK) {
+        yield buffer.join('\n') + '\n';
+        onRows?.(buffer.length);
+        buffer = [];
+      }
+    }
+    if (buffer.length) {
+      yield buffer.join('\n') + '\n';
+      onRows?.(buffer.length);
+    }
+  }
+  const sql = `COPY ${table} (${columns.join(', ')}) FROM STDIN`;
+  await pipeline(Readable.from(chunks()), client.query(copyFrom(sql)));
+}

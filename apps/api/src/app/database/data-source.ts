@@ -1,0 +1,40 @@
+import type { DataSourceOptions } from 'typeorm';
+import { ProductEntity } from '../catalog/product.entity';
+import { SupplierEntity } from '../catalog/supplier.entity';
+import { ClaimEntity } from '../claims/claim.entity';
+import { FeedbackEntity } from '../feedback/feedback.entity';
+import { IngestBatchEntity } from '../ingest/ingest-batch.entity';
+import { RejectedRowEntity } from '../ingest/rejected-row.entity';
+import { ReasonCategoryEntity, ReasonEntity } from '../reasons/reason.entity';
+import { SaleEntity } from '../sales/sale.entity';
+import { InitialSchema1763900000000 } from './migrations/1763900000000-InitialSchema';
+
+export const ENTITIES = [
+  ReasonCategoryEntity,
+  ReasonEntity,
+  SupplierEntity,
+  ProductEntity,
+  SaleEntity,
+  ClaimEntity,
+  FeedbackEntity,
+  IngestBatchEntity,
+  RejectedRowEntity,
+];
+
+/** Listed explicitly (not globbed) so the bundled API carries them. Oldest first. */
+export const MIGRATIONS = [InitialSchema1763900000000];
+
+/** The one place TypeORM is configured: schema changes only through migrations. */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error', 'warn', 'migration'],
+    extra: { max: 10, application_name: 'returnlens-api' },
+  };
+}

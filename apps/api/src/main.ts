@@ -1,0 +1,84 @@
+import 'reflect-metadata';
+import { Logger, ValidationPipe, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app/app.module';
+import { ConfigError, loadConfig, type AppConfig } from './app/config/app-config';
+import { EmbeddedDatabase } from './app/database/embedded-postgres';
+import { DemoDataService } from './app/demo-data/demo-data.service';
+
+export interface RunningApi {
+  readonly app: INestApplication;
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the database (embedded unless DATABASE_URL is set), the API and the dashboard. */
+export async function startApi(config: AppConfig): Promise<RunningApi> {
+  const logger = new Logger('Returnlens');
+  const embedded = config.databaseUrl
+    ? undefined
+    : await EmbeddedDatabase.start({ dataDir: config.dataDir, port: config.embeddedPgPort });
+  let app: INestApplication | undefined;
+  try {
+    app = await NestFactory.create(
+      AppModule.forRoot(config, config.databaseUrl ?? embedded!.url, embedded ? 'embedded' : 'external'),
+      { logger: ['error', 'warn', 'log'] },
+    );
+    app.setGlobalPrefix('api');
+    app.useGlobalPipes(
+      new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+    );
+    await app.init();
+    await app.get(DemoDataService).loadIfEmpty();
+    await app.listen(config.port, config.host);
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await embedded?.stop();
+    throw error;
+  }
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${config.port}/`;
+  const running = app;
+  let stopping: Promise<void> | undefined;
+  return {
+    app: running,
+    url,
+    stop: () =>
+      (stopping ??= (async () => {
+        logger.log('Shutting down');
+        await running.close();
+        await embedded?.stop();
+      })()),
+  };
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env, process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const api = await startApi(config);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      api.stop().then(
+        () => process.exit(0),
+        (error) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    });
+  }
+  console.log(`\n  Returnlens is running: ${api.url}\n  Weekly report: ${api.url}weekly\n  Press Ctrl+C to stop.\n`);
+}
+
+main().catch((error) => {
+  console.error(`Returnlens could not start: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
