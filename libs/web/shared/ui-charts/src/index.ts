@@ -1,0 +1,12 @@
+export * from './lib/tokens';
+export * from './lib/echarts-types';
+export * from './lib/format';
+export * from './lib/pareto-option';
+export * from './lib/trend-option';
+export * from './lib/sparkline-option';
+export * from './lib/theme.store';
+export * from './lib/chart/chart';
+export * from './lib/kpi-tile/kpi-tile';
+
+/** For provideEchartsCore: ECharts loads on first use, tree-shaken. */
+export const loadEcharts = () => import('./lib/echarts-setup');

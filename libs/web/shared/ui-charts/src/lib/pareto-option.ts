@@ -1,0 +1,98 @@
+import type { ParetoRow } from '@returnlens/shared/contracts';
+import type { ECOption } from './echarts-types';
+import { formatShare } from './format';
+import { CATEGORY_COLORS, type DesignTokens } from './tokens';
+
+/** Sorted bars of claims per reason, coloured by category, with the cumulative share line. */
+export function buildParetoOption(rows: readonly ParetoRow[], tokens: DesignTokens): ECOption {
+  const labels = rows.map((row) => row.reasonLabel);
+  return {
+    aria: { enabled: true },
+    animationDuration: 300,
+    textStyle: { color: tokens.text, fontFamily: 'inherit' },
+    grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      backgroundColor: tokens.surface,
+      borderColor: tokens.border,
+      textStyle: { color: tokens.text },
+      formatter: (params: unknown) => {
+        const [bar] = params as { dataIndex: number }[];
+        const row = rows[bar.dataIndex];
+        return `<strong>${escapeHtml(row.reasonLabel)}</strong><br/>${row.claims} claims · ${formatShare(row.share)} of the week<br/>cumulative ${formatShare(row.cumulativeShare)}`;
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: labels,
+      axisLabel: { color: tokens.textMuted, interval: 0, rotate: rows.length > 6 ? 35 : 0, fontSize: 11 },
+      axisLine: { lineStyle: { color: tokens.border } },
+      axisTick: { show: false },
+    },
+    yAxis: [
+      {
+        type: 'value',
+        name: 'Claims',
+        nameTextStyle: { color: tokens.textMuted, align: 'left' },
+        axisLabel: { color: tokens.textMuted },
+        splitLine: { lineStyle: { color: tokens.gridLine } },
+      },
+      {
+        type: 'value',
+        name: 'Cumulative',
+        min: 0,
+        max: 100,
+        interval: 20,
+        nameTextStyle: { color: tokens.textMuted, align: 'right' },
+        axisLabel: { color: tokens.textMuted, formatter: '{value}%' },
+        splitLine: { show: false },
+      },
+    ],
+    series: [
+      {
+        name: 'Claims',
+        type: 'bar',
+        barMaxWidth: 38,
+        data: rows.map((row) => ({
+          value: row.claims,
+          itemStyle: { color: CATEGORY_COLORS[row.category], borderRadius: [3, 3, 0, 0] },
+        })),
+        label: { show: true, position: 'top', color: tokens.textMuted, fontSize: 11 },
+      },
+      {
+        name: 'Cumulative share',
+        type: 'line',
+        yAxisIndex: 1,
+        data: rows.map((row) => Math.round(row.cumulativeShare * 1000) / 10),
+        symbol: 'circle',
+        symbolSize: 5,
+        lineStyle: { color: tokens.cumulativeLine, width: 1.5 },
+        itemStyle: { color: tokens.cumulativeLine },
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          lineStyle: { color: tokens.textMuted, type: 'dashed' },
+          label: { formatter: '80% of claims', position: 'insideEndTop', color: tokens.textMuted, fontSize: 10 },
+          data: [{ yAxis: 80 }],
+        },
+      },
+    ],
+  };
+}
+
+/** The finding the Pareto chart shows, as its title. */
+export function paretoHeadline(rows: readonly ParetoRow[]): string {
+  if (rows.length === 0) return 'No claims this week';
+  const vital = rows.findIndex((row) => row.cumulativeShare >= 0.8) + 1;
+  if (rows.length === 1) return `All claims came for one reason: ${rows[0].reasonLabel}`;
+  const [first, second] = rows;
+  return (
+    `${first.reasonLabel} and ${second.reasonLabel} make up ${formatShare(second.cumulativeShare)} of claims; ` +
+    `${vital} of ${rows.length} reasons cover 80%`
+  );
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
