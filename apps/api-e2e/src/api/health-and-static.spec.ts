@@ -1,0 +1,44 @@
+import type { HealthReport } from '@returnlens/shared/contracts';
+import { startApiProcess, type ApiProcess } from '@returnlens/tools/testing';
+import { testDatabaseUrl } from '../support/env';
+
+describe('health, API errors and the dashboard on one port', () => {
+  let api: ApiProcess;
+
+  beforeAll(async () => {
+    api = await startApiProcess({ DATABASE_URL: testDatabaseUrl(), DEMO_DATA: 'off', PORT: '3903' });
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  it('listens on 127.0.0.1 by default', () => {
+    expect(api.baseUrl).toBe('http://127.0.0.1:3903');
+  });
+
+  it('reports the database reachable and every migration applied', async () => {
+    const response = await fetch(`${api.baseUrl}/api/health`);
+    expect(response.status).toBe(200);
+    const health = (await response.json()) as HealthReport;
+    expect(health.status).toBe('ok');
+    expect(health.database).toMatchObject({ reachable: true, mode: 'external' });
+    expect(health.database.serverVersion).toMatch(/^\d+/);
+    expect(health.migrations).toEqual({ applied: ['InitialSchema1763900000000'], pending: [], upToDate: true });
+  });
+
+  it('serves the dashboard at / and at deep links', async () => {
+    for (const path of ['/', '/weekly', '/suppliers?supplier=SUP-001']) {
+      const response = await fetch(`${api.baseUrl}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      expect(await response.text()).toContain('<rl-root>');
+    }
+  });
+
+  it('answers unknown API paths with a JSON 404, not the dashboard', async () => {
+    const response = await fetch(`${api.baseUrl}/api/no-such-thing`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/json');
+  });
+});
