@@ -14,7 +14,6 @@ describe('weeklyReportResource', () => {
     const http = TestBed.inject(HttpTestingController);
     const resource = runInInjectionContext(TestBed.inject(Injector), () => weeklyReportResource(week));
 
-    await TestBed.inject(ApplicationRef).whenStable().catch(() => undefined);
     TestBed.tick();
     const first = http.expectOne((req) => req.url === '/api/reports/weekly');
     expect(first.request.params.keys()).toEqual([]);

@@ -1,0 +1,39 @@
+import {
+  formatAverage,
+  formatCount,
+  formatDateRange,
+  formatPValue,
+  formatShare,
+  formatSignedAverage,
+  formatSignedShare,
+  formatWeek,
+} from './format';
+
+describe('format', () => {
+  it('formats counts, averages and shares for the locale', () => {
+    expect(formatCount(12345, 'en-GB')).toBe('12,345');
+    expect(formatCount(12345, 'de-DE')).toBe('12.345');
+    expect(formatAverage(496.25, 'en-GB')).toBe('496.3');
+    expect(formatShare(0.1875, 'en-GB')).toBe('18.8%');
+    expect(formatShare(0.1875, 'pl-PL')).toBe('18,8%');
+  });
+
+  it('signs changes, and never signs zero', () => {
+    expect(formatSignedAverage(48, 'en-GB')).toBe('+48');
+    expect(formatSignedAverage(-3.25, 'en-GB')).toBe('-3.3');
+    expect(formatSignedAverage(0, 'en-GB')).toBe('0');
+    expect(formatSignedShare(0.0967, 'en-GB')).toBe('+9.7%');
+  });
+
+  it('writes p-values as people read them', () => {
+    expect(formatPValue(0.0338)).toBe('p = 0.034');
+    expect(formatPValue(0.00001)).toBe('p < 0.001');
+  });
+
+  it('writes week ranges within a month, across months and across years', () => {
+    expect(formatDateRange('2026-11-16', '2026-11-22')).toBe('16–22 Nov 2026');
+    expect(formatDateRange('2026-09-28', '2026-10-04')).toBe('28 Sept – 4 Oct 2026');
+    expect(formatDateRange('2026-12-28', '2027-01-03')).toBe('28 Dec 2026 – 3 Jan 2027');
+    expect(formatWeek('2026-W07')).toBe('Week 7, 2026');
+  });
+});

@@ -1,0 +1,108 @@
+import { Component, input } from '@angular/core';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type { WeeklyReport } from '@returnlens/shared/contracts';
+import { ChartComponent, KpiTileComponent } from '@returnlens/web/shared/ui-charts';
+import { WeeklyReportPage } from './weekly-report-page';
+
+@Component({ selector: 'rl-chart', template: '<div class="chart-stub">{{ label() }}</div>' })
+class ChartStub {
+  readonly options = input<unknown>();
+  readonly label = input<string>();
+  readonly height = input<number>();
+}
+
+const week = (w: string, start: string, end: string) => ({ week: w, start, end });
+const kpi = (value: number) => ({
+  value,
+  baseline: 10,
+  change: value - 10,
+  relativeChange: (value - 10) / 10,
+  pValue: 0.5,
+  significant: false,
+  sparkline: [10, 10, 10, 10, value],
+});
+
+const REPORT: WeeklyReport = {
+  timeZone: 'UTC',
+  week: week('2026-W47', '2026-11-16', '2026-11-22'),
+  baselineWeeks: [],
+  claimsReceived: kpi(12),
+  unitsReturned: kpi(15),
+  pareto: [
+    { reasonCode: 'product_defect', reasonLabel: 'Product defect', category: 'product_quality', claims: 8, share: 8 / 12, cumulativeShare: 8 / 12 },
+    { reasonCode: 'wrong_size', reasonLabel: 'Wrong size', category: 'listing_accuracy', claims: 4, share: 4 / 12, cumulativeShare: 1 },
+  ],
+  trendWeeks: [week('2026-W47', '2026-11-16', '2026-11-22')],
+  trend: [{ category: 'product_quality', label: 'Product quality', claims: [8] }],
+  dataThrough: '2026-11-22T21:00:00.000Z',
+};
+
+async function setUp(): Promise<{ fixture: ComponentFixture<WeeklyReportPage>; http: HttpTestingController }> {
+  TestBed.configureTestingModule({
+    providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+  });
+  for (const component of [WeeklyReportPage, KpiTileComponent]) {
+    TestBed.overrideComponent(component, { remove: { imports: [ChartComponent] }, add: { imports: [ChartStub] } });
+  }
+  const fixture = TestBed.createComponent(WeeklyReportPage);
+  fixture.detectChanges();
+  return { fixture, http: TestBed.inject(HttpTestingController) };
+}
+
+async function settle(fixture: ComponentFixture<WeeklyReportPage>): Promise<HTMLElement> {
+  await fixture.whenStable();
+  fixture.detectChanges();
+  return fixture.nativeElement as HTMLElement;
+}
+
+describe('WeeklyReportPage', () => {
+  it('shows the loading frame, then the report the API sent', async () => {
+    const { fixture, http } = await setUp();
+    const page = fixture.nativeElement as HTMLElement;
+    expect(page.querySelector('[aria-busy=true]')).not.toBeNull();
+
+    http.expectOne('/api/reports/weekly').flush(REPORT);
+    await settle(fixture);
+    expect(page.querySelector('[data-testid=week-title]')?.textContent).toContain('Week 47, 2026 · 16–22 Nov 2026');
+    expect([...page.querySelectorAll('[data-testid=kpi-value]')].map((e) => e.textContent?.trim())).toEqual(['12', '15']);
+    expect(page.querySelector('[data-testid=pareto-title]')?.textContent).toContain(
+      'Product defect and Wrong size make up 100.0% of claims',
+    );
+    expect(page.querySelector('[data-testid=pareto-chart] .chart-stub')?.textContent).toContain('Product defect: 8 claims; Wrong size: 4 claims');
+    expect(page.querySelectorAll('.as-table tbody tr')).toHaveLength(2);
+    // Week navigation links carry the neighbouring weeks.
+    const links = [...page.querySelectorAll<HTMLAnchorElement>('.week-picker a.step')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['/?week=2026-W46', '/?week=2026-W48']);
+  });
+
+  it('says why a week is empty and what to do', async () => {
+    const { fixture, http } = await setUp();
+    http.expectOne('/api/reports/weekly').flush({ ...REPORT, pareto: [], claimsReceived: kpi(0) });
+    const page = await settle(fixture);
+    expect(page.textContent).toContain('No claims were opened in this week.');
+    expect(page.querySelector('[data-testid=pareto-chart]')).toBeNull();
+  });
+
+  it('warns when the data ends inside the reported week', async () => {
+    const { fixture, http } = await setUp();
+    http.expectOne('/api/reports/weekly').flush({ ...REPORT, dataThrough: '2026-11-19T08:00:00.000Z' });
+    const page = await settle(fixture);
+    expect(page.querySelector('.notice')?.textContent).toContain('The data ends on 2026-11-19: this week is incomplete');
+  });
+
+  it('explains a failure and retries on demand', async () => {
+    const { fixture, http } = await setUp();
+    http.expectOne('/api/reports/weekly').flush({ message: 'down' }, { status: 503, statusText: 'Unavailable' });
+    const page = await settle(fixture);
+    expect(page.querySelector('[role=alert]')?.textContent).toContain('The database is not available right now');
+    page.querySelector<HTMLButtonElement>('[role=alert] button')?.click();
+    TestBed.tick();
+    http.expectOne('/api/reports/weekly').flush(REPORT);
+    await settle(fixture);
+    expect(page.querySelector('[role=alert]')).toBeNull();
+    expect(page.querySelector('[data-testid=kpi-value]')?.textContent?.trim()).toBe('12');
+  });
+});
