@@ -14,7 +14,7 @@ export default [
     ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.angular', '**/coverage', '**/.data'],
   },
   {
-    files: ['**/*.ts', '**/*.js', '**/*.mjs'],
+    files: ['**/*.ts', '**/*.js'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',

@@ -13,7 +13,6 @@ import {
   CATEGORY_PROFILES,
   COMMON_REASON_RATES,
   DEMO_CATEGORIES,
-  STORY_PRODUCT_SKU,
   STORY_SUPPLIER_ID,
   generateProducts,
   generateSuppliers,

@@ -7,8 +7,8 @@ setupZonelessTestEnv({
 
 // jsdom has no ResizeObserver; ngx-echarts observes the chart's size with it.
 class ResizeObserverStub {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
+  observe = (): void => undefined;
+  unobserve = (): void => undefined;
+  disconnect = (): void => undefined;
 }
 (globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver ??= ResizeObserverStub;
