@@ -12,7 +12,16 @@ const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NG_CLI_AN
 console.log('Building Returnlens (the first build takes a minute or two; later starts reuse it)…');
 const build = spawnSync(
   process.execPath,
-  [require.resolve('nx/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static'],
+  [
+    require.resolve('nx/bin/nx.js'),
+    'run-many',
+    '-t',
+    'build',
+    '-p',
+    'api',
+    'web',
+    '--output-style=static',
+  ],
   { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] },
 );
 if (build.status !== 0) {

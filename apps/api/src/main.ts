@@ -21,7 +21,11 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
   let app: INestApplication | undefined;
   try {
     app = await NestFactory.create(
-      AppModule.forRoot(config, config.databaseUrl ?? embedded!.url, embedded ? 'embedded' : 'external'),
+      AppModule.forRoot(
+        config,
+        config.databaseUrl ?? embedded!.url,
+        embedded ? 'embedded' : 'external',
+      ),
       { logger: ['error', 'warn', 'log'] },
     );
     app.setGlobalPrefix('api');
@@ -78,7 +82,9 @@ async function main(): Promise<void> {
       );
     });
   }
-  console.log(`\n  Returnlens is running: ${api.url}\n  Weekly report: ${api.url}weekly\n  Press Ctrl+C to stop.\n`);
+  console.log(
+    `\n  Returnlens is running: ${api.url}\n  Weekly report: ${api.url}weekly\n  Press Ctrl+C to stop.\n`,
+  );
 }
 
 main().catch((error) => {

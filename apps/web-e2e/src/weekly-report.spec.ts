@@ -4,7 +4,8 @@ import { launchChromium, watchForErrors, WORKSPACE_ROOT } from '@returnlens/tool
 
 const baseUrl = () => {
   const url = process.env['RETURNLENS_TEST_BASE_URL'];
-  if (!url) throw new Error('RETURNLENS_TEST_BASE_URL is not set: run through the web-e2e jest config');
+  if (!url)
+    throw new Error('RETURNLENS_TEST_BASE_URL is not set: run through the web-e2e jest config');
   return url;
 };
 
@@ -40,18 +41,26 @@ describe('Weekly report in Chromium', () => {
   it('shows the demo data for the latest complete week: KPIs, Pareto and trend', async () => {
     await openWeeklyReport(page);
     await expect(page.title()).resolves.toBe('Weekly report · Returnlens');
-    const claims = await page.locator('rl-kpi-tile').first().locator('[data-testid=kpi-value]').innerText();
+    const claims = await page
+      .locator('rl-kpi-tile')
+      .first()
+      .locator('[data-testid=kpi-value]')
+      .innerText();
     expect(Number(claims.replace(/\D/g, ''))).toBeGreaterThan(100);
-    await expect(page.locator('[data-testid=pareto-title]').innerText()).resolves.toMatch(/make up \d+\.\d% of claims/);
+    await expect(page.locator('[data-testid=pareto-title]').innerText()).resolves.toMatch(
+      /make up \d+\.\d% of claims/,
+    );
     // The charts have painted pixels, not an empty canvas.
-    const painted = await page.locator('[data-testid=pareto-chart] canvas').evaluate((canvas: HTMLCanvasElement) => {
-      const context = canvas.getContext('2d');
-      if (!context) return 0;
-      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-      let filled = 0;
-      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) filled++;
-      return filled / (data.length / 4);
-    });
+    const painted = await page
+      .locator('[data-testid=pareto-chart] canvas')
+      .evaluate((canvas: HTMLCanvasElement) => {
+        const context = canvas.getContext('2d');
+        if (!context) return 0;
+        const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+        let filled = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) filled++;
+        return filled / (data.length / 4);
+      });
     expect(painted).toBeGreaterThan(0.05);
     // The table alternative lists the same reasons as the chart.
     await page.locator('summary', { hasText: 'View as table' }).click();
@@ -72,9 +81,12 @@ describe('Weekly report in Chromium', () => {
   });
 
   it('shows the pages to come with what they will hold', async () => {
-    await page.goto(`${baseUrl()}/weekly`);
+    await openWeeklyReport(page);
     for (const name of ['Suppliers', 'SLA', 'Feedback', 'Root causes', 'Data']) {
-      await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: new RegExp(`^${name}`) }).click();
+      await page
+        .getByRole('navigation', { name: 'Pages' })
+        .getByRole('link', { name: new RegExp(`^${name}`) })
+        .click();
       await expect(page.locator('h1').innerText()).resolves.toBe(name);
     }
   });
@@ -82,9 +94,14 @@ describe('Weekly report in Chromium', () => {
   it('saves screenshots of the weekly report in light and dark themes', async () => {
     for (const theme of ['light', 'dark'] as const) {
       await openWeeklyReport(page, `?theme=${theme}`);
-      await expect(page.evaluate(() => document.documentElement.dataset['theme'])).resolves.toBe(theme);
+      await expect(page.evaluate(() => document.documentElement.dataset['theme'])).resolves.toBe(
+        theme,
+      );
       await page.waitForTimeout(500); // let the chart animations settle
-      await page.screenshot({ path: join(WORKSPACE_ROOT, `docs/screenshots/weekly-report-${theme}.png`), fullPage: true });
+      await page.screenshot({
+        path: join(WORKSPACE_ROOT, `docs/screenshots/weekly-report-${theme}.png`),
+        fullPage: true,
+      });
     }
   });
 });

@@ -3,7 +3,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HealthReport } from '@returnlens/shared/contracts';
-import { runApiToExit, startApiProcess, withClient, type ApiProcess } from '@returnlens/tools/testing';
+import {
+  runApiToExit,
+  startApiProcess,
+  withClient,
+  type ApiProcess,
+} from '@returnlens/tools/testing';
 
 /** PostgreSQL server processes whose data folder is inside `dir`. */
 function postgresProcessesIn(dir: string): string[] {
@@ -16,7 +21,14 @@ async function countRows(dataDir: string, port: number): Promise<Record<string, 
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/returnlens`;
   return withClient(url, async (client) => {
     const counts: Record<string, number> = {};
-    for (const table of ['suppliers', 'products', 'sales', 'claims', 'feedback', 'ingest_batches']) {
+    for (const table of [
+      'suppliers',
+      'products',
+      'sales',
+      'claims',
+      'feedback',
+      'ingest_batches',
+    ]) {
       const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${table}`);
       counts[table] = rows[0].n;
     }
@@ -40,11 +52,19 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
 
   it('starts its own server, loads the demo once, keeps the data over a restart and stops cleanly', async () => {
     const dataDir = newDataDir();
-    const env = { DATA_DIR: dataDir, DATABASE_URL: '', PORT: '3904', EMBEDDED_PG_PORT: '55391', DEMO_DATA: 'on' };
+    const env = {
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      PORT: '3904',
+      EMBEDDED_PG_PORT: '55391',
+      DEMO_DATA: 'on',
+    };
 
     const first = await startApiProcess(env);
     running.push(first);
-    expect(first.output()).toMatch(/Demo data loaded: 40 suppliers, 1500 products, \d+ order lines, \d+ claims/);
+    expect(first.output()).toMatch(
+      /Demo data loaded: 40 suppliers, 1500 products, \d+ order lines, \d+ claims/,
+    );
     const health = (await (await fetch(`${first.baseUrl}/api/health`)).json()) as HealthReport;
     expect(health.database.mode).toBe('embedded');
     expect(health.migrations.upToDate).toBe(true);
@@ -70,9 +90,19 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
   it('runs two instances side by side with different PORT and DATA_DIR, and refuses a shared DATA_DIR', async () => {
     const dirA = newDataDir();
     const dirB = newDataDir();
-    const a = await startApiProcess({ DATA_DIR: dirA, DATABASE_URL: '', PORT: '3905', DEMO_DATA: 'off' });
+    const a = await startApiProcess({
+      DATA_DIR: dirA,
+      DATABASE_URL: '',
+      PORT: '3905',
+      DEMO_DATA: 'off',
+    });
     running.push(a);
-    const b = await startApiProcess({ DATA_DIR: dirB, DATABASE_URL: '', PORT: '3906', DEMO_DATA: 'off' });
+    const b = await startApiProcess({
+      DATA_DIR: dirB,
+      DATABASE_URL: '',
+      PORT: '3906',
+      DEMO_DATA: 'off',
+    });
     running.push(b);
     for (const api of [a, b]) {
       const response = await fetch(`${api.baseUrl}/api/health`);
@@ -81,7 +111,12 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
     expect(postgresProcessesIn(dirA)).toHaveLength(1);
     expect(postgresProcessesIn(dirB)).toHaveLength(1);
 
-    const clash = await runApiToExit({ DATA_DIR: dirA, DATABASE_URL: '', PORT: '3907', DEMO_DATA: 'off' });
+    const clash = await runApiToExit({
+      DATA_DIR: dirA,
+      DATABASE_URL: '',
+      PORT: '3907',
+      DEMO_DATA: 'off',
+    });
     expect(clash.code).toBe(1);
     expect(clash.output).toContain(`DATA_DIR ${dirA} is in use by another Returnlens API`);
     // The refused instance did not disturb the first one.

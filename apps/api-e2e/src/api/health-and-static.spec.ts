@@ -6,7 +6,11 @@ describe('health, API errors and the dashboard on one port', () => {
   let api: ApiProcess;
 
   beforeAll(async () => {
-    api = await startApiProcess({ DATABASE_URL: testDatabaseUrl(), DEMO_DATA: 'off', PORT: '3903' });
+    api = await startApiProcess({
+      DATABASE_URL: testDatabaseUrl(),
+      DEMO_DATA: 'off',
+      PORT: '3903',
+    });
   });
 
   afterAll(async () => {
@@ -24,7 +28,11 @@ describe('health, API errors and the dashboard on one port', () => {
     expect(health.status).toBe('ok');
     expect(health.database).toMatchObject({ reachable: true, mode: 'external' });
     expect(health.database.serverVersion).toMatch(/^\d+/);
-    expect(health.migrations).toEqual({ applied: ['InitialSchema1763900000000'], pending: [], upToDate: true });
+    expect(health.migrations).toEqual({
+      applied: ['InitialSchema1763900000000'],
+      pending: [],
+      upToDate: true,
+    });
   });
 
   it('serves the dashboard at / and at deep links', async () => {

@@ -1,5 +1,10 @@
 import type { WeeklyReport } from '@returnlens/shared/contracts';
-import { startApiProcess, truncateShopData, withClient, type ApiProcess } from '@returnlens/tools/testing';
+import {
+  startApiProcess,
+  truncateShopData,
+  withClient,
+  type ApiProcess,
+} from '@returnlens/tools/testing';
 import { testDatabaseUrl } from '../support/env';
 import { insertClaims, WEEKLY_FIXTURE } from '../support/fixtures';
 
@@ -14,10 +19,20 @@ describe('GET /api/reports/weekly on a hand-checked fixture', () => {
 
   beforeAll(async () => {
     const url = testDatabaseUrl();
-    utc = await startApiProcess({ DATABASE_URL: url, DEMO_DATA: 'off', PORT: '3901', SHOP_TIMEZONE: 'UTC' });
+    utc = await startApiProcess({
+      DATABASE_URL: url,
+      DEMO_DATA: 'off',
+      PORT: '3901',
+      SHOP_TIMEZONE: 'UTC',
+    });
     await truncateShopData(url);
     await withClient(url, (client) => insertClaims(client, WEEKLY_FIXTURE));
-    warsaw = await startApiProcess({ DATABASE_URL: url, DEMO_DATA: 'off', PORT: '3902', SHOP_TIMEZONE: 'Europe/Warsaw' });
+    warsaw = await startApiProcess({
+      DATABASE_URL: url,
+      DEMO_DATA: 'off',
+      PORT: '3902',
+      SHOP_TIMEZONE: 'Europe/Warsaw',
+    });
   });
 
   afterAll(async () => {
@@ -29,14 +44,30 @@ describe('GET /api/reports/weekly on a hand-checked fixture', () => {
     const { status, body } = await getJson<WeeklyReport>(utc, '/api/reports/weekly?week=2026-W10');
     expect(status).toBe(200);
     expect(body.week).toEqual({ week: '2026-W10', start: '2026-03-02', end: '2026-03-08' });
-    expect(body.baselineWeeks.map((w) => w.week)).toEqual(['2026-W06', '2026-W07', '2026-W08', '2026-W09']);
+    expect(body.baselineWeeks.map((w) => w.week)).toEqual([
+      '2026-W06',
+      '2026-W07',
+      '2026-W08',
+      '2026-W09',
+    ]);
     // 6 claims against (2 + 4 + 3 + 3) / 4 = 3
-    expect(body.claimsReceived).toMatchObject({ value: 6, baseline: 3, change: 3, relativeChange: 1, significant: false });
+    expect(body.claimsReceived).toMatchObject({
+      value: 6,
+      baseline: 3,
+      change: 3,
+      relativeChange: 1,
+      significant: false,
+    });
     // Binomial(18, 1/5) at 6, two-sided: 0.2320
     expect(body.claimsReceived.pValue).toBeCloseTo(0.232, 3);
     expect(body.claimsReceived.sparkline).toEqual([0, 0, 0, 0, 0, 0, 0, 2, 4, 3, 3, 6]);
     // 7 units against (2 + 6 + 3 + 3) / 4 = 3.5; Binomial(21, 1/5) at 7: 0.1662
-    expect(body.unitsReturned).toMatchObject({ value: 7, baseline: 3.5, change: 3.5, relativeChange: 1 });
+    expect(body.unitsReturned).toMatchObject({
+      value: 7,
+      baseline: 3.5,
+      change: 3.5,
+      relativeChange: 1,
+    });
     expect(body.unitsReturned.pValue).toBeCloseTo(0.1662, 3);
   });
 
@@ -82,13 +113,24 @@ describe('GET /api/reports/weekly on a hand-checked fixture', () => {
   });
 
   it('refuses a malformed or non-existent week with a message naming the field', async () => {
-    const malformed = await getJson<{ message: string[] | string }>(utc, '/api/reports/weekly?week=March');
+    const malformed = await getJson<{ message: string[] | string }>(
+      utc,
+      '/api/reports/weekly?week=March',
+    );
     expect(malformed.status).toBe(400);
-    expect(JSON.stringify(malformed.body.message)).toContain('week must be an ISO week such as 2026-W07');
+    expect(JSON.stringify(malformed.body.message)).toContain(
+      'week must be an ISO week such as 2026-W07',
+    );
 
-    const missing = await getJson<{ field: string; message: string }>(utc, '/api/reports/weekly?week=2025-W53');
+    const missing = await getJson<{ field: string; message: string }>(
+      utc,
+      '/api/reports/weekly?week=2025-W53',
+    );
     expect(missing.status).toBe(400);
-    expect(missing.body).toMatchObject({ field: 'week', message: expect.stringContaining('2025 has no ISO week 53') });
+    expect(missing.body).toMatchObject({
+      field: 'week',
+      message: expect.stringContaining('2025 has no ISO week 53'),
+    });
 
     const unknown = await getJson<{ message: string[] }>(utc, '/api/reports/weekly?weeks=2026-W10');
     expect(unknown.status).toBe(400);

@@ -14,7 +14,14 @@ export async function insertClaims(client: Client, claims: readonly FixtureClaim
     await client.query(
       `INSERT INTO claims (external_id, type, channel, order_id, sku, quantity, stated_reason_code, opened_at, status)
        VALUES ($1, $2, 'email', $3, 'SKU-1', $4, $5, $6, 'open')`,
-      [claim.id, claim.type ?? 'return', `O-${claim.id}`, claim.quantity ?? 1, claim.reason, claim.openedAt],
+      [
+        claim.id,
+        claim.type ?? 'return',
+        `O-${claim.id}`,
+        claim.quantity ?? 1,
+        claim.reason,
+        claim.openedAt,
+      ],
     );
   }
 }

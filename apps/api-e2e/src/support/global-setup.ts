@@ -10,5 +10,7 @@ export default async function globalSetup(): Promise<void> {
   const db = await startTestDatabase();
   globalThis.__RETURNLENS_TEST_DB__ = db;
   process.env['RETURNLENS_TEST_DB_URL'] = db.url;
-  console.log(`\nAPI end-to-end tests on ${db.external ? 'TEST_DATABASE_URL' : 'an embedded PostgreSQL'}\n`);
+  console.log(
+    `\nAPI end-to-end tests on ${db.external ? 'TEST_DATABASE_URL' : 'an embedded PostgreSQL'}\n`,
+  );
 }

@@ -1,5 +1,10 @@
 import './register-paths';
-import { startApiProcess, startTestDatabase, type ApiProcess, type TestDatabase } from '@returnlens/tools/testing';
+import {
+  startApiProcess,
+  startTestDatabase,
+  type ApiProcess,
+  type TestDatabase,
+} from '@returnlens/tools/testing';
 
 declare global {
   var __RETURNLENS_TEST_DB__: TestDatabase | undefined;

@@ -6,7 +6,8 @@ export const appRoutes: Route[] = [
   {
     path: 'weekly',
     title: 'Weekly report · Returnlens',
-    loadComponent: () => import('@returnlens/web/weekly-report/feature').then((m) => m.WeeklyReportPage),
+    loadComponent: () =>
+      import('@returnlens/web/weekly-report/feature').then((m) => m.WeeklyReportPage),
   },
   {
     path: 'suppliers',
@@ -15,7 +16,8 @@ export const appRoutes: Route[] = [
     data: {
       heading: 'Suppliers',
       question: 'Which supplier’s goods break, and is that noise or a real problem?',
-      contents: 'a funnel plot of defect rate against units sold with control limits, a scorecard with 95% intervals, and an evidence pack per supplier',
+      contents:
+        'a funnel plot of defect rate against units sold with control limits, a scorecard with 95% intervals, and an evidence pack per supplier',
     },
   },
   {
@@ -25,7 +27,8 @@ export const appRoutes: Route[] = [
     data: {
       heading: 'SLA',
       question: 'Are we answering and refunding on time? Where do we breach?',
-      contents: 'attainment per policy, median and p90 response, resolution and refund times, the at-risk and breach lists',
+      contents:
+        'attainment per policy, median and p90 response, resolution and refund times, the at-risk and breach lists',
     },
   },
   {
@@ -35,7 +38,8 @@ export const appRoutes: Route[] = [
     data: {
       heading: 'Feedback',
       question: 'What are customers saying, in any language?',
-      contents: 'the rating distribution, net sentiment by week and language, aspects, and the reviews themselves',
+      contents:
+        'the rating distribution, net sentiment by week and language, aspects, and the reviews themselves',
     },
   },
   {
@@ -45,7 +49,8 @@ export const appRoutes: Route[] = [
     data: {
       heading: 'Root causes',
       question: 'What is the root cause?',
-      contents: 'the category → reason → product → supplier hierarchy, a reason × supplier heatmap, and stated-vs-inferred mismatches',
+      contents:
+        'the category → reason → product → supplier hierarchy, a reason × supplier heatmap, and stated-vs-inferred mismatches',
     },
   },
   {
@@ -62,6 +67,10 @@ export const appRoutes: Route[] = [
     path: '**',
     title: 'Not found · Returnlens',
     component: PlannedPage,
-    data: { heading: 'Page not found', question: 'This address does not match any page.', contents: '' },
+    data: {
+      heading: 'Page not found',
+      question: 'This address does not match any page.',
+      contents: '',
+    },
   },
 ];

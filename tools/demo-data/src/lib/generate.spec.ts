@@ -26,10 +26,14 @@ describe('generateDemoShop', () => {
   it('is deterministic for a seed and end date', () => {
     const again = generateDemoShop({ end: END, scale: 0.05 });
     const once = generateDemoShop({ end: END, scale: 0.05 });
-    expect(JSON.stringify(again.claims.slice(0, 50))).toBe(JSON.stringify(once.claims.slice(0, 50)));
+    expect(JSON.stringify(again.claims.slice(0, 50))).toBe(
+      JSON.stringify(once.claims.slice(0, 50)),
+    );
     expect(again.sales.length).toBe(once.sales.length);
     const otherSeed = generateDemoShop({ end: END, scale: 0.05, seed: 7 });
-    expect(JSON.stringify(otherSeed.claims.slice(0, 50))).not.toBe(JSON.stringify(once.claims.slice(0, 50)));
+    expect(JSON.stringify(otherSeed.claims.slice(0, 50))).not.toBe(
+      JSON.stringify(once.claims.slice(0, 50)),
+    );
   });
 
   it('has the size of a mid-size shop’s year', () => {
@@ -52,11 +56,15 @@ describe('generateDemoShop', () => {
     expect(statuses).toEqual(new Set(['open', 'in_progress', 'resolved', 'cancelled']));
     for (const claim of shop.claims) {
       expect(claim.openedAt.getTime()).toBeLessThan(END.getTime());
-      if (claim.firstResponseAt) expect(claim.firstResponseAt.getTime()).toBeGreaterThanOrEqual(claim.openedAt.getTime());
-      if (claim.resolvedAt) expect(claim.resolvedAt.getTime()).toBeGreaterThanOrEqual(claim.openedAt.getTime());
-      if (claim.refundedAt) expect(claim.refundedAt.getTime()).toBeGreaterThanOrEqual(claim.resolvedAt!.getTime());
+      if (claim.firstResponseAt)
+        expect(claim.firstResponseAt.getTime()).toBeGreaterThanOrEqual(claim.openedAt.getTime());
+      if (claim.resolvedAt)
+        expect(claim.resolvedAt.getTime()).toBeGreaterThanOrEqual(claim.openedAt.getTime());
+      if (claim.refundedAt)
+        expect(claim.refundedAt.getTime()).toBeGreaterThanOrEqual(claim.resolvedAt!.getTime());
       if (claim.refundAmount !== null) expect(claim.currency).toBe('EUR');
-      if (claim.status === 'open' || claim.status === 'in_progress') expect(claim.resolvedAt).toBeNull();
+      if (claim.status === 'open' || claim.status === 'in_progress')
+        expect(claim.resolvedAt).toBeNull();
     }
     // Some claims arrive without a reason code, only text: text intelligence has work to do.
     const unstated = shop.claims.filter((c) => c.statedReasonCode === null);
@@ -77,9 +85,17 @@ describe('generateDemoShop', () => {
   });
 
   it('tells story 1: supplier Kestrel’s defect claims jump in the last three weeks', () => {
-    const kestrelSkus = new Set(shop.products.filter((p) => p.supplierId === STORY_SUPPLIER_ID).map((p) => p.sku));
-    const defects = shop.claims.filter((c) => c.statedReasonCode === 'product_defect' && kestrelSkus.has(c.sku));
-    const perWeek = weeklyCounts(defects.map((c) => c.openedAt), END, 16);
+    const kestrelSkus = new Set(
+      shop.products.filter((p) => p.supplierId === STORY_SUPPLIER_ID).map((p) => p.sku),
+    );
+    const defects = shop.claims.filter(
+      (c) => c.statedReasonCode === 'product_defect' && kestrelSkus.has(c.sku),
+    );
+    const perWeek = weeklyCounts(
+      defects.map((c) => c.openedAt),
+      END,
+      16,
+    );
     const before = mean(perWeek.slice(0, 12));
     const lastThree = mean(perWeek.slice(13));
     expect(lastThree).toBeGreaterThan(2.5 * before);
@@ -89,17 +105,26 @@ describe('generateDemoShop', () => {
     const product = shop.products.find((p) => p.sku === STORY_PRODUCT_SKU)!;
     expect(product.listingChangedAt).not.toBeNull();
     const changedAt = product.listingChangedAt!.getTime();
-    const nad = shop.claims.filter((c) => c.sku === STORY_PRODUCT_SKU && c.statedReasonCode === 'not_as_described');
+    const nad = shop.claims.filter(
+      (c) => c.sku === STORY_PRODUCT_SKU && c.statedReasonCode === 'not_as_described',
+    );
     const weeksAfter = (END.getTime() - changedAt) / (7 * DAY);
-    const after = nad.filter((c) => c.openedAt.getTime() >= changedAt + 5 * DAY).length / (weeksAfter - 1);
-    const before = nad.filter((c) => c.openedAt.getTime() < changedAt).length / ((changedAt - shop.start.getTime()) / (7 * DAY));
+    const after =
+      nad.filter((c) => c.openedAt.getTime() >= changedAt + 5 * DAY).length / (weeksAfter - 1);
+    const before =
+      nad.filter((c) => c.openedAt.getTime() < changedAt).length /
+      ((changedAt - shop.start.getTime()) / (7 * DAY));
     expect(after).toBeGreaterThan(4 * before);
   });
 
   it('tells story 3: claims opened at weekends breach the 24 h first-response target far more often', () => {
     const breachShare = (days: number[]) => {
-      const claims = shop.claims.filter((c) => c.firstResponseAt && days.includes(c.openedAt.getUTCDay()));
-      const breached = claims.filter((c) => c.firstResponseAt!.getTime() - c.openedAt.getTime() > DAY);
+      const claims = shop.claims.filter(
+        (c) => c.firstResponseAt && days.includes(c.openedAt.getUTCDay()),
+      );
+      const breached = claims.filter(
+        (c) => c.firstResponseAt!.getTime() - c.openedAt.getTime() > DAY,
+      );
       return breached.length / claims.length;
     };
     expect(breachShare([0, 6])).toBeGreaterThan(3 * breachShare([2, 3, 4]));
@@ -109,7 +134,9 @@ describe('generateDemoShop', () => {
     const lateOrders = new Set(
       shop.sales.filter((s) => s.deliveredAt && s.deliveredAt > s.promisedAt).map((s) => s.orderId),
     );
-    const reviews = shop.feedback.filter((f) => f.source !== 'csat' && f.rating !== null && f.orderId);
+    const reviews = shop.feedback.filter(
+      (f) => f.source !== 'csat' && f.rating !== null && f.orderId,
+    );
     const late = reviews.filter((f) => lateOrders.has(f.orderId!)).map((f) => f.rating!);
     const onTime = reviews.filter((f) => !lateOrders.has(f.orderId!)).map((f) => f.rating!);
     expect(late.length).toBeGreaterThan(1000);
@@ -125,7 +152,11 @@ describe('generateDemoShop', () => {
     }
     const median = [...perDay.values()].sort((a, b) => a - b)[Math.floor(perDay.size / 2)];
     expect(perDay.get('2025-11-28')).toBeGreaterThan(2 * median);
-    expect(mean(['2025-12-08', '2025-12-09', '2025-12-10'].map((d) => perDay.get(d)!))).toBeGreaterThan(1.4 * median);
-    expect(mean(['2026-01-13', '2026-01-14', '2026-01-15'].map((d) => perDay.get(d)!))).toBeLessThan(median);
+    expect(
+      mean(['2025-12-08', '2025-12-09', '2025-12-10'].map((d) => perDay.get(d)!)),
+    ).toBeGreaterThan(1.4 * median);
+    expect(
+      mean(['2026-01-13', '2026-01-14', '2026-01-15'].map((d) => perDay.get(d)!)),
+    ).toBeLessThan(median);
   });
 });

@@ -20,7 +20,13 @@ import {
   type DemoProduct,
   type DemoSupplier,
 } from './catalog';
-import { CLAIM_TEXTS, DEMO_LANGUAGES, REVIEW_PHRASES, type DemoLanguage, type ReviewAspect } from './phrases';
+import {
+  CLAIM_TEXTS,
+  DEMO_LANGUAGES,
+  REVIEW_PHRASES,
+  type DemoLanguage,
+  type ReviewAspect,
+} from './phrases';
 import { Random, WeightedTable } from './random';
 
 const HOUR = 3_600_000;
@@ -127,7 +133,16 @@ const CATEGORY_SEASON: Partial<Record<DemoCategory, (month: number) => number>> 
 /** Calibrates the category reason rates to ~8% of order lines with a claim. */
 const PRODUCT_REASON_SCALE = 1.2;
 
-const AGENTS = ['Anna K.', 'Tomasz W.', 'Lena M.', 'David R.', 'Sofia P.', 'Noam B.', 'Irina S.', 'Marco L.'];
+const AGENTS = [
+  'Anna K.',
+  'Tomasz W.',
+  'Lena M.',
+  'David R.',
+  'Sofia P.',
+  'Noam B.',
+  'Irina S.',
+  'Marco L.',
+];
 
 /** Working hours of the help desk: Monday–Friday 08:00–18:00 UTC; nobody works weekends. */
 function isWorking(t: number): boolean {
@@ -184,11 +199,22 @@ export function generateDemoShop(options: DemoOptions = {}): DemoShop {
 
   const suppliers = generateSuppliers(random);
   const supplierById = new Map(suppliers.map((s) => [s.externalId, s]));
-  const products = generateProducts(random, suppliers, options.products ?? 1500, new Date(endT - 8 * 7 * DAY + 3 * DAY));
+  const products = generateProducts(
+    random,
+    suppliers,
+    options.products ?? 1500,
+    new Date(endT - 8 * 7 * DAY + 3 * DAY),
+  );
   const tables = new Map<DemoCategory, WeightedTable<DemoProduct>>();
   for (const category of DEMO_CATEGORIES) {
     const inCategory = products.filter((p) => p.category === category);
-    tables.set(category, new WeightedTable(inCategory, inCategory.map((p) => p.popularity)));
+    tables.set(
+      category,
+      new WeightedTable(
+        inCategory,
+        inCategory.map((p) => p.popularity),
+      ),
+    );
   }
   const storyLotFrom = endT - 30 * DAY;
 
@@ -196,8 +222,14 @@ export function generateDemoShop(options: DemoOptions = {}): DemoShop {
   const claims: DemoClaim[] = [];
   const feedback: DemoFeedback[] = [];
   const customers: { id: string; language: DemoLanguage; channel: Channel }[] = [];
-  const languageTable = new WeightedTable(DEMO_LANGUAGES.map((l) => l.code), DEMO_LANGUAGES.map((l) => l.share));
-  const channelTable = new WeightedTable<Channel>([...CHANNELS], [0.15, 0.3, 0.25, 0.15, 0.1, 0.05]);
+  const languageTable = new WeightedTable(
+    DEMO_LANGUAGES.map((l) => l.code),
+    DEMO_LANGUAGES.map((l) => l.share),
+  );
+  const channelTable = new WeightedTable<Channel>(
+    [...CHANNELS],
+    [0.15, 0.3, 0.25, 0.15, 0.1, 0.05],
+  );
   let orderNumber = 100_000;
 
   const baseOrders = 580 * scale;
@@ -205,9 +237,13 @@ export function generateDemoShop(options: DemoOptions = {}): DemoShop {
     const day = new Date(dayT);
     const month = day.getUTCMonth();
     const growth = 0.92 + (0.16 * (dayT - start.getTime())) / (endT - start.getTime());
-    const orders = random.poisson(baseOrders * seasonality(day) * WEEKDAY_FACTOR[day.getUTCDay()] * growth);
+    const orders = random.poisson(
+      baseOrders * seasonality(day) * WEEKDAY_FACTOR[day.getUTCDay()] * growth,
+    );
     const inPeak = seasonality(day) > 1.5;
-    const categoryWeights = DEMO_CATEGORIES.map((c) => CATEGORY_PROFILES[c].share * (CATEGORY_SEASON[c]?.(month) ?? 1));
+    const categoryWeights = DEMO_CATEGORIES.map(
+      (c) => CATEGORY_PROFILES[c].share * (CATEGORY_SEASON[c]?.(month) ?? 1),
+    );
     const categoryTable = new WeightedTable(DEMO_CATEGORIES, categoryWeights);
 
     for (let o = 0; o < orders; o++) {
@@ -215,15 +251,23 @@ export function generateDemoShop(options: DemoOptions = {}): DemoShop {
       const returning = customers.length > 500 && random.chance(0.3);
       const customer = returning
         ? random.pick(customers)
-        : { id: `C-${String(customers.length + 1).padStart(6, '0')}`, language: languageTable.pick(random), channel: channelTable.pick(random) };
+        : {
+            id: `C-${String(customers.length + 1).padStart(6, '0')}`,
+            language: languageTable.pick(random),
+            channel: channelTable.pick(random),
+          };
       if (!returning) customers.push(customer);
 
       // Evening-heavy order times.
-      const hour = random.weighted([8, 10, 12, 14, 16, 18, 20, 22], [3, 6, 8, 7, 7, 9, 11, 6]) + random.next() * 2;
+      const hour =
+        random.weighted([8, 10, 12, 14, 16, 18, 20, 22], [3, 6, 8, 7, 7, 9, 11, 6]) +
+        random.next() * 2;
       const orderedAt = dayT + hour * HOUR;
       const promisedAt = orderedAt + random.int(2, 4) * DAY;
       const late = random.chance(inPeak ? 0.17 : 0.06);
-      const deliveredT = late ? promisedAt + random.between(1, 9) * DAY : promisedAt - random.between(0, 1.5) * DAY;
+      const deliveredT = late
+        ? promisedAt + random.between(1, 9) * DAY
+        : promisedAt - random.between(0, 1.5) * DAY;
       const deliveredAt = deliveredT <= endT ? new Date(deliveredT) : null;
       const lines = 1 + (random.chance(0.3) ? 1 : 0) + (random.chance(0.08) ? 1 : 0);
 
@@ -251,11 +295,17 @@ export function generateDemoShop(options: DemoOptions = {}): DemoShop {
           late,
           inPeak,
         };
-        const reason = pickClaimReason(random, context, orderedAt >= storyLotFrom, seasonality(day) > 2);
+        const reason = pickClaimReason(
+          random,
+          context,
+          orderedAt >= storyLotFrom,
+          seasonality(day) > 2,
+        );
         const claim = reason ? buildClaim(random, context, reason, claims.length + 1, endT) : null;
         if (claim) {
           claims.push(claim);
-          if (claim.resolvedAt && random.chance(0.25)) feedback.push(buildCsat(random, claim, context.language, feedback.length + 1, endT));
+          if (claim.resolvedAt && random.chance(0.25))
+            feedback.push(buildCsat(random, claim, context.language, feedback.length + 1, endT));
         }
         if (deliveredAt && random.chance(0.12)) {
           const review = buildReview(random, context, claim, feedback.length + 1, endT);
@@ -270,9 +320,15 @@ export function generateDemoShop(options: DemoOptions = {}): DemoShop {
   return { start, end, suppliers, products, sales, claims, feedback };
 }
 
-function pickClaimReason(random: Random, c: ClaimContext, inStoryLot: boolean, blackFridayWeek: boolean): ReasonCode | null {
+function pickClaimReason(
+  random: Random,
+  c: ClaimContext,
+  inStoryLot: boolean,
+  blackFridayWeek: boolean,
+): ReasonCode | null {
   const rates = CATEGORY_PROFILES[c.product.category].reasonRates;
-  const listingChanged = c.product.listingChangedAt !== null && c.sale.orderedAt >= c.product.listingChangedAt;
+  const listingChanged =
+    c.product.listingChangedAt !== null && c.sale.orderedAt >= c.product.listingChangedAt;
   let u = random.next();
   const take = (reason: ReasonCode, rate: number): boolean => {
     u -= rate;
@@ -281,7 +337,8 @@ function pickClaimReason(random: Random, c: ClaimContext, inStoryLot: boolean, b
   for (const [reason, base] of Object.entries(rates) as [ReasonCode, number][]) {
     let rate = base * PRODUCT_REASON_SCALE;
     if (reasonCategoryOf(reason) === 'product_quality') rate *= c.supplier.quality;
-    if (reason === 'product_defect' && c.supplier.externalId === STORY_SUPPLIER_ID && inStoryLot) rate *= 5;
+    if (reason === 'product_defect' && c.supplier.externalId === STORY_SUPPLIER_ID && inStoryLot)
+      rate *= 5;
     if (reason === 'not_as_described' && listingChanged) rate *= 9;
     if (reason === 'changed_mind' && c.sale.orderedAt.getUTCMonth() === 11) rate *= 1.6;
     if (reason === 'damaged_in_transit' && c.inPeak) rate *= 1.5;
@@ -301,9 +358,15 @@ function claimTypeFor(random: Random, reason: ReasonCode, daysSinceDelivery: num
   switch (reason) {
     case 'product_defect':
       if (daysSinceDelivery > 30) return 'warranty_repair';
-      return random.weighted<ClaimType>(['return_defective', 'exchange', 'warranty_repair'], [0.65, 0.15, 0.2]);
+      return random.weighted<ClaimType>(
+        ['return_defective', 'exchange', 'warranty_repair'],
+        [0.65, 0.15, 0.2],
+      );
     case 'missing_parts':
-      return random.weighted<ClaimType>(['complaint', 'exchange', 'return_defective'], [0.4, 0.4, 0.2]);
+      return random.weighted<ClaimType>(
+        ['complaint', 'exchange', 'return_defective'],
+        [0.4, 0.4, 0.2],
+      );
     case 'not_as_described':
       return random.chance(0.8) ? 'return' : 'exchange';
     case 'wrong_size':
@@ -342,7 +405,13 @@ function openingDelayDays(random: Random, reason: ReasonCode): number {
   }
 }
 
-function buildClaim(random: Random, c: ClaimContext, reason: ReasonCode, n: number, endT: number): DemoClaim | null {
+function buildClaim(
+  random: Random,
+  c: ClaimContext,
+  reason: ReasonCode,
+  n: number,
+  endT: number,
+): DemoClaim | null {
   const deliveredT = c.sale.deliveredAt?.getTime();
   const baseT = reason === 'late_delivery' ? c.sale.promisedAt.getTime() : (deliveredT ?? null);
   if (baseT === null) return null;
@@ -357,9 +426,12 @@ function buildClaim(random: Random, c: ClaimContext, reason: ReasonCode, n: numb
 
   // First response: chat answers within minutes in working hours; everything else queues.
   // Nobody works weekends, so Friday-evening and weekend claims wait for Monday's backlog.
-  const queueMedian = { chat: 0.3, phone: 1, web_form: 3, email: 5, marketplace: 6, store: 2 }[channel] * (c.inPeak ? 2 : 1);
+  const queueMedian =
+    { chat: 0.3, phone: 1, web_form: 3, email: 5, marketplace: 6, store: 2 }[channel] *
+    (c.inPeak ? 2 : 1);
   const opensOffHours = !isWorking(openedT);
-  const mondayBacklog = new Date(nextWorkingStart(openedT)).getUTCDay() === 1 && opensOffHours ? 2.5 : 1;
+  const mondayBacklog =
+    new Date(nextWorkingStart(openedT)).getUTCDay() === 1 && opensOffHours ? 2.5 : 1;
   const responseT = addWorkingHours(openedT, random.logNormal(queueMedian * mondayBacklog, 0.8));
   const breachedFirstResponse = responseT - openedT > 24 * HOUR;
 
@@ -381,35 +453,67 @@ function buildClaim(random: Random, c: ClaimContext, reason: ReasonCode, n: numb
   } else if (type === 'return_defective' || type === 'warranty_repair') {
     const defectLike = reasonCategoryOf(reason) === 'product_quality';
     inspection = defectLike
-      ? random.weighted<InspectionOutcome>(['confirmed_defect', 'no_fault_found', 'customer_fault', 'not_inspected'], [0.72, 0.12, 0.08, 0.08])
-      : random.weighted<InspectionOutcome>(['no_fault_found', 'customer_fault', 'not_inspected'], [0.7, 0.1, 0.2]);
+      ? random.weighted<InspectionOutcome>(
+          ['confirmed_defect', 'no_fault_found', 'customer_fault', 'not_inspected'],
+          [0.72, 0.12, 0.08, 0.08],
+        )
+      : random.weighted<InspectionOutcome>(
+          ['no_fault_found', 'customer_fault', 'not_inspected'],
+          [0.7, 0.1, 0.2],
+        );
     if (inspection === 'confirmed_defect' || inspection === 'not_inspected') {
-      resolution = type === 'warranty_repair' ? (random.chance(0.7) ? 'repair' : 'replacement') : random.chance(0.6) ? 'refund' : 'replacement';
+      resolution =
+        type === 'warranty_repair'
+          ? random.chance(0.7)
+            ? 'repair'
+            : 'replacement'
+          : random.chance(0.6)
+            ? 'refund'
+            : 'replacement';
     } else {
       resolution = random.chance(0.7) ? 'rejected' : 'store_credit';
     }
   } else if (type === 'return') {
     inspection = 'not_inspected';
-    resolution = random.weighted<Resolution>(['refund', 'store_credit', 'rejected'], [0.9, 0.07, 0.03]);
+    resolution = random.weighted<Resolution>(
+      ['refund', 'store_credit', 'rejected'],
+      [0.9, 0.07, 0.03],
+    );
   } else if (type === 'exchange') {
     inspection = 'not_inspected';
     resolution = random.chance(0.93) ? 'replacement' : 'refund';
   } else {
-    resolution = random.weighted<Resolution>(['store_credit', 'partial_refund', 'rejected', 'refund'], [0.4, 0.25, 0.25, 0.1]);
+    resolution = random.weighted<Resolution>(
+      ['store_credit', 'partial_refund', 'rejected', 'refund'],
+      [0.4, 0.25, 0.25, 0.1],
+    );
   }
 
   const goodsValue = c.product.unitPrice * c.sale.quantity;
   const refundAmount =
-    resolution === 'refund' ? goodsValue
-    : resolution === 'partial_refund' ? Math.round(goodsValue * random.between(0.1, 0.4) * 100) / 100
-    : resolution === 'store_credit' ? random.pick([5, 10, 15, 20])
-    : null;
-  const refundT = refundAmount !== null && resolution !== 'store_credit' ? resolvedT + random.exponential(2.5) * DAY : null;
+    resolution === 'refund'
+      ? goodsValue
+      : resolution === 'partial_refund'
+        ? Math.round(goodsValue * random.between(0.1, 0.4) * 100) / 100
+        : resolution === 'store_credit'
+          ? random.pick([5, 10, 15, 20])
+          : null;
+  const refundT =
+    refundAmount !== null && resolution !== 'store_credit'
+      ? resolvedT + random.exponential(2.5) * DAY
+      : null;
 
   const cancelled = random.chance(0.02);
   const resolved = cancelled ? openedT + random.between(0.5, 3) * DAY <= endT : resolvedT <= endT;
   const responded = responseT <= endT;
-  const status: ClaimStatus = cancelled && resolved ? 'cancelled' : resolved ? 'resolved' : responded ? 'in_progress' : 'open';
+  const status: ClaimStatus =
+    cancelled && resolved
+      ? 'cancelled'
+      : resolved
+        ? 'resolved'
+        : responded
+          ? 'in_progress'
+          : 'open';
   const done = status === 'resolved';
   const stated = random.chance(channel === 'email' || channel === 'phone' ? 0.85 : 0.95);
 
@@ -424,15 +528,21 @@ function buildClaim(random: Random, c: ClaimContext, reason: ReasonCode, n: numb
     reasonText: !stated || random.chance(0.7) ? CLAIM_TEXTS[c.language][reason] : null,
     openedAt: new Date(openedT),
     firstResponseAt: responded ? new Date(responseT) : null,
-    resolvedAt: status === 'cancelled' ? new Date(openedT + DAY) : done ? new Date(resolvedT) : null,
+    resolvedAt:
+      status === 'cancelled' ? new Date(openedT + DAY) : done ? new Date(resolvedT) : null,
     refundedAt: done && refundT !== null && refundT <= endT ? new Date(refundT) : null,
     status,
     resolution: done ? resolution : null,
     refundAmount: done ? refundAmount : null,
     currency: done && refundAmount !== null ? CURRENCY : null,
     inspectionOutcome: done || status === 'in_progress' ? inspection : null,
-    contactCount: 1 + Math.floor(random.exponential(0.35)) + (breachedFirstResponse ? random.int(1, 2) : 0),
-    assignee: responded ? (opensOffHours && random.chance(0.3) ? 'Weekend rota' : random.pick(AGENTS)) : null,
+    contactCount:
+      1 + Math.floor(random.exponential(0.35)) + (breachedFirstResponse ? random.int(1, 2) : 0),
+    assignee: responded
+      ? opensOffHours && random.chance(0.3)
+        ? 'Weekend rota'
+        : random.pick(AGENTS)
+      : null,
     customerId: c.sale.customerId,
   };
 }
@@ -447,28 +557,48 @@ const CLAIM_ASPECT: Partial<Record<ReasonCode, ReviewAspect>> = {
   slow_response: 'service_bad',
 };
 
-function composeText(random: Random, language: DemoLanguage, rating: number, aspects: readonly ReviewAspect[]): string {
+function composeText(
+  random: Random,
+  language: DemoLanguage,
+  rating: number,
+  aspects: readonly ReviewAspect[],
+): string {
   const phrases = REVIEW_PHRASES[language];
-  const opener = random.pick(rating >= 4 ? phrases.positive : rating === 3 ? phrases.neutral : phrases.negative);
+  const opener = random.pick(
+    rating >= 4 ? phrases.positive : rating === 3 ? phrases.neutral : phrases.negative,
+  );
   const sentences = aspects.map((aspect) => random.pick(phrases.aspects[aspect]));
   return random.chance(0.5) ? [opener, ...sentences].join(' ') : [...sentences, opener].join(' ');
 }
 
-function buildReview(random: Random, c: ClaimContext, claim: DemoClaim | null, n: number, endT: number): DemoFeedback | null {
+function buildReview(
+  random: Random,
+  c: ClaimContext,
+  claim: DemoClaim | null,
+  n: number,
+  endT: number,
+): DemoFeedback | null {
   const createdT = c.sale.deliveredAt!.getTime() + random.between(1, 21) * DAY;
   if (createdT >= endT) return null;
   const claimAspect = claim?.statedReasonCode ? CLAIM_ASPECT[claim.statedReasonCode] : undefined;
   // Rating: mostly happy customers; a claim or a late parcel pulls it down.
   let rating = random.weighted([5, 4, 3, 2, 1], [0.56, 0.23, 0.09, 0.05, 0.07]);
-  if (claimAspect && claimAspect !== 'delivery_late') rating = random.weighted([1, 2, 3], [0.6, 0.3, 0.1]);
-  else if (c.late) rating = Math.max(1, rating - random.weighted([0, 1, 2, 3], [0.25, 0.3, 0.3, 0.15]));
+  if (claimAspect && claimAspect !== 'delivery_late')
+    rating = random.weighted([1, 2, 3], [0.6, 0.3, 0.1]);
+  else if (c.late)
+    rating = Math.max(1, rating - random.weighted([0, 1, 2, 3], [0.25, 0.3, 0.3, 0.15]));
 
   const aspects: ReviewAspect[] = [];
   if (claimAspect) aspects.push(claimAspect);
-  if (c.late && random.chance(0.8) && !aspects.includes('delivery_late')) aspects.push('delivery_late');
+  if (c.late && random.chance(0.8) && !aspects.includes('delivery_late'))
+    aspects.push('delivery_late');
   if (aspects.length === 0) {
-    if (rating >= 4) aspects.push(random.pick<ReviewAspect>(['quality_good', 'delivery_fast', 'price_good', 'quality_good']));
-    else if (rating <= 2) aspects.push(random.pick<ReviewAspect>(['quality_bad', 'description', 'packaging']));
+    if (rating >= 4)
+      aspects.push(
+        random.pick<ReviewAspect>(['quality_good', 'delivery_fast', 'price_good', 'quality_good']),
+      );
+    else if (rating <= 2)
+      aspects.push(random.pick<ReviewAspect>(['quality_bad', 'description', 'packaging']));
   }
   const withText = random.chance(0.85);
   return {
@@ -483,11 +613,26 @@ function buildReview(random: Random, c: ClaimContext, claim: DemoClaim | null, n
   };
 }
 
-function buildCsat(random: Random, claim: DemoClaim, language: DemoLanguage, n: number, endT: number): DemoFeedback {
-  const createdT = Math.min(endT - HOUR, claim.resolvedAt!.getTime() + random.between(0.1, 3) * DAY);
-  const slow = claim.firstResponseAt !== null && claim.firstResponseAt.getTime() - claim.openedAt.getTime() > 24 * HOUR;
-  const rating = slow ? random.weighted([1, 2, 3, 4], [0.35, 0.3, 0.2, 0.15]) : random.weighted([5, 4, 3, 2, 1], [0.5, 0.25, 0.12, 0.07, 0.06]);
-  const text = random.chance(0.5) ? composeText(random, language, rating, [rating >= 4 ? 'service_good' : 'service_bad']) : null;
+function buildCsat(
+  random: Random,
+  claim: DemoClaim,
+  language: DemoLanguage,
+  n: number,
+  endT: number,
+): DemoFeedback {
+  const createdT = Math.min(
+    endT - HOUR,
+    claim.resolvedAt!.getTime() + random.between(0.1, 3) * DAY,
+  );
+  const slow =
+    claim.firstResponseAt !== null &&
+    claim.firstResponseAt.getTime() - claim.openedAt.getTime() > 24 * HOUR;
+  const rating = slow
+    ? random.weighted([1, 2, 3, 4], [0.35, 0.3, 0.2, 0.15])
+    : random.weighted([5, 4, 3, 2, 1], [0.5, 0.25, 0.12, 0.07, 0.06]);
+  const text = random.chance(0.5)
+    ? composeText(random, language, rating, [rating >= 4 ? 'service_good' : 'service_bad'])
+    : null;
   return {
     externalId: `CS-${String(n).padStart(6, '0')}`,
     source: 'csat',

@@ -69,7 +69,10 @@ export function startApiProcess(
 }
 
 /** Runs the built API expecting it to exit (e.g. on bad configuration). */
-export function runApiToExit(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<SpawnedResult> {
+export function runApiToExit(
+  env: Record<string, string | undefined>,
+  timeoutMs = 60_000,
+): Promise<SpawnedResult> {
   const child = launch(env);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -44,7 +44,14 @@ export async function startTestDatabase(): Promise<TestDatabase> {
     persistent: false,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'fsync=off',
+    ],
     onLog: () => undefined,
     onError: () => undefined,
   });
@@ -77,7 +84,9 @@ export async function resetDatabase(url: string): Promise<void> {
 export async function truncateShopData(url: string): Promise<void> {
   assertTestDatabase(url);
   await withClient(url, (client) =>
-    client.query('TRUNCATE feedback, claims, sales, products, suppliers, rejected_rows, ingest_batches'),
+    client.query(
+      'TRUNCATE feedback, claims, sales, products, suppliers, rejected_rows, ingest_batches',
+    ),
   );
 }
 

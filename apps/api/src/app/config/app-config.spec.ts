@@ -49,7 +49,12 @@ describe('loadConfig', () => {
   it('names every bad setting and its value', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', DEMO_DATA: 'maybe', SHOP_TIMEZONE: 'Mars/Base', DATABASE_URL: 'mysql://x/y' });
+      loadConfig({
+        PORT: 'eighty',
+        DEMO_DATA: 'maybe',
+        SHOP_TIMEZONE: 'Mars/Base',
+        DATABASE_URL: 'mysql://x/y',
+      });
     } catch (e) {
       error = e;
     }
@@ -62,6 +67,8 @@ describe('loadConfig', () => {
   });
 
   it('rejects a port out of range', () => {
-    expect(() => loadConfig({ PORT: '70000' })).toThrow('PORT="70000": must be between 1 and 65535');
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(
+      'PORT="70000": must be between 1 and 65535',
+    );
   });
 });

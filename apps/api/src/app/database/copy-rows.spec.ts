@@ -14,6 +14,8 @@ describe('copyField', () => {
   });
 
   it('keeps any other text as it is', () => {
-    expect(copyField('המשלוח הגיע באיחור; "quoted", =1+2')).toBe('המשלוח הגיע באיחור; "quoted", =1+2');
+    expect(copyField('המשלוח הגיע באיחור; "quoted", =1+2')).toBe(
+      'המשלוח הגיע באיחור; "quoted", =1+2',
+    );
   });
 });

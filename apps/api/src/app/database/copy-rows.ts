@@ -9,7 +9,9 @@ export type CopyValue = string | number | boolean | Date | null | undefined;
 export function copyField(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
   const text = value instanceof Date ? value.toISOString() : String(value);
-  return text.replace(/[\\\t\n\r]/g, (ch) => (ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r'));
+  return text.replace(/[\\\t\n\r]/g, (ch) =>
+    ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r',
+  );
 }
 
 const ROWS_PER_CHUNK = 2000;

@@ -45,7 +45,8 @@ export class EmbeddedDatabase {
     await claimDataDir(options.dataDir, clusterDir, logger);
 
     const password = await readOrCreatePassword(options.dataDir);
-    const port = options.port ?? (await getPort({ port: portNumbers(54329, 54429), host: '127.0.0.1' }));
+    const port =
+      options.port ?? (await getPort({ port: portNumbers(54329, 54429), host: '127.0.0.1' }));
     const server = new EmbeddedPostgres({
       databaseDir: clusterDir,
       port,

@@ -52,7 +52,10 @@ export function findReasonCounts(
 }
 
 /** The newest `opened_at`, or null for a shop without claims. */
-export async function findLatestClaimOpenedAt(db: DataSource, shopId: number): Promise<Date | null> {
+export async function findLatestClaimOpenedAt(
+  db: DataSource,
+  shopId: number,
+): Promise<Date | null> {
   const [row] = await db.query<{ latest: Date | null }[]>(
     'SELECT max(opened_at) AS latest FROM claims WHERE shop_id = $1',
     [shopId],

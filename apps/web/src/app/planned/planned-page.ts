@@ -19,10 +19,23 @@ import { RouterLink } from '@angular/router';
     }
   `,
   styles: `
-    h1 { margin: 0 0 4px; font-size: 1.6rem; }
-    .question { color: var(--rl-text-muted); margin: 0 0 16px; }
-    .panel { background: var(--rl-surface); border: 1px solid var(--rl-border); border-radius: 10px; padding: 16px; }
-    a { color: var(--rl-accent); }
+    h1 {
+      margin: 0 0 4px;
+      font-size: 1.6rem;
+    }
+    .question {
+      color: var(--rl-text-muted);
+      margin: 0 0 16px;
+    }
+    .panel {
+      background: var(--rl-surface);
+      border: 1px solid var(--rl-border);
+      border-radius: 10px;
+      padding: 16px;
+    }
+    a {
+      color: var(--rl-accent);
+    }
   `,
 })
 export class PlannedPage {

@@ -42,7 +42,11 @@ describe('isoWeekOf', () => {
 
 describe('parseIsoWeek', () => {
   it('parses a week into its Monday and Sunday', () => {
-    expect(parseIsoWeek('2026-W01')).toEqual({ week: '2026-W01', start: '2025-12-29', end: '2026-01-04' });
+    expect(parseIsoWeek('2026-W01')).toEqual({
+      week: '2026-W01',
+      start: '2025-12-29',
+      end: '2026-01-04',
+    });
   });
 
   it('accepts week 53 only in years that have it', () => {

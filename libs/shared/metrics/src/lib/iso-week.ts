@@ -9,7 +9,9 @@ export function assertTimeZone(timeZone: string): void {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
   } catch {
-    throw new RangeError(`Unknown time zone "${timeZone}" (expected an IANA name such as Europe/Warsaw)`);
+    throw new RangeError(
+      `Unknown time zone "${timeZone}" (expected an IANA name such as Europe/Warsaw)`,
+    );
   }
 }
 

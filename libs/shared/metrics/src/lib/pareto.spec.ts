@@ -17,7 +17,12 @@ describe('paretoShares', () => {
   });
 
   it('breaks ties by key so the order is stable', () => {
-    expect(paretoShares([{ key: 'y', count: 1 }, { key: 'x', count: 1 }]).map((r) => r.key)).toEqual(['x', 'y']);
+    expect(
+      paretoShares([
+        { key: 'y', count: 1 },
+        { key: 'x', count: 1 },
+      ]).map((r) => r.key),
+    ).toEqual(['x', 'y']);
   });
 
   it('returns nothing for an empty or all-zero input', () => {

@@ -20,7 +20,11 @@ function logBinomialPmf(k: number, n: number, p: number): number {
   if (p === 0) return k === 0 ? 0 : -Infinity;
   if (p === 1) return k === n ? 0 : -Infinity;
   return (
-    logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1) + k * Math.log(p) + (n - k) * Math.log1p(-p)
+    logGamma(n + 1) -
+    logGamma(k + 1) -
+    logGamma(n - k + 1) +
+    k * Math.log(p) +
+    (n - k) * Math.log1p(-p)
   );
 }
 

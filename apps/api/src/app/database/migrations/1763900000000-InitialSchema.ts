@@ -76,7 +76,9 @@ export class InitialSchema1763900000000 implements MigrationInterface {
     await q.query(`
       CREATE UNIQUE INDEX ingest_batches_idempotency_key
         ON ingest_batches (shop_id, idempotency_key) WHERE idempotency_key IS NOT NULL`);
-    await q.query('CREATE INDEX ingest_batches_started ON ingest_batches (shop_id, started_at DESC)');
+    await q.query(
+      'CREATE INDEX ingest_batches_started ON ingest_batches (shop_id, started_at DESC)',
+    );
 
     await q.query(`
       CREATE TABLE rejected_rows (
@@ -175,12 +177,16 @@ export class InitialSchema1763900000000 implements MigrationInterface {
         PRIMARY KEY (shop_id, external_id),
         CONSTRAINT claims_refund_has_currency CHECK (refund_amount IS NULL OR currency IS NOT NULL)
       )`);
-    await q.query('CREATE INDEX claims_opened ON claims (shop_id, opened_at) INCLUDE (reason_code, quantity)');
+    await q.query(
+      'CREATE INDEX claims_opened ON claims (shop_id, opened_at) INCLUDE (reason_code, quantity)',
+    );
     await q.query('CREATE INDEX claims_sku_opened ON claims (shop_id, sku, opened_at)');
     await q.query('CREATE INDEX claims_reason_opened ON claims (shop_id, reason_code, opened_at)');
     await q.query('CREATE INDEX claims_order ON claims (shop_id, order_id)');
     await q.query('CREATE INDEX claims_customer ON claims (shop_id, customer_id)');
-    await q.query('CREATE INDEX claims_open ON claims (shop_id, opened_at) WHERE resolved_at IS NULL');
+    await q.query(
+      'CREATE INDEX claims_open ON claims (shop_id, opened_at) WHERE resolved_at IS NULL',
+    );
 
     await q.query(`
       CREATE TABLE feedback (

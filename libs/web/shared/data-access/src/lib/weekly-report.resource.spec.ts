@@ -6,13 +6,17 @@ import { describeHttpError, weeklyReportResource } from './weekly-report.resourc
 
 describe('weeklyReportResource', () => {
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    });
   });
 
   it('asks for the latest week without a parameter, then for the chosen week', async () => {
     const week = signal<string | undefined>(undefined);
     const http = TestBed.inject(HttpTestingController);
-    const resource = runInInjectionContext(TestBed.inject(Injector), () => weeklyReportResource(week));
+    const resource = runInInjectionContext(TestBed.inject(Injector), () =>
+      weeklyReportResource(week),
+    );
 
     TestBed.tick();
     const first = http.expectOne((req) => req.url === '/api/reports/weekly');

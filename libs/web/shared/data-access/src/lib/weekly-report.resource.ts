@@ -7,7 +7,9 @@ export const API_BASE = '/api';
  * The weekly report for `week()` (an ISO week such as `2026-W47`), or for the latest
  * complete week when it returns undefined. Re-fetches when the week changes.
  */
-export function weeklyReportResource(week: () => string | undefined): HttpResourceRef<WeeklyReport | undefined> {
+export function weeklyReportResource(
+  week: () => string | undefined,
+): HttpResourceRef<WeeklyReport | undefined> {
   return httpResource<WeeklyReport>(() => {
     const selected = week();
     const params: Record<string, string> = selected ? { week: selected } : {};
@@ -19,7 +21,12 @@ export function weeklyReportResource(week: () => string | undefined): HttpResour
 export function describeHttpError(error: unknown): string {
   const status = (error as { status?: number } | undefined)?.status;
   const body = (error as { error?: { message?: unknown } } | undefined)?.error;
-  const detail = typeof body?.message === 'string' ? body.message : Array.isArray(body?.message) ? body.message.join('; ') : '';
+  const detail =
+    typeof body?.message === 'string'
+      ? body.message
+      : Array.isArray(body?.message)
+        ? body.message.join('; ')
+        : '';
   if (status === 0) return 'The Returnlens API cannot be reached. Is the server running?';
   if (status === 400) return `The request was refused: ${detail || 'invalid parameters'}.`;
   if (status === 503) return 'The database is not available right now. Try again in a moment.';

@@ -19,7 +19,10 @@ export function formatShare(share: number, locale?: string): string {
 }
 
 export function formatSignedAverage(value: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);
+  return new Intl.NumberFormat(locale, {
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }).format(value);
 }
 
 export function formatSignedShare(share: number, locale?: string): string {

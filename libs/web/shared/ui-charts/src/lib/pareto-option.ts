@@ -26,7 +26,12 @@ export function buildParetoOption(rows: readonly ParetoRow[], tokens: DesignToke
     xAxis: {
       type: 'category',
       data: labels,
-      axisLabel: { color: tokens.textMuted, interval: 0, rotate: rows.length > 6 ? 35 : 0, fontSize: 11 },
+      axisLabel: {
+        color: tokens.textMuted,
+        interval: 0,
+        rotate: rows.length > 6 ? 35 : 0,
+        fontSize: 11,
+      },
       axisLine: { lineStyle: { color: tokens.border } },
       axisTick: { show: false },
     },
@@ -73,7 +78,12 @@ export function buildParetoOption(rows: readonly ParetoRow[], tokens: DesignToke
           silent: true,
           symbol: 'none',
           lineStyle: { color: tokens.textMuted, type: 'dashed' },
-          label: { formatter: '80% of claims', position: 'insideEndTop', color: tokens.textMuted, fontSize: 10 },
+          label: {
+            formatter: '80% of claims',
+            position: 'insideEndTop',
+            color: tokens.textMuted,
+            fontSize: 10,
+          },
           data: [{ yAxis: 80 }],
         },
       },

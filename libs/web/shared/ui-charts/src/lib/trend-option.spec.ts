@@ -15,7 +15,12 @@ const trend: CategoryTrend[] = [
 
 describe('buildCategoryTrendOption', () => {
   const option = buildCategoryTrendOption(weeks, trend, DESIGN_TOKENS.light);
-  const series = option.series as { name: string; stack: string; data: number[]; itemStyle: { color: string } }[];
+  const series = option.series as {
+    name: string;
+    stack: string;
+    data: number[];
+    itemStyle: { color: string };
+  }[];
 
   it('labels weeks by number across a year boundary', () => {
     expect((option.xAxis as { data: string[] }).data).toEqual(['W52', 'W53', 'W1']);

@@ -29,14 +29,25 @@ export function buildCategoryTrendOption(
       borderColor: tokens.border,
       textStyle: { color: tokens.text },
       formatter: (params: unknown) => {
-        const items = params as { dataIndex: number; seriesName: string; value: number; color: string }[];
+        const items = params as {
+          dataIndex: number;
+          seriesName: string;
+          value: number;
+          color: string;
+        }[];
         const week = weeks[items[0].dataIndex];
         const total = items.reduce((sum, item) => sum + item.value, 0);
         const lines = [...items]
           .reverse()
           .filter((item) => item.value > 0)
-          .map((item) => `<span style="color:${item.color}">■</span> ${escapeHtml(item.seriesName)}: ${item.value}`);
-        return [`<strong>${week.week}</strong> (${week.start} – ${week.end}) · ${total} claims`, ...lines].join('<br/>');
+          .map(
+            (item) =>
+              `<span style="color:${item.color}">■</span> ${escapeHtml(item.seriesName)}: ${item.value}`,
+          );
+        return [
+          `<strong>${week.week}</strong> (${week.start} – ${week.end}) · ${total} claims`,
+          ...lines,
+        ].join('<br/>');
       },
     },
     xAxis: {

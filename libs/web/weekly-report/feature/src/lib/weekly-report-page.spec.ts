@@ -32,20 +32,40 @@ const REPORT: WeeklyReport = {
   claimsReceived: kpi(12),
   unitsReturned: kpi(15),
   pareto: [
-    { reasonCode: 'product_defect', reasonLabel: 'Product defect', category: 'product_quality', claims: 8, share: 8 / 12, cumulativeShare: 8 / 12 },
-    { reasonCode: 'wrong_size', reasonLabel: 'Wrong size', category: 'listing_accuracy', claims: 4, share: 4 / 12, cumulativeShare: 1 },
+    {
+      reasonCode: 'product_defect',
+      reasonLabel: 'Product defect',
+      category: 'product_quality',
+      claims: 8,
+      share: 8 / 12,
+      cumulativeShare: 8 / 12,
+    },
+    {
+      reasonCode: 'wrong_size',
+      reasonLabel: 'Wrong size',
+      category: 'listing_accuracy',
+      claims: 4,
+      share: 4 / 12,
+      cumulativeShare: 1,
+    },
   ],
   trendWeeks: [week('2026-W47', '2026-11-16', '2026-11-22')],
   trend: [{ category: 'product_quality', label: 'Product quality', claims: [8] }],
   dataThrough: '2026-11-22T21:00:00.000Z',
 };
 
-async function setUp(): Promise<{ fixture: ComponentFixture<WeeklyReportPage>; http: HttpTestingController }> {
+async function setUp(): Promise<{
+  fixture: ComponentFixture<WeeklyReportPage>;
+  http: HttpTestingController;
+}> {
   TestBed.configureTestingModule({
     providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
   });
   for (const component of [WeeklyReportPage, KpiTileComponent]) {
-    TestBed.overrideComponent(component, { remove: { imports: [ChartComponent] }, add: { imports: [ChartStub] } });
+    TestBed.overrideComponent(component, {
+      remove: { imports: [ChartComponent] },
+      add: { imports: [ChartStub] },
+    });
   }
   const fixture = TestBed.createComponent(WeeklyReportPage);
   fixture.detectChanges();
@@ -66,15 +86,23 @@ describe('WeeklyReportPage', () => {
 
     http.expectOne('/api/reports/weekly').flush(REPORT);
     await settle(fixture);
-    expect(page.querySelector('[data-testid=week-title]')?.textContent).toContain('Week 47, 2026 · 16–22 Nov 2026');
-    expect([...page.querySelectorAll('[data-testid=kpi-value]')].map((e) => e.textContent?.trim())).toEqual(['12', '15']);
+    expect(page.querySelector('[data-testid=week-title]')?.textContent).toContain(
+      'Week 47, 2026 · 16–22 Nov 2026',
+    );
+    expect(
+      [...page.querySelectorAll('[data-testid=kpi-value]')].map((e) => e.textContent?.trim()),
+    ).toEqual(['12', '15']);
     expect(page.querySelector('[data-testid=pareto-title]')?.textContent).toContain(
       'Product defect and Wrong size make up 100.0% of claims',
     );
-    expect(page.querySelector('[data-testid=pareto-chart] .chart-stub')?.textContent).toContain('Product defect: 8 claims; Wrong size: 4 claims');
+    expect(page.querySelector('[data-testid=pareto-chart] .chart-stub')?.textContent).toContain(
+      'Product defect: 8 claims; Wrong size: 4 claims',
+    );
     expect(page.querySelectorAll('.as-table tbody tr')).toHaveLength(2);
     // Week navigation links carry the neighbouring weeks.
-    const links = [...page.querySelectorAll<HTMLAnchorElement>('.week-picker a.step')].map((a) => a.getAttribute('href'));
+    const links = [...page.querySelectorAll<HTMLAnchorElement>('.week-picker a.step')].map((a) =>
+      a.getAttribute('href'),
+    );
     expect(links).toEqual(['/?week=2026-W46', '/?week=2026-W48']);
   });
 
@@ -88,16 +116,24 @@ describe('WeeklyReportPage', () => {
 
   it('warns when the data ends inside the reported week', async () => {
     const { fixture, http } = await setUp();
-    http.expectOne('/api/reports/weekly').flush({ ...REPORT, dataThrough: '2026-11-19T08:00:00.000Z' });
+    http
+      .expectOne('/api/reports/weekly')
+      .flush({ ...REPORT, dataThrough: '2026-11-19T08:00:00.000Z' });
     const page = await settle(fixture);
-    expect(page.querySelector('.notice')?.textContent).toContain('The data ends on 2026-11-19: this week is incomplete');
+    expect(page.querySelector('.notice')?.textContent).toContain(
+      'The data ends on 2026-11-19: this week is incomplete',
+    );
   });
 
   it('explains a failure and retries on demand', async () => {
     const { fixture, http } = await setUp();
-    http.expectOne('/api/reports/weekly').flush({ message: 'down' }, { status: 503, statusText: 'Unavailable' });
+    http
+      .expectOne('/api/reports/weekly')
+      .flush({ message: 'down' }, { status: 503, statusText: 'Unavailable' });
     const page = await settle(fixture);
-    expect(page.querySelector('[role=alert]')?.textContent).toContain('The database is not available right now');
+    expect(page.querySelector('[role=alert]')?.textContent).toContain(
+      'The database is not available right now',
+    );
     page.querySelector<HTMLButtonElement>('[role=alert] button')?.click();
     TestBed.tick();
     http.expectOne('/api/reports/weekly').flush(REPORT);

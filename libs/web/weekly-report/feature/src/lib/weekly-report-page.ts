@@ -32,7 +32,9 @@ export class WeeklyReportPage {
   readonly week = input<string>();
 
   protected readonly report = weeklyReportResource(() => this.week() || undefined);
-  protected readonly data = computed(() => (this.report.hasValue() ? this.report.value() : undefined));
+  protected readonly data = computed(() =>
+    this.report.hasValue() ? this.report.value() : undefined,
+  );
   protected readonly errorMessage = computed(() => {
     const error = this.report.error();
     return error ? describeHttpError(error) : null;
@@ -40,7 +42,9 @@ export class WeeklyReportPage {
 
   protected readonly weekTitle = computed(() => {
     const data = this.data();
-    return data ? `${formatWeek(data.week.week)} · ${formatDateRange(data.week.start, data.week.end)}` : '';
+    return data
+      ? `${formatWeek(data.week.week)} · ${formatDateRange(data.week.start, data.week.end)}`
+      : '';
   });
   protected readonly previousWeek = computed(() => {
     const data = this.data();
@@ -64,9 +68,7 @@ export class WeeklyReportPage {
     buildParetoOption(this.data()?.pareto ?? [], this.theme.tokens()),
   );
   protected readonly paretoLabel = computed(() =>
-    (this.data()?.pareto ?? [])
-      .map((row) => `${row.reasonLabel}: ${row.claims} claims`)
-      .join('; '),
+    (this.data()?.pareto ?? []).map((row) => `${row.reasonLabel}: ${row.claims} claims`).join('; '),
   );
   protected readonly paretoTable = computed(() =>
     (this.data()?.pareto ?? []).map((row) => ({

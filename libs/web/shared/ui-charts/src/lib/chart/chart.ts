@@ -25,8 +25,12 @@ import type { ECOption } from '../echarts-types';
     ></div>
   `,
   styles: `
-    :host { display: block; }
-    .chart { width: 100%; }
+    :host {
+      display: block;
+    }
+    .chart {
+      width: 100%;
+    }
   `,
 })
 export class ChartComponent {

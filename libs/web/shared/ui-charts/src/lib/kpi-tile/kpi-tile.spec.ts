@@ -23,7 +23,10 @@ const kpi = (overrides: Partial<KpiComparison>): KpiComparison => ({
 });
 
 function render(value: KpiComparison, higherIsWorse = true): HTMLElement {
-  TestBed.overrideComponent(KpiTileComponent, { remove: { imports: [ChartComponent] }, add: { imports: [ChartStub] } });
+  TestBed.overrideComponent(KpiTileComponent, {
+    remove: { imports: [ChartComponent] },
+    add: { imports: [ChartStub] },
+  });
   const fixture = TestBed.createComponent(KpiTileComponent);
   fixture.componentRef.setInput('label', 'Claims received');
   fixture.componentRef.setInput('kpi', value);

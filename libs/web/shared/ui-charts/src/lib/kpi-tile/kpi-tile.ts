@@ -61,6 +61,7 @@ export class KpiTileComponent {
     return buildSparklineOption(this.kpi().sparkline, colour);
   });
   protected readonly sparklineLabel = computed(
-    () => `${this.label()} over the last ${this.kpi().sparkline.length} weeks: ${this.kpi().sparkline.join(', ')}`,
+    () =>
+      `${this.label()} over the last ${this.kpi().sparkline.length} weeks: ${this.kpi().sparkline.join(', ')}`,
   );
 }
