@@ -29,4 +29,13 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 process.chdir(root);
+
+// `npm start` puts npm and a shell between the terminal and us. If they are killed without
+// passing the signal on, we are orphaned: stop gracefully (API, then PostgreSQL) as if we
+// had received SIGTERM ourselves.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
+}, 500).unref();
+
 await import(pathToFileURL(join(root, 'dist/apps/api/main.js')).href);
