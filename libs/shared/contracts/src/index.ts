@@ -2,3 +2,4 @@ export * from './lib/domain';
 export * from './lib/reasons';
 export * from './lib/weekly-report';
 export * from './lib/health';
+export * from './lib/ingest';

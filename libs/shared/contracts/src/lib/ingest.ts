@@ -1,0 +1,81 @@
+import type { BatchStatus, IngestFormat, IngestKind } from './domain';
+
+/**
+ * How a shop's file maps onto a kind's fields. Column names are the file's own headers
+ * (or keys, for JSON and Arrow). Everything but `columns` is optional.
+ *
+ * ```json
+ * {
+ *   "columns": { "external_id": "Ticket", "opened_at": "Date received", "type": "Kind" },
+ *   "values": { "type": { "Rücksendung": "return", "Reklamation": "complaint" } },
+ *   "defaults": { "channel": "email" },
+ *   "dateFormat": "dd.mm.yyyy",
+ *   "timeZone": "Europe/Berlin",
+ *   "decimalSeparator": ","
+ * }
+ * ```
+ */
+export interface IngestMapping {
+  /** field → source column. */
+  readonly columns: Readonly<Record<string, string>>;
+  /** field → (source value → our value), for enums such as type, channel, status. */
+  readonly values?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** field → value used when the column is absent or the cell empty. */
+  readonly defaults?: Readonly<Record<string, string>>;
+  /** `auto` (default), `iso`, `dd.mm.yyyy`, `dd/mm/yyyy`, `m/d/yyyy`, `unix`. */
+  readonly dateFormat?: DateFormat;
+  /** IANA zone for timestamps without an offset; default: the shop's zone. */
+  readonly timeZone?: string;
+  /** `auto` (default): "1.234,56" and "1,234.56" are both understood. */
+  readonly decimalSeparator?: '.' | ',' | 'auto';
+}
+
+export const DATE_FORMATS = ['auto', 'iso', 'dd.mm.yyyy', 'dd/mm/yyyy', 'm/d/yyyy', 'unix'] as const;
+export type DateFormat = (typeof DATE_FORMATS)[number];
+
+export interface RowError {
+  readonly field: string;
+  readonly value: string | null;
+  readonly message: string;
+}
+
+export interface FieldMatch {
+  readonly field: string;
+  readonly column: string;
+  /** 0–1: 1 for an exact known name, lower for a partial match. */
+  readonly confidence: number;
+}
+
+export interface MappingSuggestion {
+  readonly kind: IngestKind;
+  readonly mapping: IngestMapping;
+  readonly matches: readonly FieldMatch[];
+  /** Required fields no column was confidently matched to. */
+  readonly missingRequired: readonly string[];
+  /** Columns of the file that map to no field. */
+  readonly unusedColumns: readonly string[];
+  /** True when every required field is confidently matched, so the batch may run. */
+  readonly confident: boolean;
+}
+
+export interface BatchReport {
+  readonly id: string;
+  readonly kind: IngestKind;
+  readonly format: IngestFormat;
+  readonly status: BatchStatus;
+  readonly sourceName: string | null;
+  readonly received: number;
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly rejected: number;
+  /** Claims or feedback whose SKU or order is not (yet) in the database. */
+  readonly unlinked: number;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly error: string | null;
+  /** The first rejected rows with their errors (all of them: GET /api/batches/:id/rejected). */
+  readonly rejectedSample: readonly { rowNumber: number; errors: readonly RowError[] }[];
+  /** With `dryRun`: the first valid rows as they would be stored. */
+  readonly preview?: readonly Record<string, unknown>[];
+}

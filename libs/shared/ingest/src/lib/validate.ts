@@ -1,0 +1,189 @@
+import type { IngestKind, IngestMapping, RowError } from '@returnlens/shared/contracts';
+import { ENUM_SYNONYMS, normaliseEnumValue } from './enum-synonyms';
+import { fieldsOf, type FieldSpec } from './fields';
+import {
+  parseCountry,
+  parseCurrency,
+  parseDecimal,
+  parseInteger,
+  parseTimestamp,
+  type Parsed,
+} from './values';
+
+export type CleanValue = string | number | Date | null;
+export type CleanRecord = Record<string, CleanValue>;
+export type ValidationResult = { ok: true; record: CleanRecord } | { ok: false; errors: RowError[] };
+
+export interface ValidatorOptions {
+  /** Time zone for timestamps without an offset when the mapping names none. */
+  readonly shopTimeZone: string;
+  /** Timestamps later than now + 1 day are refused as "in the future". */
+  readonly now?: Date;
+  /** Decimal mark when the mapping says `auto` (a `;`-separated CSV usually means `,`). */
+  readonly decimalSeparator?: '.' | ',' | 'auto';
+}
+
+const EARLIEST = Date.UTC(1990, 0, 1);
+const SHOWN = 200;
+
+function shown(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > SHOWN ? `${text.slice(0, SHOWN)}…` : text;
+}
+
+/** Text of a raw cell: strings as they are, numbers and booleans printed, empty → null. */
+function cellText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'object') return JSON.stringify(value);
+  const text = String(value);
+  return text.trim() === '' ? null : text;
+}
+
+/**
+ * Builds the validator of one batch: it turns a raw record (CSV row, JSON object, Arrow
+ * row) into the clean values of the kind's fields, or lists every error of the row, each
+ * naming the field, the value and what is wrong.
+ */
+export function createRowValidator(
+  kind: IngestKind,
+  mapping: IngestMapping,
+  options: ValidatorOptions,
+): (raw: Record<string, unknown>) => ValidationResult {
+  const fields = fieldsOf(kind);
+  const timeZone = mapping.timeZone ?? options.shopTimeZone;
+  const dateFormat = mapping.dateFormat ?? 'auto';
+  const decimalSeparator =
+    mapping.decimalSeparator && mapping.decimalSeparator !== 'auto'
+      ? mapping.decimalSeparator
+      : (options.decimalSeparator ?? 'auto');
+  const latest = (options.now ?? new Date()).getTime() + 86_400_000;
+  const valueMaps = new Map<string, Map<string, string>>();
+  for (const [field, map] of Object.entries(mapping.values ?? {})) {
+    valueMaps.set(field, new Map(Object.entries(map).map(([from, to]) => [normaliseEnumValue(from), to])));
+  }
+
+  function parseField(field: FieldSpec, text: string): Parsed<CleanValue> {
+    switch (field.type) {
+      case 'text': {
+        const value = text.trim();
+        if (value.includes('\u0000')) return { ok: false, message: 'contains a NUL character, which cannot be stored' };
+        if (field.maxLength && value.length > field.maxLength) {
+          return { ok: false, message: `is ${value.length} characters long; at most ${field.maxLength} are allowed` };
+        }
+        return { ok: true, value };
+      }
+      case 'integer': {
+        const parsed = parseInteger(text);
+        if (!parsed.ok) return parsed;
+        if (field.min !== undefined && parsed.value < field.min) return { ok: false, message: `must be at least ${field.min}` };
+        if (field.max !== undefined && parsed.value > field.max) return { ok: false, message: `must be at most ${field.max}` };
+        return parsed;
+      }
+      case 'decimal': {
+        const parsed = parseDecimal(text, decimalSeparator);
+        if (!parsed.ok) return parsed;
+        const number = Number(parsed.value);
+        if (field.min !== undefined && number < field.min) return { ok: false, message: `must not be negative` };
+        if (field.max !== undefined && number > field.max) return { ok: false, message: `is larger than ${field.max}` };
+        return parsed;
+      }
+      case 'timestamp': {
+        const parsed = parseTimestamp(text, { format: dateFormat, timeZone });
+        if (!parsed.ok) return parsed;
+        const t = parsed.value.getTime();
+        if (t > latest) return { ok: false, message: `"${text.trim()}" is in the future` };
+        if (t < EARLIEST) return { ok: false, message: `"${text.trim()}" is before 1990` };
+        return parsed;
+      }
+      case 'currency':
+        return parseCurrency(text);
+      case 'country':
+        return parseCountry(text);
+      case 'enum': {
+        const key = normaliseEnumValue(text);
+        const mapped = valueMaps.get(field.name)?.get(key);
+        const candidate = mapped ?? (field.enumValues?.includes(key) ? key : ENUM_SYNONYMS[field.name]?.[key]);
+        if (candidate && field.enumValues?.includes(candidate)) return { ok: true, value: candidate };
+        const expected = field.enumValues?.join(', ') ?? '';
+        return {
+          ok: false,
+          message: `"${text.trim()}" is not a known ${field.name}; expected one of ${expected} (or map it in the mapping's values.${field.name})`,
+        };
+      }
+    }
+  }
+
+  return (raw) => {
+    const record: CleanRecord = {};
+    const errors: RowError[] = [];
+    for (const field of fields) {
+      const column = mapping.columns[field.name];
+      let text = column === undefined ? null : cellText(raw[column]);
+      if (text === null) text = mapping.defaults?.[field.name] ?? null;
+      if (text === null) {
+        record[field.name] = null;
+        if (field.required) {
+          errors.push({
+            field: field.name,
+            value: null,
+            message: column === undefined ? `is required but no column is mapped to it` : `is required but empty (column "${column}")`,
+          });
+        }
+        continue;
+      }
+      const parsed = parseField(field, text);
+      if (parsed.ok) record[field.name] = parsed.value;
+      else {
+        record[field.name] = null;
+        errors.push({ field: field.name, value: shown(raw[column ?? ''] ?? text), message: parsed.message });
+      }
+    }
+    if (errors.length === 0) completeRecord(kind, record, errors);
+    return errors.length ? { ok: false, errors } : { ok: true, record };
+  };
+}
+
+function after(record: CleanRecord, later: string, earlier: string, errors: RowError[]): void {
+  const a = record[later];
+  const b = record[earlier];
+  if (a instanceof Date && b instanceof Date && a.getTime() < b.getTime()) {
+    errors.push({ field: later, value: a.toISOString(), message: `is before ${earlier} (${b.toISOString()})` });
+  }
+}
+
+/** Defaults and rules that involve more than one field. */
+function completeRecord(kind: IngestKind, record: CleanRecord, errors: RowError[]): void {
+  switch (kind) {
+    case 'sales':
+      record['external_id'] ??= `${record['order_id']}:${record['sku']}`;
+      record['currency'] ??= null;
+      if (record['currency'] === null) {
+        errors.push({ field: 'currency', value: null, message: 'is required for a price: map a currency column or set defaults.currency' });
+      }
+      after(record, 'delivered_at', 'ordered_at', errors);
+      break;
+    case 'claims':
+      record['quantity'] ??= 1;
+      record['contact_count'] ??= 1;
+      record['status'] ??= record['resolved_at'] ? 'resolved' : record['first_response_at'] ? 'in_progress' : 'open';
+      if (record['refund_amount'] !== null && record['currency'] === null) {
+        errors.push({ field: 'currency', value: null, message: 'is required when refund_amount is given: map a currency column or set defaults.currency' });
+      }
+      for (const field of ['first_response_at', 'resolved_at', 'refunded_at']) after(record, field, 'opened_at', errors);
+      break;
+    case 'feedback':
+      record['source'] ??= 'review';
+      if (record['sku'] === null && record['order_id'] === null && record['claim_id'] === null) {
+        errors.push({ field: 'sku', value: null, message: 'one of sku, order_id or claim_id is needed to know what the feedback is about' });
+      }
+      if (record['rating'] === null && record['text'] === null) {
+        errors.push({ field: 'rating', value: null, message: 'a feedback item needs a rating or a text' });
+      }
+      break;
+    default:
+      break;
+  }
+}

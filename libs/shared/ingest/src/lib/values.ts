@@ -1,0 +1,181 @@
+import type { DateFormat } from '@returnlens/shared/contracts';
+
+/** A parse result: the value, or a message saying in plain words what is wrong. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (message: string): Parsed<never> => ({ ok: false, message });
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+const UNIX = /^(\d{9,10})(?:\.(\d{1,6}))?$/;
+const UNIX_MS = /^\d{13}$/;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, number>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+/** Offset of `timeZone` from UTC at `utcMs`, in ms (cached per hour). */
+function offsetAt(timeZone: string, utcMs: number): number {
+  const key = `${timeZone}|${Math.floor(utcMs / 3_600_000)}`;
+  const cached = offsets.get(key);
+  if (cached !== undefined) return cached;
+  const parts: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(new Date(utcMs))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const asUtc = Date.UTC(parts['year'], parts['month'] - 1, parts['day'], parts['hour'], parts['minute'], parts['second']);
+  const offset = asUtc - Math.floor(utcMs / 1000) * 1000;
+  if (offsets.size > 50_000) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
+}
+
+/** The instant at which the wall clock of `timeZone` shows the given time. */
+export function wallClockToUtc(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+  timeZone: string,
+): number {
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  if (timeZone === 'UTC') return asUtc;
+  const first = asUtc - offsetAt(timeZone, asUtc);
+  const second_ = asUtc - offsetAt(timeZone, first);
+  return second_;
+}
+
+function validDate(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export interface TimestampOptions {
+  readonly format: DateFormat;
+  readonly timeZone: string;
+}
+
+/**
+ * Reads a timestamp in any of the styles shops export: ISO 8601 (with or without time and
+ * offset), `dd.mm.yyyy [hh:mm[:ss]]`, `m/d/yyyy [h:mm [AM|PM]]` (or `dd/mm/yyyy` when
+ * declared), Unix seconds or milliseconds. Times without an offset are wall-clock times
+ * in `timeZone`.
+ */
+export function parseTimestamp(text: string, options: TimestampOptions): Parsed<Date> {
+  const value = text.trim();
+  const { format, timeZone } = options;
+  let m: RegExpExecArray | null;
+
+  if ((format === 'auto' || format === 'unix') && (m = UNIX.exec(value))) {
+    return ok(new Date(Number(m[1]) * 1000 + Math.round(Number(`0.${m[2] ?? '0'}`) * 1000)));
+  }
+  if ((format === 'auto' || format === 'unix') && UNIX_MS.test(value)) return ok(new Date(Number(value)));
+  if (format === 'unix') return fail(`"${value}" is not a Unix time in seconds`);
+
+  let parts: [number, number, number, number, number, number, number] | null = null;
+  let offset: string | undefined;
+  if ((format === 'auto' || format === 'iso') && (m = ISO.exec(value))) {
+    const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
+    parts = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), ms];
+    offset = m[8];
+  } else if ((format === 'auto' || format === 'dd.mm.yyyy') && (m = DOTTED.exec(value))) {
+    parts = [Number(m[3]), Number(m[2]), Number(m[1]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), 0];
+  } else if ((format === 'auto' || format === 'm/d/yyyy' || format === 'dd/mm/yyyy') && (m = SLASHED.exec(value))) {
+    let [a, b] = [Number(m[1]), Number(m[2])];
+    // m/d/yyyy unless declared dd/mm/yyyy, or unless the first number cannot be a month.
+    const dayFirst = format === 'dd/mm/yyyy' || (format === 'auto' && a > 12);
+    if (dayFirst) [a, b] = [b, a];
+    let hour = Number(m[4] ?? 0);
+    const meridiem = m[7]?.toLowerCase();
+    if (meridiem) {
+      if (hour < 1 || hour > 12) return fail(`"${value}" has hour ${hour} with ${meridiem.toUpperCase()}`);
+      hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
+    }
+    parts = [Number(m[3]), a, b, hour, Number(m[5] ?? 0), Number(m[6] ?? 0), 0];
+  }
+  if (!parts) {
+    const expected =
+      format === 'auto'
+        ? 'a date such as 2026-03-14, 14.03.2026, 3/14/2026 10:30 or a Unix time'
+        : `a date in the form ${format}`;
+    return fail(`"${value}" is not ${expected}`);
+  }
+  const [year, month, day, hour, minute, second, ms] = parts;
+  if (!validDate(year, month, day, hour, minute, second)) return fail(`"${value}" is not a real date or time`);
+  if (offset) {
+    const sign = offset.startsWith('-') ? -1 : 1;
+    const digits = offset.replace(/[^\d]/g, '');
+    const offsetMs = offset.toUpperCase() === 'Z' ? 0 : sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0)) * 60_000;
+    return ok(new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMs));
+  }
+  return ok(new Date(wallClockToUtc(year, month, day, hour, minute, second, ms, timeZone)));
+}
+
+/**
+ * Reads an amount: "12.50", "12,50", "1 234,56", "1,234.56", "€ 12.50". With `auto`, the
+ * last of `.` and `,` is the decimal mark when both appear; a single comma is a decimal
+ * comma; repeated commas group thousands.
+ */
+export function parseDecimal(text: string, separator: '.' | ',' | 'auto' = 'auto'): Parsed<string> {
+  let value = text.trim().replace(/[\s\u00a0\u202f']/g, '');
+  value = value.replace(/^(?:[A-Za-z]{3}|[€$£₽₪]|zł|R\$)|(?:[A-Za-z]{3}|[€$£₽₪]|zł)$/gu, '');
+  if (!/^[+-]?[\d.,]+$/.test(value) || !/\d/.test(value)) return fail(`"${text}" is not a number`);
+  let decimal = separator;
+  if (decimal === 'auto') {
+    const lastDot = value.lastIndexOf('.');
+    const lastComma = value.lastIndexOf(',');
+    if (lastDot >= 0 && lastComma >= 0) decimal = lastDot > lastComma ? '.' : ',';
+    else if (lastComma >= 0) decimal = (value.match(/,/g)?.length ?? 0) > 1 ? '.' : ',';
+    else decimal = '.';
+  }
+  const group = decimal === '.' ? ',' : '.';
+  const normalised = value.split(group).join('').replace(decimal, '.');
+  if (!/^[+-]?\d+(\.\d+)?$/.test(normalised)) return fail(`"${text}" is not a number`);
+  return ok(normalised.replace(/^\+/, ''));
+}
+
+export function parseInteger(text: string): Parsed<number> {
+  const value = text.trim();
+  if (!/^[+-]?\d+(?:[.,]0+)?$/.test(value)) return fail(`"${text}" is not a whole number`);
+  const number = Number.parseInt(value, 10);
+  if (!Number.isSafeInteger(number)) return fail(`"${text}" is too large`);
+  return ok(number);
+}
+
+const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { '€': 'EUR', $: 'USD', '£': 'GBP', zł: 'PLN', '₽': 'RUB', '₪': 'ILS', R$: 'BRL' };
+
+export function parseCurrency(text: string): Parsed<string> {
+  const value = text.trim();
+  const symbol = CURRENCY_SYMBOLS[value.toLowerCase() === 'zł' ? 'zł' : value];
+  if (symbol) return ok(symbol);
+  if (/^[A-Za-z]{3}$/.test(value)) return ok(value.toUpperCase());
+  return fail(`"${text}" is not a currency code such as EUR, PLN or USD`);
+}
+
+export function parseCountry(text: string): Parsed<string> {
+  const value = text.trim();
+  if (/^[A-Za-z]{2}$/.test(value)) return ok(value.toUpperCase());
+  return fail(`"${text}" is not a two-letter country code such as DE, PL or PT`);
+}
