@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger, ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { AppModule } from './app/app.module';
 import { ConfigError, loadConfig, type AppConfig } from './app/config/app-config';
 import { EmbeddedDatabase } from './app/database/embedded-postgres';
@@ -26,7 +27,12 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
         config.databaseUrl ?? embedded!.url,
         embedded ? 'embedded' : 'external',
       ),
-      { logger: ['error', 'warn', 'log'] },
+      // Uploads stream to the ingest pipeline: JSON bodies are parsed only outside /api/ingest.
+      { logger: ['error', 'warn', 'log'], bodyParser: false },
+    );
+    const json = express.json({ limit: '1mb' });
+    app.use((req: Request, res: Response, next: NextFunction) =>
+      req.path.startsWith('/api/ingest/') ? next() : json(req, res, next),
     );
     app.setGlobalPrefix('api');
     app.useGlobalPipes(

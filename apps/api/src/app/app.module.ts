@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { DatabaseModule, type DatabaseMode } from './database/database.module';
 import { DemoDataModule } from './demo-data/demo-data.module';
 import { HealthModule } from './health/health.module';
+import { IngestModule } from './ingest/ingest.module';
 import { ReportsModule } from './reports/reports.module';
 
 @Module({})
@@ -22,6 +23,7 @@ export class AppModule {
         }),
         HealthModule,
         ReportsModule,
+        IngestModule,
         DemoDataModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],

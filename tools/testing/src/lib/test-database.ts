@@ -76,7 +76,7 @@ export async function resetDatabase(url: string): Promise<void> {
   await withClient(url, async (client) => {
     await client.query(`
       DROP TABLE IF EXISTS feedback, claims, sales, products, suppliers, rejected_rows,
-        ingest_batches, reasons, reason_categories, typeorm_migrations CASCADE`);
+        ingest_batches, reasons, reason_categories, mapping_presets, api_tokens, typeorm_migrations CASCADE`);
   });
 }
 
@@ -85,7 +85,7 @@ export async function truncateShopData(url: string): Promise<void> {
   assertTestDatabase(url);
   await withClient(url, (client) =>
     client.query(
-      'TRUNCATE feedback, claims, sales, products, suppliers, rejected_rows, ingest_batches',
+      'TRUNCATE feedback, claims, sales, products, suppliers, rejected_rows, ingest_batches, mapping_presets, api_tokens',
     ),
   );
 }

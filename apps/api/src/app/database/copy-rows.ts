@@ -17,20 +17,20 @@ export function copyField(value: CopyValue): string {
 const ROWS_PER_CHUNK = 2000;
 
 /**
- * Streams rows into `table` with COPY FROM STDIN on `client` (inside the caller's
+ * Streams rows (from an array or an async source, with back-pressure) into `table` with COPY FROM STDIN on `client` (inside the caller's
  * transaction). `onRows` is told how many rows have been sent, for progress output.
  */
 export async function copyRows<T>(
   client: PoolClient,
   table: string,
   columns: readonly string[],
-  rows: Iterable<T>,
+  rows: Iterable<T> | AsyncIterable<T>,
   toValues: (row: T) => readonly CopyValue[],
   onRows?: (count: number) => void,
 ): Promise<void> {
   async function* chunks(): AsyncGenerator<string> {
     let buffer: string[] = [];
-    for (const row of rows) {
+    for await (const row of rows) {
       buffer.push(toValues(row).map(copyField).join('\t'));
       if (buffer.length === ROWS_PER_CHUNK) {
         yield buffer.join('\n') + '\n';

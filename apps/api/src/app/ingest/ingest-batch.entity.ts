@@ -43,6 +43,16 @@ export class IngestBatchEntity {
   @Column({ name: 'unlinked_count', type: 'integer', default: 0 })
   unlinkedCount!: number;
 
+  @Column({ name: 'unchanged_count', type: 'integer', default: 0 })
+  unchangedCount!: number;
+
+  @Column({ type: 'jsonb', nullable: true })
+  mapping!: unknown;
+
+  /** The report returned to the first request, replayed for a retried Idempotency-Key. */
+  @Column({ type: 'jsonb', nullable: true })
+  response!: unknown;
+
   @Column({ type: 'text', nullable: true })
   error!: string | null;
 

@@ -64,6 +64,8 @@ export interface BatchReport {
   readonly format: IngestFormat;
   readonly status: BatchStatus;
   readonly sourceName: string | null;
+  /** SHA-256 of the request body as received. */
+  readonly checksum: string | null;
   readonly received: number;
   readonly inserted: number;
   readonly updated: number;

@@ -1,0 +1,378 @@
+import { createHash } from 'node:crypto';
+import { PassThrough, Readable } from 'node:stream';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import type {
+  BatchReport,
+  IngestFormat,
+  IngestKind,
+  IngestMapping,
+  MappingSuggestion,
+  RowError,
+} from '@returnlens/shared/contracts';
+import { createRowValidator, suggestMapping } from '@returnlens/shared/ingest';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { copyRows, type CopyValue } from '../database/copy-rows';
+import { DEFAULT_SHOP_ID } from '../database/shop-owned';
+import {
+  KIND_TABLES,
+  STAGE_TABLE,
+  createStageSql,
+  mergeSql,
+  rejectDuplicatesSql,
+  unlinkedSql,
+} from './ingest.tables';
+import { isUnreadable, openSource, type ReadItem } from './readers';
+
+export interface IngestRequest {
+  readonly kind: IngestKind;
+  readonly format: Exclude<IngestFormat, 'generated'>;
+  readonly body: Readable;
+  /** Explicit mapping; when absent, the named preset; when absent too, a confident suggestion. */
+  readonly mapping?: IngestMapping;
+  readonly preset?: string;
+  readonly dryRun?: boolean;
+  readonly idempotencyKey?: string;
+  readonly sourceName?: string;
+  readonly encoding?: string;
+  readonly delimiter?: string;
+  readonly onProgress?: (progress: { rows: number; rejected: number }) => void;
+}
+
+/** No mapping was given and the headers could not be matched with confidence. */
+export class MappingNeededError extends Error {
+  constructor(readonly suggestion: MappingSuggestion) {
+    super(
+      `The columns could not all be matched: ${suggestion.missingRequired.join(', ')} ` +
+        `${suggestion.missingRequired.length === 1 ? 'has' : 'have'} no column. Send a mapping (see the suggestion) or a preset name.`,
+    );
+    this.name = 'MappingNeededError';
+  }
+}
+
+/** A retried request whose first attempt is still running. */
+export class BatchInProgressError extends Error {
+  constructor(readonly batchId: string) {
+    super(`A request with this Idempotency-Key is still being processed (batch ${batchId}); retry later.`);
+    this.name = 'BatchInProgressError';
+  }
+}
+
+/** The batch failed as a whole (unreadable file); nothing of it was stored. */
+export class BatchFailedError extends Error {
+  constructor(
+    message: string,
+    readonly report: BatchReport | null,
+  ) {
+    super(message);
+    this.name = 'BatchFailedError';
+  }
+}
+
+const SAMPLE = 20;
+
+function rowErrorsFor(item: ReadItem): RowError[] {
+  return isUnreadable(item) ? [{ field: '(row)', value: item.rawText.slice(0, 200), message: item.message }] : [];
+}
+
+/**
+ * The bulk path (DESIGN.md §4): stream → validate → COPY into a staging table → reject
+ * in-file duplicates → one INSERT … ON CONFLICT merge, all in one transaction, so a batch
+ * is stored entirely or not at all; every bad row is kept with all its errors.
+ */
+@Injectable()
+export class IngestService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Ingest');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Batches left `running` by a process that died are marked failed (their rows were rolled back). */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.failAbandonedBatches();
+  }
+
+  async failAbandonedBatches(): Promise<number> {
+    // A live batch holds an advisory lock on its id; one nobody holds was abandoned.
+    const rows = await this.db.query<{ id: string }[]>(
+      `WITH failed AS (
+         UPDATE ingest_batches SET status = 'failed', finished_at = now(),
+                error = 'Interrupted: the server stopped during this batch. Nothing of it was stored; send the file again.'
+          WHERE status = 'running' AND pg_try_advisory_lock(hashtext('returnlens:batch'), id::int)
+          RETURNING id)
+       SELECT id FROM failed`,
+    );
+    if (rows.length) {
+      await this.db.query(
+        `SELECT pg_advisory_unlock(hashtext('returnlens:batch'), id::int) FROM unnest($1::bigint[]) AS id`,
+        [rows.map((r) => r.id)],
+      );
+      this.logger.warn(`Marked ${rows.length} interrupted batch(es) as failed`);
+    }
+    return rows.length;
+  }
+
+  async suggest(kind: IngestKind, format: Exclude<IngestFormat, 'generated'>, body: Readable, csv: { encoding?: string; delimiter?: string }) {
+    const source = await openSource(format, body, csv);
+    return { ...suggestMapping(kind, source.headers), details: source.details };
+  }
+
+  async ingest(request: IngestRequest): Promise<BatchReport> {
+    if (request.idempotencyKey) {
+      const previous = await this.replay(request.idempotencyKey);
+      if (previous) return previous;
+    }
+    const hash = createHash('sha256');
+    const tap = new PassThrough();
+    tap.on('data', (chunk: Buffer) => hash.update(chunk));
+    const source = await openSource(request.format, request.body.pipe(tap), {
+      encoding: request.encoding,
+      delimiter: request.delimiter,
+    });
+    const mapping = await this.resolveMapping(request, source.headers);
+
+    const runner = this.db.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    let batchId: string | null = null;
+    try {
+      if (!request.dryRun) {
+        batchId = await this.openBatch(client, request, mapping);
+        await client.query(`SELECT pg_advisory_lock(hashtext('returnlens:batch'), $1::int)`, [batchId]);
+      }
+      await client.query('BEGIN');
+      if (request.dryRun) {
+        batchId = await this.openBatch(client, request, mapping); // rolled back with the rest
+      }
+      const report = await this.load(client, request, mapping, source.records, batchId as string, () => hash.digest('hex'));
+      if (request.dryRun) {
+        await client.query('ROLLBACK');
+        return { ...report, id: 'dry-run', status: 'dry_run' };
+      }
+      await client.query(
+        `UPDATE ingest_batches SET status = 'committed', finished_at = now(), received_count = $2, inserted_count = $3,
+                updated_count = $4, unchanged_count = $5, rejected_count = $6, unlinked_count = $7, checksum = $8
+          WHERE id = $1`,
+        [batchId, report.received, report.inserted, report.updated, report.unchanged, report.rejected, report.unlinked, report.checksum],
+      );
+      await client.query('COMMIT');
+      const final = await this.report(batchId as string);
+      // Replayed to a retried request with the same Idempotency-Key.
+      await client.query('UPDATE ingest_batches SET response = $2 WHERE id = $1', [batchId, JSON.stringify(final)]);
+      this.logger.log(
+        `Batch ${batchId} (${request.kind}): ${final.received} rows, ${final.inserted} inserted, ${final.updated} updated, ${final.rejected} rejected`,
+      );
+      return final;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      if (batchId && !request.dryRun) {
+        const message = error instanceof Error ? error.message : String(error);
+        await client
+          .query(
+            `UPDATE ingest_batches SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1`,
+            [batchId, message.slice(0, 2000)],
+          )
+          .catch(() => undefined);
+        const failed = await this.report(batchId).catch(() => null);
+        if (failed) {
+          await client.query(`UPDATE ingest_batches SET response = $2 WHERE id = $1`, [batchId, JSON.stringify(failed)]).catch(() => undefined);
+        }
+        throw new BatchFailedError(message, failed);
+      }
+      throw error;
+    } finally {
+      if (batchId && !request.dryRun) {
+        await client.query(`SELECT pg_advisory_unlock(hashtext('returnlens:batch'), $1::int)`, [batchId]).catch(() => undefined);
+      }
+      await runner.release();
+    }
+  }
+
+  private async replay(key: string): Promise<BatchReport | null> {
+    for (let waited = 0; ; waited += 250) {
+      const [row] = await this.db.query<{ id: string; status: string; response: BatchReport | null }[]>(
+        'SELECT id, status, response FROM ingest_batches WHERE shop_id = $1 AND idempotency_key = $2',
+        [DEFAULT_SHOP_ID, key],
+      );
+      if (!row) return null;
+      if (row.status !== 'running' && row.response) {
+        if (row.status === 'failed') throw new BatchFailedError(row.response.error ?? 'The batch failed', row.response);
+        return row.response;
+      }
+      if (row.status !== 'running') return this.report(row.id);
+      if (waited > 120_000) throw new BatchInProgressError(row.id);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  private async resolveMapping(request: IngestRequest, headers: readonly string[]): Promise<IngestMapping> {
+    if (request.mapping) return request.mapping;
+    if (request.preset) {
+      const [preset] = await this.db.query<{ kind: string; mapping: IngestMapping }[]>(
+        'SELECT kind, mapping FROM mapping_presets WHERE shop_id = $1 AND name = $2',
+        [DEFAULT_SHOP_ID, request.preset],
+      );
+      if (!preset) throw new MappingPresetError(`There is no mapping preset named "${request.preset}".`);
+      if (preset.kind !== request.kind) {
+        throw new MappingPresetError(`Mapping preset "${request.preset}" is for ${preset.kind}, not ${request.kind}.`);
+      }
+      return preset.mapping;
+    }
+    const suggestion = suggestMapping(request.kind, headers);
+    if (!suggestion.confident) throw new MappingNeededError(suggestion);
+    return suggestion.mapping;
+  }
+
+  private async openBatch(client: PoolClient, request: IngestRequest, mapping: IngestMapping): Promise<string> {
+    const { rows } = await client.query<{ id: string }>(
+      `INSERT INTO ingest_batches (shop_id, kind, format, status, source_name, idempotency_key, mapping)
+       VALUES ($1, $2, $3, 'running', $4, $5, $6)
+       ON CONFLICT (shop_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [DEFAULT_SHOP_ID, request.kind, request.format, request.sourceName ?? null, request.dryRun ? null : (request.idempotencyKey ?? null), JSON.stringify(mapping)],
+    );
+    if (!rows[0]) {
+      // A concurrent request with the same key got there first.
+      const [other] = (await client.query<{ id: string }>('SELECT id FROM ingest_batches WHERE shop_id = $1 AND idempotency_key = $2', [DEFAULT_SHOP_ID, request.idempotencyKey])).rows;
+      throw new BatchInProgressError(other?.id ?? '?');
+    }
+    return rows[0].id;
+  }
+
+  private async load(
+    client: PoolClient,
+    request: IngestRequest,
+    mapping: IngestMapping,
+    records: AsyncIterable<ReadItem>,
+    batchId: string,
+    checksum: () => string,
+  ) {
+    const spec = KIND_TABLES[request.kind];
+    const validate = createRowValidator(request.kind, mapping, {
+      shopTimeZone: this.config.shopTimeZone,
+      decimalSeparator: request.delimiter === ';' ? ',' : 'auto',
+    });
+    await client.query(createStageSql(spec));
+    let rows = 0;
+    let rejected = 0;
+    const columns = ['row_number', 'ok', 'raw', 'errors', ...spec.columns.map((c) => c.column)];
+    const empty = spec.columns.map(() => null);
+
+    async function* staged(): AsyncGenerator<readonly CopyValue[]> {
+      for await (const item of records) {
+        rows++;
+        if (rows % 10_000 === 0) request.onProgress?.({ rows, rejected });
+        if (isUnreadable(item)) {
+          rejected++;
+          yield [item.rowNumber, false, item.rawText, JSON.stringify(rowErrorsFor(item)), ...empty];
+          continue;
+        }
+        const result = validate(item.raw);
+        if (result.ok) {
+          yield [item.rowNumber, true, null, null, ...spec.columns.map((c) => result.record[c.field] as CopyValue)];
+        } else {
+          rejected++;
+          yield [item.rowNumber, false, item.rawText, JSON.stringify(result.errors), ...empty];
+        }
+      }
+    }
+    await copyRows(client, STAGE_TABLE, columns, staged(), (row) => row);
+    request.onProgress?.({ rows, rejected });
+    if (rows === 0) throw new EmptyBatchError();
+
+    const duplicates = await client.query(rejectDuplicatesSql(spec));
+    rejected += duplicates.rowCount ?? 0;
+    const unlinked = spec.countsUnlinked
+      ? (await client.query<{ unlinked: number }>(unlinkedSql(), [DEFAULT_SHOP_ID])).rows[0].unlinked
+      : 0;
+    const merged = (await client.query<{ inserted: number; updated: number }>(mergeSql(spec), [DEFAULT_SHOP_ID, batchId])).rows[0];
+    await client.query(
+      `INSERT INTO rejected_rows (batch_id, row_number, raw, errors)
+       SELECT $1, row_number, raw, errors FROM ${STAGE_TABLE} WHERE NOT ok`,
+      [batchId],
+    );
+    const sample = (
+      await client.query<{ rowNumber: number; errors: RowError[] }>(
+        `SELECT row_number AS "rowNumber", errors FROM ${STAGE_TABLE} WHERE NOT ok ORDER BY row_number LIMIT ${SAMPLE}`,
+      )
+    ).rows;
+    const preview = request.dryRun
+      ? (
+          await client.query(
+            `SELECT ${spec.columns.map((c) => `${c.column} AS "${c.field}"`).join(', ')} FROM ${STAGE_TABLE} WHERE ok ORDER BY row_number LIMIT ${SAMPLE}`,
+          )
+        ).rows
+      : undefined;
+    const accepted = rows - rejected;
+    const result = {
+      received: rows,
+      inserted: merged.inserted,
+      updated: merged.updated,
+      unchanged: accepted - merged.inserted - merged.updated,
+      rejected,
+      unlinked,
+      checksum: checksum(),
+    };
+    const body: BatchReport = {
+      id: batchId,
+      kind: request.kind,
+      format: request.format,
+      status: request.dryRun ? 'dry_run' : 'committed',
+      sourceName: request.sourceName ?? null,
+      ...result,
+      startedAt: new Date().toISOString(),
+      finishedAt: new Date().toISOString(),
+      error: null,
+      rejectedSample: sample,
+      ...(preview ? { preview } : {}),
+    };
+    return body;
+  }
+
+  /** The report of a stored batch. */
+  async report(id: string): Promise<BatchReport> {
+    const [row] = await this.db.query(
+      `SELECT id::text, kind, format, status, source_name AS "sourceName", checksum, received_count AS received,
+              inserted_count AS inserted, updated_count AS updated, unchanged_count AS unchanged,
+              rejected_count AS rejected, unlinked_count AS unlinked, started_at AS "startedAt",
+              finished_at AS "finishedAt", error
+         FROM ingest_batches WHERE shop_id = $1 AND id = $2`,
+      [DEFAULT_SHOP_ID, id],
+    );
+    if (!row) throw new BatchNotFoundError(id);
+    const sample = await this.db.query(
+      `SELECT row_number AS "rowNumber", errors FROM rejected_rows WHERE batch_id = $1 ORDER BY row_number LIMIT ${SAMPLE}`,
+      [id],
+    );
+    return {
+      ...row,
+      startedAt: new Date(row.startedAt).toISOString(),
+      finishedAt: row.finishedAt ? new Date(row.finishedAt).toISOString() : null,
+      rejectedSample: sample,
+    };
+  }
+}
+
+export class EmptyBatchError extends Error {
+  constructor() {
+    super('The file has no data rows.');
+    this.name = 'EmptyBatchError';
+  }
+}
+
+export class BatchNotFoundError extends Error {
+  constructor(readonly id: string) {
+    super(`There is no batch ${id}.`);
+    this.name = 'BatchNotFoundError';
+  }
+}
+
+export class MappingPresetError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MappingPresetError';
+  }
+}

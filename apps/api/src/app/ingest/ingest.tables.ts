@@ -1,0 +1,113 @@
+import type { IngestKind } from '@returnlens/shared/contracts';
+
+export interface StageColumn {
+  /** Field name of the mapping and the validator. */
+  readonly field: string;
+  /** Column of the target table. */
+  readonly column: string;
+  readonly pgType: 'text' | 'integer' | 'numeric' | 'timestamptz';
+}
+
+export interface KindTable {
+  readonly table: string;
+  /** Natural key within a shop. */
+  readonly key: string;
+  readonly columns: readonly StageColumn[];
+  /** Claims and feedback refer to SKUs and orders that may not be loaded (yet). */
+  readonly countsUnlinked: boolean;
+}
+
+const text = (field: string, column = field): StageColumn => ({ field, column, pgType: 'text' });
+const int = (field: string): StageColumn => ({ field, column: field, pgType: 'integer' });
+const money = (field: string): StageColumn => ({ field, column: field, pgType: 'numeric' });
+const time = (field: string): StageColumn => ({ field, column: field, pgType: 'timestamptz' });
+
+/** Where each kind is stored; the SQL of the merge is built from these constants only. */
+export const KIND_TABLES: Readonly<Record<IngestKind, KindTable>> = {
+  suppliers: { table: 'suppliers', key: 'external_id', countsUnlinked: false, columns: [text('external_id'), text('name'), text('country')] },
+  products: {
+    table: 'products',
+    key: 'sku',
+    countsUnlinked: false,
+    columns: [text('sku'), text('name'), text('category'), text('supplier_id'), time('listing_changed_at')],
+  },
+  sales: {
+    table: 'sales',
+    key: 'external_id',
+    countsUnlinked: false,
+    columns: [
+      text('external_id'), text('order_id'), text('sku'), int('quantity'), money('unit_price'), text('currency'),
+      time('ordered_at'), time('promised_at'), time('delivered_at'), text('customer_id'),
+    ],
+  },
+  claims: {
+    table: 'claims',
+    key: 'external_id',
+    countsUnlinked: true,
+    columns: [
+      text('external_id'), text('type'), text('channel'), text('order_id'), text('sku'), int('quantity'),
+      text('reason_code', 'stated_reason_code'), text('reason_text'), time('opened_at'), time('first_response_at'),
+      time('resolved_at'), time('refunded_at'), text('status'), text('resolution'), money('refund_amount'),
+      text('currency'), text('inspection_outcome'), int('contact_count'), text('assignee'), text('customer_id'),
+    ],
+  },
+  feedback: {
+    table: 'feedback',
+    key: 'external_id',
+    countsUnlinked: true,
+    columns: [
+      text('external_id'), text('source'), text('sku'), text('order_id'), text('claim_id'), int('rating'),
+      text('text'), time('created_at'), text('language'),
+    ],
+  },
+};
+
+export const STAGE_TABLE = 'ingest_stage';
+
+export function createStageSql(spec: KindTable): string {
+  const columns = spec.columns.map((c) => `${c.column} ${c.pgType}`).join(', ');
+  return `CREATE TEMP TABLE ${STAGE_TABLE} (row_number integer NOT NULL, ok boolean NOT NULL, raw text, errors jsonb, ${columns}) ON COMMIT DROP`;
+}
+
+/** Rows whose key appears again later in the file are rejected; the last one is stored. */
+export function rejectDuplicatesSql(spec: KindTable): string {
+  return `
+    WITH ranked AS (
+      SELECT row_number, ${spec.key} AS key,
+             last_value(row_number) OVER (PARTITION BY ${spec.key} ORDER BY row_number
+                                          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS kept
+        FROM ${STAGE_TABLE} WHERE ok
+    )
+    UPDATE ${STAGE_TABLE} s
+       SET ok = false,
+           raw = (to_jsonb(s) - 'row_number' - 'ok' - 'raw' - 'errors')::text,
+           errors = jsonb_build_array(jsonb_build_object(
+             'field', '${spec.key}', 'value', r.key,
+             'message', format('appears again in row %s of this file; that later row was stored', r.kept)))
+      FROM ranked r
+     WHERE s.row_number = r.row_number AND r.row_number <> r.kept`;
+}
+
+/** Inserts new rows, updates changed ones (unchanged rows are left alone), counts both. */
+export function mergeSql(spec: KindTable): string {
+  const columns = spec.columns.map((c) => c.column);
+  const updatable = columns.filter((c) => c !== spec.key);
+  return `
+    WITH merged AS (
+      INSERT INTO ${spec.table} AS t (shop_id, batch_id, ${columns.join(', ')})
+      SELECT $1, $2, ${columns.map((c) => `s.${c}`).join(', ')} FROM ${STAGE_TABLE} s WHERE s.ok
+      ON CONFLICT (shop_id, ${spec.key}) DO UPDATE
+         SET ${updatable.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, batch_id = EXCLUDED.batch_id, updated_at = now()
+       WHERE (${updatable.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${updatable.map((c) => `EXCLUDED.${c}`).join(', ')})
+      RETURNING (xmax = 0) AS inserted
+    )
+    SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM merged`;
+}
+
+export function unlinkedSql(): string {
+  return `
+    SELECT count(*)::int AS unlinked FROM ${STAGE_TABLE} s
+     WHERE s.ok AND (
+       (s.sku IS NOT NULL AND NOT EXISTS (SELECT 1 FROM products p WHERE p.shop_id = $1 AND p.sku = s.sku))
+       OR (s.order_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sales x WHERE x.shop_id = $1 AND x.order_id = s.order_id)))`;
+}

@@ -1,0 +1,127 @@
+import { Readable } from 'node:stream';
+import chardet from 'chardet';
+import { parse } from 'csv-parse';
+import iconv from 'iconv-lite';
+import { InputError } from './input-error';
+import { peek } from './peek';
+import type { ReadItem, RecordSource } from './source-record';
+
+const SAMPLE_BYTES = 64 * 1024;
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+export const CSV_ENCODINGS = ['utf-8', 'windows-1250', 'windows-1251', 'windows-1252', 'windows-1255', 'iso-8859-2', 'iso-8859-5', 'iso-8859-8', 'utf-16le'] as const;
+
+function isValidUtf8(sample: Buffer): boolean {
+  // Ignore a multi-byte character cut at the end of the sample.
+  let end = sample.length;
+  for (let i = 1; i <= 3 && i <= sample.length; i++) {
+    const byte = sample[sample.length - i];
+    if ((byte & 0xc0) === 0xc0) {
+      end = sample.length - i;
+      break;
+    }
+    if ((byte & 0x80) === 0) break;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** UTF-8 (with or without BOM), UTF-16 with BOM, else the likeliest Windows code page. */
+export function detectEncoding(sample: Buffer): string {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';
+  if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
+  if (isValidUtf8(sample)) return 'utf-8';
+  const guesses = chardet.analyse(sample);
+  const preferred: Record<string, string> = {
+    'windows-1250': 'windows-1250',
+    'iso-8859-2': 'windows-1250',
+    'windows-1251': 'windows-1251',
+    'iso-8859-5': 'windows-1251',
+    'koi8-r': 'windows-1251',
+    'windows-1255': 'windows-1255',
+    'iso-8859-8': 'windows-1255',
+    'windows-1252': 'windows-1252',
+    'iso-8859-1': 'windows-1252',
+  };
+  for (const guess of guesses) {
+    const name = preferred[guess.name.toLowerCase()];
+    if (name) return name;
+  }
+  return 'windows-1252';
+}
+
+/** The delimiter that splits the header line into the most fields (outside quotes). */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  let best = ',';
+  for (const [delimiter, count] of counts) if (count > (counts.get(best) ?? 0)) best = delimiter;
+  return best;
+}
+
+export interface CsvOptions {
+  readonly encoding?: string;
+  readonly delimiter?: string;
+}
+
+/** Streams records from CSV as shops export it: any delimiter, quoting, encodings, BOM. */
+export async function readCsv(input: Readable, options: CsvOptions = {}): Promise<RecordSource> {
+  const { head, stream } = await peek(input, SAMPLE_BYTES);
+  if (head.length === 0) throw new InputError('The file is empty: expected a header line and at least one row.');
+  if (head.subarray(0, 4096).includes(0) && !(head[0] === 0xff && head[1] === 0xfe)) {
+    throw new InputError('This does not look like a CSV file: it contains binary data.');
+  }
+  const encoding = (options.encoding ?? detectEncoding(head)).toLowerCase();
+  if (!iconv.encodingExists(encoding)) {
+    throw new InputError(`Unknown encoding "${encoding}"; use one of ${CSV_ENCODINGS.join(', ')}.`);
+  }
+  const sampleText = iconv.decode(head, encoding).replace(/^\uFEFF/, '');
+  const delimiter = options.delimiter ?? detectDelimiter(sampleText);
+
+  let headers: string[] = [];
+  const parser = stream.pipe(iconv.decodeStream(encoding)).pipe(
+    parse({
+      delimiter,
+      bom: true,
+      columns: (header: string[]) => (headers = header.map((h, i) => h.trim() || `column ${i + 1}`)),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      raw: true,
+      info: true,
+      trim: false,
+    }),
+  );
+  const iterator = (parser as AsyncIterable<{ record: Record<string, string>; raw: string }>)[Symbol.asyncIterator]();
+  let first: IteratorResult<{ record: Record<string, string>; raw: string }>;
+  try {
+    first = await iterator.next(); // reads the header, so `headers` is known
+  } catch (error) {
+    throw new InputError(`The CSV cannot be read: ${(error as Error).message}`);
+  }
+
+  async function* records(): AsyncGenerator<ReadItem> {
+    let rowNumber = 0;
+    try {
+      for (let item = first; !item.done; item = await iterator.next()) {
+        rowNumber++;
+        yield { rowNumber, raw: item.value.record, rawText: item.value.raw.replace(/\r?\n$/, '') };
+      }
+    } catch (error) {
+      throw new InputError(`The CSV cannot be read after data row ${rowNumber}: ${(error as Error).message}`);
+    }
+  }
+
+  return {
+    headers,
+    details: { encoding, delimiter: delimiter === '\t' ? 'tab' : delimiter },
+    records: records(),
+  };
+}

@@ -1,0 +1,78 @@
+import { Readable } from 'node:stream';
+import split2 from 'split2';
+import { parser } from 'stream-json';
+import { streamArray } from 'stream-json/streamers/StreamArray';
+import { InputError } from './input-error';
+import { peek } from './peek';
+import type { ReadItem, RecordSource } from './source-record';
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+async function withFirst(records: AsyncIterator<ReadItem>): Promise<{ headers: string[]; records: AsyncIterable<ReadItem> }> {
+  const first = await records.next();
+  const headers = !first.done && 'raw' in first.value ? Object.keys(first.value.raw) : [];
+  async function* all(): AsyncGenerator<ReadItem> {
+    for (let item = first; !item.done; item = await records.next()) yield item.value;
+  }
+  return { headers, records: all() };
+}
+
+/** NDJSON / JSON Lines: one object per line; a bad line is a rejected row, not a failed batch. */
+export async function readNdjson(input: Readable): Promise<RecordSource> {
+  const { head, stream } = await peek(input, 1);
+  if (head.length === 0) throw new InputError('The file is empty: expected one JSON object per line.');
+  const lines = stream.pipe(split2());
+  async function* records(): AsyncGenerator<ReadItem> {
+    let lineNumber = 0;
+    for await (const line of lines as AsyncIterable<string>) {
+      lineNumber++;
+      const text = lineNumber === 1 ? line.replace(/^\uFEFF/, '') : line;
+      if (!text.trim()) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        yield { rowNumber: lineNumber, rawText: text, message: `is not valid JSON (${(error as Error).message})` };
+        continue;
+      }
+      if (!isPlainObject(value)) {
+        yield { rowNumber: lineNumber, rawText: text, message: 'is not a JSON object' };
+        continue;
+      }
+      yield { rowNumber: lineNumber, raw: value, rawText: text };
+    }
+  }
+  const { headers, records: all } = await withFirst(records());
+  return { headers, details: {}, records: all };
+}
+
+/** A JSON array of objects, streamed element by element. */
+export async function readJsonArray(input: Readable): Promise<RecordSource> {
+  const { head, stream } = await peek(input, 1);
+  const start = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  if (start.length === 0) throw new InputError('The file is empty: expected a JSON array of objects.');
+  if (!start.startsWith('[')) {
+    throw new InputError('Expected a JSON array of objects ([{…}, {…}]); for one object per line, send application/x-ndjson.');
+  }
+  const elements = stream.pipe(parser()).pipe(streamArray());
+  async function* records(): AsyncGenerator<ReadItem> {
+    try {
+      for await (const { key, value } of elements as AsyncIterable<{ key: number; value: unknown }>) {
+        const rowNumber = key + 1;
+        const rawText = JSON.stringify(value);
+        if (!isPlainObject(value)) yield { rowNumber, rawText, message: 'is not a JSON object' };
+        else yield { rowNumber, raw: value, rawText };
+      }
+    } catch (error) {
+      throw new InputError(`The JSON is malformed: ${(error as Error).message}`);
+    }
+  }
+  try {
+    const { headers, records: all } = await withFirst(records());
+    return { headers, details: {}, records: all };
+  } catch (error) {
+    throw error instanceof InputError ? error : new InputError(`The JSON is malformed: ${(error as Error).message}`);
+  }
+}
