@@ -25,7 +25,10 @@ export class TokenGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const scope = this.reflector.getAllAndOverride<TokenScope | undefined>(SCOPE, [context.getHandler(), context.getClass()]);
+    const scope = this.reflector.getAllAndOverride<TokenScope | undefined>(SCOPE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!scope) return true;
     const request = context.switchToHttp().getRequest<Request>();
     const header = request.headers.authorization ?? '';
@@ -33,11 +36,16 @@ export class TokenGuard implements CanActivate {
     const howTo =
       `Create one with \`npm run token -- create --name <name> --scopes ${scope}\` ` +
       'and send it as "Authorization: Bearer <token>".';
-    if (!token) throw new UnauthorizedException(`This needs an API token with the "${scope}" scope. ${howTo}`);
+    if (!token)
+      throw new UnauthorizedException(
+        `This needs an API token with the "${scope}" scope. ${howTo}`,
+      );
     const [found] = await this.db.query<{ scopes: string[] }[]>(TOKEN_SQL.use, [hashToken(token)]);
     if (!found) throw new UnauthorizedException(`The API token is unknown or revoked. ${howTo}`);
     if (!found.scopes.includes(scope) && !found.scopes.includes('admin')) {
-      throw new ForbiddenException(`The API token lacks the "${scope}" scope (it has: ${found.scopes.join(', ')}).`);
+      throw new ForbiddenException(
+        `The API token lacks the "${scope}" scope (it has: ${found.scopes.join(', ')}).`,
+      );
     }
     return true;
   }

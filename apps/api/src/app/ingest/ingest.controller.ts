@@ -22,7 +22,12 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { INGEST_KINDS, type BatchReport, type IngestKind, type IngestMapping } from '@returnlens/shared/contracts';
+import {
+  INGEST_KINDS,
+  type BatchReport,
+  type IngestKind,
+  type IngestMapping,
+} from '@returnlens/shared/contracts';
 import { RequireScope, TokenGuard } from '../auth/token.guard';
 import { DEFAULT_SHOP_ID } from '../database/shop-owned';
 import { IngestQueryDto, MappingPresetDto } from './dto/ingest-query.dto';
@@ -62,7 +67,13 @@ function mappingFrom(header: string | undefined): IngestMapping | undefined {
 
 /** File names are shown, never used as paths. */
 function displayName(name: string | undefined): string | undefined {
-  return name ? name.replace(/[\u0000-\u001f]/g, '').split(/[\\/]/).pop()?.slice(0, 255) : undefined;
+  return name
+    ? name
+        .replace(/[\u0000-\u001f]/g, '')
+        .split(/[\\/]/)
+        .pop()
+        ?.slice(0, 255)
+    : undefined;
 }
 
 @Controller()
@@ -198,7 +209,9 @@ export class IngestController {
   @Header('Cache-Control', 'no-store')
   async savePreset(@Param('name') name: string, @Body() body: MappingPresetDto) {
     if (!/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$/.test(name)) {
-      throw new BadRequestException('A preset name has 1–100 letters, digits, spaces, dots, dashes or underscores.');
+      throw new BadRequestException(
+        'A preset name has 1–100 letters, digits, spaces, dots, dashes or underscores.',
+      );
     }
     kindOf(body.kind);
     await this.db.query(
@@ -211,14 +224,27 @@ export class IngestController {
 
   private httpError(error: unknown): Error {
     if (error instanceof MappingNeededError) {
-      return new UnprocessableEntityException({ statusCode: 422, message: error.message, suggestion: error.suggestion });
+      return new UnprocessableEntityException({
+        statusCode: 422,
+        message: error.message,
+        suggestion: error.suggestion,
+      });
     }
-    if (error instanceof InputError && /Content-Type/.test(error.message)) return new UnsupportedMediaTypeException(error.message);
-    if (error instanceof InputError || error instanceof EmptyBatchError || error instanceof MappingPresetError) {
+    if (error instanceof InputError && /Content-Type/.test(error.message))
+      return new UnsupportedMediaTypeException(error.message);
+    if (
+      error instanceof InputError ||
+      error instanceof EmptyBatchError ||
+      error instanceof MappingPresetError
+    ) {
       return new BadRequestException(error.message);
     }
     if (error instanceof BatchFailedError) {
-      return new BadRequestException({ statusCode: 400, message: `Nothing was stored: ${error.message}`, batch: error.report });
+      return new BadRequestException({
+        statusCode: 400,
+        message: `Nothing was stored: ${error.message}`,
+        batch: error.report,
+      });
     }
     if (error instanceof BatchInProgressError) return new ConflictException(error.message);
     if (error instanceof BatchNotFoundError) return new NotFoundException(error.message);

@@ -55,7 +55,9 @@ export class MappingNeededError extends Error {
 /** A retried request whose first attempt is still running. */
 export class BatchInProgressError extends Error {
   constructor(readonly batchId: string) {
-    super(`A request with this Idempotency-Key is still being processed (batch ${batchId}); retry later.`);
+    super(
+      `A request with this Idempotency-Key is still being processed (batch ${batchId}); retry later.`,
+    );
     this.name = 'BatchInProgressError';
   }
 }
@@ -74,7 +76,9 @@ export class BatchFailedError extends Error {
 const SAMPLE = 20;
 
 function rowErrorsFor(item: ReadItem): RowError[] {
-  return isUnreadable(item) ? [{ field: '(row)', value: item.rawText.slice(0, 200), message: item.message }] : [];
+  return isUnreadable(item)
+    ? [{ field: '(row)', value: item.rawText.slice(0, 200), message: item.message }]
+    : [];
 }
 
 /**
@@ -116,7 +120,12 @@ export class IngestService implements OnApplicationBootstrap {
     return rows.length;
   }
 
-  async suggest(kind: IngestKind, format: Exclude<IngestFormat, 'generated'>, body: Readable, csv: { encoding?: string; delimiter?: string }) {
+  async suggest(
+    kind: IngestKind,
+    format: Exclude<IngestFormat, 'generated'>,
+    body: Readable,
+    csv: { encoding?: string; delimiter?: string },
+  ) {
     const source = await openSource(format, body, csv);
     return { ...suggestMapping(kind, source.headers), details: source.details };
   }
@@ -141,13 +150,22 @@ export class IngestService implements OnApplicationBootstrap {
     try {
       if (!request.dryRun) {
         batchId = await this.openBatch(client, request, mapping);
-        await client.query(`SELECT pg_advisory_lock(hashtext('returnlens:batch'), $1::int)`, [batchId]);
+        await client.query(`SELECT pg_advisory_lock(hashtext('returnlens:batch'), $1::int)`, [
+          batchId,
+        ]);
       }
       await client.query('BEGIN');
       if (request.dryRun) {
         batchId = await this.openBatch(client, request, mapping); // rolled back with the rest
       }
-      const report = await this.load(client, request, mapping, source.records, batchId as string, () => hash.digest('hex'));
+      const report = await this.load(
+        client,
+        request,
+        mapping,
+        source.records,
+        batchId as string,
+        () => hash.digest('hex'),
+      );
       if (request.dryRun) {
         await client.query('ROLLBACK');
         return { ...report, id: 'dry-run', status: 'dry_run' };
@@ -156,12 +174,24 @@ export class IngestService implements OnApplicationBootstrap {
         `UPDATE ingest_batches SET status = 'committed', finished_at = now(), received_count = $2, inserted_count = $3,
                 updated_count = $4, unchanged_count = $5, rejected_count = $6, unlinked_count = $7, checksum = $8
           WHERE id = $1`,
-        [batchId, report.received, report.inserted, report.updated, report.unchanged, report.rejected, report.unlinked, report.checksum],
+        [
+          batchId,
+          report.received,
+          report.inserted,
+          report.updated,
+          report.unchanged,
+          report.rejected,
+          report.unlinked,
+          report.checksum,
+        ],
       );
       await client.query('COMMIT');
       const final = await this.report(batchId as string);
       // Replayed to a retried request with the same Idempotency-Key.
-      await client.query('UPDATE ingest_batches SET response = $2 WHERE id = $1', [batchId, JSON.stringify(final)]);
+      await client.query('UPDATE ingest_batches SET response = $2 WHERE id = $1', [
+        batchId,
+        JSON.stringify(final),
+      ]);
       this.logger.log(
         `Batch ${batchId} (${request.kind}): ${final.received} rows, ${final.inserted} inserted, ${final.updated} updated, ${final.rejected} rejected`,
       );
@@ -178,14 +208,21 @@ export class IngestService implements OnApplicationBootstrap {
           .catch(() => undefined);
         const failed = await this.report(batchId).catch(() => null);
         if (failed) {
-          await client.query(`UPDATE ingest_batches SET response = $2 WHERE id = $1`, [batchId, JSON.stringify(failed)]).catch(() => undefined);
+          await client
+            .query(`UPDATE ingest_batches SET response = $2 WHERE id = $1`, [
+              batchId,
+              JSON.stringify(failed),
+            ])
+            .catch(() => undefined);
         }
         throw new BatchFailedError(message, failed);
       }
       throw error;
     } finally {
       if (batchId && !request.dryRun) {
-        await client.query(`SELECT pg_advisory_unlock(hashtext('returnlens:batch'), $1::int)`, [batchId]).catch(() => undefined);
+        await client
+          .query(`SELECT pg_advisory_unlock(hashtext('returnlens:batch'), $1::int)`, [batchId])
+          .catch(() => undefined);
       }
       await runner.release();
     }
@@ -193,13 +230,16 @@ export class IngestService implements OnApplicationBootstrap {
 
   private async replay(key: string): Promise<BatchReport | null> {
     for (let waited = 0; ; waited += 250) {
-      const [row] = await this.db.query<{ id: string; status: string; response: BatchReport | null }[]>(
+      const [row] = await this.db.query<
+        { id: string; status: string; response: BatchReport | null }[]
+      >(
         'SELECT id, status, response FROM ingest_batches WHERE shop_id = $1 AND idempotency_key = $2',
         [DEFAULT_SHOP_ID, key],
       );
       if (!row) return null;
       if (row.status !== 'running' && row.response) {
-        if (row.status === 'failed') throw new BatchFailedError(row.response.error ?? 'The batch failed', row.response);
+        if (row.status === 'failed')
+          throw new BatchFailedError(row.response.error ?? 'The batch failed', row.response);
         return row.response;
       }
       if (row.status !== 'running') return this.report(row.id);
@@ -208,16 +248,22 @@ export class IngestService implements OnApplicationBootstrap {
     }
   }
 
-  private async resolveMapping(request: IngestRequest, headers: readonly string[]): Promise<IngestMapping> {
+  private async resolveMapping(
+    request: IngestRequest,
+    headers: readonly string[],
+  ): Promise<IngestMapping> {
     if (request.mapping) return request.mapping;
     if (request.preset) {
       const [preset] = await this.db.query<{ kind: string; mapping: IngestMapping }[]>(
         'SELECT kind, mapping FROM mapping_presets WHERE shop_id = $1 AND name = $2',
         [DEFAULT_SHOP_ID, request.preset],
       );
-      if (!preset) throw new MappingPresetError(`There is no mapping preset named "${request.preset}".`);
+      if (!preset)
+        throw new MappingPresetError(`There is no mapping preset named "${request.preset}".`);
       if (preset.kind !== request.kind) {
-        throw new MappingPresetError(`Mapping preset "${request.preset}" is for ${preset.kind}, not ${request.kind}.`);
+        throw new MappingPresetError(
+          `Mapping preset "${request.preset}" is for ${preset.kind}, not ${request.kind}.`,
+        );
       }
       return preset.mapping;
     }
@@ -226,17 +272,33 @@ export class IngestService implements OnApplicationBootstrap {
     return suggestion.mapping;
   }
 
-  private async openBatch(client: PoolClient, request: IngestRequest, mapping: IngestMapping): Promise<string> {
+  private async openBatch(
+    client: PoolClient,
+    request: IngestRequest,
+    mapping: IngestMapping,
+  ): Promise<string> {
     const { rows } = await client.query<{ id: string }>(
       `INSERT INTO ingest_batches (shop_id, kind, format, status, source_name, idempotency_key, mapping)
        VALUES ($1, $2, $3, 'running', $4, $5, $6)
        ON CONFLICT (shop_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
        RETURNING id`,
-      [DEFAULT_SHOP_ID, request.kind, request.format, request.sourceName ?? null, request.dryRun ? null : (request.idempotencyKey ?? null), JSON.stringify(mapping)],
+      [
+        DEFAULT_SHOP_ID,
+        request.kind,
+        request.format,
+        request.sourceName ?? null,
+        request.dryRun ? null : (request.idempotencyKey ?? null),
+        JSON.stringify(mapping),
+      ],
     );
     if (!rows[0]) {
       // A concurrent request with the same key got there first.
-      const [other] = (await client.query<{ id: string }>('SELECT id FROM ingest_batches WHERE shop_id = $1 AND idempotency_key = $2', [DEFAULT_SHOP_ID, request.idempotencyKey])).rows;
+      const [other] = (
+        await client.query<{ id: string }>(
+          'SELECT id FROM ingest_batches WHERE shop_id = $1 AND idempotency_key = $2',
+          [DEFAULT_SHOP_ID, request.idempotencyKey],
+        )
+      ).rows;
       throw new BatchInProgressError(other?.id ?? '?');
     }
     return rows[0].id;
@@ -272,7 +334,13 @@ export class IngestService implements OnApplicationBootstrap {
         }
         const result = validate(item.raw);
         if (result.ok) {
-          yield [item.rowNumber, true, null, null, ...spec.columns.map((c) => result.record[c.field] as CopyValue)];
+          yield [
+            item.rowNumber,
+            true,
+            null,
+            null,
+            ...spec.columns.map((c) => result.record[c.field] as CopyValue),
+          ];
         } else {
           rejected++;
           yield [item.rowNumber, false, item.rawText, JSON.stringify(result.errors), ...empty];
@@ -286,9 +354,15 @@ export class IngestService implements OnApplicationBootstrap {
     const duplicates = await client.query(rejectDuplicatesSql(spec));
     rejected += duplicates.rowCount ?? 0;
     const unlinked = spec.countsUnlinked
-      ? (await client.query<{ unlinked: number }>(unlinkedSql(), [DEFAULT_SHOP_ID])).rows[0].unlinked
+      ? (await client.query<{ unlinked: number }>(unlinkedSql(), [DEFAULT_SHOP_ID])).rows[0]
+          .unlinked
       : 0;
-    const merged = (await client.query<{ inserted: number; updated: number }>(mergeSql(spec), [DEFAULT_SHOP_ID, batchId])).rows[0];
+    const merged = (
+      await client.query<{ inserted: number; updated: number }>(mergeSql(spec), [
+        DEFAULT_SHOP_ID,
+        batchId,
+      ])
+    ).rows[0];
     await client.query(
       `INSERT INTO rejected_rows (batch_id, row_number, raw, errors)
        SELECT $1, row_number, raw, errors FROM ${STAGE_TABLE} WHERE NOT ok`,

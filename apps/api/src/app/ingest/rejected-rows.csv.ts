@@ -9,11 +9,15 @@ export function csvCell(value: string | number | null): string {
 }
 
 /** One line per error: row number, field, value, message, and the original row. */
-export function rejectedRowsCsv(rows: { rowNumber: number; raw: string; errors: RowError[] }[]): string {
+export function rejectedRowsCsv(
+  rows: { rowNumber: number; raw: string; errors: RowError[] }[],
+): string {
   const lines = ['row,field,value,message,original'];
   for (const row of rows) {
     for (const error of row.errors) {
-      lines.push([row.rowNumber, error.field, error.value, error.message, row.raw].map(csvCell).join(','));
+      lines.push(
+        [row.rowNumber, error.field, error.value, error.message, row.raw].map(csvCell).join(','),
+      );
     }
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -30,7 +30,14 @@ export interface IngestMapping {
   readonly decimalSeparator?: '.' | ',' | 'auto';
 }
 
-export const DATE_FORMATS = ['auto', 'iso', 'dd.mm.yyyy', 'dd/mm/yyyy', 'm/d/yyyy', 'unix'] as const;
+export const DATE_FORMATS = [
+  'auto',
+  'iso',
+  'dd.mm.yyyy',
+  'dd/mm/yyyy',
+  'm/d/yyyy',
+  'unix',
+] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 export interface RowError {

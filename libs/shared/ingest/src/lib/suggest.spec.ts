@@ -11,7 +11,17 @@ describe('normaliseHeader', () => {
 
 describe('suggestMapping', () => {
   it('maps an English helpdesk export confidently', () => {
-    const suggestion = suggestMapping('claims', ['Ticket ID', 'Type', 'Channel', 'Order Number', 'SKU', 'Reason', 'Date received', 'Status', 'Comment']);
+    const suggestion = suggestMapping('claims', [
+      'Ticket ID',
+      'Type',
+      'Channel',
+      'Order Number',
+      'SKU',
+      'Reason',
+      'Date received',
+      'Status',
+      'Comment',
+    ]);
     expect(suggestion.mapping.columns).toEqual({
       external_id: 'Ticket ID',
       type: 'Type',
@@ -28,12 +38,36 @@ describe('suggestMapping', () => {
   });
 
   it('maps Polish, Russian and German headers', () => {
-    const pl = suggestMapping('claims', ['numer_reklamacji', 'rodzaj', 'kanał', 'data_zwrotu', 'powód']);
-    expect(pl.mapping.columns).toMatchObject({ external_id: 'numer_reklamacji', type: 'rodzaj', channel: 'kanał', opened_at: 'data_zwrotu', reason_code: 'powód' });
+    const pl = suggestMapping('claims', [
+      'numer_reklamacji',
+      'rodzaj',
+      'kanał',
+      'data_zwrotu',
+      'powód',
+    ]);
+    expect(pl.mapping.columns).toMatchObject({
+      external_id: 'numer_reklamacji',
+      type: 'rodzaj',
+      channel: 'kanał',
+      opened_at: 'data_zwrotu',
+      reason_code: 'powód',
+    });
     expect(pl.confident).toBe(true);
     const ru = suggestMapping('claims', ['Номер обращения', 'Тип', 'Канал', 'Дата обращения']);
-    expect(ru.mapping.columns).toMatchObject({ external_id: 'Номер обращения', type: 'Тип', channel: 'Канал', opened_at: 'Дата обращения' });
-    const de = suggestMapping('sales', ['Bestellnummer', 'Artikelnummer', 'Menge', 'Einzelpreis', 'Währung', 'Bestelldatum']);
+    expect(ru.mapping.columns).toMatchObject({
+      external_id: 'Номер обращения',
+      type: 'Тип',
+      channel: 'Канал',
+      opened_at: 'Дата обращения',
+    });
+    const de = suggestMapping('sales', [
+      'Bestellnummer',
+      'Artikelnummer',
+      'Menge',
+      'Einzelpreis',
+      'Währung',
+      'Bestelldatum',
+    ]);
     expect(de.mapping.columns).toEqual({
       order_id: 'Bestellnummer',
       sku: 'Artikelnummer',

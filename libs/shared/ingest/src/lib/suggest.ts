@@ -1,4 +1,9 @@
-import type { FieldMatch, IngestKind, IngestMapping, MappingSuggestion } from '@returnlens/shared/contracts';
+import type {
+  FieldMatch,
+  IngestKind,
+  IngestMapping,
+  MappingSuggestion,
+} from '@returnlens/shared/contracts';
 import { fieldsOf } from './fields';
 
 /** Confidence from which a match is trusted without the user confirming it. */

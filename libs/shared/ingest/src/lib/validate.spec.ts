@@ -5,8 +5,16 @@ const claims = createRowValidator(
   'claims',
   {
     columns: {
-      external_id: 'id', type: 'kind', channel: 'via', opened_at: 'opened', reason_code: 'reason',
-      refund_amount: 'refund', currency: 'cur', first_response_at: 'answered', resolved_at: 'closed', quantity: 'qty',
+      external_id: 'id',
+      type: 'kind',
+      channel: 'via',
+      opened_at: 'opened',
+      reason_code: 'reason',
+      refund_amount: 'refund',
+      currency: 'cur',
+      first_response_at: 'answered',
+      resolved_at: 'closed',
+      quantity: 'qty',
     },
     values: { type: { Rücksendung: 'return' } },
   },
@@ -15,24 +23,58 @@ const claims = createRowValidator(
 
 describe('createRowValidator (claims)', () => {
   it('cleans a good row and derives the status and defaults', () => {
-    const result = claims({ id: 'C-1', kind: 'Rücksendung', via: 'E-Mail', opened: '14.03.2026 10:00', reason: 'Wrong size', refund: '49,90', cur: 'eur', answered: '2026-03-14T12:00:00Z' });
+    const result = claims({
+      id: 'C-1',
+      kind: 'Rücksendung',
+      via: 'E-Mail',
+      opened: '14.03.2026 10:00',
+      reason: 'Wrong size',
+      refund: '49,90',
+      cur: 'eur',
+      answered: '2026-03-14T12:00:00Z',
+    });
     expect(result).toEqual({
       ok: true,
       record: expect.objectContaining({
-        external_id: 'C-1', type: 'return', channel: 'email', reason_code: 'wrong_size', refund_amount: '49.90', currency: 'EUR',
-        opened_at: new Date('2026-03-14T10:00:00Z'), status: 'in_progress', quantity: 1, contact_count: 1,
+        external_id: 'C-1',
+        type: 'return',
+        channel: 'email',
+        reason_code: 'wrong_size',
+        refund_amount: '49.90',
+        currency: 'EUR',
+        opened_at: new Date('2026-03-14T10:00:00Z'),
+        status: 'in_progress',
+        quantity: 1,
+        contact_count: 1,
       }),
     });
   });
 
   it('lists every error of a row, naming field, value and problem', () => {
-    const result = claims({ id: '', kind: 'swap meet', via: 'pigeon', opened: '2027-05-01', refund: '-5', qty: '0' });
+    const result = claims({
+      id: '',
+      kind: 'swap meet',
+      via: 'pigeon',
+      opened: '2027-05-01',
+      refund: '-5',
+      qty: '0',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual([
       { field: 'external_id', value: null, message: 'is required but empty (column "id")' },
-      { field: 'type', value: 'swap meet', message: expect.stringContaining('"swap meet" is not a known type; expected one of return, return_defective') },
-      { field: 'channel', value: 'pigeon', message: expect.stringContaining('"pigeon" is not a known channel') },
+      {
+        field: 'type',
+        value: 'swap meet',
+        message: expect.stringContaining(
+          '"swap meet" is not a known type; expected one of return, return_defective',
+        ),
+      },
+      {
+        field: 'channel',
+        value: 'pigeon',
+        message: expect.stringContaining('"pigeon" is not a known channel'),
+      },
       { field: 'quantity', value: '0', message: 'must be at least 1' },
       { field: 'opened_at', value: '2027-05-01', message: '"2027-05-01" is in the future' },
       { field: 'refund_amount', value: '-5', message: 'must not be negative' },
@@ -40,26 +82,50 @@ describe('createRowValidator (claims)', () => {
   });
 
   it('checks the order of lifecycle timestamps and the currency of a refund', () => {
-    const result = claims({ id: 'C-2', kind: 'return', via: 'chat', opened: '2026-03-14 10:00', closed: '2026-03-13 09:00', refund: '10' });
+    const result = claims({
+      id: 'C-2',
+      kind: 'return',
+      via: 'chat',
+      opened: '2026-03-14 10:00',
+      closed: '2026-03-13 09:00',
+      refund: '10',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((e) => [e.field, e.message])).toEqual([
-      ['currency', 'is required when refund_amount is given: map a currency column or set defaults.currency'],
+      [
+        'currency',
+        'is required when refund_amount is given: map a currency column or set defaults.currency',
+      ],
       ['resolved_at', 'is before opened_at (2026-03-14T10:00:00.000Z)'],
     ]);
   });
 
   it('keeps hostile text as text', () => {
-    const validate = createRowValidator('claims', { columns: { external_id: 'id', type: 't', channel: 'c', opened_at: 'o', reason_text: 'x' } }, { shopTimeZone: 'UTC', now: NOW });
+    const validate = createRowValidator(
+      'claims',
+      { columns: { external_id: 'id', type: 't', channel: 'c', opened_at: 'o', reason_text: 'x' } },
+      { shopTimeZone: 'UTC', now: NOW },
+    );
     const payload = `<script>alert(1)</script>'; DROP TABLE claims; --`;
     const result = validate({ id: '=1+2', t: 'complaint', c: 'web', o: '2026-01-01', x: payload });
-    expect(result).toMatchObject({ ok: true, record: { external_id: '=1+2', reason_text: payload } });
+    expect(result).toMatchObject({
+      ok: true,
+      record: { external_id: '=1+2', reason_text: payload },
+    });
   });
 });
 
 describe('createRowValidator (sales and feedback)', () => {
   it('builds a line id from order and SKU when the export has none, and needs a currency', () => {
-    const sales = createRowValidator('sales', { columns: { order_id: 'o', sku: 's', quantity: 'q', unit_price: 'p', ordered_at: 'd' }, defaults: { currency: 'PLN' } }, { shopTimeZone: 'UTC', now: NOW });
+    const sales = createRowValidator(
+      'sales',
+      {
+        columns: { order_id: 'o', sku: 's', quantity: 'q', unit_price: 'p', ordered_at: 'd' },
+        defaults: { currency: 'PLN' },
+      },
+      { shopTimeZone: 'UTC', now: NOW },
+    );
     expect(sales({ o: 'SO-1', s: 'A', q: 2, p: 19.99, d: '2026-01-05' })).toMatchObject({
       ok: true,
       record: { external_id: 'SO-1:A', quantity: 2, unit_price: '19.99', currency: 'PLN' },
@@ -67,7 +133,11 @@ describe('createRowValidator (sales and feedback)', () => {
   });
 
   it('needs a subject and a rating or text for feedback', () => {
-    const feedback = createRowValidator('feedback', { columns: { external_id: 'id', created_at: 'd', rating: 'r', sku: 's' } }, { shopTimeZone: 'UTC', now: NOW });
+    const feedback = createRowValidator(
+      'feedback',
+      { columns: { external_id: 'id', created_at: 'd', rating: 'r', sku: 's' } },
+      { shopTimeZone: 'UTC', now: NOW },
+    );
     expect(feedback({ id: 'R1', d: '2026-01-05', r: '6', s: 'A' })).toEqual({
       ok: false,
       errors: [{ field: 'rating', value: '6', message: 'must be at most 5' }],
@@ -75,10 +145,17 @@ describe('createRowValidator (sales and feedback)', () => {
     expect(feedback({ id: 'R2', d: '2026-01-05' })).toEqual({
       ok: false,
       errors: [
-        { field: 'sku', value: null, message: 'one of sku, order_id or claim_id is needed to know what the feedback is about' },
+        {
+          field: 'sku',
+          value: null,
+          message: 'one of sku, order_id or claim_id is needed to know what the feedback is about',
+        },
         { field: 'rating', value: null, message: 'a feedback item needs a rating or a text' },
       ],
     });
-    expect(feedback({ id: 'R3', d: '2026-01-05', r: 5, s: 'A' })).toMatchObject({ ok: true, record: { source: 'review', rating: 5 } });
+    expect(feedback({ id: 'R3', d: '2026-01-05', r: 5, s: 'A' })).toMatchObject({
+      ok: true,
+      record: { source: 'review', rating: 5 },
+    });
   });
 });

@@ -12,7 +12,8 @@ import {
 
 export type CleanValue = string | number | Date | null;
 export type CleanRecord = Record<string, CleanValue>;
-export type ValidationResult = { ok: true; record: CleanRecord } | { ok: false; errors: RowError[] };
+export type ValidationResult =
+  { ok: true; record: CleanRecord } | { ok: false; errors: RowError[] };
 
 export interface ValidatorOptions {
   /** Time zone for timestamps without an offset when the mapping names none. */
@@ -62,32 +63,43 @@ export function createRowValidator(
   const latest = (options.now ?? new Date()).getTime() + 86_400_000;
   const valueMaps = new Map<string, Map<string, string>>();
   for (const [field, map] of Object.entries(mapping.values ?? {})) {
-    valueMaps.set(field, new Map(Object.entries(map).map(([from, to]) => [normaliseEnumValue(from), to])));
+    valueMaps.set(
+      field,
+      new Map(Object.entries(map).map(([from, to]) => [normaliseEnumValue(from), to])),
+    );
   }
 
   function parseField(field: FieldSpec, text: string): Parsed<CleanValue> {
     switch (field.type) {
       case 'text': {
         const value = text.trim();
-        if (value.includes('\u0000')) return { ok: false, message: 'contains a NUL character, which cannot be stored' };
+        if (value.includes('\u0000'))
+          return { ok: false, message: 'contains a NUL character, which cannot be stored' };
         if (field.maxLength && value.length > field.maxLength) {
-          return { ok: false, message: `is ${value.length} characters long; at most ${field.maxLength} are allowed` };
+          return {
+            ok: false,
+            message: `is ${value.length} characters long; at most ${field.maxLength} are allowed`,
+          };
         }
         return { ok: true, value };
       }
       case 'integer': {
         const parsed = parseInteger(text);
         if (!parsed.ok) return parsed;
-        if (field.min !== undefined && parsed.value < field.min) return { ok: false, message: `must be at least ${field.min}` };
-        if (field.max !== undefined && parsed.value > field.max) return { ok: false, message: `must be at most ${field.max}` };
+        if (field.min !== undefined && parsed.value < field.min)
+          return { ok: false, message: `must be at least ${field.min}` };
+        if (field.max !== undefined && parsed.value > field.max)
+          return { ok: false, message: `must be at most ${field.max}` };
         return parsed;
       }
       case 'decimal': {
         const parsed = parseDecimal(text, decimalSeparator);
         if (!parsed.ok) return parsed;
         const number = Number(parsed.value);
-        if (field.min !== undefined && number < field.min) return { ok: false, message: `must not be negative` };
-        if (field.max !== undefined && number > field.max) return { ok: false, message: `is larger than ${field.max}` };
+        if (field.min !== undefined && number < field.min)
+          return { ok: false, message: `must not be negative` };
+        if (field.max !== undefined && number > field.max)
+          return { ok: false, message: `is larger than ${field.max}` };
         return parsed;
       }
       case 'timestamp': {
@@ -105,8 +117,10 @@ export function createRowValidator(
       case 'enum': {
         const key = normaliseEnumValue(text);
         const mapped = valueMaps.get(field.name)?.get(key);
-        const candidate = mapped ?? (field.enumValues?.includes(key) ? key : ENUM_SYNONYMS[field.name]?.[key]);
-        if (candidate && field.enumValues?.includes(candidate)) return { ok: true, value: candidate };
+        const candidate =
+          mapped ?? (field.enumValues?.includes(key) ? key : ENUM_SYNONYMS[field.name]?.[key]);
+        if (candidate && field.enumValues?.includes(candidate))
+          return { ok: true, value: candidate };
         const expected = field.enumValues?.join(', ') ?? '';
         return {
           ok: false,
@@ -129,7 +143,10 @@ export function createRowValidator(
           errors.push({
             field: field.name,
             value: null,
-            message: column === undefined ? `is required but no column is mapped to it` : `is required but empty (column "${column}")`,
+            message:
+              column === undefined
+                ? `is required but no column is mapped to it`
+                : `is required but empty (column "${column}")`,
           });
         }
         continue;
@@ -138,7 +155,11 @@ export function createRowValidator(
       if (parsed.ok) record[field.name] = parsed.value;
       else {
         record[field.name] = null;
-        errors.push({ field: field.name, value: shown(raw[column ?? ''] ?? text), message: parsed.message });
+        errors.push({
+          field: field.name,
+          value: shown(raw[column ?? ''] ?? text),
+          message: parsed.message,
+        });
       }
     }
     if (errors.length === 0) completeRecord(kind, record, errors);
@@ -150,7 +171,11 @@ function after(record: CleanRecord, later: string, earlier: string, errors: RowE
   const a = record[later];
   const b = record[earlier];
   if (a instanceof Date && b instanceof Date && a.getTime() < b.getTime()) {
-    errors.push({ field: later, value: a.toISOString(), message: `is before ${earlier} (${b.toISOString()})` });
+    errors.push({
+      field: later,
+      value: a.toISOString(),
+      message: `is before ${earlier} (${b.toISOString()})`,
+    });
   }
 }
 
@@ -161,26 +186,48 @@ function completeRecord(kind: IngestKind, record: CleanRecord, errors: RowError[
       record['external_id'] ??= `${record['order_id']}:${record['sku']}`;
       record['currency'] ??= null;
       if (record['currency'] === null) {
-        errors.push({ field: 'currency', value: null, message: 'is required for a price: map a currency column or set defaults.currency' });
+        errors.push({
+          field: 'currency',
+          value: null,
+          message: 'is required for a price: map a currency column or set defaults.currency',
+        });
       }
       after(record, 'delivered_at', 'ordered_at', errors);
       break;
     case 'claims':
       record['quantity'] ??= 1;
       record['contact_count'] ??= 1;
-      record['status'] ??= record['resolved_at'] ? 'resolved' : record['first_response_at'] ? 'in_progress' : 'open';
+      record['status'] ??= record['resolved_at']
+        ? 'resolved'
+        : record['first_response_at']
+          ? 'in_progress'
+          : 'open';
       if (record['refund_amount'] !== null && record['currency'] === null) {
-        errors.push({ field: 'currency', value: null, message: 'is required when refund_amount is given: map a currency column or set defaults.currency' });
+        errors.push({
+          field: 'currency',
+          value: null,
+          message:
+            'is required when refund_amount is given: map a currency column or set defaults.currency',
+        });
       }
-      for (const field of ['first_response_at', 'resolved_at', 'refunded_at']) after(record, field, 'opened_at', errors);
+      for (const field of ['first_response_at', 'resolved_at', 'refunded_at'])
+        after(record, field, 'opened_at', errors);
       break;
     case 'feedback':
       record['source'] ??= 'review';
       if (record['sku'] === null && record['order_id'] === null && record['claim_id'] === null) {
-        errors.push({ field: 'sku', value: null, message: 'one of sku, order_id or claim_id is needed to know what the feedback is about' });
+        errors.push({
+          field: 'sku',
+          value: null,
+          message: 'one of sku, order_id or claim_id is needed to know what the feedback is about',
+        });
       }
       if (record['rating'] === null && record['text'] === null) {
-        errors.push({ field: 'rating', value: null, message: 'a feedback item needs a rating or a text' });
+        errors.push({
+          field: 'rating',
+          value: null,
+          message: 'a feedback item needs a rating or a text',
+        });
       }
       break;
     default:

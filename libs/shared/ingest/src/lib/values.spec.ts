@@ -1,4 +1,10 @@
-import { parseCurrency, parseDecimal, parseInteger, parseTimestamp, wallClockToUtc } from './values';
+import {
+  parseCurrency,
+  parseDecimal,
+  parseInteger,
+  parseTimestamp,
+  wallClockToUtc,
+} from './values';
 
 const utc = { format: 'auto', timeZone: 'UTC' } as const;
 const iso = (text: string, options: Parameters<typeof parseTimestamp>[1] = utc) => {
@@ -22,7 +28,9 @@ describe('parseTimestamp', () => {
     expect(iso('3/14/2026 1:30 PM')).toBe('2026-03-14T13:30:00.000Z');
     expect(iso('3/14/2026 12:10 AM')).toBe('2026-03-14T00:10:00.000Z');
     expect(iso('03/04/2026')).toBe('2026-03-04T00:00:00.000Z'); // month first by default
-    expect(iso('03/04/2026', { format: 'dd/mm/yyyy', timeZone: 'UTC' })).toBe('2026-04-03T00:00:00.000Z');
+    expect(iso('03/04/2026', { format: 'dd/mm/yyyy', timeZone: 'UTC' })).toBe(
+      '2026-04-03T00:00:00.000Z',
+    );
     expect(iso('14/03/2026')).toBe('2026-03-14T00:00:00.000Z'); // 14 cannot be a month
   });
 
@@ -42,15 +50,23 @@ describe('parseTimestamp', () => {
   });
 
   it('refuses what is not a date, in words', () => {
-    expect(iso('yesterday')).toBe('"yesterday" is not a date such as 2026-03-14, 14.03.2026, 3/14/2026 10:30 or a Unix time');
+    expect(iso('yesterday')).toBe(
+      '"yesterday" is not a date such as 2026-03-14, 14.03.2026, 3/14/2026 10:30 or a Unix time',
+    );
     expect(iso('31.02.2026')).toBe('"31.02.2026" is not a real date or time');
-    expect(iso('2026-03-14', { format: 'dd.mm.yyyy', timeZone: 'UTC' })).toBe('"2026-03-14" is not a date in the form dd.mm.yyyy');
+    expect(iso('2026-03-14', { format: 'dd.mm.yyyy', timeZone: 'UTC' })).toBe(
+      '"2026-03-14" is not a date in the form dd.mm.yyyy',
+    );
     expect(iso('13/14/2026 1:00 PM')).toBe('"13/14/2026 1:00 PM" is not a real date or time');
   });
 
   it('converts local time with the zone offset of that instant', () => {
-    expect(new Date(wallClockToUtc(2026, 1, 1, 12, 0, 0, 0, 'Asia/Jerusalem')).toISOString()).toBe('2026-01-01T10:00:00.000Z');
-    expect(new Date(wallClockToUtc(2026, 1, 1, 12, 0, 0, 0, 'America/Sao_Paulo')).toISOString()).toBe('2026-01-01T15:00:00.000Z');
+    expect(new Date(wallClockToUtc(2026, 1, 1, 12, 0, 0, 0, 'Asia/Jerusalem')).toISOString()).toBe(
+      '2026-01-01T10:00:00.000Z',
+    );
+    expect(
+      new Date(wallClockToUtc(2026, 1, 1, 12, 0, 0, 0, 'America/Sao_Paulo')).toISOString(),
+    ).toBe('2026-01-01T15:00:00.000Z');
   });
 });
 

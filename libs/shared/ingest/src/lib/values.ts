@@ -6,9 +6,11 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (message: string): Parsed<never> => ({ ok: false, message });
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+const SLASHED =
+  /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
 const UNIX = /^(\d{9,10})(?:\.(\d{1,6}))?$/;
 const UNIX_MS = /^\d{13}$/;
 
@@ -42,7 +44,14 @@ function offsetAt(timeZone: string, utcMs: number): number {
   for (const part of formatter(timeZone).formatToParts(new Date(utcMs))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  const asUtc = Date.UTC(parts['year'], parts['month'] - 1, parts['day'], parts['hour'], parts['minute'], parts['second']);
+  const asUtc = Date.UTC(
+    parts['year'],
+    parts['month'] - 1,
+    parts['day'],
+    parts['hour'],
+    parts['minute'],
+    parts['second'],
+  );
   const offset = asUtc - Math.floor(utcMs / 1000) * 1000;
   if (offsets.size > 50_000) offsets.clear();
   offsets.set(key, offset);
@@ -67,7 +76,14 @@ export function wallClockToUtc(
   return second_;
 }
 
-function validDate(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
+function validDate(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): boolean {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -91,18 +107,38 @@ export function parseTimestamp(text: string, options: TimestampOptions): Parsed<
   if ((format === 'auto' || format === 'unix') && (m = UNIX.exec(value))) {
     return ok(new Date(Number(m[1]) * 1000 + Math.round(Number(`0.${m[2] ?? '0'}`) * 1000)));
   }
-  if ((format === 'auto' || format === 'unix') && UNIX_MS.test(value)) return ok(new Date(Number(value)));
+  if ((format === 'auto' || format === 'unix') && UNIX_MS.test(value))
+    return ok(new Date(Number(value)));
   if (format === 'unix') return fail(`"${value}" is not a Unix time in seconds`);
 
   let parts: [number, number, number, number, number, number, number] | null = null;
   let offset: string | undefined;
   if ((format === 'auto' || format === 'iso') && (m = ISO.exec(value))) {
     const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
-    parts = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), ms];
+    parts = [
+      Number(m[1]),
+      Number(m[2]),
+      Number(m[3]),
+      Number(m[4] ?? 0),
+      Number(m[5] ?? 0),
+      Number(m[6] ?? 0),
+      ms,
+    ];
     offset = m[8];
   } else if ((format === 'auto' || format === 'dd.mm.yyyy') && (m = DOTTED.exec(value))) {
-    parts = [Number(m[3]), Number(m[2]), Number(m[1]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), 0];
-  } else if ((format === 'auto' || format === 'm/d/yyyy' || format === 'dd/mm/yyyy') && (m = SLASHED.exec(value))) {
+    parts = [
+      Number(m[3]),
+      Number(m[2]),
+      Number(m[1]),
+      Number(m[4] ?? 0),
+      Number(m[5] ?? 0),
+      Number(m[6] ?? 0),
+      0,
+    ];
+  } else if (
+    (format === 'auto' || format === 'm/d/yyyy' || format === 'dd/mm/yyyy') &&
+    (m = SLASHED.exec(value))
+  ) {
     let [a, b] = [Number(m[1]), Number(m[2])];
     // m/d/yyyy unless declared dd/mm/yyyy, or unless the first number cannot be a month.
     const dayFirst = format === 'dd/mm/yyyy' || (format === 'auto' && a > 12);
@@ -110,7 +146,8 @@ export function parseTimestamp(text: string, options: TimestampOptions): Parsed<
     let hour = Number(m[4] ?? 0);
     const meridiem = m[7]?.toLowerCase();
     if (meridiem) {
-      if (hour < 1 || hour > 12) return fail(`"${value}" has hour ${hour} with ${meridiem.toUpperCase()}`);
+      if (hour < 1 || hour > 12)
+        return fail(`"${value}" has hour ${hour} with ${meridiem.toUpperCase()}`);
       hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
     }
     parts = [Number(m[3]), a, b, hour, Number(m[5] ?? 0), Number(m[6] ?? 0), 0];
@@ -123,11 +160,15 @@ export function parseTimestamp(text: string, options: TimestampOptions): Parsed<
     return fail(`"${value}" is not ${expected}`);
   }
   const [year, month, day, hour, minute, second, ms] = parts;
-  if (!validDate(year, month, day, hour, minute, second)) return fail(`"${value}" is not a real date or time`);
+  if (!validDate(year, month, day, hour, minute, second))
+    return fail(`"${value}" is not a real date or time`);
   if (offset) {
     const sign = offset.startsWith('-') ? -1 : 1;
     const digits = offset.replace(/[^\d]/g, '');
-    const offsetMs = offset.toUpperCase() === 'Z' ? 0 : sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0)) * 60_000;
+    const offsetMs =
+      offset.toUpperCase() === 'Z'
+        ? 0
+        : sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0)) * 60_000;
     return ok(new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMs));
   }
   return ok(new Date(wallClockToUtc(year, month, day, hour, minute, second, ms, timeZone)));
@@ -164,7 +205,15 @@ export function parseInteger(text: string): Parsed<number> {
   return ok(number);
 }
 
-const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { '€': 'EUR', $: 'USD', '£': 'GBP', zł: 'PLN', '₽': 'RUB', '₪': 'ILS', R$: 'BRL' };
+const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
+  '€': 'EUR',
+  $: 'USD',
+  '£': 'GBP',
+  zł: 'PLN',
+  '₽': 'RUB',
+  '₪': 'ILS',
+  R$: 'BRL',
+};
 
 export function parseCurrency(text: string): Parsed<string> {
   const value = text.trim();

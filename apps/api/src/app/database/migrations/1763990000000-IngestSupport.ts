@@ -5,7 +5,9 @@ export class IngestSupport1763990000000 implements MigrationInterface {
   name = 'IngestSupport1763990000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE ingest_batches ADD COLUMN unchanged_count integer NOT NULL DEFAULT 0`);
+    await q.query(
+      `ALTER TABLE ingest_batches ADD COLUMN unchanged_count integer NOT NULL DEFAULT 0`,
+    );
     await q.query(`ALTER TABLE ingest_batches ADD COLUMN mapping jsonb`);
     await q.query(`ALTER TABLE ingest_batches ADD COLUMN response jsonb`);
     await q.query(`
@@ -33,6 +35,8 @@ export class IngestSupport1763990000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TABLE IF EXISTS api_tokens');
     await q.query('DROP TABLE IF EXISTS mapping_presets');
-    await q.query('ALTER TABLE ingest_batches DROP COLUMN IF EXISTS response, DROP COLUMN IF EXISTS mapping, DROP COLUMN IF EXISTS unchanged_count');
+    await q.query(
+      'ALTER TABLE ingest_batches DROP COLUMN IF EXISTS response, DROP COLUMN IF EXISTS mapping, DROP COLUMN IF EXISTS unchanged_count',
+    );
   }
 }

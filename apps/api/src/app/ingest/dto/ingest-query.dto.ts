@@ -13,7 +13,9 @@ export class IngestQueryDto {
 
   /** Declared text encoding of a CSV, e.g. windows-1251 (default: detected). */
   @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{2,30}$/, { message: 'encoding must be a name such as utf-8 or windows-1251' })
+  @Matches(/^[A-Za-z0-9_-]{2,30}$/, {
+    message: 'encoding must be a name such as utf-8 or windows-1251',
+  })
   encoding?: string;
 
   /** `,` `;` `|` or `tab` (default: detected from the header line). */
@@ -23,7 +25,9 @@ export class IngestQueryDto {
 }
 
 export class MappingPresetDto {
-  @IsIn(INGEST_KINDS as unknown as string[], { message: `kind must be one of ${INGEST_KINDS.join(', ')}` })
+  @IsIn(INGEST_KINDS as unknown as string[], {
+    message: `kind must be one of ${INGEST_KINDS.join(', ')}`,
+  })
   kind!: string;
 
   @IsObject({ message: 'mapping must be an object with "columns"' })

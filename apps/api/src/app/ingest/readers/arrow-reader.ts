@@ -13,7 +13,8 @@ function plain(value: unknown): unknown {
 /** An Apache Arrow IPC stream, read batch by batch. */
 export async function readArrow(input: Readable): Promise<RecordSource> {
   const { head, stream } = await peek(input, 8);
-  if (head.length === 0) throw new InputError('The file is empty: expected an Apache Arrow IPC stream.');
+  if (head.length === 0)
+    throw new InputError('The file is empty: expected an Apache Arrow IPC stream.');
   let reader: RecordBatchReader;
   try {
     reader = await RecordBatchReader.from(stream as unknown as AsyncIterable<Uint8Array>);
@@ -21,7 +22,8 @@ export async function readArrow(input: Readable): Promise<RecordSource> {
   } catch (error) {
     throw new InputError(`This is not an Apache Arrow IPC stream: ${(error as Error).message}`);
   }
-  if (reader.isFile() === false && !reader.schema) throw new InputError('The Arrow stream has no schema.');
+  if (reader.isFile() === false && !reader.schema)
+    throw new InputError('The Arrow stream has no schema.');
   const headers = reader.schema.fields.map((field) => field.name);
   async function* records(): AsyncGenerator<ReadItem> {
     let rowNumber = 0;
@@ -35,7 +37,9 @@ export async function readArrow(input: Readable): Promise<RecordSource> {
         }
       }
     } catch (error) {
-      throw new InputError(`The Arrow stream is broken after row ${rowNumber}: ${(error as Error).message}`);
+      throw new InputError(
+        `The Arrow stream is broken after row ${rowNumber}: ${(error as Error).message}`,
+      );
     }
   }
   return { headers, details: {}, records: records() };

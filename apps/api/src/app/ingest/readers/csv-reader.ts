@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import chardet from 'chardet';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { InputError } from './input-error';
@@ -8,7 +7,17 @@ import type { ReadItem, RecordSource } from './source-record';
 
 const SAMPLE_BYTES = 64 * 1024;
 const DELIMITERS = [',', ';', '\t', '|'] as const;
-export const CSV_ENCODINGS = ['utf-8', 'windows-1250', 'windows-1251', 'windows-1252', 'windows-1255', 'iso-8859-2', 'iso-8859-5', 'iso-8859-8', 'utf-16le'] as const;
+export const CSV_ENCODINGS = [
+  'utf-8',
+  'windows-1250',
+  'windows-1251',
+  'windows-1252',
+  'windows-1255',
+  'iso-8859-2',
+  'iso-8859-5',
+  'iso-8859-8',
+  'utf-16le',
+] as const;
 
 function isValidUtf8(sample: Buffer): boolean {
   // Ignore a multi-byte character cut at the end of the sample.
@@ -29,28 +38,61 @@ function isValidUtf8(sample: Buffer): boolean {
   }
 }
 
-/** UTF-8 (with or without BOM), UTF-16 with BOM, else the likeliest Windows code page. */
+const CANDIDATES = ['windows-1252', 'windows-1250', 'windows-1251', 'windows-1255'] as const;
+/** Letters that only Central European text has, and that windows-1252 shows as symbols. */
+const CENTRAL_EUROPEAN = /[łżąśźŁŻĄŚŹ]/u;
+
+/** The most frequent Russian letters: over 85% of the letters of Russian text. */
+const COMMON_CYRILLIC = new Set('оеаинтсрвлкмдпуяыьгзб');
+
+/**
+ * How plausible a decoding is: words in one script, non-ASCII letters inside words rather
+ * than symbols, and Latin words that are mostly ASCII (Cyrillic or Hebrew decoded as
+ * Latin-1 gives words made only of accented letters).
+ */
+function plausibility(text: string, encoding: string): number {
+  let score = 0;
+  for (const word of text.match(/[\p{L}\p{N}\p{S}\p{No}¿]+/gu) ?? []) {
+    if (/^[\x00-\x7f]+$/.test(word)) continue;
+    const latin = (word.match(/\p{Script=Latin}/gu) ?? []).length;
+    const cyrillic = (word.match(/\p{Script=Cyrillic}/gu) ?? []).length;
+    const hebrew = (word.match(/\p{Script=Hebrew}/gu) ?? []).length;
+    const symbols = (word.match(/[^\p{L}\p{N}]/gu) ?? []).length;
+    const scripts = [latin, cyrillic, hebrew].filter((n) => n > 0).length;
+    if (scripts > 1) score -= 5;
+    score -= 3 * symbols;
+    if (latin > 0 && scripts === 1) {
+      const accented = (word.match(/[^\x00-\x7f]/gu) ?? []).length;
+      score += accented * 2 > latin ? -3 : 1;
+      if (encoding === 'windows-1250' && CENTRAL_EUROPEAN.test(word)) score += 1;
+    } else if (scripts === 1 && symbols === 0) {
+      score += 1;
+    }
+  }
+  if (encoding === 'windows-1251') {
+    // Hebrew bytes read as windows-1251 are Cyrillic too, but mostly rare letters (щ й ш ж).
+    const letters = text.toLowerCase().match(/\p{Script=Cyrillic}/gu) ?? [];
+    const common = letters.filter((c) => COMMON_CYRILLIC.has(c)).length;
+    if (letters.length > 0 && common / letters.length < 0.75) score -= letters.length;
+  }
+  return score;
+}
+
+/** UTF-8 (with or without BOM), UTF-16 with BOM, else the most plausible Windows code page. */
 export function detectEncoding(sample: Buffer): string {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';
   if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
   if (isValidUtf8(sample)) return 'utf-8';
-  const guesses = chardet.analyse(sample);
-  const preferred: Record<string, string> = {
-    'windows-1250': 'windows-1250',
-    'iso-8859-2': 'windows-1250',
-    'windows-1251': 'windows-1251',
-    'iso-8859-5': 'windows-1251',
-    'koi8-r': 'windows-1251',
-    'windows-1255': 'windows-1255',
-    'iso-8859-8': 'windows-1255',
-    'windows-1252': 'windows-1252',
-    'iso-8859-1': 'windows-1252',
-  };
-  for (const guess of guesses) {
-    const name = preferred[guess.name.toLowerCase()];
-    if (name) return name;
+  let best: string = CANDIDATES[0];
+  let bestScore = -Infinity;
+  for (const encoding of CANDIDATES) {
+    const score = plausibility(iconv.decode(sample, encoding), encoding);
+    if (score > bestScore) {
+      best = encoding;
+      bestScore = score;
+    }
   }
-  return 'windows-1252';
+  return best;
 }
 
 /** The delimiter that splits the header line into the most fields (outside quotes). */
@@ -75,7 +117,8 @@ export interface CsvOptions {
 /** Streams records from CSV as shops export it: any delimiter, quoting, encodings, BOM. */
 export async function readCsv(input: Readable, options: CsvOptions = {}): Promise<RecordSource> {
   const { head, stream } = await peek(input, SAMPLE_BYTES);
-  if (head.length === 0) throw new InputError('The file is empty: expected a header line and at least one row.');
+  if (head.length === 0)
+    throw new InputError('The file is empty: expected a header line and at least one row.');
   if (head.subarray(0, 4096).includes(0) && !(head[0] === 0xff && head[1] === 0xfe)) {
     throw new InputError('This does not look like a CSV file: it contains binary data.');
   }
@@ -91,7 +134,8 @@ export async function readCsv(input: Readable, options: CsvOptions = {}): Promis
     parse({
       delimiter,
       bom: true,
-      columns: (header: string[]) => (headers = header.map((h, i) => h.trim() || `column ${i + 1}`)),
+      columns: (header: string[]) =>
+        (headers = header.map((h, i) => h.trim() || `column ${i + 1}`)),
       relax_column_count: true,
       skip_empty_lines: true,
       raw: true,
@@ -99,7 +143,9 @@ export async function readCsv(input: Readable, options: CsvOptions = {}): Promis
       trim: false,
     }),
   );
-  const iterator = (parser as AsyncIterable<{ record: Record<string, string>; raw: string }>)[Symbol.asyncIterator]();
+  const iterator = (parser as AsyncIterable<{ record: Record<string, string>; raw: string }>)[
+    Symbol.asyncIterator
+  ]();
   let first: IteratorResult<{ record: Record<string, string>; raw: string }>;
   try {
     first = await iterator.next(); // reads the header, so `headers` is known
@@ -115,7 +161,9 @@ export async function readCsv(input: Readable, options: CsvOptions = {}): Promis
         yield { rowNumber, raw: item.value.record, rawText: item.value.raw.replace(/\r?\n$/, '') };
       }
     } catch (error) {
-      throw new InputError(`The CSV cannot be read after data row ${rowNumber}: ${(error as Error).message}`);
+      throw new InputError(
+        `The CSV cannot be read after data row ${rowNumber}: ${(error as Error).message}`,
+      );
     }
   }
 

@@ -17,10 +17,14 @@ const CONTENT_TYPES: ReadonlyArray<[RegExp, Exclude<IngestFormat, 'generated'>]>
   [/^application\/vnd\.apache\.arrow\.(stream|file)$/, 'arrow'],
 ];
 
-export const SUPPORTED_CONTENT_TYPES = 'text/csv, application/json, application/x-ndjson, application/vnd.apache.arrow.stream';
+export const SUPPORTED_CONTENT_TYPES =
+  'text/csv, application/json, application/x-ndjson, application/vnd.apache.arrow.stream';
 
 /** The format a Content-Type names, and its charset parameter, if any. */
-export function formatOf(contentType: string | undefined): { format: Exclude<IngestFormat, 'generated'>; charset?: string } {
+export function formatOf(contentType: string | undefined): {
+  format: Exclude<IngestFormat, 'generated'>;
+  charset?: string;
+} {
   const [type, ...params] = (contentType ?? '').split(';').map((part) => part.trim().toLowerCase());
   const match = CONTENT_TYPES.find(([pattern]) => pattern.test(type));
   if (!match) {
@@ -28,11 +32,18 @@ export function formatOf(contentType: string | undefined): { format: Exclude<Ing
       `Content-Type "${contentType ?? ''}" is not supported; send one of ${SUPPORTED_CONTENT_TYPES}.`,
     );
   }
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   return { format: match[1], charset };
 }
 
-export function openSource(format: Exclude<IngestFormat, 'generated'>, body: Readable, csv: CsvOptions): Promise<RecordSource> {
+export function openSource(
+  format: Exclude<IngestFormat, 'generated'>,
+  body: Readable,
+  csv: CsvOptions,
+): Promise<RecordSource> {
   switch (format) {
     case 'csv':
       return readCsv(body, csv);

@@ -10,7 +10,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-async function withFirst(records: AsyncIterator<ReadItem>): Promise<{ headers: string[]; records: AsyncIterable<ReadItem> }> {
+async function withFirst(
+  records: AsyncIterator<ReadItem>,
+): Promise<{ headers: string[]; records: AsyncIterable<ReadItem> }> {
   const first = await records.next();
   const headers = !first.done && 'raw' in first.value ? Object.keys(first.value.raw) : [];
   async function* all(): AsyncGenerator<ReadItem> {
@@ -22,7 +24,8 @@ async function withFirst(records: AsyncIterator<ReadItem>): Promise<{ headers: s
 /** NDJSON / JSON Lines: one object per line; a bad line is a rejected row, not a failed batch. */
 export async function readNdjson(input: Readable): Promise<RecordSource> {
   const { head, stream } = await peek(input, 1);
-  if (head.length === 0) throw new InputError('The file is empty: expected one JSON object per line.');
+  if (head.length === 0)
+    throw new InputError('The file is empty: expected one JSON object per line.');
   const lines = stream.pipe(split2());
   async function* records(): AsyncGenerator<ReadItem> {
     let lineNumber = 0;
@@ -34,7 +37,11 @@ export async function readNdjson(input: Readable): Promise<RecordSource> {
       try {
         value = JSON.parse(text);
       } catch (error) {
-        yield { rowNumber: lineNumber, rawText: text, message: `is not valid JSON (${(error as Error).message})` };
+        yield {
+          rowNumber: lineNumber,
+          rawText: text,
+          message: `is not valid JSON (${(error as Error).message})`,
+        };
         continue;
       }
       if (!isPlainObject(value)) {
@@ -51,15 +58,24 @@ export async function readNdjson(input: Readable): Promise<RecordSource> {
 /** A JSON array of objects, streamed element by element. */
 export async function readJsonArray(input: Readable): Promise<RecordSource> {
   const { head, stream } = await peek(input, 1);
-  const start = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
-  if (start.length === 0) throw new InputError('The file is empty: expected a JSON array of objects.');
+  const start = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (start.length === 0)
+    throw new InputError('The file is empty: expected a JSON array of objects.');
   if (!start.startsWith('[')) {
-    throw new InputError('Expected a JSON array of objects ([{…}, {…}]); for one object per line, send application/x-ndjson.');
+    throw new InputError(
+      'Expected a JSON array of objects ([{…}, {…}]); for one object per line, send application/x-ndjson.',
+    );
   }
   const elements = stream.pipe(parser()).pipe(streamArray());
   async function* records(): AsyncGenerator<ReadItem> {
     try {
-      for await (const { key, value } of elements as AsyncIterable<{ key: number; value: unknown }>) {
+      for await (const { key, value } of elements as AsyncIterable<{
+        key: number;
+        value: unknown;
+      }>) {
         const rowNumber = key + 1;
         const rawText = JSON.stringify(value);
         if (!isPlainObject(value)) yield { rowNumber, rawText, message: 'is not a JSON object' };
@@ -73,6 +89,8 @@ export async function readJsonArray(input: Readable): Promise<RecordSource> {
     const { headers, records: all } = await withFirst(records());
     return { headers, details: {}, records: all };
   } catch (error) {
-    throw error instanceof InputError ? error : new InputError(`The JSON is malformed: ${(error as Error).message}`);
+    throw error instanceof InputError
+      ? error
+      : new InputError(`The JSON is malformed: ${(error as Error).message}`);
   }
 }

@@ -4,7 +4,10 @@ import { Readable } from 'node:stream';
  * Reads at least `bytes` from the start of a stream (or all of it, when shorter) and
  * returns them together with a stream that yields the whole content again.
  */
-export async function peek(input: Readable, bytes: number): Promise<{ head: Buffer; stream: Readable }> {
+export async function peek(
+  input: Readable,
+  bytes: number,
+): Promise<{ head: Buffer; stream: Readable }> {
   const iterator = input[Symbol.asyncIterator]();
   const chunks: Buffer[] = [];
   let size = 0;

@@ -1,0 +1,196 @@
+import 'reflect-metadata';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Logger } from '@nestjs/common';
+import { SingleBar } from 'cli-progress';
+import {
+  INGEST_KINDS,
+  type IngestFormat,
+  type IngestKind,
+  type IngestMapping,
+} from '@returnlens/shared/contracts';
+import { hashToken, newToken, TOKEN_SCOPES, TOKEN_SQL } from './app/auth/api-tokens';
+import { ConfigError, loadConfig, type AppConfig } from './app/config/app-config';
+import { openDatabase } from './app/database/open-database';
+import { DEFAULT_SHOP_ID } from './app/database/shop-owned';
+import { IngestService } from './app/ingest/ingest.service';
+
+const USAGE = `Returnlens command line
+
+  npm run token -- create --name <name> --scopes ingest[,read,admin]
+  npm run token -- list
+  npm run token -- revoke <id>
+
+  npm run ingest -- <kind> <file> [--mapping <preset name | mapping.json>] [--dry-run]
+                    [--encoding windows-1251] [--delimiter ';']
+      kind: ${INGEST_KINDS.join(', ')}; format from the file name (.csv .tsv .json .ndjson .jsonl .arrow)
+
+The database is DATABASE_URL, else the embedded one in DATA_DIR (default ./.data).`;
+
+class UsageError extends Error {}
+
+const FORMATS: Record<string, Exclude<IngestFormat, 'generated'>> = {
+  '.csv': 'csv',
+  '.tsv': 'csv',
+  '.txt': 'csv',
+  '.json': 'json',
+  '.ndjson': 'ndjson',
+  '.jsonl': 'ndjson',
+  '.arrow': 'arrow',
+  '.arrows': 'arrow',
+};
+
+async function tokenCommand(config: AppConfig, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { name: { type: 'string' }, scopes: { type: 'string' } },
+  });
+  const [action, id] = positionals;
+  const db = await openDatabase(config);
+  try {
+    if (action === 'create') {
+      if (!values.name) throw new UsageError('token create needs --name');
+      const scopes = (values.scopes ?? 'ingest').split(',').map((s) => s.trim());
+      const unknown = scopes.filter((s) => !(TOKEN_SCOPES as readonly string[]).includes(s));
+      if (unknown.length)
+        throw new UsageError(`unknown scope ${unknown.join(', ')}; use ${TOKEN_SCOPES.join(', ')}`);
+      const token = newToken();
+      const [row] = await db.dataSource.query(TOKEN_SQL.insert, [
+        DEFAULT_SHOP_ID,
+        values.name,
+        hashToken(token),
+        scopes,
+      ]);
+      console.log(
+        `Token ${row.id} "${values.name}" (${scopes.join(', ')}) — shown once, store it now:\n\n  ${token}\n`,
+      );
+    } else if (action === 'list') {
+      console.table(await db.dataSource.query(TOKEN_SQL.list, [DEFAULT_SHOP_ID]));
+    } else if (action === 'revoke') {
+      if (!id) throw new UsageError('token revoke needs the token id (see token list)');
+      const rows = await db.dataSource.query(`WITH r AS (${TOKEN_SQL.revoke}) SELECT * FROM r`, [
+        DEFAULT_SHOP_ID,
+        id,
+      ]);
+      console.log(rows.length ? `Token ${id} revoked.` : `No live token ${id}.`);
+    } else {
+      throw new UsageError(`unknown token action "${action ?? ''}"`);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+async function ingestCommand(config: AppConfig, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      mapping: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      encoding: { type: 'string' },
+      delimiter: { type: 'string' },
+    },
+  });
+  const [kind, fileArgument] = positionals;
+  // npm runs scripts in the project folder; a relative path means the caller's folder.
+  const file = fileArgument && resolve(process.env['INIT_CWD'] ?? process.cwd(), fileArgument);
+  if (!kind || !(INGEST_KINDS as readonly string[]).includes(kind))
+    throw new UsageError(`the first argument is the kind: ${INGEST_KINDS.join(', ')}`);
+  if (!file || !existsSync(file)) throw new UsageError(`file "${fileArgument ?? ''}" not found`);
+  const format = FORMATS[extname(file).toLowerCase()];
+  if (!format)
+    throw new UsageError(
+      `cannot tell the format of "${file}"; name it .csv, .json, .ndjson or .arrow`,
+    );
+  let mapping: IngestMapping | undefined;
+  let preset: string | undefined;
+  const mappingFile =
+    values.mapping && resolve(process.env['INIT_CWD'] ?? process.cwd(), values.mapping);
+  if (mappingFile && existsSync(mappingFile))
+    mapping = JSON.parse(readFileSync(mappingFile, 'utf8'));
+  else preset = values.mapping;
+
+  const db = await openDatabase(config);
+  const size = statSync(file).size;
+  const bar = new SingleBar({
+    format: '{bar} {percentage}% | {rows} rows | {rate} rows/s | {rejected} rejected',
+    barsize: 30,
+    hideCursor: true,
+    stream: process.stderr,
+    noTTYOutput: !process.stderr.isTTY,
+    notTTYSchedule: 2000,
+  });
+  const started = Date.now();
+  let read = 0;
+  bar.start(size, 0, { rows: 0, rate: 0, rejected: 0 });
+  const body = createReadStream(file);
+  body.on('data', (chunk) => {
+    read += chunk.length;
+  });
+  try {
+    const report = await new IngestService(db.dataSource, config).ingest({
+      kind: kind as IngestKind,
+      format,
+      body,
+      mapping,
+      preset,
+      dryRun: values['dry-run'],
+      sourceName: basename(file),
+      encoding: values.encoding,
+      delimiter: values.delimiter === 'tab' ? '\t' : values.delimiter,
+      onProgress: ({ rows, rejected }) =>
+        bar.update(read, {
+          rows,
+          rejected,
+          rate: Math.round(rows / Math.max(0.001, (Date.now() - started) / 1000)),
+        }),
+    });
+    bar.update(size);
+    bar.stop();
+    const seconds = (Date.now() - started) / 1000;
+    console.log(JSON.stringify(report, null, 2));
+    console.log(
+      `\n${report.received} rows in ${seconds.toFixed(1)} s (${Math.round(report.received / seconds)} rows/s): ` +
+        `${report.inserted} inserted, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected` +
+        (values['dry-run'] ? ' — dry run, nothing stored' : ''),
+    );
+    return report.rejected > 0 ? 3 : 0;
+  } catch (error) {
+    bar.stop();
+    const suggestion = (error as { suggestion?: unknown }).suggestion;
+    console.error(`\n${(error as Error).message}`);
+    if (suggestion)
+      console.error(
+        `Suggested mapping (save it to a file and pass --mapping file.json):\n${JSON.stringify(suggestion, null, 2)}`,
+      );
+    return 1;
+  } finally {
+    await db.close();
+  }
+}
+
+async function main(): Promise<number> {
+  Logger.overrideLogger(['error', 'warn']);
+  const [command, ...rest] = process.argv.slice(2);
+  const config = loadConfig({ ...process.env, DEMO_DATA: 'off' });
+  if (command === 'token') {
+    await tokenCommand(config, rest);
+    return 0;
+  }
+  if (command === 'ingest') return ingestCommand(config, rest);
+  console.log(USAGE);
+  return command && command !== 'help' ? 2 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+    else if (error instanceof ConfigError) console.error(error.message);
+    else console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  },
+);
