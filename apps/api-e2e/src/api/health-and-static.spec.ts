@@ -29,7 +29,11 @@ describe('health, API errors and the dashboard on one port', () => {
     expect(health.database).toMatchObject({ reachable: true, mode: 'external' });
     expect(health.database.serverVersion).toMatch(/^\d+/);
     expect(health.migrations).toEqual({
-      applied: ['InitialSchema1763900000000', 'IngestSupport1763990000000'],
+      applied: [
+        'InitialSchema1763900000000',
+        'IngestSupport1763990000000',
+        'CheaperFactConstraints1764000000000',
+      ],
       pending: [],
       upToDate: true,
     });

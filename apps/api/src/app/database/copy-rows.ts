@@ -6,9 +6,13 @@ import { from as copyFrom } from 'pg-copy-streams';
 export type CopyValue = string | number | boolean | Date | null | undefined;
 
 /** One value in PostgreSQL's COPY text format: `\N` for null, backslash escapes. */
+const SPECIAL = /[\\\t\n\r]/;
+
 export function copyField(value: CopyValue): string {
   if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'number') return String(value);
   const text = value instanceof Date ? value.toISOString() : String(value);
+  if (!SPECIAL.test(text)) return text;
   return text.replace(/[\\\t\n\r]/g, (ch) =>
     ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r',
   );

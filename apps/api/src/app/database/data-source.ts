@@ -9,6 +9,7 @@ import { ReasonCategoryEntity, ReasonEntity } from '../reasons/reason.entity';
 import { SaleEntity } from '../sales/sale.entity';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-InitialSchema';
 import { IngestSupport1763990000000 } from './migrations/1763990000000-IngestSupport';
+import { CheaperFactConstraints1764000000000 } from './migrations/1764000000000-CheaperFactConstraints';
 
 export const ENTITIES = [
   ReasonCategoryEntity,
@@ -23,7 +24,11 @@ export const ENTITIES = [
 ];
 
 /** Listed explicitly (not globbed) so the bundled API carries them. Oldest first. */
-export const MIGRATIONS = [InitialSchema1763900000000, IngestSupport1763990000000];
+export const MIGRATIONS = [
+  InitialSchema1763900000000,
+  IngestSupport1763990000000,
+  CheaperFactConstraints1764000000000,
+];
 
 /** The one place TypeORM is configured: schema changes only through migrations. */
 export function dataSourceOptions(url: string): DataSourceOptions {

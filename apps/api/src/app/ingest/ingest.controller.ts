@@ -68,8 +68,9 @@ function mappingFrom(header: string | undefined): IngestMapping | undefined {
 /** File names are shown, never used as paths. */
 function displayName(name: string | undefined): string | undefined {
   return name
-    ? name
-        .replace(/[\u0000-\u001f]/g, '')
+    ? [...name]
+        .filter((ch) => ch.charCodeAt(0) >= 0x20)
+        .join('')
         .split(/[\\/]/)
         .pop()
         ?.slice(0, 255)

@@ -347,22 +347,32 @@ export class IngestService implements OnApplicationBootstrap {
         }
       }
     }
+    const timings: Record<string, number> = {};
+    let mark = Date.now();
+    const lap = (name: string) => {
+      timings[name] = Date.now() - mark;
+      mark = Date.now();
+    };
     await copyRows(client, STAGE_TABLE, columns, staged(), (row) => row);
+    lap('read+validate+copy');
     request.onProgress?.({ rows, rejected });
     if (rows === 0) throw new EmptyBatchError();
 
     const duplicates = await client.query(rejectDuplicatesSql(spec));
     rejected += duplicates.rowCount ?? 0;
+    lap('duplicates');
     const unlinked = spec.countsUnlinked
       ? (await client.query<{ unlinked: number }>(unlinkedSql(), [DEFAULT_SHOP_ID])).rows[0]
           .unlinked
       : 0;
+    lap('unlinked');
     const merged = (
       await client.query<{ inserted: number; updated: number }>(mergeSql(spec), [
         DEFAULT_SHOP_ID,
         batchId,
       ])
     ).rows[0];
+    lap('merge');
     await client.query(
       `INSERT INTO rejected_rows (batch_id, row_number, raw, errors)
        SELECT $1, row_number, raw, errors FROM ${STAGE_TABLE} WHERE NOT ok`,
@@ -380,6 +390,9 @@ export class IngestService implements OnApplicationBootstrap {
           )
         ).rows
       : undefined;
+    lap('rejected+sample');
+    this.logger.debug(`Batch ${batchId} timings (ms): ${JSON.stringify(timings)}`);
+    if (process.env['RETURNLENS_INGEST_TIMINGS']) console.error('ingest timings (ms)', timings);
     const accepted = rows - rejected;
     const result = {
       received: rows,

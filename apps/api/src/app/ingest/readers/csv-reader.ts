@@ -42,6 +42,17 @@ const CANDIDATES = ['windows-1252', 'windows-1250', 'windows-1251', 'windows-125
 /** Letters that only Central European text has, and that windows-1252 shows as symbols. */
 const CENTRAL_EUROPEAN = /[łżąśźŁŻĄŚŹ]/u;
 
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+function countNonAscii(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) n++;
+  return n;
+}
+
 /** The most frequent Russian letters: over 85% of the letters of Russian text. */
 const COMMON_CYRILLIC = new Set('оеаинтсрвлкмдпуяыьгзб');
 
@@ -53,7 +64,7 @@ const COMMON_CYRILLIC = new Set('оеаинтсрвлкмдпуяыьгзб');
 function plausibility(text: string, encoding: string): number {
   let score = 0;
   for (const word of text.match(/[\p{L}\p{N}\p{S}\p{No}¿]+/gu) ?? []) {
-    if (/^[\x00-\x7f]+$/.test(word)) continue;
+    if (isAscii(word)) continue;
     const latin = (word.match(/\p{Script=Latin}/gu) ?? []).length;
     const cyrillic = (word.match(/\p{Script=Cyrillic}/gu) ?? []).length;
     const hebrew = (word.match(/\p{Script=Hebrew}/gu) ?? []).length;
@@ -62,7 +73,7 @@ function plausibility(text: string, encoding: string): number {
     if (scripts > 1) score -= 5;
     score -= 3 * symbols;
     if (latin > 0 && scripts === 1) {
-      const accented = (word.match(/[^\x00-\x7f]/gu) ?? []).length;
+      const accented = countNonAscii(word);
       score += accented * 2 > latin ? -3 : 1;
       if (encoding === 'windows-1250' && CENTRAL_EUROPEAN.test(word)) score += 1;
     } else if (scripts === 1 && symbols === 0) {
@@ -93,6 +104,10 @@ export function detectEncoding(sample: Buffer): string {
     }
   }
   return best;
+}
+
+function quoteCell(cell: string, delimiter: string): string {
+  return cell.includes(delimiter) || /["\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 /** The delimiter that splits the header line into the most fields (outside quotes). */
@@ -138,8 +153,6 @@ export async function readCsv(input: Readable, options: CsvOptions = {}): Promis
         (headers = header.map((h, i) => h.trim() || `column ${i + 1}`)),
       relax_column_count: true,
       skip_empty_lines: true,
-      raw: true,
-      info: true,
       trim: false,
     }),
   );
@@ -158,7 +171,17 @@ export async function readCsv(input: Readable, options: CsvOptions = {}): Promis
     try {
       for (let item = first; !item.done; item = await iterator.next()) {
         rowNumber++;
-        yield { rowNumber, raw: item.value.record, rawText: item.value.raw.replace(/\r?\n$/, '') };
+        const record = item.value as unknown as Record<string, string>;
+        yield {
+          rowNumber,
+          raw: record,
+          // Only rejected rows need their text: rebuilt from the cells, on demand.
+          get rawText() {
+            return Object.values(record)
+              .map((cell) => quoteCell(String(cell), delimiter))
+              .join(delimiter);
+          },
+        };
       }
     } catch (error) {
       throw new InputError(
