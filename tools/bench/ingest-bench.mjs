@@ -6,7 +6,15 @@
 //
 // Prints rows/s for both, the API's peak RSS, and last `ingest_vs_psql_copy=<ratio>`.
 import { spawn, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  existsSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -21,7 +29,8 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const BIG_BYTES = Number(process.env.BENCH_BIG_GB ?? 2) * 1024 ** 3;
 const log = (...args) => console.log(...args);
 
-const HEADER = 'Ticket,Type,Channel,Order,SKU,Quantity,Reason,Comment,Date received,First response,Status,Contacts,Assignee\n';
+const HEADER =
+  'Ticket,Type,Channel,Order,SKU,Quantity,Reason,Comment,Date received,First response,Status,Contacts,Assignee\n';
 const TYPES = ['return', 'exchange', 'complaint', 'return_defective', 'warranty_repair'];
 const CHANNELS = ['email', 'phone', 'chat', 'web_form'];
 const REASONS = ['wrong_size', 'product_defect', 'changed_mind', 'late_delivery'];
@@ -44,9 +53,19 @@ function* lines(count, prefix) {
 }
 const MAPPING = JSON.stringify({
   columns: {
-    external_id: 'Ticket', type: 'Type', channel: 'Channel', order_id: 'Order', sku: 'SKU', quantity: 'Quantity',
-    reason_code: 'Reason', reason_text: 'Comment', opened_at: 'Date received', first_response_at: 'First response',
-    status: 'Status', contact_count: 'Contacts', assignee: 'Assignee',
+    external_id: 'Ticket',
+    type: 'Type',
+    channel: 'Channel',
+    order_id: 'Order',
+    sku: 'SKU',
+    quantity: 'Quantity',
+    reason_code: 'Reason',
+    reason_text: 'Comment',
+    opened_at: 'Date received',
+    first_response_at: 'First response',
+    status: 'Status',
+    contact_count: 'Contacts',
+    assignee: 'Assignee',
   },
 });
 
@@ -56,7 +75,8 @@ function which(command) {
 
 async function writeFile(path, count, prefix) {
   const out = createWriteStream(path);
-  for (const chunk of lines(count, prefix)) if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+  for (const chunk of lines(count, prefix))
+    if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
   await new Promise((r) => out.end(r));
 }
 
@@ -92,16 +112,29 @@ async function upload(api, token, body, label) {
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(api.child.pid))), 100);
   const started = Date.now();
-  const progress = setInterval(() => log(`  ${label}: ${((Date.now() - started) / 1000).toFixed(0)} s, API RSS ${rssMb(api.child.pid).toFixed(0)} MB`), 10_000);
+  const progress = setInterval(
+    () =>
+      log(
+        `  ${label}: ${((Date.now() - started) / 1000).toFixed(0)} s, API RSS ${rssMb(api.child.pid).toFixed(0)} MB`,
+      ),
+    10_000,
+  );
   try {
     const response = await fetch(`${api.baseUrl}/api/ingest/claims`, {
       method: 'POST',
-      headers: { 'Content-Type': 'text/csv', Authorization: `Bearer ${token}`, 'X-Mapping': MAPPING },
+      headers: {
+        'Content-Type': 'text/csv',
+        Authorization: `Bearer ${token}`,
+        'X-Mapping': MAPPING,
+      },
       body,
       duplex: 'half',
     });
     const report = await response.json();
-    if (response.status !== 201) throw new Error(`ingest answered ${response.status}: ${JSON.stringify(report).slice(0, 500)}`);
+    if (response.status !== 201)
+      throw new Error(
+        `ingest answered ${response.status}: ${JSON.stringify(report).slice(0, 500)}`,
+      );
     return { seconds: (Date.now() - started) / 1000, peak, report };
   } finally {
     clearInterval(sampler);
@@ -111,13 +144,20 @@ async function upload(api, token, body, label) {
 
 async function main() {
   const psql = which('psql');
-  if (!psql) throw new Error('psql is needed for the baseline (Debian: apt-get install -y postgresql-client)');
+  if (!psql)
+    throw new Error(
+      'psql is needed for the baseline (Debian: apt-get install -y postgresql-client)',
+    );
   log('Building the API (cached after the first time)…');
-  const build = spawnSync(process.execPath, [require.resolve('nx/bin/nx.js'), 'build', 'api', '--output-style=static'], {
-    cwd: root,
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const build = spawnSync(
+    process.execPath,
+    [require.resolve('nx/bin/nx.js'), 'build', 'api', '--output-style=static'],
+    {
+      cwd: root,
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   if (build.status !== 0) throw new Error('the API build failed');
 
   const dir = mkdtempSync(join(tmpdir(), 'returnlens-bench-'));
@@ -127,21 +167,40 @@ async function main() {
   await writeFile(file, ROWS, 'C');
   log(`  ${(statSync(file).size / 1024 ** 2).toFixed(0)} MB`);
 
-  const api = await startApi({ DATA_DIR: join(dir, 'data'), DEMO_DATA: 'off', PORT: String(39_000 + (process.pid % 500)) });
+  const api = await startApi({
+    DATA_DIR: join(dir, 'data'),
+    DEMO_DATA: 'off',
+    PORT: String(39_000 + (process.pid % 500)),
+  });
   try {
-    const port = Number(readFileSync(join(dir, 'data/postgres/postmaster.pid'), 'utf8').split('\n')[3]);
+    const port = Number(
+      readFileSync(join(dir, 'data/postgres/postmaster.pid'), 'utf8').split('\n')[3],
+    );
     const password = readFileSync(join(dir, 'data/postgres-password'), 'utf8').trim();
     const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/returnlens`;
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const token = `rl_${randomBytes(24).toString('base64url')}`;
-    await client.query(`INSERT INTO api_tokens (name, token_hash, scopes) VALUES ('bench', $1, '{ingest}')`, [createHash('sha256').update(token).digest('hex')]);
+    await client.query(
+      `INSERT INTO api_tokens (name, token_hash, scopes) VALUES ('bench', $1, '{ingest}')`,
+      [createHash('sha256').update(token).digest('hex')],
+    );
     await client.query(`CREATE TABLE bench_bare (ticket text, type text, channel text, order_id text, sku text, quantity text, reason text,
       comment text, opened text, first_response text, status text, contacts text, assignee text)`);
 
     log('psql \\copy into a bare table…');
     let started = Date.now();
-    const copy = spawnSync(psql, [url, '-v', 'ON_ERROR_STOP=1', '-c', `\\copy bench_bare FROM '${file}' WITH (FORMAT csv, HEADER true)`], { encoding: 'utf8' });
+    const copy = spawnSync(
+      psql,
+      [
+        url,
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-c',
+        `\\copy bench_bare FROM '${file}' WITH (FORMAT csv, HEADER true)`,
+      ],
+      { encoding: 'utf8' },
+    );
     if (copy.status !== 0) throw new Error(`psql failed: ${copy.stderr}`);
     const psqlSeconds = (Date.now() - started) / 1000;
     const psqlRate = ROWS / psqlSeconds;
@@ -150,15 +209,21 @@ async function main() {
     log('The product: POST /api/ingest/claims (validated, merged into claims)…');
     const product = await upload(api, token, createReadStream(file), 'ingest');
     const productRate = ROWS / product.seconds;
-    log(`  ${product.seconds.toFixed(1)} s, ${Math.round(productRate).toLocaleString('en')} rows/s; ${product.report.inserted} inserted, ${product.report.rejected} rejected; API peak RSS ${product.peak.toFixed(0)} MB`);
+    log(
+      `  ${product.seconds.toFixed(1)} s, ${Math.round(productRate).toLocaleString('en')} rows/s; ${product.report.inserted} inserted, ${product.report.rejected} rejected; API peak RSS ${product.peak.toFixed(0)} MB`,
+    );
     await client.end();
 
     let big = null;
     if (BIG_BYTES > 0) {
       const bigRows = Math.ceil(BIG_BYTES / line(5_000_000, 'B').length);
-      log(`A ${(BIG_BYTES / 1024 ** 3).toFixed(1)} GB file (${bigRows.toLocaleString('en')} claims), streamed to the API, for its memory…`);
+      log(
+        `A ${(BIG_BYTES / 1024 ** 3).toFixed(1)} GB file (${bigRows.toLocaleString('en')} claims), streamed to the API, for its memory…`,
+      );
       big = await upload(api, token, Readable.from(lines(bigRows, 'B')), 'big file');
-      log(`  ${big.seconds.toFixed(0)} s, ${Math.round(bigRows / big.seconds).toLocaleString('en')} rows/s; API peak RSS ${big.peak.toFixed(0)} MB`);
+      log(
+        `  ${big.seconds.toFixed(0)} s, ${Math.round(bigRows / big.seconds).toLocaleString('en')} rows/s; API peak RSS ${big.peak.toFixed(0)} MB`,
+      );
     }
 
     log('');
@@ -166,7 +231,10 @@ async function main() {
     log(`psql_copy_rows_per_s=${Math.round(psqlRate)}`);
     log(`ingest_rows_per_s=${Math.round(productRate)}`);
     log(`api_peak_rss_mb=${product.peak.toFixed(0)}`);
-    if (big) log(`api_peak_rss_mb_big_file=${big.peak.toFixed(0)} (${(BIG_BYTES / 1024 ** 3).toFixed(1)} GB)`);
+    if (big)
+      log(
+        `api_peak_rss_mb_big_file=${big.peak.toFixed(0)} (${(BIG_BYTES / 1024 ** 3).toFixed(1)} GB)`,
+      );
     log(`ingest_vs_psql_copy=${(productRate / psqlRate).toFixed(3)}`);
   } finally {
     api.child.kill('SIGTERM');

@@ -56,12 +56,7 @@ export const appRoutes: Route[] = [
   {
     path: 'data',
     title: 'Data · Returnlens',
-    component: PlannedPage,
-    data: {
-      heading: 'Data',
-      question: 'What is loaded, and what was rejected?',
-      contents: 'upload by drag and drop, column mapping, batch history and rejected rows',
-    },
+    loadComponent: () => import('@returnlens/web/data/feature').then((m) => m.DataPage),
   },
   {
     path: '**',

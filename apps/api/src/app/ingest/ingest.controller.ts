@@ -67,8 +67,14 @@ function mappingFrom(header: string | undefined): IngestMapping | undefined {
 
 /** File names are shown, never used as paths. */
 function displayName(name: string | undefined): string | undefined {
-  return name
-    ? [...name]
+  let decoded = name;
+  try {
+    decoded = name ? decodeURIComponent(name) : name; // browsers send it URI-encoded
+  } catch {
+    // not encoded
+  }
+  return decoded
+    ? [...decoded]
         .filter((ch) => ch.charCodeAt(0) >= 0x20)
         .join('')
         .split(/[\\/]/)

@@ -1,1 +1,2 @@
 export * from './lib/weekly-report.resource';
+export * from './lib/ingest.api';

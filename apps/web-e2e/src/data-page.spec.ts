@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, watchForErrors, WORKSPACE_ROOT } from '@returnlens/tools/testing';
+
+const env = (name: string) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run through the web-e2e jest config`);
+  return value;
+};
+
+const CSV = [
+  'Ticket;Type;Channel;Date received;Comment',
+  'WEB-1;return;email;14.03.2026;too small',
+  'WEB-2;teleport;email;14.03.2026;<script>alert(1)</script>',
+  'WEB-3;complaint;chat;15.03.2026;"המשלוח הגיע באיחור"',
+].join('\n');
+
+describe('Data page in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    errors = watchForErrors(page);
+  });
+
+  afterEach(async () => {
+    await page.close();
+    // A 4xx the page shows to the user is expected; anything else is a failure.
+    expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
+  });
+
+  it('uploads a file with the suggested mapping and shows the batch and its rejected rows', async () => {
+    await page.goto(`${env('RETURNLENS_TEST_BASE_URL')}/data`);
+    await page.locator('[data-testid=batches]').waitFor();
+    await page.locator('[data-testid=token]').fill(env('RETURNLENS_TEST_TOKEN'));
+    await page.locator('[data-testid=token]').dispatchEvent('change');
+    await page
+      .locator('[data-testid=file]')
+      .setInputFiles({
+        name: 'helpdesk-export.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(CSV),
+      });
+    await page.getByLabel('Column for opened_at').waitFor();
+    await expect(page.getByLabel('Column for opened_at').inputValue()).resolves.toBe(
+      'Date received',
+    );
+
+    await page.locator('[data-testid=dry-run]').click();
+    await expect(page.locator('[data-testid=report]').innerText()).resolves.toContain(
+      'Dry run — nothing stored',
+    );
+
+    await page.locator('[data-testid=load]').click();
+    await page.locator('[data-testid=report]', { hasText: 'stored' }).waitFor();
+    const report = await page.locator('[data-testid=report]').innerText();
+    expect(report).toMatch(/3 rows · 2 new · 0 updated · 0 unchanged · 1 rejected/);
+
+    const row = page.locator('[data-testid=batches] tbody tr', { hasText: 'helpdesk-export.csv' });
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toMatch(
+      /claims\s+helpdesk-export\.csv\s+committed\s+3\s+2\s+0\s+0\s+1/,
+    );
+    await page.locator('[data-testid=rejected]').waitFor();
+    const rejected = await page.locator('[data-testid=rejected]').innerText();
+    expect(rejected).toContain('"teleport" is not a known type');
+    await page.screenshot({
+      path: join(WORKSPACE_ROOT, 'docs/screenshots/data-light.png'),
+      fullPage: true,
+    });
+  });
+
+  it('shows user text as text, never as markup', async () => {
+    await page.goto(`${env('RETURNLENS_TEST_BASE_URL')}/data?theme=dark`);
+    await page.locator('[data-testid=batches]').waitFor();
+    expect(
+      await page.locator('[data-testid=batches] script, [data-testid=report] script').count(),
+    ).toBe(0);
+    await page.screenshot({
+      path: join(WORKSPACE_ROOT, 'docs/screenshots/data-dark.png'),
+      fullPage: true,
+    });
+  });
+});

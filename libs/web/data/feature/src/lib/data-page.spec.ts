@@ -1,0 +1,147 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { DataPage } from './data-page';
+
+const BATCH = {
+  id: '7',
+  kind: 'claims',
+  format: 'csv',
+  status: 'committed',
+  sourceName: '<b>export</b>.csv',
+  received: 10,
+  inserted: 8,
+  updated: 0,
+  unchanged: 0,
+  rejected: 2,
+  unlinked: 1,
+  startedAt: '2026-11-20T10:00:00Z',
+  finishedAt: null,
+  error: null,
+};
+
+async function setUp(): Promise<{
+  fixture: ComponentFixture<DataPage>;
+  http: HttpTestingController;
+  page: HTMLElement;
+}> {
+  localStorage.setItem('returnlens.ingestToken', 'rl_test');
+  TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+  const fixture = TestBed.createComponent(DataPage);
+  fixture.detectChanges();
+  const http = TestBed.inject(HttpTestingController);
+  TestBed.tick();
+  http.expectOne('/api/batches').flush([BATCH]);
+  await fixture.whenStable();
+  fixture.detectChanges();
+  return { fixture, http, page: fixture.nativeElement as HTMLElement };
+}
+
+describe('DataPage', () => {
+  afterEach(() => localStorage.clear());
+
+  it('lists the batches with their counts, file names shown as text', async () => {
+    const { page } = await setUp();
+    const cells = [...page.querySelectorAll('[data-testid=batches] tbody td')].map((td) =>
+      td.textContent?.trim(),
+    );
+    expect(cells.slice(0, 10)).toEqual([
+      '7',
+      'claims',
+      '<b>export</b>.csv',
+      'committed',
+      '10',
+      '8',
+      '0',
+      '0',
+      '2',
+      '1',
+    ]);
+    expect(page.querySelector('[data-testid=batches] b')).toBeNull();
+  });
+
+  it('suggests a mapping for a dropped file, then loads it with that mapping and the token', async () => {
+    const { fixture, http, page } = await setUp();
+    const file = new File(
+      ['Ticket,Type,Channel,Date received\nA,return,email,2026-01-01\n'],
+      'claims.csv',
+      { type: 'text/csv' },
+    );
+    const choosing = (
+      fixture.componentInstance as unknown as { choose(f: File): Promise<void> }
+    ).choose(file);
+    const suggest = http.expectOne('/api/ingest/claims/suggest');
+    expect(suggest.request.headers.get('Authorization')).toBe('Bearer rl_test');
+    suggest.flush({
+      kind: 'claims',
+      mapping: {
+        columns: {
+          external_id: 'Ticket',
+          type: 'Type',
+          channel: 'Channel',
+          opened_at: 'Date received',
+        },
+      },
+      matches: [
+        { field: 'external_id', column: 'Ticket', confidence: 1 },
+        { field: 'type', column: 'Type', confidence: 1 },
+        { field: 'channel', column: 'Channel', confidence: 1 },
+        { field: 'opened_at', column: 'Date received', confidence: 1 },
+      ],
+      missingRequired: [],
+      unusedColumns: [],
+      confident: true,
+      details: { encoding: 'utf-8', delimiter: ',' },
+    });
+    await choosing;
+    fixture.detectChanges();
+    const selects = [...page.querySelectorAll<HTMLSelectElement>('table.mapping select')];
+    expect(
+      selects.find((s) => s.getAttribute('aria-label') === 'Column for opened_at')?.value,
+    ).toBe('Date received');
+
+    page.querySelector<HTMLButtonElement>('[data-testid=load]')?.click();
+    TestBed.tick();
+    const upload = http.expectOne((req) => req.url === '/api/ingest/claims');
+    expect(JSON.parse(upload.request.headers.get('X-Mapping') ?? '{}')).toEqual({
+      columns: {
+        external_id: 'Ticket',
+        type: 'Type',
+        channel: 'Channel',
+        opened_at: 'Date received',
+      },
+    });
+    expect(upload.request.headers.get('Content-Type')).toBe('text/csv');
+    expect(upload.request.params.has('dryRun')).toBe(false);
+    upload.flush({
+      ...BATCH,
+      id: '8',
+      received: 1,
+      inserted: 1,
+      rejected: 0,
+      unlinked: 0,
+      rejectedSample: [],
+      checksum: null,
+    });
+    await fixture.whenStable().catch(() => undefined);
+    fixture.detectChanges();
+    expect(page.querySelector('[data-testid=report]')?.textContent).toContain('Batch 8 stored');
+    TestBed.tick();
+    http.expectOne('/api/batches'); // the history refreshes
+  });
+
+  it('asks for a token before reading a file', async () => {
+    const { fixture, page } = await setUp();
+    localStorage.clear();
+    (fixture.componentInstance as unknown as { api: { setToken(t: string): void } }).api.setToken(
+      '',
+    );
+    await (fixture.componentInstance as unknown as { choose(f: File): Promise<void> }).choose(
+      new File(['x'], 'a.csv'),
+    );
+    fixture.detectChanges();
+    expect(page.querySelector('[role=alert]')?.textContent).toContain(
+      'Enter an API token with the ingest scope',
+    );
+  });
+});

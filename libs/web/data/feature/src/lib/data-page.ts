@@ -1,0 +1,159 @@
+import { DatePipe, DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  INGEST_KINDS,
+  type BatchReport,
+  type IngestKind,
+  type MappingSuggestion,
+} from '@returnlens/shared/contracts';
+import { fieldsOf } from '@returnlens/shared/ingest';
+import {
+  batchesResource,
+  describeHttpError,
+  IngestApi,
+  rejectedRowsCsvUrl,
+  rejectedRowsResource,
+} from '@returnlens/web/shared/data-access';
+
+interface FieldChoice {
+  readonly field: string;
+  readonly required: boolean;
+  readonly column: string;
+  readonly confidence: number | null;
+}
+
+/**
+ * Loading a shop's exports: pick the kind, drop a file, check the suggested mapping, try
+ * it (dry run) or load it; then every batch with its counts and rejected rows.
+ */
+@Component({
+  selector: 'rl-data-page',
+  imports: [DatePipe, DecimalPipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './data-page.html',
+  styleUrl: './data-page.scss',
+})
+export class DataPage {
+  protected readonly api = inject(IngestApi);
+  protected readonly kinds = INGEST_KINDS;
+
+  protected readonly kind = signal<IngestKind>('claims');
+  protected readonly file = signal<File | null>(null);
+  protected readonly dragging = signal(false);
+  protected readonly suggestion = signal<MappingSuggestion | null>(null);
+  protected readonly details = signal<Record<string, string>>({});
+  protected readonly choices = signal<FieldChoice[]>([]);
+  protected readonly busy = signal<'suggest' | 'dry-run' | 'load' | null>(null);
+  protected readonly report = signal<BatchReport | null>(null);
+  protected readonly error = signal<string | null>(null);
+
+  private readonly refresh = signal(0);
+  protected readonly batches = batchesResource(() => this.refresh());
+  protected readonly selectedBatch = signal<string | null>(null);
+  protected readonly rejected = rejectedRowsResource(() => this.selectedBatch());
+
+  protected readonly columns = computed(() => {
+    const s = this.suggestion();
+    return s ? [...new Set([...s.matches.map((m) => m.column), ...s.unusedColumns])] : [];
+  });
+  protected readonly missingRequired = computed(() =>
+    this.choices()
+      .filter((c) => c.required && !c.column)
+      .map((c) => c.field),
+  );
+  protected readonly canLoad = computed(
+    () =>
+      !!this.file() && !!this.api.token() && this.missingRequired().length === 0 && !this.busy(),
+  );
+
+  protected setKind(value: string): void {
+    this.kind.set(value as IngestKind);
+    const file = this.file();
+    if (file) void this.choose(file);
+  }
+
+  protected onDrop(event: DragEvent): void {
+    event.preventDefault();
+    this.dragging.set(false);
+    const file = event.dataTransfer?.files?.[0];
+    if (file) void this.choose(file);
+  }
+
+  protected onPick(event: Event): void {
+    const file = (event.target as HTMLInputElement).files?.[0];
+    if (file) void this.choose(file);
+  }
+
+  protected setColumn(field: string, column: string): void {
+    this.choices.update((choices) =>
+      choices.map((c) => (c.field === field ? { ...c, column, confidence: null } : c)),
+    );
+  }
+
+  protected async choose(file: File): Promise<void> {
+    this.file.set(file);
+    this.report.set(null);
+    this.error.set(null);
+    this.suggestion.set(null);
+    if (!this.api.token()) {
+      this.error.set(
+        'Enter an API token with the ingest scope first (npm run token -- create --name browser --scopes ingest).',
+      );
+      return;
+    }
+    this.busy.set('suggest');
+    try {
+      const suggestion = await this.api.suggest(this.kind(), file);
+      this.suggestion.set(suggestion);
+      this.details.set(suggestion.details ?? {});
+      this.choices.set(
+        fieldsOf(this.kind()).map((spec) => {
+          const match = suggestion.matches.find((m) => m.field === spec.name);
+          return {
+            field: spec.name,
+            required: !!spec.required,
+            column: match?.column ?? '',
+            confidence: match?.confidence ?? null,
+          };
+        }),
+      );
+    } catch (error) {
+      this.error.set(describeHttpError(error));
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  protected async send(dryRun: boolean): Promise<void> {
+    const file = this.file();
+    if (!file) return;
+    this.busy.set(dryRun ? 'dry-run' : 'load');
+    this.error.set(null);
+    const columns = Object.fromEntries(
+      this.choices()
+        .filter((c) => c.column)
+        .map((c) => [c.field, c.column]),
+    );
+    try {
+      const report = await this.api.upload(this.kind(), file, { columns }, dryRun);
+      this.report.set(report);
+      if (!dryRun) {
+        this.refresh.update((n) => n + 1);
+        this.selectedBatch.set(report.rejected > 0 ? report.id : null);
+      }
+    } catch (error) {
+      this.error.set(describeHttpError(error));
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  protected csvUrl(id: string): string {
+    return rejectedRowsCsvUrl(id);
+  }
+
+  protected confidenceLabel(confidence: number | null): string {
+    if (confidence === null) return '';
+    return confidence >= 0.8 ? 'matched' : 'guess — check it';
+  }
+}
