@@ -2,3 +2,8 @@ export * from './lib/iso-week';
 export * from './lib/pareto';
 export * from './lib/significance';
 export * from './lib/baseline';
+export * from './lib/percentile';
+export * from './lib/proportions';
+export * from './lib/business-hours';
+export * from './lib/sla';
+export * from './lib/cohort';
