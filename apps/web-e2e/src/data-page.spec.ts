@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, watchForErrors, WORKSPACE_ROOT } from '@returnlens/tools/testing';
+import { useBrowserPage, WORKSPACE_ROOT } from '@returnlens/tools/testing';
 
 const env = (name: string) => {
   const value = process.env[name];
@@ -16,41 +15,20 @@ const CSV = [
 ].join('\n');
 
 describe('Data page in Chromium', () => {
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    errors = watchForErrors(page);
-  });
-
-  afterEach(async () => {
-    await page.close();
-    // A 4xx the page shows to the user is expected; anything else is a failure.
-    expect(errors.filter((e) => !/status of 4\d\d/.test(e))).toEqual([]);
-  });
+  // A 4xx the page shows to the user is expected; anything else fails the test.
+  const browser = useBrowserPage({ allowed: /status of 4\d\d/ });
 
   it('uploads a file with the suggested mapping and shows the batch and its rejected rows', async () => {
+    const page = browser.page();
     await page.goto(`${env('RETURNLENS_TEST_BASE_URL')}/data`);
     await page.locator('[data-testid=batches]').waitFor();
     await page.locator('[data-testid=token]').fill(env('RETURNLENS_TEST_TOKEN'));
     await page.locator('[data-testid=token]').dispatchEvent('change');
-    await page
-      .locator('[data-testid=file]')
-      .setInputFiles({
-        name: 'helpdesk-export.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(CSV),
-      });
+    await page.locator('[data-testid=file]').setInputFiles({
+      name: 'helpdesk-export.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(CSV),
+    });
     await page.getByLabel('Column for opened_at').waitFor();
     await expect(page.getByLabel('Column for opened_at').inputValue()).resolves.toBe(
       'Date received',
@@ -81,6 +59,7 @@ describe('Data page in Chromium', () => {
   });
 
   it('shows user text as text, never as markup', async () => {
+    const page = browser.page();
     await page.goto(`${env('RETURNLENS_TEST_BASE_URL')}/data?theme=dark`);
     await page.locator('[data-testid=batches]').waitFor();
     expect(

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, watchForErrors, WORKSPACE_ROOT } from '@returnlens/tools/testing';
+import type { Page } from 'playwright-core';
+import { useBrowserPage, WORKSPACE_ROOT } from '@returnlens/tools/testing';
 
 const baseUrl = () => {
   const url = process.env['RETURNLENS_TEST_BASE_URL'];
@@ -16,29 +16,10 @@ async function openWeeklyReport(page: Page, query = ''): Promise<void> {
 }
 
 describe('Weekly report in Chromium', () => {
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    errors = watchForErrors(page);
-  });
-
-  afterEach(async () => {
-    await page.close();
-    expect(errors).toEqual([]);
-  });
+  const browser = useBrowserPage();
 
   it('shows the demo data for the latest complete week: KPIs, Pareto and trend', async () => {
+    const page = browser.page();
     await openWeeklyReport(page);
     await expect(page.title()).resolves.toBe('Weekly report · Returnlens');
     const claims = await page
@@ -68,6 +49,7 @@ describe('Weekly report in Chromium', () => {
   });
 
   it('moves between weeks through the URL, and back', async () => {
+    const page = browser.page();
     await openWeeklyReport(page);
     const latestTitle = await page.locator('[data-testid=week-title]').innerText();
     const latestClaims = await page.locator('[data-testid=kpi-value]').first().innerText();
@@ -81,6 +63,7 @@ describe('Weekly report in Chromium', () => {
   });
 
   it('opens every page from the navigation', async () => {
+    const page = browser.page();
     await openWeeklyReport(page);
     for (const name of ['Suppliers', 'SLA', 'Feedback', 'Root causes', 'Data']) {
       await page
@@ -92,6 +75,7 @@ describe('Weekly report in Chromium', () => {
   });
 
   it('saves screenshots of the weekly report in light and dark themes', async () => {
+    const page = browser.page();
     for (const theme of ['light', 'dark'] as const) {
       await openWeeklyReport(page, `?theme=${theme}`);
       await expect(page.evaluate(() => document.documentElement.dataset['theme'])).resolves.toBe(

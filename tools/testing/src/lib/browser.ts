@@ -1,3 +1,4 @@
+/// <reference types="jest" />
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium; playwright-core never downloads a browser of its own. */
@@ -32,4 +33,41 @@ export function watchForErrors(page: Page): string[] {
     if (reason !== 'net::ERR_ABORTED') errors.push(`request failed: ${request.url()} ${reason}`);
   });
   return errors;
+}
+
+export interface BrowserPage {
+  /** The page of the running test. */
+  page(): Page;
+}
+
+/**
+ * Registers the hooks of a browser suite: one Chromium for the suite, a fresh page per
+ * test, and a failure when the page logged an error (`allowed` filters expected ones).
+ */
+export function useBrowserPage(
+  options: { viewport?: { width: number; height: number }; allowed?: RegExp } = {},
+): BrowserPage {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  let errors: string[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    page = await browser!.newPage({ viewport: options.viewport ?? { width: 1400, height: 1000 } });
+    errors = watchForErrors(page);
+  });
+  afterEach(async () => {
+    await page?.close();
+    expect(errors.filter((e) => !options.allowed?.test(e))).toEqual([]);
+  });
+  return {
+    page: () => {
+      if (!page) throw new Error('no page: use page() inside a test');
+      return page;
+    },
+  };
 }
