@@ -6,6 +6,7 @@
 //
 // Prints rows/s for both, the API's peak RSS, and last `ingest_vs_psql_copy=<ratio>`.
 import { spawn, spawnSync } from 'node:child_process';
+import { request } from 'node:http';
 import {
   createReadStream,
   createWriteStream,
@@ -120,21 +121,29 @@ async function upload(api, token, body, label) {
     10_000,
   );
   try {
-    const response = await fetch(`${api.baseUrl}/api/ingest/claims`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'text/csv',
-        Authorization: `Bearer ${token}`,
-        'X-Mapping': MAPPING,
-      },
-      body,
-      duplex: 'half',
+    // node:http, not fetch: the answer comes only after the whole batch is stored, which
+    // for a multi-GB file takes longer than fetch's 5-minute header timeout.
+    const { status, report } = await new Promise((resolve, reject) => {
+      const req = request(`${api.baseUrl}/api/ingest/claims`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'text/csv',
+          Authorization: `Bearer ${token}`,
+          'X-Mapping': MAPPING,
+        },
+      });
+      req.on('error', reject);
+      req.on('response', (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode, report: JSON.parse(text) }));
+      });
+      body.on('error', reject);
+      body.pipe(req);
     });
-    const report = await response.json();
-    if (response.status !== 201)
-      throw new Error(
-        `ingest answered ${response.status}: ${JSON.stringify(report).slice(0, 500)}`,
-      );
+    if (status !== 201)
+      throw new Error(`ingest answered ${status}: ${JSON.stringify(report).slice(0, 500)}`);
     return { seconds: (Date.now() - started) / 1000, peak, report };
   } finally {
     clearInterval(sampler);

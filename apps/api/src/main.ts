@@ -40,6 +40,9 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
     );
     await app.init();
     await app.get(DemoDataService).loadIfEmpty();
+    // A multi-gigabyte upload takes longer than Node's default 5-minute request timeout.
+    const server = app.getHttpServer() as import('node:http').Server;
+    server.requestTimeout = 3 * 60 * 60 * 1000;
     await app.listen(config.port, config.host);
   } catch (error) {
     await app?.close().catch(() => undefined);

@@ -155,6 +155,8 @@ export class IngestService implements OnApplicationBootstrap {
         ]);
       }
       await client.query('BEGIN');
+      // Sorts and hashes over a large staging table stay in memory (the server's, not ours).
+      await client.query(`SET LOCAL work_mem = '256MB'`);
       if (request.dryRun) {
         batchId = await this.openBatch(client, request, mapping); // rolled back with the rest
       }

@@ -113,12 +113,15 @@ export function createStageSql(spec: KindTable): string {
 
 /** Rows whose key appears again later in the file are rejected; the last one is stored. */
 export function rejectDuplicatesSql(spec: KindTable): string {
+  // Most files have no duplicates: find the duplicated keys first (one hash aggregate),
+  // and rank only their rows.
   return `
-    WITH ranked AS (
-      SELECT row_number, ${spec.key} AS key,
-             last_value(row_number) OVER (PARTITION BY ${spec.key} ORDER BY row_number
-                                          ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS kept
-        FROM ${STAGE_TABLE} WHERE ok
+    WITH duplicated AS (
+      SELECT ${spec.key} AS key FROM ${STAGE_TABLE} WHERE ok GROUP BY 1 HAVING count(*) > 1
+    ), ranked AS (
+      SELECT s.row_number, d.key, max(s.row_number) OVER (PARTITION BY d.key) AS kept
+        FROM ${STAGE_TABLE} s JOIN duplicated d ON d.key = s.${spec.key}
+       WHERE s.ok
     )
     UPDATE ${STAGE_TABLE} s
        SET ok = false,
