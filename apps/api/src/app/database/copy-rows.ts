@@ -35,7 +35,7 @@ export async function copyRows<T>(
   async function* chunks(): AsyncGenerator<string> {
     let buffer: string[] = [];
     for await (const row of rows) {
-      buffer.push(toValues(row).map(copyField).join('\t'));
+      buffer.push(copyLine(toValues(row)));
       if (buffer.length === ROWS_PER_CHUNK) {
         yield buffer.join('\n') + '\n';
         onRows?.(buffer.length);
@@ -47,6 +47,21 @@ export async function copyRows<T>(
       onRows?.(buffer.length);
     }
   }
+  await copyText(client, table, columns, chunks());
+}
+
+/** One row in COPY text format, without the newline. */
+export function copyLine(values: readonly CopyValue[]): string {
+  return values.map(copyField).join('\t');
+}
+
+/** Streams text already in COPY format (lines ending in `\n`) into `table`. */
+export async function copyText(
+  client: PoolClient,
+  table: string,
+  columns: readonly string[],
+  chunks: AsyncIterable<string>,
+): Promise<void> {
   const sql = `COPY ${table} (${columns.join(', ')}) FROM STDIN`;
-  await pipeline(Readable.from(chunks()), client.query(copyFrom(sql)));
+  await pipeline(Readable.from(chunks), client.query(copyFrom(sql)));
 }

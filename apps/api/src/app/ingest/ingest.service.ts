@@ -14,7 +14,7 @@ import type {
 } from '@returnlens/shared/contracts';
 import { createRowValidator, suggestMapping } from '@returnlens/shared/ingest';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { copyRows, type CopyValue } from '../database/copy-rows';
+import { copyLine, copyText, type CopyValue } from '../database/copy-rows';
 import { DEFAULT_SHOP_ID } from '../database/shop-owned';
 import {
   KIND_TABLES,
@@ -164,7 +164,7 @@ export class IngestService implements OnApplicationBootstrap {
         client,
         request,
         mapping,
-        source.records,
+        source.batches,
         batchId as string,
         () => hash.digest('hex'),
       );
@@ -310,7 +310,7 @@ export class IngestService implements OnApplicationBootstrap {
     client: PoolClient,
     request: IngestRequest,
     mapping: IngestMapping,
-    records: AsyncIterable<ReadItem>,
+    batches: AsyncIterable<readonly ReadItem[]>,
     batchId: string,
     checksum: () => string,
   ) {
@@ -325,28 +325,52 @@ export class IngestService implements OnApplicationBootstrap {
     const columns = ['row_number', 'ok', 'raw', 'errors', ...spec.columns.map((c) => c.column)];
     const empty = spec.columns.map(() => null);
 
-    async function* staged(): AsyncGenerator<readonly CopyValue[]> {
-      for await (const item of records) {
-        rows++;
-        if (rows % 10_000 === 0) request.onProgress?.({ rows, rejected });
-        if (isUnreadable(item)) {
-          rejected++;
-          yield [item.rowNumber, false, item.rawText, JSON.stringify(rowErrorsFor(item)), ...empty];
-          continue;
+    /** Each batch of records becomes one chunk of COPY text for the staging table. */
+    async function* staged(): AsyncGenerator<string> {
+      for await (const batch of batches) {
+        const lines: string[] = [];
+        for (const item of batch) {
+          rows++;
+          if (isUnreadable(item)) {
+            rejected++;
+            lines.push(
+              copyLine([
+                item.rowNumber,
+                false,
+                item.rawText,
+                JSON.stringify(rowErrorsFor(item)),
+                ...empty,
+              ]),
+            );
+            continue;
+          }
+          const result = validate(item.raw);
+          if (result.ok) {
+            const record = result.record;
+            lines.push(
+              copyLine([
+                item.rowNumber,
+                true,
+                null,
+                null,
+                ...spec.columns.map((c) => record[c.field] as CopyValue),
+              ]),
+            );
+          } else {
+            rejected++;
+            lines.push(
+              copyLine([
+                item.rowNumber,
+                false,
+                item.rawText,
+                JSON.stringify(result.errors),
+                ...empty,
+              ]),
+            );
+          }
         }
-        const result = validate(item.raw);
-        if (result.ok) {
-          yield [
-            item.rowNumber,
-            true,
-            null,
-            null,
-            ...spec.columns.map((c) => result.record[c.field] as CopyValue),
-          ];
-        } else {
-          rejected++;
-          yield [item.rowNumber, false, item.rawText, JSON.stringify(result.errors), ...empty];
-        }
+        request.onProgress?.({ rows, rejected });
+        yield lines.join('\n') + '\n';
       }
     }
     const timings: Record<string, number> = {};
@@ -355,7 +379,7 @@ export class IngestService implements OnApplicationBootstrap {
       timings[name] = Date.now() - mark;
       mark = Date.now();
     };
-    await copyRows(client, STAGE_TABLE, columns, staged(), (row) => row);
+    await copyText(client, STAGE_TABLE, columns, staged());
     lap('read+validate+copy');
     request.onProgress?.({ rows, rejected });
     if (rows === 0) throw new EmptyBatchError();

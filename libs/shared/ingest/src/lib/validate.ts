@@ -69,6 +69,8 @@ export function createRowValidator(
     );
   }
 
+  const enumCache = new Map<string, Parsed<CleanValue>>();
+
   function parseField(field: FieldSpec, text: string): Parsed<CleanValue> {
     switch (field.type) {
       case 'text': {
@@ -115,19 +117,28 @@ export function createRowValidator(
       case 'country':
         return parseCountry(text);
       case 'enum': {
-        const key = normaliseEnumValue(text);
-        const mapped = valueMaps.get(field.name)?.get(key);
-        const candidate =
-          mapped ?? (field.enumValues?.includes(key) ? key : ENUM_SYNONYMS[field.name]?.[key]);
-        if (candidate && field.enumValues?.includes(candidate))
-          return { ok: true, value: candidate };
-        const expected = field.enumValues?.join(', ') ?? '';
-        return {
-          ok: false,
-          message: `"${text.trim()}" is not a known ${field.name}; expected one of ${expected} (or map it in the mapping's values.${field.name})`,
-        };
+        // Enum cells repeat endlessly ("email", "return"): remember each distinct answer.
+        const cacheKey = `${field.name}\u0000${text}`;
+        const cached = enumCache.get(cacheKey);
+        if (cached) return cached;
+        const answer = parseEnum(field, text);
+        if (enumCache.size < 10_000) enumCache.set(cacheKey, answer);
+        return answer;
       }
     }
+  }
+
+  function parseEnum(field: FieldSpec, text: string): Parsed<CleanValue> {
+    const key = normaliseEnumValue(text);
+    const mapped = valueMaps.get(field.name)?.get(key);
+    const candidate =
+      mapped ?? (field.enumValues?.includes(key) ? key : ENUM_SYNONYMS[field.name]?.[key]);
+    if (candidate && field.enumValues?.includes(candidate)) return { ok: true, value: candidate };
+    const expected = field.enumValues?.join(', ') ?? '';
+    return {
+      ok: false,
+      message: `"${text.trim()}" is not a known ${field.name}; expected one of ${expected} (or map it in the mapping's values.${field.name})`,
+    };
   }
 
   return (raw) => {

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { RecordBatchReader } from 'apache-arrow';
 import { InputError } from './input-error';
 import { peek } from './peek';
+import { batched } from './batches';
 import type { ReadItem, RecordSource } from './source-record';
 
 function plain(value: unknown): unknown {
@@ -42,5 +43,5 @@ export async function readArrow(input: Readable): Promise<RecordSource> {
       );
     }
   }
-  return { headers, details: {}, records: records() };
+  return { headers, details: {}, batches: batched(records()) };
 }

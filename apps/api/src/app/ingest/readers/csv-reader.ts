@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
+import { readBatches } from './batches';
 import { InputError } from './input-error';
 import { peek } from './peek';
 import type { ReadItem, RecordSource } from './source-record';
@@ -156,32 +157,31 @@ export async function readCsv(input: Readable, options: CsvOptions = {}): Promis
       trim: false,
     }),
   );
-  const iterator = (parser as AsyncIterable<{ record: Record<string, string>; raw: string }>)[
-    Symbol.asyncIterator
-  ]();
-  let first: IteratorResult<{ record: Record<string, string>; raw: string }>;
+  const batches = readBatches<Record<string, string>>(parser);
+  let first: IteratorResult<Record<string, string>[]>;
   try {
-    first = await iterator.next(); // reads the header, so `headers` is known
+    first = await batches.next(); // reads the header, so `headers` is known
   } catch (error) {
     throw new InputError(`The CSV cannot be read: ${(error as Error).message}`);
   }
 
-  async function* records(): AsyncGenerator<ReadItem> {
+  async function* items(): AsyncGenerator<ReadItem[]> {
     let rowNumber = 0;
     try {
-      for (let item = first; !item.done; item = await iterator.next()) {
-        rowNumber++;
-        const record = item.value as unknown as Record<string, string>;
-        yield {
-          rowNumber,
-          raw: record,
-          // Only rejected rows need their text: rebuilt from the cells, on demand.
-          get rawText() {
-            return Object.values(record)
-              .map((cell) => quoteCell(String(cell), delimiter))
-              .join(delimiter);
-          },
-        };
+      for (let next = first; !next.done; next = await batches.next()) {
+        yield next.value.map((record) => {
+          rowNumber++;
+          return {
+            rowNumber,
+            raw: record,
+            // Only rejected rows need their text: rebuilt from the cells, on demand.
+            get rawText() {
+              return Object.values(record)
+                .map((cell) => quoteCell(String(cell), delimiter))
+                .join(delimiter);
+            },
+          };
+        });
       }
     } catch (error) {
       throw new InputError(
@@ -193,6 +193,6 @@ export async function readCsv(input: Readable, options: CsvOptions = {}): Promis
   return {
     headers,
     details: { encoding, delimiter: delimiter === '\t' ? 'tab' : delimiter },
-    records: records(),
+    batches: items(),
   };
 }

@@ -4,6 +4,7 @@ import { parser } from 'stream-json';
 import { streamArray } from 'stream-json/streamers/StreamArray';
 import { InputError } from './input-error';
 import { peek } from './peek';
+import { batched } from './batches';
 import type { ReadItem, RecordSource } from './source-record';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -52,7 +53,7 @@ export async function readNdjson(input: Readable): Promise<RecordSource> {
     }
   }
   const { headers, records: all } = await withFirst(records());
-  return { headers, details: {}, records: all };
+  return { headers, details: {}, batches: batched(all) };
 }
 
 /** A JSON array of objects, streamed element by element. */
@@ -87,7 +88,7 @@ export async function readJsonArray(input: Readable): Promise<RecordSource> {
   }
   try {
     const { headers, records: all } = await withFirst(records());
-    return { headers, details: {}, records: all };
+    return { headers, details: {}, batches: batched(all) };
   } catch (error) {
     throw error instanceof InputError
       ? error

@@ -26,5 +26,6 @@ export interface RecordSource {
   readonly headers: readonly string[];
   /** Detected or declared details worth reporting (encoding, delimiter). */
   readonly details: Readonly<Record<string, string>>;
-  readonly records: AsyncIterable<ReadItem>;
+  /** The records, in arrays of up to a few thousand (fewer awaits per row). */
+  readonly batches: AsyncIterable<readonly ReadItem[]>;
 }
