@@ -33,6 +33,7 @@ describe('health, API errors and the dashboard on one port', () => {
         'InitialSchema1763900000000',
         'IngestSupport1763990000000',
         'CheaperFactConstraints1764000000000',
+        'LeanerClaimIndexes1764010000000',
       ],
       pending: [],
       upToDate: true,

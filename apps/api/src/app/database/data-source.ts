@@ -10,6 +10,7 @@ import { SaleEntity } from '../sales/sale.entity';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-InitialSchema';
 import { IngestSupport1763990000000 } from './migrations/1763990000000-IngestSupport';
 import { CheaperFactConstraints1764000000000 } from './migrations/1764000000000-CheaperFactConstraints';
+import { LeanerClaimIndexes1764010000000 } from './migrations/1764010000000-LeanerClaimIndexes';
 
 export const ENTITIES = [
   ReasonCategoryEntity,
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   InitialSchema1763900000000,
   IngestSupport1763990000000,
   CheaperFactConstraints1764000000000,
+  LeanerClaimIndexes1764010000000,
 ];
 
 /** The one place TypeORM is configured: schema changes only through migrations. */
