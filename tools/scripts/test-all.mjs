@@ -27,6 +27,27 @@ const nx = (...args) =>
     stdio: 'inherit',
   }).status;
 
+// The browser tests drive Debian's Chromium; on a fresh machine install it (as root, with apt).
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0) {
+    console.log(`${chromium} is missing: installing Debian's chromium for the browser tests…`);
+    const apt = (args) =>
+      spawnSync('apt-get', args, {
+        stdio: 'inherit',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      }).status;
+    if (apt(['update', '-qq']) !== 0 || apt(['install', '-y', '-qq', 'chromium']) !== 0) {
+      console.error('Installing chromium failed; the browser tests will fail.');
+    }
+  } else {
+    console.error(
+      `${chromium} is missing: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+}
+
 const steps = [
   ['Unit tests', ['run-many', '-t', 'test', '--skip-nx-cache']],
   ['API end-to-end tests', ['run', 'api-e2e:e2e']],
