@@ -145,3 +145,51 @@ describe('DataPage', () => {
     );
   });
 });
+
+describe('DataPage mapping defaults', () => {
+  afterEach(() => localStorage.clear());
+
+  it('sends a value for every row when the file has no column for a required field', async () => {
+    const { fixture, http, page } = await setUp();
+    const file = new File(['Ticket,Type,Date received\nA,return,2026-01-01\n'], 'claims.csv', {
+      type: 'text/csv',
+    });
+    const choosing = (
+      fixture.componentInstance as unknown as { choose(f: File): Promise<void> }
+    ).choose(file);
+    http.expectOne('/api/ingest/claims/suggest').flush({
+      kind: 'claims',
+      mapping: { columns: { external_id: 'Ticket', type: 'Type', opened_at: 'Date received' } },
+      matches: [
+        { field: 'external_id', column: 'Ticket', confidence: 1 },
+        { field: 'type', column: 'Type', confidence: 1 },
+        { field: 'opened_at', column: 'Date received', confidence: 1 },
+      ],
+      missingRequired: ['channel'],
+      unusedColumns: [],
+      confident: false,
+      details: {},
+    });
+    await choosing;
+    fixture.detectChanges();
+    expect(page.textContent).toContain('Choose a column, or a value for every row, for: channel.');
+    expect(page.querySelector<HTMLButtonElement>('[data-testid=load]')?.disabled).toBe(true);
+
+    const channel = page.querySelector<HTMLSelectElement>(
+      '[aria-label="Value for every row: channel"]',
+    )!;
+    channel.value = 'email';
+    channel.dispatchEvent(new Event('change'));
+    fixture.detectChanges();
+    expect(page.querySelector<HTMLButtonElement>('[data-testid=load]')?.disabled).toBe(false);
+
+    page.querySelector<HTMLButtonElement>('[data-testid=dry-run]')?.click();
+    TestBed.tick();
+    const upload = http.expectOne((req) => req.url === '/api/ingest/claims');
+    expect(upload.request.params.get('dryRun')).toBe('true');
+    expect(JSON.parse(upload.request.headers.get('X-Mapping') ?? '{}')).toEqual({
+      columns: { external_id: 'Ticket', type: 'Type', opened_at: 'Date received' },
+      defaults: { channel: 'email' },
+    });
+  });
+});

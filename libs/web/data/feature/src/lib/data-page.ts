@@ -1,7 +1,9 @@
 import { DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import {
+  DATE_FORMATS,
   INGEST_KINDS,
+  type DateFormat,
   type BatchReport,
   type IngestKind,
   type MappingSuggestion,
@@ -20,6 +22,9 @@ interface FieldChoice {
   readonly required: boolean;
   readonly column: string;
   readonly confidence: number | null;
+  /** Used when the file has no column for the field (e.g. every claim came by email). */
+  readonly fallback: string;
+  readonly options: readonly string[] | null;
 }
 
 /**
@@ -36,6 +41,9 @@ interface FieldChoice {
 export class DataPage {
   protected readonly api = inject(IngestApi);
   protected readonly kinds = INGEST_KINDS;
+  protected readonly dateFormats = DATE_FORMATS;
+  protected readonly dateFormat = signal<DateFormat>('auto');
+  protected readonly timeZone = signal('');
 
   protected readonly kind = signal<IngestKind>('claims');
   protected readonly file = signal<File | null>(null);
@@ -58,7 +66,7 @@ export class DataPage {
   });
   protected readonly missingRequired = computed(() =>
     this.choices()
-      .filter((c) => c.required && !c.column)
+      .filter((c) => c.required && !c.column && !c.fallback)
       .map((c) => c.field),
   );
   protected readonly canLoad = computed(
@@ -90,6 +98,12 @@ export class DataPage {
     );
   }
 
+  protected setFallback(field: string, fallback: string): void {
+    this.choices.update((choices) =>
+      choices.map((c) => (c.field === field ? { ...c, fallback: fallback.trim() } : c)),
+    );
+  }
+
   protected async choose(file: File): Promise<void> {
     this.file.set(file);
     this.report.set(null);
@@ -114,6 +128,8 @@ export class DataPage {
             required: !!spec.required,
             column: match?.column ?? '',
             confidence: match?.confidence ?? null,
+            fallback: '',
+            options: spec.enumValues ?? null,
           };
         }),
       );
@@ -129,13 +145,21 @@ export class DataPage {
     if (!file) return;
     this.busy.set(dryRun ? 'dry-run' : 'load');
     this.error.set(null);
+    const choices = this.choices();
     const columns = Object.fromEntries(
-      this.choices()
-        .filter((c) => c.column)
-        .map((c) => [c.field, c.column]),
+      choices.filter((c) => c.column).map((c) => [c.field, c.column]),
     );
+    const defaults = Object.fromEntries(
+      choices.filter((c) => !c.column && c.fallback).map((c) => [c.field, c.fallback]),
+    );
+    const mapping = {
+      columns,
+      ...(Object.keys(defaults).length ? { defaults } : {}),
+      ...(this.dateFormat() !== 'auto' ? { dateFormat: this.dateFormat() } : {}),
+      ...(this.timeZone().trim() ? { timeZone: this.timeZone().trim() } : {}),
+    };
     try {
-      const report = await this.api.upload(this.kind(), file, { columns }, dryRun);
+      const report = await this.api.upload(this.kind(), file, mapping, dryRun);
       this.report.set(report);
       if (!dryRun) {
         this.refresh.update((n) => n + 1);
