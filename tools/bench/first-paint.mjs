@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildOrExit } from '../scripts/nx.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -17,25 +18,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 async function main() {
   console.log('Building (cached after the first time)…');
-  const build = spawnSync(
-    process.execPath,
-    [
-      require.resolve('nx/bin/nx.js'),
-      'run-many',
-      '-t',
-      'build',
-      '-p',
-      'api',
-      'web',
-      '--output-style=static',
-    ],
-    {
-      cwd: root,
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  if (build.status !== 0) throw new Error('the build failed');
+  buildOrExit(['api', 'web'], { quiet: true });
 
   const dir = mkdtempSync(join(tmpdir(), 'returnlens-paint-'));
   spawnSync('chmod', ['755', dir]);

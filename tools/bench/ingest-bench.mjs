@@ -14,7 +14,6 @@ import {
   readFileSync,
   rmSync,
   statSync,
-  existsSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createHash, randomBytes } from 'node:crypto';
@@ -22,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { buildOrExit } from '../scripts/nx.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -158,16 +158,7 @@ async function main() {
       'psql is needed for the baseline (Debian: apt-get install -y postgresql-client)',
     );
   log('Building the API (cached after the first time)…');
-  const build = spawnSync(
-    process.execPath,
-    [require.resolve('nx/bin/nx.js'), 'build', 'api', '--output-style=static'],
-    {
-      cwd: root,
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  if (build.status !== 0) throw new Error('the API build failed');
+  buildOrExit(['api'], { quiet: true });
 
   const dir = mkdtempSync(join(tmpdir(), 'returnlens-bench-'));
   spawnSync('chmod', ['755', dir]);
@@ -198,7 +189,7 @@ async function main() {
       comment text, opened text, first_response text, status text, contacts text, assignee text)`);
 
     log('psql \\copy into a bare table…');
-    let started = Date.now();
+    const started = Date.now();
     const copy = spawnSync(
       psql,
       [

@@ -3,30 +3,16 @@
 // totals. A real PostgreSQL comes from TEST_DATABASE_URL, or an embedded server is started.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nx } from './nx.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const require = createRequire(import.meta.url);
 const summary = join(root, 'tmp/test-summary.ndjson');
 mkdirSync(dirname(summary), { recursive: true });
 rmSync(summary, { force: true });
 
-const env = {
-  ...process.env,
-  NX_DAEMON: 'false',
-  NX_NO_CLOUD: 'true',
-  NG_CLI_ANALYTICS: 'false',
-  RETURNLENS_TEST_SUMMARY: summary,
-};
-const nx = (...args) =>
-  spawnSync(process.execPath, [require.resolve('nx/bin/nx.js'), ...args, '--output-style=static'], {
-    cwd: root,
-    env,
-    stdio: 'inherit',
-  }).status;
-
+const env = { RETURNLENS_TEST_SUMMARY: summary };
 // The browser tests drive Debian's Chromium; on a fresh machine install it (as root, with apt).
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
@@ -56,7 +42,7 @@ const steps = [
 const failedSteps = [];
 for (const [name, args] of steps) {
   console.log(`\n=== ${name} ===\n`);
-  if (nx(...args) !== 0) failedSteps.push(name);
+  if (nx(args, { env }) !== 0) failedSteps.push(name);
 }
 
 const totals = { passed: 0, failed: 0, skipped: 0, suitesFailed: 0 };
