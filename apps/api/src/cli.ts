@@ -15,6 +15,7 @@ import { ConfigError, loadConfig, type AppConfig } from './app/config/app-config
 import { openDatabase } from './app/database/open-database';
 import { DEFAULT_SHOP_ID } from './app/database/shop-owned';
 import { IngestService } from './app/ingest/ingest.service';
+import { RollupsService } from './app/rollups/rollups.service';
 
 const USAGE = `Returnlens command line
 
@@ -25,6 +26,9 @@ const USAGE = `Returnlens command line
   npm run ingest -- <kind> <file> [--mapping <preset name | mapping.json>] [--dry-run]
                     [--encoding windows-1251] [--delimiter ';']
       kind: ${INGEST_KINDS.join(', ')}; format from the file name (.csv .tsv .json .ndjson .jsonl .arrow)
+
+  npm run rollups -- rebuild
+      recompute every weekly rollup from the raw tables (after a bulk load outside the API)
 
 The database is DATABASE_URL, else the embedded one in DATA_DIR (default ./.data).`;
 
@@ -131,7 +135,9 @@ async function ingestCommand(config: AppConfig, args: string[]): Promise<number>
     read += chunk.length;
   });
   try {
-    const report = await new IngestService(db.dataSource, config).ingest({
+    const rollups = new RollupsService(db.dataSource, config);
+    await rollups.onApplicationBootstrap();
+    const report = await new IngestService(db.dataSource, config, rollups).ingest({
       kind: kind as IngestKind,
       format,
       body,
@@ -172,6 +178,35 @@ async function ingestCommand(config: AppConfig, args: string[]): Promise<number>
   }
 }
 
+async function rollupsCommand(config: AppConfig, args: string[]): Promise<number> {
+  if (args[0] !== 'rebuild') throw new UsageError(`unknown rollups action "${args[0] ?? ''}"`);
+  const db = await openDatabase(config);
+  const bar = new SingleBar({
+    format: '{bar} {value}/{total} statements | {step}',
+    barsize: 30,
+    hideCursor: true,
+    stream: process.stderr,
+    noTTYOutput: !process.stderr.isTTY,
+    notTTYSchedule: 2000,
+  });
+  const started = Date.now();
+  try {
+    const rollups = new RollupsService(db.dataSource, config);
+    await rollups.ensureCalendar(db.dataSource);
+    bar.start(1, 0, { step: '' });
+    await rollups.rebuild(({ step, done, total }) => {
+      bar.setTotal(total);
+      bar.update(done, { step });
+    });
+    bar.stop();
+    console.log(`Rollups rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    return 0;
+  } finally {
+    bar.stop();
+    await db.close();
+  }
+}
+
 async function main(): Promise<number> {
   Logger.overrideLogger(['error', 'warn']);
   const [command, ...rest] = process.argv.slice(2);
@@ -181,6 +216,7 @@ async function main(): Promise<number> {
     return 0;
   }
   if (command === 'ingest') return ingestCommand(config, rest);
+  if (command === 'rollups') return rollupsCommand(config, rest);
   console.log(USAGE);
   return command && command !== 'help' ? 2 : 0;
 }

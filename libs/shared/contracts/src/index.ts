@@ -3,3 +3,4 @@ export * from './lib/reasons';
 export * from './lib/weekly-report';
 export * from './lib/health';
 export * from './lib/ingest';
+export * from './lib/analytics';

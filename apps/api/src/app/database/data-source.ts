@@ -11,6 +11,7 @@ import { InitialSchema1763900000000 } from './migrations/1763900000000-InitialSc
 import { IngestSupport1763990000000 } from './migrations/1763990000000-IngestSupport';
 import { CheaperFactConstraints1764000000000 } from './migrations/1764000000000-CheaperFactConstraints';
 import { LeanerClaimIndexes1764010000000 } from './migrations/1764010000000-LeanerClaimIndexes';
+import { Rollups1764100000000 } from './migrations/1764100000000-Rollups';
 
 export const ENTITIES = [
   ReasonCategoryEntity,
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   IngestSupport1763990000000,
   CheaperFactConstraints1764000000000,
   LeanerClaimIndexes1764010000000,
+  Rollups1764100000000,
 ];
 
 /** The one place TypeORM is configured: schema changes only through migrations. */

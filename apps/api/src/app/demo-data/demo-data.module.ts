@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { RollupsModule } from '../rollups/rollups.module';
 import { DemoDataService } from './demo-data.service';
 
-@Module({ providers: [DemoDataService], exports: [DemoDataService] })
+@Module({ imports: [RollupsModule], providers: [DemoDataService], exports: [DemoDataService] })
 export class DemoDataModule {}

@@ -8,6 +8,7 @@ import { generateDemoShop, type DemoOptions, type DemoShop } from '@returnlens/t
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { copyRows, type CopyValue } from '../database/copy-rows';
 import { DEFAULT_SHOP_ID } from '../database/shop-owned';
+import { RollupsService } from '../rollups/rollups.service';
 
 interface TableLoad<T> {
   readonly kind: IngestKind;
@@ -25,6 +26,7 @@ export class DemoDataService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rollups: RollupsService,
   ) {}
 
   /** True when the database already holds shop data (or an ingest history). */
@@ -100,6 +102,7 @@ export class DemoDataService {
       }
       await runner.commitTransaction();
       bar.stop();
+      await this.rollups.rebuild();
       this.logger.log(
         `Demo data loaded: ${shop.suppliers.length} suppliers, ${shop.products.length} products, ` +
           `${shop.sales.length} order lines, ${shop.claims.length} claims, ${shop.feedback.length} feedback items`,

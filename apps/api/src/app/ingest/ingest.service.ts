@@ -16,6 +16,7 @@ import { createRowValidator, suggestMapping } from '@returnlens/shared/ingest';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { copyLine, copyText, type CopyValue } from '../database/copy-rows';
 import { DEFAULT_SHOP_ID } from '../database/shop-owned';
+import { RollupsService } from '../rollups/rollups.service';
 import {
   KIND_TABLES,
   STAGE_TABLE,
@@ -93,6 +94,7 @@ export class IngestService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly rollups: RollupsService,
   ) {}
 
   /** Batches left `running` by a process that died are marked failed (their rows were rolled back). */
@@ -392,6 +394,11 @@ export class IngestService implements OnApplicationBootstrap {
           .unlinked
       : 0;
     lap('unlinked');
+    // Rollups: the weeks this batch touches (old and new values), recomputed after the merge
+    // in the same transaction.
+    const touchedWeeks = request.dryRun
+      ? []
+      : await this.rollups.touchedWeeks(client, request.kind, STAGE_TABLE);
     const merged = (
       await client.query<{ inserted: number; updated: number }>(mergeSql(spec), [
         DEFAULT_SHOP_ID,
@@ -399,6 +406,8 @@ export class IngestService implements OnApplicationBootstrap {
       ])
     ).rows[0];
     lap('merge');
+    if (!request.dryRun) await this.rollups.refreshAfterMerge(client, request.kind, touchedWeeks);
+    lap('rollups');
     await client.query(
       `INSERT INTO rejected_rows (batch_id, row_number, raw, errors)
        SELECT $1, row_number, raw, errors FROM ${STAGE_TABLE} WHERE NOT ok`,

@@ -51,4 +51,8 @@ export interface WeeklyReport {
   readonly trend: readonly CategoryTrend[];
   /** Newest `opened_at` in the database, ISO 8601, or null when there are no claims. */
   readonly dataThrough: string | null;
+  /** Return rate, refunds, first response, SLA and sentiment against their baselines. */
+  readonly kpis: import('./analytics').WeeklyKpis;
+  /** Reasons, products and suppliers whose week rose significantly (q < 0.05). */
+  readonly movers: readonly import('./analytics').Mover[];
 }

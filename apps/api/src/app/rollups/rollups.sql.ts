@@ -1,0 +1,287 @@
+/**
+ * The SQL that maintains the weekly rollups, in one place. Statements name their
+ * parameters `{shop}` (shop id), `{tz}` (the shop's time zone) and — for an incremental refresh —
+ * `{weeks}` (the Mondays, local dates, of the weeks to recompute); `bindSql` turns them into
+ * positional parameters.
+ *
+ * Raw rows are read per week through the `(shop_id, <time column>)` indexes, so refreshing
+ * the weeks a batch touched costs those weeks, not the table.
+ */
+
+export type RollupScope = 'weeks' | 'all';
+
+export interface SqlParams {
+  readonly shop: number;
+  readonly tz?: string;
+  readonly weeks?: readonly string[];
+  readonly [name: string]: unknown;
+}
+
+/**
+ * `{name}` placeholders → `$n`, numbered in order of first use, with the matching values.
+ * Only names listed in `params` are replaced, so JSON or regex braces in SQL stay as they are.
+ */
+export function bindSql(sql: string, params: SqlParams): { text: string; values: unknown[] } {
+  const order: string[] = [];
+  const text = sql.replace(/\{([a-zA-Z]+)\}/g, (match, name: string) => {
+    if (!(name in params)) return match;
+    let i = order.indexOf(name);
+    if (i < 0) i = order.push(name) - 1;
+    return `$${i + 1}`;
+  });
+  return { text, values: order.map((name) => params[name]) };
+}
+
+/** Mondays whose weeks are recomputed; only meaningful for the `weeks` scope. */
+const WEEKS_PARAM = '{weeks}::date[]';
+
+/** Local Monday of `ts` in the shop's time zone (`{tz}`). */
+export const weekOf = (ts: string) => `date_trunc('week', ${ts} AT TIME ZONE {tz})::date`;
+
+/** Raw rows of `table` whose `column` falls in the refreshed weeks (or every row). */
+function rawScope(table: string, alias: string, column: string, scope: RollupScope): string {
+  if (scope === 'all') return `${table} ${alias}`;
+  return `unnest(${WEEKS_PARAM}) AS w(week)
+     JOIN ${table} ${alias}
+       ON ${alias}.shop_id = {shop}
+      AND ${alias}.${column} >= (w.week::timestamp AT TIME ZONE {tz})
+      AND ${alias}.${column} <  ((w.week + 7)::timestamp AT TIME ZONE {tz})`;
+}
+
+const rawWhere = (alias: string, scope: RollupScope) =>
+  scope === 'all' ? `WHERE ${alias}.shop_id = {shop}` : '';
+
+const rollupWhere = (scope: RollupScope, alias = '') =>
+  `${alias}shop_id = {shop}${scope === 'weeks' ? ` AND ${alias}week = ANY(${WEEKS_PARAM})` : ''}`;
+
+/** Units of a claim that count as defects (DESIGN.md §3). */
+export const DEFECT_UNITS = `CASE WHEN c.inspection_outcome = 'confirmed_defect'
+       OR (COALESCE(c.inspection_outcome, 'not_inspected') = 'not_inspected' AND r.category_code = 'product_quality')
+     THEN c.quantity ELSE 0 END`;
+
+/**
+ * Business minutes from the calendar's epoch to instant `ts`, given `d`, the calendar day of
+ * `ts` (joined on its local date): minutes of all earlier working days plus the part of the
+ * day's opening periods already past.
+ */
+export function businessMinutesAt(ts: string, d: string): string {
+  const minute = `(extract(epoch FROM (${ts} AT TIME ZONE k.time_zone)::time) / 60)`;
+  const period = (s: string, e: string) =>
+    `GREATEST(0, LEAST(${minute}, ${d}.${e}) - ${d}.${s})`;
+  return `(${d}.cum_before + ${period('s1', 'e1')} + ${period('s2', 'e2')} + ${period('s3', 'e3')})`;
+}
+
+/** Join of the calendar day of `ts` as alias `d` (needs `k`, the shop's business calendar). */
+export const calendarDayJoin = (ts: string, d: string) =>
+  `LEFT JOIN calendar_days ${d} ON ${d}.shop_id = k.shop_id AND ${d}.day = (${ts} AT TIME ZONE k.time_zone)::date`;
+
+/** Hours from opening to each measured event, by calendar and by business clock. */
+const TIMED_CLAIMS = (scope: RollupScope) => `
+  SELECT c.type, c.channel, c.resolution, COALESCE(c.assignee, '') AS assignee,
+         ${weekOf('c.opened_at')} AS week,
+         extract(epoch FROM c.first_response_at - c.opened_at) / 3600 AS first_response_calendar,
+         extract(epoch FROM c.resolved_at - c.opened_at) / 3600       AS resolution_calendar,
+         extract(epoch FROM c.refunded_at - c.opened_at) / 3600       AS refund_calendar,
+         (${businessMinutesAt('c.first_response_at', 'd_first')} - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60 AS first_response_business,
+         (${businessMinutesAt('c.resolved_at', 'd_resolved')} - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60       AS resolution_business,
+         (${businessMinutesAt('c.refunded_at', 'd_refund')} - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60       AS refund_business
+    FROM ${rawScope('claims', 'c', 'opened_at', scope)}
+    JOIN business_calendars k ON k.shop_id = c.shop_id
+    ${calendarDayJoin('c.opened_at', 'd_open')}
+    ${calendarDayJoin('c.first_response_at', 'd_first')}
+    ${calendarDayJoin('c.resolved_at', 'd_resolved')}
+    ${calendarDayJoin('c.refunded_at', 'd_refund')}
+   ${rawWhere('c', scope)}`;
+
+/**
+ * Log bucket of a duration in hours: 0 for under a minute, else 1 + ⌊ln(minutes) / ln 1.02⌋.
+ * `bucketHours` maps a bucket back to the geometric middle of its range.
+ */
+export const DURATION_BUCKET_RATIO = 1.02;
+const bucketOf = (hours: string) =>
+  `CASE WHEN ${hours} * 60 < 1 THEN 0 ELSE 1 + floor(ln(${hours} * 60) / ln(${DURATION_BUCKET_RATIO}))::int END`;
+
+export function refreshClaimsSql(scope: RollupScope): string[] {
+  return [
+    `DELETE FROM rollup_claims_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_claims_week
+       (shop_id, week, reason_code, reason_category, type, channel, reason_source, currency,
+        claims, units, defect_units, repeat_claims, refund_claims, refund_amount)
+     SELECT {shop}, ${weekOf('c.opened_at')}, c.reason_code, r.category_code, c.type, c.channel, c.reason_source,
+            COALESCE(c.currency, ''), count(*), sum(c.quantity), sum(${DEFECT_UNITS}),
+            count(*) FILTER (WHERE c.contact_count > 1),
+            count(*) FILTER (WHERE c.refunded_at IS NOT NULL AND c.refund_amount > 0),
+            COALESCE(sum(c.refund_amount) FILTER (WHERE c.refunded_at IS NOT NULL), 0)
+       FROM ${rawScope('claims', 'c', 'opened_at', scope)}
+       JOIN reasons r ON r.code = c.reason_code
+      ${rawWhere('c', scope)}
+      GROUP BY 2, 3, 4, 5, 6, 7, 8`,
+    `DELETE FROM rollup_claims_sku_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_claims_sku_week
+       (shop_id, week, sku, reason_code, reason_category, claims, units, defect_units)
+     SELECT {shop}, ${weekOf('c.opened_at')}, COALESCE(c.sku, ''), c.reason_code, r.category_code,
+            count(*), sum(c.quantity), sum(${DEFECT_UNITS})
+       FROM ${rawScope('claims', 'c', 'opened_at', scope)}
+       JOIN reasons r ON r.code = c.reason_code
+      ${rawWhere('c', scope)}
+      GROUP BY 2, 3, 4, 5`,
+    ...deriveClaimsSupplierSql(scope),
+    `DELETE FROM rollup_sla_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_sla_week (shop_id, week, policy_id, type, channel, assignee, met, breached)
+     WITH timed AS (${TIMED_CLAIMS(scope)})
+     SELECT {shop}, t.week, p.id, t.type, t.channel, t.assignee,
+            count(*) FILTER (WHERE t.elapsed <= p.target_hours),
+            count(*) FILTER (WHERE t.elapsed > p.target_hours)
+       FROM sla_policies p
+       CROSS JOIN LATERAL (
+         SELECT x.week, x.type, x.channel, x.assignee,
+                CASE p.metric || '/' || p.clock
+                  WHEN 'first_response/calendar' THEN x.first_response_calendar
+                  WHEN 'first_response/business' THEN x.first_response_business
+                  WHEN 'resolution/calendar'     THEN x.resolution_calendar
+                  WHEN 'resolution/business'     THEN x.resolution_business
+                  WHEN 'refund/calendar'         THEN x.refund_calendar
+                  ELSE x.refund_business END AS elapsed
+           FROM timed x
+          WHERE x.type = ANY(p.claim_types)
+            AND (p.resolutions IS NULL OR x.resolution = ANY(p.resolutions))
+       ) t
+      WHERE p.shop_id = {shop} AND t.elapsed IS NOT NULL
+      GROUP BY 2, 3, 4, 5, 6`,
+    `DELETE FROM rollup_durations_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_durations_week (shop_id, week, metric, clock, bucket, n)
+     WITH timed AS (${TIMED_CLAIMS(scope)})
+     SELECT {shop}, t.week, m.metric, m.clock, ${bucketOf('m.hours')}, count(*)
+       FROM timed t
+       CROSS JOIN LATERAL (VALUES
+         ('first_response', 'calendar', t.first_response_calendar),
+         ('first_response', 'business', t.first_response_business),
+         ('resolution', 'calendar', t.resolution_calendar),
+         ('resolution', 'business', t.resolution_business),
+         ('refund', 'calendar', t.refund_calendar),
+         ('refund', 'business', t.refund_business)) AS m(metric, clock, hours)
+      WHERE m.hours IS NOT NULL AND m.hours >= 0
+      GROUP BY 2, 3, 4, 5`,
+  ];
+}
+
+/** Supplier/category rollup of claims, from the SKU rollup and the current catalogue. */
+export function deriveClaimsSupplierSql(scope: RollupScope): string[] {
+  return [
+    `DELETE FROM rollup_claims_supplier_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_claims_supplier_week
+       (shop_id, week, supplier_id, category, reason_code, reason_category, claims, units, defect_units)
+     SELECT {shop}, s.week, COALESCE(p.supplier_id, ''), COALESCE(p.category, ''), s.reason_code, s.reason_category,
+            sum(s.claims), sum(s.units), sum(s.defect_units)
+       FROM rollup_claims_sku_week s
+       LEFT JOIN products p ON p.shop_id = s.shop_id AND p.sku = s.sku
+      WHERE ${rollupWhere(scope, 's.')}
+      GROUP BY 2, 3, 4, 5, 6`,
+  ];
+}
+
+export function refreshSalesSql(scope: RollupScope): string[] {
+  return [
+    `DELETE FROM rollup_sales_sku_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_sales_sku_week (shop_id, week, sku, lines, units)
+     SELECT {shop}, ${weekOf('x.ordered_at')}, x.sku, count(*), sum(x.quantity)
+       FROM ${rawScope('sales', 'x', 'ordered_at', scope)}
+      ${rawWhere('x', scope)}
+      GROUP BY 2, 3`,
+    ...deriveSalesSupplierSql(scope),
+  ];
+}
+
+export function deriveSalesSupplierSql(scope: RollupScope): string[] {
+  return [
+    `DELETE FROM rollup_sales_supplier_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_sales_supplier_week (shop_id, week, supplier_id, category, lines, units)
+     SELECT {shop}, s.week, COALESCE(p.supplier_id, ''), COALESCE(p.category, ''), sum(s.lines), sum(s.units)
+       FROM rollup_sales_sku_week s
+       LEFT JOIN products p ON p.shop_id = s.shop_id AND p.sku = s.sku
+      WHERE ${rollupWhere(scope, 's.')}
+      GROUP BY 2, 3, 4`,
+  ];
+}
+
+/** The label net sentiment counts: the rating's when there is one, else the text's. */
+export const FEEDBACK_LABEL = `COALESCE(f.rating_label, f.sentiment_label, '')`;
+
+export function refreshFeedbackSql(scope: RollupScope): string[] {
+  return [
+    `DELETE FROM rollup_feedback_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_feedback_week (shop_id, week, language, source, rating, label, items, scored, score_sum)
+     SELECT {shop}, ${weekOf('f.created_at')}, COALESCE(f.language, ''), f.source, COALESCE(f.rating, 0),
+            ${FEEDBACK_LABEL}, count(*), count(f.sentiment_score), COALESCE(sum(f.sentiment_score), 0)
+       FROM ${rawScope('feedback', 'f', 'created_at', scope)}
+      ${rawWhere('f', scope)}
+      GROUP BY 2, 3, 4, 5, 6`,
+    `DELETE FROM rollup_feedback_sku_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_feedback_sku_week (shop_id, week, sku, label, items, scored, score_sum)
+     SELECT {shop}, ${weekOf('f.created_at')}, COALESCE(f.sku, ''), ${FEEDBACK_LABEL},
+            count(*), count(f.sentiment_score), COALESCE(sum(f.sentiment_score), 0)
+       FROM ${rawScope('feedback', 'f', 'created_at', scope)}
+      ${rawWhere('f', scope)}
+      GROUP BY 2, 3, 4`,
+    ...deriveFeedbackSupplierSql(scope),
+  ];
+}
+
+export function deriveFeedbackSupplierSql(scope: RollupScope): string[] {
+  return [
+    `DELETE FROM rollup_feedback_supplier_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_feedback_supplier_week (shop_id, week, supplier_id, category, label, items, scored, score_sum)
+     SELECT {shop}, s.week, COALESCE(p.supplier_id, ''), COALESCE(p.category, ''), s.label,
+            sum(s.items), sum(s.scored), sum(s.score_sum)
+       FROM rollup_feedback_sku_week s
+       LEFT JOIN products p ON p.shop_id = s.shop_id AND p.sku = s.sku
+      WHERE ${rollupWhere(scope, 's.')}
+      GROUP BY 2, 3, 4, 5`,
+  ];
+}
+
+/** After the catalogue changed: every supplier/category rollup, re-derived (no raw scan). */
+export const DERIVE_ALL_SUPPLIER_SQL = [
+  ...deriveClaimsSupplierSql('all'),
+  ...deriveSalesSupplierSql('all'),
+  ...deriveFeedbackSupplierSql('all'),
+];
+
+/** Weeks (local Mondays) of the staged rows and of the stored rows they will replace. */
+export function touchedWeeksSql(table: string, column: string, key: string, stage: string): string {
+  return `
+    SELECT COALESCE(array_agg(DISTINCT week), '{}') AS weeks FROM (
+      SELECT ${weekOf(`s.${column}`)} AS week FROM ${stage} s WHERE s.ok
+      UNION ALL
+      SELECT ${weekOf(`t.${column}`)} FROM ${stage} s
+        JOIN ${table} t ON t.shop_id = {shop} AND t.${key} = s.${key}
+       WHERE s.ok
+    ) x`;
+}
+
+/**
+ * The business calendar's days from 2000 to 2040: opening periods in minutes and the
+ * cumulative business minutes before each day.
+ */
+export const REBUILD_CALENDAR_DAYS_SQL = [
+  'DELETE FROM calendar_days WHERE shop_id = {shop}',
+  `INSERT INTO calendar_days (shop_id, day, s1, e1, s2, e2, s3, e3, cum_before)
+   WITH k AS (SELECT * FROM business_calendars WHERE shop_id = {shop}),
+   periods AS (
+     SELECT array_agg((split_part(h->>'start', ':', 1)::int * 60 + split_part(h->>'start', ':', 2)::int) ORDER BY ord) AS s,
+            array_agg((split_part(h->>'end', ':', 1)::int * 60 + split_part(h->>'end', ':', 2)::int) ORDER BY ord) AS e
+       FROM k, jsonb_array_elements(k.hours) WITH ORDINALITY AS p(h, ord)),
+   days AS (
+     SELECT d::date AS day,
+            (extract(isodow FROM d)::smallint = ANY(k.working_days) AND NOT d::date = ANY(k.holidays)) AS open
+       FROM k, generate_series('2000-01-01'::date, '2040-12-31'::date, interval '1 day') AS d),
+   shaped AS (
+     SELECT day,
+            CASE WHEN open THEN COALESCE(p.s[1], 0) ELSE 0 END AS s1, CASE WHEN open THEN COALESCE(p.e[1], 0) ELSE 0 END AS e1,
+            CASE WHEN open THEN COALESCE(p.s[2], 0) ELSE 0 END AS s2, CASE WHEN open THEN COALESCE(p.e[2], 0) ELSE 0 END AS e2,
+            CASE WHEN open THEN COALESCE(p.s[3], 0) ELSE 0 END AS s3, CASE WHEN open THEN COALESCE(p.e[3], 0) ELSE 0 END AS e3
+       FROM days, periods p)
+   SELECT {shop}, day, s1, e1, s2, e2, s3, e3,
+          COALESCE(sum((e1 - s1) + (e2 - s2) + (e3 - s3)) OVER (ORDER BY day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)
+     FROM shaped`,
+];
