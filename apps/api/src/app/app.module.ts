@@ -5,7 +5,9 @@ import { DatabaseModule, type DatabaseMode } from './database/database.module';
 import { DemoDataModule } from './demo-data/demo-data.module';
 import { HealthModule } from './health/health.module';
 import { IngestModule } from './ingest/ingest.module';
-import { ReportsModule } from './reports/reports.module';
+import { AnalyticsModule } from './analytics/analytics.module';
+import { RollupsModule } from './rollups/rollups.module';
+import { SettingsModule } from './settings/settings.module';
 
 @Module({})
 export class AppModule {
@@ -22,7 +24,9 @@ export class AppModule {
           serveStaticOptions: { index: 'index.html', maxAge: '1h' },
         }),
         HealthModule,
-        ReportsModule,
+        RollupsModule,
+        AnalyticsModule,
+        SettingsModule,
         IngestModule,
         DemoDataModule,
       ],

@@ -4,3 +4,5 @@ export * from './lib/weekly-report';
 export * from './lib/health';
 export * from './lib/ingest';
 export * from './lib/analytics';
+export * from './lib/text';
+export * from './lib/definitions';

@@ -23,7 +23,7 @@ export interface SqlParams {
  */
 export function bindSql(sql: string, params: SqlParams): { text: string; values: unknown[] } {
   const order: string[] = [];
-  const text = sql.replace(/\{([a-zA-Z]+)\}/g, (match, name: string) => {
+  const text = sql.replace(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g, (match, name: string) => {
     if (!(name in params)) return match;
     let i = order.indexOf(name);
     if (i < 0) i = order.push(name) - 1;
@@ -75,8 +75,12 @@ export function businessMinutesAt(ts: string, d: string): string {
 export const calendarDayJoin = (ts: string, d: string) =>
   `LEFT JOIN calendar_days ${d} ON ${d}.shop_id = k.shop_id AND ${d}.day = (${ts} AT TIME ZONE k.time_zone)::date`;
 
-/** Hours from opening to each measured event, by calendar and by business clock. */
-const TIMED_CLAIMS = (scope: RollupScope) => `
+/**
+ * Hours from opening to each measured event, by calendar and by business clock, of the
+ * claims `c` that `from` and `where` select (`from` may join products as `p`).
+ */
+export function timedClaimsSql(from: string, where: string): string {
+  return `
   SELECT c.type, c.channel, c.resolution, COALESCE(c.assignee, '') AS assignee,
          ${weekOf('c.opened_at')} AS week,
          extract(epoch FROM c.first_response_at - c.opened_at) / 3600 AS first_response_calendar,
@@ -85,17 +89,62 @@ const TIMED_CLAIMS = (scope: RollupScope) => `
          (${businessMinutesAt('c.first_response_at', 'd_first')} - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60 AS first_response_business,
          (${businessMinutesAt('c.resolved_at', 'd_resolved')} - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60       AS resolution_business,
          (${businessMinutesAt('c.refunded_at', 'd_refund')} - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60       AS refund_business
-    FROM ${rawScope('claims', 'c', 'opened_at', scope)}
+    FROM ${from}
     JOIN business_calendars k ON k.shop_id = c.shop_id
     ${calendarDayJoin('c.opened_at', 'd_open')}
     ${calendarDayJoin('c.first_response_at', 'd_first')}
     ${calendarDayJoin('c.resolved_at', 'd_resolved')}
     ${calendarDayJoin('c.refunded_at', 'd_refund')}
-   ${rawWhere('c', scope)}`;
+   ${where}`;
+}
+
+const TIMED_CLAIMS = (scope: RollupScope) =>
+  timedClaimsSql(rawScope('claims', 'c', 'opened_at', scope), rawWhere('c', scope));
+
+/** Met and breached closed claims per week, policy, type, channel and assignee. */
+export function slaRowsSql(timed: string): string {
+  return `
+     WITH timed AS (${timed})
+     SELECT t.week, p.id AS policy_id, t.type, t.channel, t.assignee,
+            count(*) FILTER (WHERE t.elapsed <= p.target_hours) AS met,
+            count(*) FILTER (WHERE t.elapsed > p.target_hours) AS breached
+       FROM sla_policies p
+       CROSS JOIN LATERAL (
+         SELECT x.week, x.type, x.channel, x.assignee,
+                CASE p.metric || '/' || p.clock
+                  WHEN 'first_response/calendar' THEN x.first_response_calendar
+                  WHEN 'first_response/business' THEN x.first_response_business
+                  WHEN 'resolution/calendar'     THEN x.resolution_calendar
+                  WHEN 'resolution/business'     THEN x.resolution_business
+                  WHEN 'refund/calendar'         THEN x.refund_calendar
+                  ELSE x.refund_business END AS elapsed
+           FROM timed x
+          WHERE x.type = ANY(p.claim_types)
+            AND (p.resolutions IS NULL OR x.resolution = ANY(p.resolutions))
+       ) t
+      WHERE p.shop_id = {shop} AND t.elapsed IS NOT NULL
+      GROUP BY 1, 2, 3, 4, 5`;
+}
+
+/** Every measured duration of the timed claims, one row per (claim, metric, clock). */
+export function durationValuesSql(timed: string): string {
+  return `
+     WITH timed AS (${timed})
+     SELECT t.week, m.metric, m.clock, m.hours
+       FROM timed t
+       CROSS JOIN LATERAL (VALUES
+         ('first_response', 'calendar', t.first_response_calendar),
+         ('first_response', 'business', t.first_response_business),
+         ('resolution', 'calendar', t.resolution_calendar),
+         ('resolution', 'business', t.resolution_business),
+         ('refund', 'calendar', t.refund_calendar),
+         ('refund', 'business', t.refund_business)) AS m(metric, clock, hours)
+      WHERE m.hours IS NOT NULL AND m.hours >= 0`;
+}
 
 /**
- * Log bucket of a duration in hours: 0 for under a minute, else 1 + ⌊ln(minutes) / ln 1.02⌋.
- * `bucketHours` maps a bucket back to the geometric middle of its range.
+ * Log bucket of a duration in hours: 0 for under a minute, else 1 + ⌊ln(minutes) / ln 1.02⌋
+ * (the same as \`durationBucket\` of the metrics lib).
  */
 export const DURATION_BUCKET_RATIO = 1.02;
 const bucketOf = (hours: string) =>
@@ -128,39 +177,11 @@ export function refreshClaimsSql(scope: RollupScope): string[] {
     ...deriveClaimsSupplierSql(scope),
     `DELETE FROM rollup_sla_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_sla_week (shop_id, week, policy_id, type, channel, assignee, met, breached)
-     WITH timed AS (${TIMED_CLAIMS(scope)})
-     SELECT {shop}, t.week, p.id, t.type, t.channel, t.assignee,
-            count(*) FILTER (WHERE t.elapsed <= p.target_hours),
-            count(*) FILTER (WHERE t.elapsed > p.target_hours)
-       FROM sla_policies p
-       CROSS JOIN LATERAL (
-         SELECT x.week, x.type, x.channel, x.assignee,
-                CASE p.metric || '/' || p.clock
-                  WHEN 'first_response/calendar' THEN x.first_response_calendar
-                  WHEN 'first_response/business' THEN x.first_response_business
-                  WHEN 'resolution/calendar'     THEN x.resolution_calendar
-                  WHEN 'resolution/business'     THEN x.resolution_business
-                  WHEN 'refund/calendar'         THEN x.refund_calendar
-                  ELSE x.refund_business END AS elapsed
-           FROM timed x
-          WHERE x.type = ANY(p.claim_types)
-            AND (p.resolutions IS NULL OR x.resolution = ANY(p.resolutions))
-       ) t
-      WHERE p.shop_id = {shop} AND t.elapsed IS NOT NULL
-      GROUP BY 2, 3, 4, 5, 6`,
+     SELECT {shop}, x.* FROM (${slaRowsSql(TIMED_CLAIMS(scope))}) x`,
     `DELETE FROM rollup_durations_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_durations_week (shop_id, week, metric, clock, bucket, n)
-     WITH timed AS (${TIMED_CLAIMS(scope)})
-     SELECT {shop}, t.week, m.metric, m.clock, ${bucketOf('m.hours')}, count(*)
-       FROM timed t
-       CROSS JOIN LATERAL (VALUES
-         ('first_response', 'calendar', t.first_response_calendar),
-         ('first_response', 'business', t.first_response_business),
-         ('resolution', 'calendar', t.resolution_calendar),
-         ('resolution', 'business', t.resolution_business),
-         ('refund', 'calendar', t.refund_calendar),
-         ('refund', 'business', t.refund_business)) AS m(metric, clock, hours)
-      WHERE m.hours IS NOT NULL AND m.hours >= 0
+     SELECT {shop}, d.week, d.metric, d.clock, ${bucketOf('d.hours')}, count(*)
+       FROM (${durationValuesSql(TIMED_CLAIMS(scope))}) d
       GROUP BY 2, 3, 4, 5`,
   ];
 }

@@ -41,8 +41,8 @@ export interface AnalyticsPeriod {
 }
 
 export interface Interval {
-  readonly low: number;
-  readonly high: number;
+  readonly lower: number;
+  readonly upper: number;
 }
 
 export interface ReasonMixItem {
@@ -192,7 +192,8 @@ export interface SlaOpenClaim {
   readonly channel: string;
   readonly assignee: string | null;
   readonly openedAt: string;
-  readonly deadline: string;
+  /** Null for a business-hours policy (the deadline moves with opening hours). */
+  readonly deadline: string | null;
   /** Hours left (negative once breached). */
   readonly hoursLeft: number;
 }

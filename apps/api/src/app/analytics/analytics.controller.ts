@@ -1,0 +1,106 @@
+import {
+  BadRequestException,
+  Controller,
+  Get,
+  Query,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  MATRIX_DIMENSIONS,
+  METRIC_DEFINITIONS,
+  SLA_CLOCKS,
+  type MatrixDimension,
+  type SlaClock,
+} from '@returnlens/shared/contracts';
+import { FilterErrorFilter } from './filter-error.filter';
+import { parseFilters } from './analytics.period';
+import { AnalyticsService } from './analytics.service';
+import { CLAIM_SORTS, FEEDBACK_SORTS, parsePage } from './records';
+import { TabularInterceptor } from './tabular.interceptor';
+
+type QueryParams = Record<string, unknown>;
+
+const list = (v: unknown) =>
+  typeof v === 'string' && v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+
+/**
+ * One endpoint per question a page asks. All take the same filters (`from`, `to`, `supplier`,
+ * `product`, `category`, `channel`, `type`, `reasonCategory`, `reason`, `language`) and answer
+ * JSON, CSV (`?format=csv`) or Arrow IPC (`?format=arrow`).
+ */
+@Controller('analytics')
+@UseInterceptors(TabularInterceptor)
+@UseFilters(FilterErrorFilter)
+export class AnalyticsController {
+  constructor(private readonly analytics: AnalyticsService) {}
+
+  @Get('weekly')
+  weekly(@Query() q: QueryParams) {
+    const filters = parseFilters(q);
+    return this.analytics.weekly({ ...filters, to: (q['week'] as string) || filters.to });
+  }
+
+  @Get('pareto')
+  pareto(@Query() q: QueryParams) {
+    return this.analytics.pareto(parseFilters(q));
+  }
+
+  @Get('matrix')
+  matrix(@Query() q: QueryParams) {
+    const by = (q['by'] ?? 'supplier') as MatrixDimension;
+    if (!MATRIX_DIMENSIONS.includes(by))
+      throw new BadRequestException({ field: 'by', message: `by is one of ${MATRIX_DIMENSIONS.join(', ')}` });
+    return this.analytics.matrix(parseFilters(q), by);
+  }
+
+  @Get('suppliers')
+  suppliers(@Query() q: QueryParams) {
+    return this.analytics.suppliers(parseFilters(q));
+  }
+
+  @Get('products')
+  products(@Query() q: QueryParams) {
+    const limit = q['limit'] === undefined ? 50 : Number(q['limit']);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+      throw new BadRequestException({ field: 'limit', message: 'limit is a whole number from 1 to 1000' });
+    return this.analytics.products(parseFilters(q), limit);
+  }
+
+  @Get('sla')
+  sla(@Query() q: QueryParams) {
+    const clock = (q['clock'] ?? 'calendar') as SlaClock;
+    if (!SLA_CLOCKS.includes(clock))
+      throw new BadRequestException({ field: 'clock', message: `clock is one of ${SLA_CLOCKS.join(', ')}` });
+    return this.analytics.sla(parseFilters(q), clock);
+  }
+
+  @Get('feedback')
+  feedback(@Query() q: QueryParams) {
+    return this.analytics.feedback(parseFilters(q));
+  }
+
+  @Get('kpis')
+  kpis(@Query() q: QueryParams) {
+    return this.analytics.kpis(parseFilters(q));
+  }
+
+  /** The claims behind a figure: pass the figure's filters (a week cell: from = to = week). */
+  @Get('records/claims')
+  claimRecords(@Query() q: QueryParams) {
+    return this.analytics.claimRecords(parseFilters(q), parsePage(q, CLAIM_SORTS, 'openedAt'));
+  }
+
+  @Get('records/feedback')
+  feedbackRecords(@Query() q: QueryParams) {
+    return this.analytics.feedbackRecords(
+      { ...parseFilters(q), rating: list(q['rating']), label: list(q['label']) },
+      parsePage(q, FEEDBACK_SORTS, 'createdAt'),
+    );
+  }
+
+  @Get('definitions')
+  definitions() {
+    return { metrics: METRIC_DEFINITIONS };
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AnalyticsController } from './analytics.controller';
+import { AnalyticsService } from './analytics.service';
+import { ReportsController } from './reports.controller';
+
+@Module({
+  controllers: [AnalyticsController, ReportsController],
+  providers: [AnalyticsService],
+  exports: [AnalyticsService],
+})
+export class AnalyticsModule {}

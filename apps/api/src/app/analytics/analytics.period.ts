@@ -1,0 +1,125 @@
+import {
+  FILTER_KEYS,
+  type AnalyticsFilters,
+  type FilterKey,
+  type IsoWeekRef,
+} from '@returnlens/shared/contracts';
+import {
+  isoWeekBounds,
+  isoWeekOf,
+  lastCompleteIsoWeek,
+  parseIsoWeek,
+  weeksEndingWith,
+} from '@returnlens/shared/metrics';
+import type { CubeRange } from './cube';
+
+/** A bad filter value, named: the controller answers 400 with it. */
+export class FilterError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FilterError';
+  }
+}
+
+export const DEFAULT_WEEKS = 12;
+const MAX_WEEKS = 520;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A period as weeks: the ISO weeks, oldest first, with the range the cube reads. */
+export interface ResolvedPeriod {
+  readonly weeks: IsoWeekRef[];
+  readonly range: CubeRange;
+}
+
+function weekOfParam(field: string, value: string, timeZone: string): IsoWeekRef {
+  if (DATE.test(value)) {
+    const [y, m, d] = value.split('-').map(Number);
+    const noon = new Date(Date.UTC(y, m - 1, d, 12));
+    if (noon.getUTCMonth() !== m - 1 || noon.getUTCDate() !== d)
+      throw new FilterError(field, `"${value}" is not a calendar date`);
+    return isoWeekOf(noon, 'UTC');
+  }
+  try {
+    return parseIsoWeek(value);
+  } catch (error) {
+    throw new FilterError(
+      field,
+      `${(error as Error).message} (or a date such as 2026-02-11) in the shop's time zone ${timeZone}`,
+    );
+  }
+}
+
+/**
+ * The weeks `filters.from`…`filters.to` cover; by default the 12 weeks ending with the
+ * latest complete week — or with the week of the newest data when it stops earlier.
+ */
+export function resolvePeriod(
+  filters: AnalyticsFilters,
+  timeZone: string,
+  now: Date,
+  latestData: Date | null,
+): ResolvedPeriod {
+  let to: IsoWeekRef;
+  if (filters.to) to = weekOfParam('to', filters.to, timeZone);
+  else {
+    const complete = lastCompleteIsoWeek(now, timeZone);
+    const newest = latestData ? isoWeekOf(latestData, timeZone) : null;
+    to = newest && newest.start < complete.start ? newest : complete;
+  }
+  const from = filters.from ? weekOfParam('from', filters.from, timeZone) : null;
+  if (from && from.start > to.start)
+    throw new FilterError('from', `from (${from.week}) is after to (${to.week})`);
+  const count = from
+    ? Math.round((Date.parse(to.start) - Date.parse(from.start)) / (7 * 86_400_000)) + 1
+    : DEFAULT_WEEKS;
+  if (count > MAX_WEEKS)
+    throw new FilterError('from', `the period spans ${count} weeks; ask for at most ${MAX_WEEKS}`);
+  const weeks = weeksEndingWith(to, count);
+  return {
+    weeks,
+    range: {
+      fromWeek: weeks[0].start,
+      toWeek: to.start,
+      fromInstant: isoWeekBounds(weeks[0], timeZone).from,
+      toInstant: isoWeekBounds(to, timeZone).to,
+    },
+  };
+}
+
+const LIST_LIMIT = 200;
+
+/** Query parameters → filters: lists are comma-separated, blanks dropped, sizes bounded. */
+export function parseFilters(query: Record<string, unknown>): AnalyticsFilters {
+  const out: Record<string, unknown> = {};
+  for (const key of ['from', 'to'] as const) {
+    const v = query[key];
+    if (typeof v === 'string' && v.trim()) out[key] = v.trim();
+  }
+  for (const key of FILTER_KEYS) {
+    const raw = query[key];
+    if (raw === undefined) continue;
+    const values = (Array.isArray(raw) ? raw : [raw])
+      .flatMap((v) => String(v).split(','))
+      .map((v) => v.trim())
+      .filter(Boolean);
+    if (values.length > LIST_LIMIT)
+      throw new FilterError(key, `at most ${LIST_LIMIT} values, got ${values.length}`);
+    if (values.some((v) => v.length > 200))
+      throw new FilterError(key, 'a value is longer than 200 characters');
+    if (values.length) out[key] = values;
+  }
+  return out as AnalyticsFilters;
+}
+
+/** The filters as the cube takes them. */
+export function cubeFilters(filters: AnalyticsFilters): Partial<Record<FilterKey, string[]>> {
+  const out: Partial<Record<FilterKey, string[]>> = {};
+  for (const key of FILTER_KEYS) {
+    const v = filters[key];
+    if (v && v.length) out[key] = [...v];
+  }
+  return out;
+}

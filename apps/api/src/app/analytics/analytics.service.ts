@@ -1,0 +1,935 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  REASON_CATEGORIES,
+  reasonCategoryOf,
+  reasonLabel,
+  SLA_METRICS,
+  type AnalyticsFilters,
+  type AnalyticsPeriod,
+  type ClaimRecord,
+  type FeedbackRecord,
+  type RecordsPage,
+  type FeedbackReport,
+  type KpiSet,
+  type MatrixDimension,
+  type Mover,
+  type ParetoResult,
+  type ProductScorecard,
+  type ReasonMatrix,
+  type SlaClock,
+  type SlaMetric,
+  type SlaOpenClaim,
+  type SlaPolicy,
+  type SlaReport,
+  type SupplierScorecard,
+  type WeeklyReport,
+} from '@returnlens/shared/contracts';
+import {
+  benjaminiHochberg,
+  compareProportionWithBaseline,
+  compareValueWithBaseline,
+  compareWithBaseline,
+  funnelLimits,
+  histogramPercentile,
+  netSentiment,
+  paretoShares,
+  poissonRateTest,
+  wilsonInterval,
+  Z_998,
+  type HistogramBucket,
+} from '@returnlens/shared/metrics';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DEFAULT_SHOP_ID } from '../database/shop-owned';
+import {
+  bindSql,
+  businessMinutesAt,
+  calendarDayJoin,
+  durationValuesSql,
+  slaRowsSql,
+  timedClaimsSql,
+} from '../rollups/rollups.sql';
+import {
+  normaliseRows,
+  planCube,
+  type CubeQuery,
+  type CubeRow,
+  type Dimension,
+  type Fact,
+  type Measure,
+} from './cube';
+import { cubeFilters, resolvePeriod, type ResolvedPeriod } from './analytics.period';
+import { CLAIM_SORTS, FEEDBACK_SORTS, type PageRequest } from './records';
+
+type Row = CubeRow;
+
+/** Filters the claim-level SLA rollup can answer; anything else is computed from raw claims. */
+const SLA_ROLLUP_FILTERS = new Set(['type', 'channel', 'from', 'to']);
+
+interface Context {
+  readonly filters: AnalyticsFilters;
+  readonly period: ResolvedPeriod;
+  /** Set when any part of the answer had to scan raw rows. */
+  raw: boolean;
+}
+
+const sum = (rows: readonly Row[], m: Measure) => rows.reduce((s, r) => s + r[m], 0);
+const ratio = (a: number, b: number) => (b === 0 ? null : a / b);
+
+/**
+ * Answers the dashboard's questions (DESIGN.md §3) from the rollups — or, for a filter no
+ * rollup covers, from the raw tables, with the same definitions.
+ */
+@Injectable()
+export class AnalyticsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private get tz() {
+    return this.config.shopTimeZone;
+  }
+
+  async context(filters: AnalyticsFilters, now = new Date()): Promise<Context> {
+    const [row] = await this.db.query<{ latest: Date | null }[]>(
+      'SELECT max(opened_at) AS latest FROM claims WHERE shop_id = $1',
+      [DEFAULT_SHOP_ID],
+    );
+    return { filters, period: resolvePeriod(filters, this.tz, now, row?.latest ?? null), raw: false };
+  }
+
+  periodOf(ctx: Context): AnalyticsPeriod {
+    const { weeks } = ctx.period;
+    return {
+      timeZone: this.tz,
+      from: weeks[0],
+      to: weeks[weeks.length - 1],
+      weeks,
+      source: ctx.raw ? 'raw' : 'rollup',
+    };
+  }
+
+  /** One cube question within the context's period and filters. */
+  async cube(
+    ctx: Context,
+    fact: Fact,
+    groupBy: Dimension[],
+    measures: Measure[],
+    extra: Partial<Pick<CubeQuery, 'where' | 'range' | 'raw'>> = {},
+  ): Promise<Row[]> {
+    const q: CubeQuery = {
+      fact,
+      groupBy,
+      measures,
+      filters: cubeFilters(ctx.filters),
+      range: extra.range ?? ctx.period.range,
+      where: extra.where,
+      raw: extra.raw,
+    };
+    const plan = planCube(q, DEFAULT_SHOP_ID, this.tz);
+    if (plan.kind === 'raw') ctx.raw = true;
+    return normaliseRows(await this.db.query(plan.text, plan.values), q);
+  }
+
+  private weekIndex(ctx: Context): Map<string, number> {
+    return new Map(ctx.period.weeks.map((w, i) => [w.start, i]));
+  }
+
+  private series(ctx: Context, rows: readonly Row[], m: Measure): number[] {
+    const index = this.weekIndex(ctx);
+    const out = new Array<number>(index.size).fill(0);
+    for (const r of rows) {
+      const i = index.get(r.week);
+      if (i !== undefined) out[i] += r[m];
+    }
+    return out;
+  }
+
+  private async names(table: 'suppliers' | 'products'): Promise<Map<string, string>> {
+    const key = table === 'suppliers' ? 'external_id' : 'sku';
+    const rows = await this.db.query<{ key: string; name: string }[]>(
+      `SELECT ${key} AS key, name FROM ${table} WHERE shop_id = $1`,
+      [DEFAULT_SHOP_ID],
+    );
+    return new Map(rows.map((r) => [r.key, r.name]));
+  }
+
+  // ── Pareto and matrices ────────────────────────────────────────────────────────────
+
+  async pareto(filters: AnalyticsFilters): Promise<ParetoResult> {
+    const ctx = await this.context(filters);
+    const rows = await this.cube(ctx, 'claims', ['reason_code', 'reason_source'], ['claims', 'units']);
+    const byReason = new Map<string, { claims: number; units: number; stated: number; inferred: number }>();
+    for (const r of rows) {
+      const e = byReason.get(r.reason_code) ?? { claims: 0, units: 0, stated: 0, inferred: 0 };
+      e.claims += r.claims;
+      e.units += r.units;
+      if (r.reason_source === 'stated') e.stated += r.claims;
+      if (r.reason_source === 'inferred') e.inferred += r.claims;
+      byReason.set(r.reason_code, e);
+    }
+    const shares = paretoShares([...byReason].map(([key, e]) => ({ key, count: e.claims })));
+    return {
+      period: this.periodOf(ctx),
+      rows: shares.map((s) => {
+        const e = byReason.get(s.key)!;
+        return {
+          reasonCode: s.key,
+          reasonLabel: reasonLabel(s.key),
+          category: reasonCategoryOf(s.key),
+          claims: s.count,
+          units: e.units,
+          share: s.share,
+          cumulativeShare: s.cumulativeShare,
+          stated: e.stated,
+          inferred: e.inferred,
+        };
+      }),
+    };
+  }
+
+  async matrix(filters: AnalyticsFilters, by: MatrixDimension): Promise<ReasonMatrix> {
+    const ctx = await this.context(filters);
+    const dim: Dimension = by === 'supplier' ? 'supplier_id' : by === 'product' ? 'sku' : 'category';
+    const rows = await this.cube(ctx, 'claims', ['reason_code', dim], ['claims', 'units']);
+    const labels =
+      by === 'supplier' ? await this.names('suppliers') : by === 'product' ? await this.names('products') : null;
+    const totals = new Map<string, number>();
+    for (const r of rows) totals.set(r[dim], (totals.get(r[dim]) ?? 0) + r.claims);
+    const reasonTotals = new Map<string, number>();
+    for (const r of rows) reasonTotals.set(r.reason_code, (reasonTotals.get(r.reason_code) ?? 0) + r.claims);
+    return {
+      period: this.periodOf(ctx),
+      by,
+      reasons: [...reasonTotals].sort((a, b) => b[1] - a[1]).map(([k]) => k),
+      columns: [...totals]
+        .sort((a, b) => b[1] - a[1])
+        .map(([key]) => ({ key, label: key === '' ? '(unknown)' : (labels?.get(key) ?? key) })),
+      cells: rows.map((r) => ({ reasonCode: r.reason_code, key: r[dim], claims: r.claims, units: r.units })),
+    };
+  }
+
+  // ── Suppliers and products ─────────────────────────────────────────────────────────
+
+  async suppliers(filters: AnalyticsFilters): Promise<SupplierScorecard> {
+    const ctx = await this.context(filters);
+    const [sales, claims, weeklyClaims, weeklySales, feedback, names] = await Promise.all([
+      this.cube(ctx, 'sales', ['supplier_id'], ['units']),
+      this.cube(ctx, 'claims', ['supplier_id', 'reason_code'], ['claims', 'defect_units']),
+      this.cube(ctx, 'claims', ['week', 'supplier_id'], ['defect_units']),
+      this.cube(ctx, 'sales', ['week', 'supplier_id'], ['units']),
+      this.cube(ctx, 'feedback', ['supplier_id', 'label'], ['items']),
+      this.names('suppliers'),
+    ]);
+    const sold = new Map(sales.map((r) => [r.supplier_id, r.units]));
+    const ids = new Set([...names.keys(), ...sold.keys(), ...claims.map((r) => r.supplier_id)]);
+    ids.delete('');
+    const totalSold = [...ids].reduce((s, id) => s + (sold.get(id) ?? 0), 0);
+    const totalDefects = claims.filter((r) => r.supplier_id !== '').reduce((s, r) => s + r.defect_units, 0);
+    const p0 = totalSold === 0 ? null : Math.min(1, totalDefects / totalSold);
+    const index = this.weekIndex(ctx);
+
+    const suppliers = [...ids].map((id) => {
+      const mine = claims.filter((r) => r.supplier_id === id);
+      const units = sold.get(id) ?? 0;
+      const defects = sum(mine, 'defect_units');
+      const mix = new Map<string, number>();
+      for (const r of mine) mix.set(r.reason_code, (mix.get(r.reason_code) ?? 0) + r.claims);
+      const weekDefects = new Array<number>(index.size).fill(0);
+      const weekSold = new Array<number>(index.size).fill(0);
+      for (const r of weeklyClaims) if (r.supplier_id === id && index.has(r.week)) weekDefects[index.get(r.week)!] += r.defect_units;
+      for (const r of weeklySales) if (r.supplier_id === id && index.has(r.week)) weekSold[index.get(r.week)!] += r.units;
+      const fb = feedback.filter((r) => r.supplier_id === id);
+      const label = (l: string) => fb.filter((r) => r.label === l).reduce((s, r) => s + r.items, 0);
+      const rate = units === 0 ? null : defects / units;
+      const ci = units === 0 ? null : wilsonInterval(Math.min(defects, units), units);
+      const l95 = p0 === null || units === 0 ? null : funnelLimits(p0, units);
+      const l998 = p0 === null || units === 0 ? null : funnelLimits(p0, units, Z_998);
+      const signal: SupplierScorecard['suppliers'][number]['signal'] =
+        rate === null || !l95 || !l998
+          ? 'no_sales'
+          : rate > l998.upper
+            ? 'above'
+            : rate > l95.upper
+              ? 'warning'
+              : rate < l95.lower
+                ? 'below'
+                : 'within';
+      return {
+        supplierId: id,
+        name: names.get(id) ?? id,
+        unitsSold: units,
+        claims: sum(mine, 'claims'),
+        defectUnits: defects,
+        defectRate: rate,
+        ppm: rate === null ? null : Math.round(rate * 1_000_000),
+        ci95: ci,
+        limits95: l95,
+        limits998: l998,
+        signal,
+        trend: weekSold.map((n, i) => (n === 0 ? null : weekDefects[i] / n)),
+        topReasons: [...mix]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 3)
+          .map(([reasonCode, n]) => ({ reasonCode, claims: n })),
+        netSentiment: netSentiment(label('positive'), label('neutral'), label('negative')),
+        feedbackItems: fb.reduce((s, r) => s + r.items, 0),
+      };
+    });
+    // Worst first by the lower bound of the interval: a tiny sample never tops the list.
+    suppliers.sort((a, b) => (b.ci95?.lower ?? -1) - (a.ci95?.lower ?? -1));
+    return { period: this.periodOf(ctx), overallDefectRate: p0, suppliers };
+  }
+
+  async products(filters: AnalyticsFilters, limit = 50): Promise<ProductScorecard> {
+    const ctx = await this.context(filters);
+    const [sales, claims, catalogue] = await Promise.all([
+      this.cube(ctx, 'sales', ['sku'], ['units']),
+      this.cube(ctx, 'claims', ['sku', 'reason_code'], ['claims', 'defect_units']),
+      this.db.query<{ sku: string; name: string; supplier_id: string | null; category: string }[]>(
+        'SELECT sku, name, supplier_id, category FROM products WHERE shop_id = $1',
+        [DEFAULT_SHOP_ID],
+      ),
+    ]);
+    const info = new Map(catalogue.map((p) => [p.sku, p]));
+    const sold = new Map(sales.map((r) => [r.sku, r.units]));
+    const bySku = new Map<string, Row[]>();
+    for (const r of claims) bySku.set(r.sku, [...(bySku.get(r.sku) ?? []), r]);
+    const products = [...new Set([...sold.keys(), ...bySku.keys()])]
+      .filter((sku) => sku !== '')
+      .map((sku) => {
+        const mine = bySku.get(sku) ?? [];
+        const units = sold.get(sku) ?? 0;
+        const defects = sum(mine, 'defect_units');
+        const p = info.get(sku);
+        return {
+          sku,
+          name: p?.name ?? sku,
+          supplierId: p?.supplier_id ?? '',
+          category: p?.category ?? '',
+          unitsSold: units,
+          claims: sum(mine, 'claims'),
+          defectUnits: defects,
+          defectRate: units === 0 ? null : defects / units,
+          ci95: units === 0 ? null : wilsonInterval(Math.min(defects, units), units),
+          topReasons: mine
+            .slice()
+            .sort((a, b) => b.claims - a.claims)
+            .slice(0, 3)
+            .map((r) => ({ reasonCode: r.reason_code, claims: r.claims })),
+        };
+      })
+      .sort((a, b) => (b.ci95?.lower ?? -1) - (a.ci95?.lower ?? -1) || b.claims - a.claims)
+      .slice(0, limit);
+    return { period: this.periodOf(ctx), products };
+  }
+
+  // ── SLA ────────────────────────────────────────────────────────────────────────────
+
+  async policies(): Promise<SlaPolicy[]> {
+    const rows = await this.db.query(
+      `SELECT id, name, metric, target_hours::float8 AS "targetHours", clock, claim_types AS "claimTypes",
+              resolutions, at_risk_hours::float8 AS "atRiskHours"
+         FROM sla_policies WHERE shop_id = $1 ORDER BY id`,
+      [DEFAULT_SHOP_ID],
+    );
+    return rows;
+  }
+
+  /** The raw-claims scope of a period and filters, as SQL over `claims c` / `products p`. */
+  private claimScope(ctx: Context, params: Record<string, unknown>, openOnly = false) {
+    const where = ['c.shop_id = {shop}'];
+    if (!openOnly) {
+      params['fromTs'] = ctx.period.range.fromInstant;
+      params['toTs'] = ctx.period.range.toInstant;
+      where.push('c.opened_at >= {fromTs} AND c.opened_at < {toTs}');
+    } else {
+      where.push(`c.resolved_at IS NULL AND c.status IN ('open', 'in_progress')`);
+    }
+    const f = ctx.filters;
+    const add = (name: string, expr: string, values?: readonly string[]) => {
+      if (!values?.length) return;
+      params[name] = values;
+      where.push(`${expr} = ANY({${name}}::text[])`);
+    };
+    add('fSupplier', 'p.supplier_id', f.supplier);
+    add('fProduct', 'c.sku', f.product);
+    add('fCategory', 'p.category', f.category);
+    add('fChannel', 'c.channel', f.channel);
+    add('fType', 'c.type', f.type);
+    add('fReason', 'c.reason_code', f.reason);
+    if (f.reasonCategory?.length) {
+      params['fReasonCategory'] = f.reasonCategory;
+      where.push(
+        'c.reason_code IN (SELECT code FROM reasons WHERE category_code = ANY({fReasonCategory}::text[]))',
+      );
+    }
+    return {
+      from: 'claims c LEFT JOIN products p ON p.shop_id = c.shop_id AND p.sku = c.sku',
+      where: `WHERE ${where.join(' AND ')}`,
+    };
+  }
+
+  private async query<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
+    const { text, values } = bindSql(sql, { shop: DEFAULT_SHOP_ID, tz: this.tz, ...params });
+    return this.db.query(text, values);
+  }
+
+  /** Closed claims' met/breached per week, policy, channel and assignee. */
+  private async slaClosed(ctx: Context) {
+    const keys = Object.entries(ctx.filters)
+      .filter(([, v]) => v !== undefined && (!Array.isArray(v) || v.length))
+      .map(([k]) => k);
+    const rollup = keys.every((k) => SLA_ROLLUP_FILTERS.has(k));
+    type SlaRow = { week: string; policy_id: number; channel: string; assignee: string; met: number; breached: number };
+    if (rollup) {
+      const params: Record<string, unknown> = {
+        fromWeek: ctx.period.range.fromWeek,
+        toWeek: ctx.period.range.toWeek,
+        types: ctx.filters.type ?? null,
+        channels: ctx.filters.channel ?? null,
+      };
+      return this.query<SlaRow>(
+        `SELECT to_char(week, 'YYYY-MM-DD') AS week, policy_id, channel, assignee,
+                sum(met)::int AS met, sum(breached)::int AS breached
+           FROM rollup_sla_week
+          WHERE shop_id = {shop} AND week BETWEEN {fromWeek}::date AND {toWeek}::date
+            AND ({types}::text[] IS NULL OR type = ANY({types}::text[]))
+            AND ({channels}::text[] IS NULL OR channel = ANY({channels}::text[]))
+          GROUP BY 1, 2, 3, 4`,
+        params,
+      );
+    }
+    ctx.raw = true;
+    const params: Record<string, unknown> = {};
+    const scope = this.claimScope(ctx, params);
+    return this.query<SlaRow>(
+      `SELECT to_char(s.week, 'YYYY-MM-DD') AS week, s.policy_id, s.channel, s.assignee,
+              sum(s.met)::int AS met, sum(s.breached)::int AS breached
+         FROM (${slaRowsSql(timedClaimsSql(scope.from, scope.where))}) s
+        GROUP BY 1, 2, 3, 4`,
+      params,
+    );
+  }
+
+  /** Open claims under each policy whose event has not happened yet, with the clock used so far. */
+  private async slaOpen(ctx: Context, now: Date) {
+    const params: Record<string, unknown> = { now };
+    const scope = this.claimScope(ctx, params, true);
+    return this.query<{
+      external_id: string;
+      type: string;
+      channel: string;
+      assignee: string | null;
+      opened_at: Date;
+      week: string;
+      policy_id: number;
+      policy: string;
+      clock: SlaClock;
+      target_hours: number;
+      at_risk_hours: number;
+      elapsed: number;
+    }>(
+      `SELECT c.external_id, c.type, c.channel, c.assignee, c.opened_at,
+              to_char(date_trunc('week', c.opened_at AT TIME ZONE {tz})::date, 'YYYY-MM-DD') AS week,
+              s.id AS policy_id, s.name AS policy, s.clock, s.target_hours::float8 AS target_hours,
+              s.at_risk_hours::float8 AS at_risk_hours,
+              CASE WHEN s.clock = 'business'
+                   THEN (${businessMinutesAt('{now}::timestamptz', 'd_now')} - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60
+                   ELSE extract(epoch FROM {now}::timestamptz - c.opened_at) / 3600 END::float8 AS elapsed
+         FROM ${scope.from}
+         JOIN sla_policies s ON s.shop_id = c.shop_id AND c.type = ANY(s.claim_types)
+         JOIN business_calendars k ON k.shop_id = c.shop_id
+         ${calendarDayJoin('c.opened_at', 'd_open')}
+         ${calendarDayJoin('{now}::timestamptz', 'd_now')}
+        ${scope.where}
+          AND (CASE s.metric WHEN 'first_response' THEN c.first_response_at
+                             WHEN 'resolution' THEN c.resolved_at ELSE c.refunded_at END) IS NULL`,
+      params,
+    );
+  }
+
+  private async durationWeeks(ctx: Context, clock: SlaClock) {
+    const anyFilter = Object.entries(ctx.filters).some(
+      ([k, v]) => k !== 'from' && k !== 'to' && Array.isArray(v) && v.length,
+    );
+    const out = new Map<SlaMetric, Map<string, { median: number | null; p90: number | null; n: number }>>();
+    for (const m of SLA_METRICS) out.set(m, new Map());
+    if (!anyFilter) {
+      const rows = await this.query<{ week: string; metric: SlaMetric; bucket: number; n: number }>(
+        `SELECT to_char(week, 'YYYY-MM-DD') AS week, metric, bucket, n FROM rollup_durations_week
+          WHERE shop_id = {shop} AND clock = {clock} AND week BETWEEN {fromWeek}::date AND {toWeek}::date`,
+        { clock, fromWeek: ctx.period.range.fromWeek, toWeek: ctx.period.range.toWeek },
+      );
+      const groups = new Map<string, HistogramBucket[]>();
+      for (const r of rows) {
+        const key = `${r.metric}|${r.week}`;
+        groups.set(key, [...(groups.get(key) ?? []), { bucket: r.bucket, n: r.n }]);
+      }
+      for (const [key, buckets] of groups) {
+        const [metric, week] = key.split('|') as [SlaMetric, string];
+        out.get(metric)!.set(week, {
+          median: histogramPercentile(buckets, 0.5),
+          p90: histogramPercentile(buckets, 0.9),
+          n: buckets.reduce((s, b) => s + b.n, 0),
+        });
+      }
+      return out;
+    }
+    ctx.raw = true;
+    const params: Record<string, unknown> = { clock };
+    const scope = this.claimScope(ctx, params);
+    const rows = await this.query<{ week: string; metric: SlaMetric; median: number; p90: number; n: number }>(
+      `SELECT to_char(d.week, 'YYYY-MM-DD') AS week, d.metric,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY d.hours)::float8 AS median,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY d.hours)::float8 AS p90,
+              count(*)::int AS n
+         FROM (${durationValuesSql(timedClaimsSql(scope.from, scope.where))}) d
+        WHERE d.clock = {clock}
+        GROUP BY 1, 2`,
+      params,
+    );
+    for (const r of rows) out.get(r.metric)!.set(r.week, { median: r.median, p90: r.p90, n: r.n });
+    return out;
+  }
+
+  async sla(filters: AnalyticsFilters, clock: SlaClock = 'calendar', now = new Date()): Promise<SlaReport> {
+    const ctx = await this.context(filters, now);
+    const [policies, closed, open, durations, repeat, aging] = await Promise.all([
+      this.policies(),
+      this.slaClosed(ctx),
+      this.slaOpen(ctx, now),
+      this.durationWeeks(ctx, clock),
+      this.cube(ctx, 'claims', [], ['claims', 'repeat_claims']),
+      this.backlogAging(ctx, now),
+    ]);
+    const index = this.weekIndex(ctx);
+    const inPeriod = (week: string) => index.has(week);
+    const attainment = (met: number, breached: number) => ({
+      met,
+      breached,
+      attainment: ratio(met, met + breached),
+    });
+    const openBreached = open.filter((o) => o.elapsed > o.target_hours);
+
+    const policyRows = policies.map((p) => {
+      const mine = closed.filter((r) => r.policy_id === p.id);
+      const late = openBreached.filter((o) => o.policy_id === p.id && inPeriod(o.week));
+      const weekly = ctx.period.weeks.map((w) => {
+        const met = mine.filter((r) => r.week === w.start).reduce((s, r) => s + r.met, 0);
+        const breached =
+          mine.filter((r) => r.week === w.start).reduce((s, r) => s + r.breached, 0) +
+          late.filter((o) => o.week === w.start).length;
+        return attainment(met, breached);
+      });
+      const met = weekly.reduce((s, w) => s + w.met, 0);
+      const breached = weekly.reduce((s, w) => s + w.breached, 0);
+      const pending = open.filter(
+        (o) => o.policy_id === p.id && inPeriod(o.week) && o.elapsed <= o.target_hours,
+      ).length;
+      return { ...p, ...attainment(met, breached), pending, weekly };
+    });
+
+    const split = <K extends 'channel' | 'assignee'>(key: K) => {
+      const acc = new Map<string, { met: number; breached: number }>();
+      for (const r of closed) {
+        const e = acc.get(r[key]) ?? { met: 0, breached: 0 };
+        e.met += r.met;
+        e.breached += r.breached;
+        acc.set(r[key], e);
+      }
+      for (const o of openBreached) {
+        if (!inPeriod(o.week)) continue;
+        const k = key === 'channel' ? o.channel : (o.assignee ?? '');
+        const e = acc.get(k) ?? { met: 0, breached: 0 };
+        e.breached += 1;
+        acc.set(k, e);
+      }
+      return [...acc]
+        .map(([k, e]) => ({ [key]: k, ...attainment(e.met, e.breached) }) as { [P in K]: string } & ReturnType<typeof attainment>)
+        .sort((a, b) => (a.attainment ?? 1) - (b.attainment ?? 1));
+    };
+
+    const toOpenClaim = (o: (typeof open)[number]): SlaOpenClaim => ({
+      externalId: o.external_id,
+      policyId: o.policy_id,
+      policy: o.policy,
+      type: o.type,
+      channel: o.channel,
+      assignee: o.assignee,
+      openedAt: new Date(o.opened_at).toISOString(),
+      deadline:
+        o.clock === 'calendar'
+          ? new Date(new Date(o.opened_at).getTime() + o.target_hours * 3_600_000).toISOString()
+          : null,
+      hoursLeft: o.target_hours - o.elapsed,
+    });
+
+    return {
+      period: this.periodOf(ctx),
+      clock,
+      now: now.toISOString(),
+      policies: policyRows,
+      durations: SLA_METRICS.map((metric) => {
+        const weeks = durations.get(metric)!;
+        return {
+          metric,
+          median: ctx.period.weeks.map((w) => weeks.get(w.start)?.median ?? null),
+          p90: ctx.period.weeks.map((w) => weeks.get(w.start)?.p90 ?? null),
+          count: ctx.period.weeks.map((w) => weeks.get(w.start)?.n ?? 0),
+        };
+      }),
+      byChannel: split('channel'),
+      byAssignee: split('assignee'),
+      repeatContactRate: ratio(repeat[0]?.repeat_claims ?? 0, repeat[0]?.claims ?? 0),
+      atRisk: open
+        .filter((o) => o.elapsed <= o.target_hours && o.target_hours - o.elapsed <= o.at_risk_hours)
+        .sort((a, b) => a.target_hours - a.elapsed - (b.target_hours - b.elapsed))
+        .slice(0, 100)
+        .map(toOpenClaim),
+      breachesOpen: openBreached
+        .sort((a, b) => a.target_hours - a.elapsed - (b.target_hours - b.elapsed))
+        .slice(0, 100)
+        .map(toOpenClaim),
+      backlogAging: aging,
+    };
+  }
+
+  private async backlogAging(ctx: Context, now: Date) {
+    const params: Record<string, unknown> = { now };
+    const scope = this.claimScope(ctx, params, true);
+    const rows = await this.query<{ bucket: string; claims: number }>(
+      `SELECT CASE WHEN age < 24 THEN '< 1 d' WHEN age < 72 THEN '1–3 d' WHEN age < 168 THEN '3–7 d'
+                   WHEN age < 336 THEN '7–14 d' ELSE '≥ 14 d' END AS bucket, count(*)::int AS claims
+         FROM (SELECT extract(epoch FROM {now}::timestamptz - c.opened_at) / 3600 AS age
+                 FROM ${scope.from} ${scope.where}) a
+        GROUP BY 1`,
+      params,
+    );
+    const counts = new Map(rows.map((r) => [r.bucket, r.claims]));
+    return ['< 1 d', '1–3 d', '3–7 d', '7–14 d', '≥ 14 d'].map((bucket) => ({
+      bucket,
+      claims: counts.get(bucket) ?? 0,
+    }));
+  }
+
+  // ── Feedback and KPIs ──────────────────────────────────────────────────────────────
+
+  async feedback(filters: AnalyticsFilters): Promise<FeedbackReport> {
+    const ctx = await this.context(filters);
+    const bySupplierLevel = Boolean(filters.language?.length);
+    const [ratings, trend, languages, suppliers, names] = await Promise.all([
+      this.cube(ctx, 'feedback', ['rating'], ['items']),
+      this.cube(ctx, 'feedback', ['week', 'label'], ['items']),
+      this.cube(ctx, 'feedback', ['language', 'label'], ['items', 'scored', 'score_sum']),
+      this.cube(ctx, 'feedback', ['supplier_id', 'label'], ['items'], { raw: bySupplierLevel }),
+      this.names('suppliers'),
+    ]);
+    const labelled = (rows: Row[]) => {
+      const n = (l: string) => rows.filter((r) => r.label === l).reduce((s, r) => s + r.items, 0);
+      return { positive: n('positive'), neutral: n('neutral'), negative: n('negative') };
+    };
+    const all = labelled(trend);
+    const group = (rows: Row[], dim: Dimension) => {
+      const g = new Map<string, Row[]>();
+      for (const r of rows) g.set(r[dim], [...(g.get(r[dim]) ?? []), r]);
+      return g;
+    };
+    return {
+      period: this.periodOf(ctx),
+      items: sum(ratings, 'items'),
+      ratings: [1, 2, 3, 4, 5].map((n) => ratings.find((r) => r.rating === String(n))?.items ?? 0),
+      unrated: ratings.find((r) => r.rating === '0')?.items ?? 0,
+      netSentiment: netSentiment(all.positive, all.neutral, all.negative),
+      trend: ctx.period.weeks.map((w) => {
+        const l = labelled(trend.filter((r) => r.week === w.start));
+        return { week: w.week, ...l, netSentiment: netSentiment(l.positive, l.neutral, l.negative) };
+      }),
+      byLanguage: [...group(languages, 'language')]
+        .map(([language, rows]) => {
+          const l = labelled(rows);
+          const scored = sum(rows, 'scored');
+          return {
+            language: language || 'und',
+            items: sum(rows, 'items'),
+            netSentiment: netSentiment(l.positive, l.neutral, l.negative),
+            meanScore: scored === 0 ? null : sum(rows, 'score_sum') / scored,
+          };
+        })
+        .sort((a, b) => b.items - a.items),
+      bySupplier: [...group(suppliers, 'supplier_id')]
+        .filter(([id]) => id !== '')
+        .map(([supplierId, rows]) => {
+          const l = labelled(rows);
+          return {
+            supplierId,
+            name: names.get(supplierId) ?? supplierId,
+            items: sum(rows, 'items'),
+            netSentiment: netSentiment(l.positive, l.neutral, l.negative),
+          };
+        })
+        .sort((a, b) => (a.netSentiment ?? 0) - (b.netSentiment ?? 0)),
+    };
+  }
+
+  async kpis(filters: AnalyticsFilters): Promise<KpiSet> {
+    const ctx = await this.context(filters);
+    const [byType, labels, durations] = await Promise.all([
+      this.cube(ctx, 'claims', ['type'], ['claims', 'repeat_claims']),
+      this.cube(ctx, 'feedback', ['label'], ['items']),
+      this.resolutionMedian(ctx),
+    ]);
+    const claims = sum(byType, 'claims');
+    const returns = byType
+      .filter((r) => r.type === 'return' || r.type === 'return_defective')
+      .reduce((s, r) => s + r.claims, 0);
+    const labelled = labels.filter((r) => r.label !== '');
+    return {
+      period: this.periodOf(ctx),
+      processingTimeHours: durations,
+      repeatContactRate: ratio(sum(byType, 'repeat_claims'), claims),
+      returnShare: ratio(returns, claims),
+      negativeReviewShare: ratio(
+        labelled.filter((r) => r.label === 'negative').reduce((s, r) => s + r.items, 0),
+        sum(labelled, 'items'),
+      ),
+      claims,
+    };
+  }
+
+  /** Median resolution time (calendar hours) over the whole period. */
+  private async resolutionMedian(ctx: Context): Promise<number | null> {
+    const anyFilter = Object.entries(ctx.filters).some(
+      ([k, v]) => k !== 'from' && k !== 'to' && Array.isArray(v) && v.length,
+    );
+    if (!anyFilter) {
+      const rows = await this.query<HistogramBucket>(
+        `SELECT bucket, sum(n)::int AS n FROM rollup_durations_week
+          WHERE shop_id = {shop} AND metric = 'resolution' AND clock = 'calendar'
+            AND week BETWEEN {fromWeek}::date AND {toWeek}::date GROUP BY 1`,
+        { fromWeek: ctx.period.range.fromWeek, toWeek: ctx.period.range.toWeek },
+      );
+      return histogramPercentile(rows, 0.5);
+    }
+    // Filtered: the exact median over the raw rows of the whole period.
+    ctx.raw = true;
+    const params: Record<string, unknown> = {};
+    const scope = this.claimScope(ctx, params);
+    const [row] = await this.query<{ median: number | null }>(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.resolved_at - c.opened_at) / 3600)::float8 AS median
+         FROM ${scope.from} ${scope.where} AND c.resolved_at IS NOT NULL`,
+      params,
+    );
+    return row?.median ?? null;
+  }
+
+  // ── The weekly report ──────────────────────────────────────────────────────────────
+
+  async weekly(filters: AnalyticsFilters, now = new Date()): Promise<WeeklyReport> {
+    const ctx = await this.context({ ...filters, from: undefined }, now);
+    const weeks = ctx.period.weeks;
+    const reported = weeks[weeks.length - 1];
+    const lastWeek = { where: { week: [reported.start] } };
+    const recent = ctx.period.weeks.slice(-5).map((w) => w.start);
+    const [byCategory, sales, reasons, refunds, sla, labels, recentReasons, recentSkus, recentSuppliers] =
+      await Promise.all([
+        this.cube(ctx, 'claims', ['week', 'reason_category'], ['claims', 'units']),
+        this.cube(ctx, 'sales', ['week'], ['units']),
+        this.cube(ctx, 'claims', ['reason_code'], ['claims'], lastWeek),
+        this.cube(ctx, 'claims', ['week', 'currency'], ['refund_amount']),
+        this.sla(filters, 'calendar', now),
+        this.cube(ctx, 'feedback', ['week', 'label'], ['items']),
+        this.cube(ctx, 'claims', ['week', 'reason_code'], ['claims'], { where: { week: recent } }),
+        this.cube(ctx, 'claims', ['week', 'sku'], ['claims'], { where: { week: recent } }),
+        this.cube(ctx, 'claims', ['week', 'supplier_id'], ['claims'], { where: { week: recent } }),
+      ]);
+    const claimsPerWeek = this.series(ctx, byCategory, 'claims');
+    const unitsPerWeek = this.series(ctx, byCategory, 'units');
+    const soldPerWeek = this.series(ctx, sales, 'units');
+    const currencies = [...new Set(refunds.map((r) => r.currency).filter(Boolean))].sort();
+    const firstResponse = sla.durations.find((d) => d.metric === 'first_response')!;
+    const slaWeekly = weeks.map((_, i) => {
+      const met = sla.policies.reduce((s, p) => s + p.weekly[i].met, 0);
+      const breached = sla.policies.reduce((s, p) => s + p.weekly[i].breached, 0);
+      return { hits: met, trials: met + breached };
+    });
+    const sentimentWeekly = weeks.map((w) => {
+      const rows = labels.filter((r) => r.week === w.start);
+      const n = (l: string) => rows.filter((r) => r.label === l).reduce((s, r) => s + r.items, 0);
+      return netSentiment(n('positive'), n('neutral'), n('negative'));
+    });
+    const names = await Promise.all([this.names('products'), this.names('suppliers')]);
+
+    return {
+      timeZone: this.tz,
+      week: reported,
+      baselineWeeks: weeks.slice(-5, -1),
+      claimsReceived: compareWithBaseline(claimsPerWeek),
+      unitsReturned: compareWithBaseline(unitsPerWeek),
+      pareto: paretoShares(reasons.map((r) => ({ key: r.reason_code, count: r.claims }))).map((row) => ({
+        reasonCode: row.key,
+        reasonLabel: reasonLabel(row.key),
+        category: reasonCategoryOf(row.key),
+        claims: row.count,
+        share: row.share,
+        cumulativeShare: row.cumulativeShare,
+      })),
+      trendWeeks: weeks,
+      trend: REASON_CATEGORIES.map((category) => ({
+        category: category.code,
+        label: category.label,
+        claims: this.series(
+          ctx,
+          byCategory.filter((r) => r.reason_category === category.code),
+          'claims',
+        ),
+      })),
+      dataThrough: await this.latest(),
+      kpis: {
+        returnRate: compareProportionWithBaseline(
+          unitsPerWeek.map((u, i) => ({ hits: u, trials: soldPerWeek[i] })),
+        ),
+        refundsPaid: currencies.map((currency) => ({
+          currency,
+          // Money is not a count: compared with its baseline, not tested.
+          kpi: compareValueWithBaseline(
+            this.series(
+              ctx,
+              refunds.filter((r) => r.currency === currency),
+              'refund_amount',
+            ).map((v) => Math.round(v * 100) / 100),
+          )!,
+        })),
+        medianFirstResponseHours: compareValueWithBaseline(firstResponse.median),
+        slaAttainment: compareProportionWithBaseline(slaWeekly),
+        netSentiment: compareValueWithBaseline(sentimentWeekly),
+      },
+      movers: this.movers(recentReasons, recentSkus, recentSuppliers, recent, names[0], names[1]),
+    };
+  }
+
+  private async latest(): Promise<string | null> {
+    const [row] = await this.db.query<{ latest: Date | null }[]>(
+      'SELECT max(opened_at) AS latest FROM claims WHERE shop_id = $1',
+      [DEFAULT_SHOP_ID],
+    );
+    return row?.latest ? new Date(row.latest).toISOString() : null;
+  }
+
+  /**
+   * Reasons, products and suppliers whose claims in the reported week rose against their
+   * previous four weeks (Poisson test), corrected together with Benjamini–Hochberg.
+   */
+  private movers(
+    reasons: Row[],
+    skus: Row[],
+    suppliers: Row[],
+    weeks: string[],
+    productNames: Map<string, string>,
+    supplierNames: Map<string, string>,
+  ): Mover[] {
+    const candidates: Omit<Mover, 'qValue'>[] = [];
+    const collect = (rows: Row[], dim: Dimension, kind: Mover['kind'], label: (k: string) => string) => {
+      const series = new Map<string, number[]>();
+      for (const r of rows) {
+        const i = weeks.indexOf(r.week);
+        if (i < 0 || r[dim] === '') continue;
+        const s = series.get(r[dim]) ?? new Array<number>(weeks.length).fill(0);
+        s[i] += r.claims;
+        series.set(r[dim], s);
+      }
+      for (const [key, s] of series) {
+        const value = s[s.length - 1];
+        const previous = s.slice(0, -1);
+        const baseline = previous.reduce((a, b) => a + b, 0) / previous.length;
+        if (value <= baseline) continue;
+        candidates.push({ kind, key, label: label(key), value, baseline, pValue: poissonRateTest(value, previous) });
+      }
+    };
+    collect(reasons, 'reason_code', 'reason', reasonLabel);
+    collect(skus, 'sku', 'product', (k) => productNames.get(k) ?? k);
+    collect(suppliers, 'supplier_id', 'supplier', (k) => supplierNames.get(k) ?? k);
+    const q = benjaminiHochberg(candidates.map((c) => c.pValue));
+    return candidates
+      .map((c, i) => ({ ...c, qValue: q[i] }))
+      .filter((c) => c.qValue < 0.05)
+      .sort((a, b) => a.qValue - b.qValue)
+      .slice(0, 20);
+  }
+
+  // ── Drill-down ─────────────────────────────────────────────────────────────────────
+
+  /** The claims behind any figure: the same period and filters, one page, sorted. */
+  async claimRecords(
+    filters: AnalyticsFilters,
+    page: PageRequest,
+  ): Promise<RecordsPage<ClaimRecord> & { period: AnalyticsPeriod }> {
+    const ctx = await this.context(filters);
+    const params: Record<string, unknown> = {
+      limit: page.pageSize,
+      offset: (page.page - 1) * page.pageSize,
+    };
+    const scope = this.claimScope(ctx, params);
+    const [{ total }] = await this.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM ${scope.from} ${scope.where}`,
+      params,
+    );
+    const rows = await this.query<ClaimRecord>(
+      `SELECT c.external_id AS "externalId", c.type, c.channel, c.sku, p.name AS "productName",
+              p.supplier_id AS "supplierId", c.reason_code AS "reasonCode", c.reason_source AS "reasonSource",
+              c.reason_text AS "reasonText", c.quantity, c.opened_at AS "openedAt",
+              c.first_response_at AS "firstResponseAt", c.resolved_at AS "resolvedAt",
+              c.refunded_at AS "refundedAt", c.status, c.resolution, c.refund_amount::text AS "refundAmount",
+              c.currency, c.inspection_outcome AS "inspectionOutcome", c.contact_count AS "contactCount",
+              c.assignee
+         FROM ${scope.from} ${scope.where}
+        ORDER BY ${CLAIM_SORTS[page.sort]} ${page.order} NULLS LAST, c.external_id
+        LIMIT {limit} OFFSET {offset}`,
+      params,
+    );
+    return { period: this.periodOf(ctx), total, ...page, rows };
+  }
+
+  /** The feedback behind any figure, with optional rating and label constraints. */
+  async feedbackRecords(
+    filters: AnalyticsFilters & { rating?: readonly string[]; label?: readonly string[] },
+    page: PageRequest,
+  ): Promise<RecordsPage<FeedbackRecord> & { period: AnalyticsPeriod }> {
+    const ctx = await this.context(filters);
+    const params: Record<string, unknown> = {
+      fromTs: ctx.period.range.fromInstant,
+      toTs: ctx.period.range.toInstant,
+      limit: page.pageSize,
+      offset: (page.page - 1) * page.pageSize,
+    };
+    const where = ['f.shop_id = {shop}', 'f.created_at >= {fromTs} AND f.created_at < {toTs}'];
+    const add = (name: string, expr: string, values?: readonly string[]) => {
+      if (!values?.length) return;
+      params[name] = values;
+      where.push(`${expr} = ANY({${name}}::text[])`);
+    };
+    add('fSupplier', 'p.supplier_id', filters.supplier);
+    add('fProduct', 'f.sku', filters.product);
+    add('fCategory', 'p.category', filters.category);
+    add('fLanguage', `COALESCE(f.language, '')`, filters.language);
+    add('fRating', 'f.rating::text', filters.rating);
+    add('fLabel', `COALESCE(f.rating_label, f.sentiment_label, '')`, filters.label);
+    const from = 'feedback f LEFT JOIN products p ON p.shop_id = f.shop_id AND p.sku = f.sku';
+    const [{ total }] = await this.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM ${from} WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    const rows = await this.query<FeedbackRecord>(
+      `SELECT f.external_id AS "externalId", f.source, f.sku, p.name AS "productName", f.rating, f.text,
+              f.language, f.sentiment_score AS "sentimentScore",
+              COALESCE(f.rating_label, f.sentiment_label) AS label, f.created_at AS "createdAt"
+         FROM ${from} WHERE ${where.join(' AND ')}
+        ORDER BY ${FEEDBACK_SORTS[page.sort]} ${page.order} NULLS LAST, f.external_id
+        LIMIT {limit} OFFSET {offset}`,
+      params,
+    );
+    return { period: this.periodOf(ctx), total, ...page, rows };
+  }
+}

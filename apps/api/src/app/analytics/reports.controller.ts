@@ -1,0 +1,18 @@
+import { Controller, Get, Query, UseFilters } from '@nestjs/common';
+import type { WeeklyReport } from '@returnlens/shared/contracts';
+import { parseFilters } from './analytics.period';
+import { AnalyticsService } from './analytics.service';
+import { FilterErrorFilter } from './filter-error.filter';
+
+/** The weekly report at its first address (`?week=2026-W47` plus the analytics filters). */
+@Controller('reports')
+@UseFilters(FilterErrorFilter)
+export class ReportsController {
+  constructor(private readonly analytics: AnalyticsService) {}
+
+  @Get('weekly')
+  weekly(@Query() q: Record<string, unknown>): Promise<WeeklyReport> {
+    const filters = parseFilters(q);
+    return this.analytics.weekly({ ...filters, to: (q['week'] as string) || filters.to });
+  }
+}
