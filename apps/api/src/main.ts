@@ -3,6 +3,7 @@ import { Logger, ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { AppModule } from './app/app.module';
+import { setupOpenApi } from './app/openapi';
 import { ConfigError, loadConfig, type AppConfig } from './app/config/app-config';
 import { EmbeddedDatabase } from './app/database/embedded-postgres';
 import { DemoDataService } from './app/demo-data/demo-data.service';
@@ -38,6 +39,7 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
     app.useGlobalPipes(
       new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
     );
+    setupOpenApi(app);
     await app.init();
     await app.get(DemoDataService).loadIfEmpty();
     // A multi-gigabyte upload takes longer than Node's default 5-minute request timeout.

@@ -85,3 +85,31 @@ export function runApiToExit(
     });
   });
 }
+
+export const API_CLI = join(WORKSPACE_ROOT, 'dist/apps/api/cli.js');
+
+/** Runs the built API's command line (`rollups rebuild`, `token create …`) to completion. */
+export function runApiCli(
+  env: Record<string, string | undefined>,
+  args: string[],
+): Promise<SpawnedResult> {
+  if (!existsSync(API_CLI)) throw new Error(`${API_CLI} is missing: build the API first`);
+  const child = spawn(process.execPath, [API_CLI, ...args], {
+    cwd: WORKSPACE_ROOT,
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  return new Promise((done) => child.once('exit', (code) => done({ code, output })));
+}
+
+/** After rows were written straight into the tables: every rollup recomputed. */
+export async function rebuildRollups(databaseUrl: string, timeZone = 'UTC'): Promise<void> {
+  const result = await runApiCli({ DATABASE_URL: databaseUrl, SHOP_TIMEZONE: timeZone }, [
+    'rollups',
+    'rebuild',
+  ]);
+  if (result.code !== 0) throw new Error(`rollups rebuild failed:\n${result.output}`);
+}

@@ -83,11 +83,17 @@ export async function resetDatabase(url: string): Promise<void> {
 /** Deletes the shop data but keeps the schema and the reason taxonomy. */
 export async function truncateShopData(url: string): Promise<void> {
   assertTestDatabase(url);
-  await withClient(url, (client) =>
-    client.query(
+  await withClient(url, async (client) => {
+    await client.query(
       'TRUNCATE feedback, claims, sales, products, suppliers, rejected_rows, ingest_batches, mapping_presets, api_tokens',
-    ),
-  );
+    );
+    // Rollups and their state go too, so the next API start rebuilds them from the raw rows.
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables
+        WHERE schemaname = current_schema() AND (tablename LIKE 'rollup\\_%')`,
+    );
+    if (rows.length) await client.query(`TRUNCATE ${rows.map((r) => r.name).join(', ')}`);
+  });
 }
 
 export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {

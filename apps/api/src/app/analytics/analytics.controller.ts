@@ -13,13 +13,17 @@ import {
   type MatrixDimension,
   type SlaClock,
 } from '@returnlens/shared/contracts';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiAnalyticsQuery } from '../openapi';
 import { FilterErrorFilter } from './filter-error.filter';
-import { parseFilters } from './analytics.period';
+import { parseFilters, weeklyFilters } from './analytics.period';
 import { AnalyticsService } from './analytics.service';
 import { CLAIM_SORTS, FEEDBACK_SORTS, parsePage } from './records';
 import { TabularInterceptor } from './tabular.interceptor';
 
 type QueryParams = Record<string, unknown>;
+
+const PAGE_PARAMS = ['page', 'pageSize', 'sort', 'order'];
 
 const list = (v: unknown) =>
   typeof v === 'string' && v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
@@ -29,6 +33,8 @@ const list = (v: unknown) =>
  * `product`, `category`, `channel`, `type`, `reasonCategory`, `reason`, `language`) and answer
  * JSON, CSV (`?format=csv`) or Arrow IPC (`?format=arrow`).
  */
+@ApiTags('analytics')
+@ApiAnalyticsQuery()
 @Controller('analytics')
 @UseInterceptors(TabularInterceptor)
 @UseFilters(FilterErrorFilter)
@@ -37,8 +43,7 @@ export class AnalyticsController {
 
   @Get('weekly')
   weekly(@Query() q: QueryParams) {
-    const filters = parseFilters(q);
-    return this.analytics.weekly({ ...filters, to: (q['week'] as string) || filters.to });
+    return this.analytics.weekly(weeklyFilters(q));
   }
 
   @Get('pareto')
@@ -51,7 +56,7 @@ export class AnalyticsController {
     const by = (q['by'] ?? 'supplier') as MatrixDimension;
     if (!MATRIX_DIMENSIONS.includes(by))
       throw new BadRequestException({ field: 'by', message: `by is one of ${MATRIX_DIMENSIONS.join(', ')}` });
-    return this.analytics.matrix(parseFilters(q), by);
+    return this.analytics.matrix(parseFilters(q, ['by']), by);
   }
 
   @Get('suppliers')
@@ -64,7 +69,7 @@ export class AnalyticsController {
     const limit = q['limit'] === undefined ? 50 : Number(q['limit']);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
       throw new BadRequestException({ field: 'limit', message: 'limit is a whole number from 1 to 1000' });
-    return this.analytics.products(parseFilters(q), limit);
+    return this.analytics.products(parseFilters(q, ['limit']), limit);
   }
 
   @Get('sla')
@@ -72,7 +77,7 @@ export class AnalyticsController {
     const clock = (q['clock'] ?? 'calendar') as SlaClock;
     if (!SLA_CLOCKS.includes(clock))
       throw new BadRequestException({ field: 'clock', message: `clock is one of ${SLA_CLOCKS.join(', ')}` });
-    return this.analytics.sla(parseFilters(q), clock);
+    return this.analytics.sla(parseFilters(q, ['clock']), clock);
   }
 
   @Get('feedback')
@@ -88,13 +93,16 @@ export class AnalyticsController {
   /** The claims behind a figure: pass the figure's filters (a week cell: from = to = week). */
   @Get('records/claims')
   claimRecords(@Query() q: QueryParams) {
-    return this.analytics.claimRecords(parseFilters(q), parsePage(q, CLAIM_SORTS, 'openedAt'));
+    return this.analytics.claimRecords(
+      parseFilters(q, PAGE_PARAMS),
+      parsePage(q, CLAIM_SORTS, 'openedAt'),
+    );
   }
 
   @Get('records/feedback')
   feedbackRecords(@Query() q: QueryParams) {
     return this.analytics.feedbackRecords(
-      { ...parseFilters(q), rating: list(q['rating']), label: list(q['label']) },
+      { ...parseFilters(q, [...PAGE_PARAMS, 'rating', 'label']), rating: list(q['rating']), label: list(q['label']) },
       parsePage(q, FEEDBACK_SORTS, 'createdAt'),
     );
   }

@@ -1,10 +1,12 @@
 import { Controller, Get, Query, UseFilters } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { WeeklyReport } from '@returnlens/shared/contracts';
-import { parseFilters } from './analytics.period';
+import { weeklyFilters } from './analytics.period';
 import { AnalyticsService } from './analytics.service';
 import { FilterErrorFilter } from './filter-error.filter';
 
 /** The weekly report at its first address (`?week=2026-W47` plus the analytics filters). */
+@ApiTags('analytics')
 @Controller('reports')
 @UseFilters(FilterErrorFilter)
 export class ReportsController {
@@ -12,7 +14,6 @@ export class ReportsController {
 
   @Get('weekly')
   weekly(@Query() q: Record<string, unknown>): Promise<WeeklyReport> {
-    const filters = parseFilters(q);
-    return this.analytics.weekly({ ...filters, to: (q['week'] as string) || filters.to });
+    return this.analytics.weekly(weeklyFilters(q));
   }
 }

@@ -1,4 +1,5 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -6,6 +7,7 @@ import type { HealthReport } from '@returnlens/shared/contracts';
 import { DATABASE_MODE, type DatabaseMode } from '../database/database.module';
 import { MIGRATIONS } from '../database/data-source';
 
+@ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(

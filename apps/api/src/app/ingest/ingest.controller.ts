@@ -19,6 +19,7 @@ import {
   UnsupportedMediaTypeException,
   UseGuards,
 } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -83,6 +84,8 @@ function displayName(name: string | undefined): string | undefined {
     : undefined;
 }
 
+@ApiTags('ingest')
+@ApiBearerAuth()
 @Controller()
 @UseGuards(TokenGuard)
 export class IngestController {

@@ -6,12 +6,15 @@ import {
   Put,
   UseGuards,
 } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { BusinessCalendarSettings, SlaPolicy } from '@returnlens/shared/contracts';
 import { RequireScope, TokenGuard } from '../auth/token.guard';
 import { calendarSchema, issuesOf, slaPoliciesSchema } from './settings.schemas';
 import { SettingsService } from './settings.service';
 
 /** SLA policies and the business calendar; changing them recomputes the SLA rollups. */
+@ApiTags('settings')
+@ApiBearerAuth()
 @Controller('settings')
 @UseGuards(TokenGuard)
 export class SettingsController {
