@@ -271,7 +271,7 @@ export const DERIVE_ALL_SUPPLIER_SQL = [
 /** Weeks (local Mondays) of the staged rows and of the stored rows they will replace. */
 export function touchedWeeksSql(table: string, column: string, key: string, stage: string): string {
   return `
-    SELECT COALESCE(array_agg(DISTINCT week), '{}') AS weeks FROM (
+    SELECT COALESCE(array_agg(DISTINCT to_char(week, 'YYYY-MM-DD')), '{}') AS weeks FROM (
       SELECT ${weekOf(`s.${column}`)} AS week FROM ${stage} s WHERE s.ok
       UNION ALL
       SELECT ${weekOf(`t.${column}`)} FROM ${stage} s
