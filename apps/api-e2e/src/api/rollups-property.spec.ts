@@ -1,0 +1,238 @@
+import fc from 'fast-check';
+import { REASONS } from '@returnlens/shared/contracts';
+import { businessHoursBetween, isoWeekOf, type BusinessCalendar } from '@returnlens/shared/metrics';
+import {
+  rebuildRollups,
+  startApiProcess,
+  truncateShopData,
+  withClient,
+  type ApiProcess,
+} from '@returnlens/tools/testing';
+import { testDatabaseUrl } from '../support/env';
+import { createToken, upload } from '../support/ingest-client';
+
+/**
+ * Property: whatever batches arrive — new claims, changed claims moving between weeks,
+ * products moving between suppliers — the incrementally maintained rollups equal (1) a full
+ * rebuild from the raw tables and (2) figures computed here in TypeScript from the final
+ * state of the records, with the metrics library's business-hours arithmetic.
+ */
+
+const TZ = 'Europe/Warsaw';
+// Warsaw’s clocks go forward on 29 March 2026 (a 167-hour week) and the span covers it.
+const START = Date.parse('2026-03-16T00:00:00Z');
+const SPAN_HOURS = 24 * 7 * 12;
+const CALENDAR: BusinessCalendar = {
+  timeZone: TZ,
+  workingDays: [1, 2, 3, 4, 5],
+  hours: [
+    { start: '09:00', end: '12:30' },
+    { start: '13:00', end: '17:00' },
+  ],
+  holidays: ['2026-04-06'],
+};
+const TARGET_BUSINESS_HOURS = 6;
+const SKUS = ['P1', 'P2', 'P3', 'P4', 'P-unknown'];
+const TYPES = ['return', 'return_defective', 'exchange', 'warranty_repair', 'complaint'];
+const CHANNELS = ['phone', 'email', 'chat'];
+const CODES = REASONS.map((r) => r.code);
+
+interface GenClaim {
+  id: string;
+  sku: string;
+  type: string;
+  channel: string;
+  reason: string | null;
+  quantity: number;
+  openedHour: number;
+  responseAfter: number | null;
+  inspection: string | null;
+  contacts: number;
+}
+
+const claimArb = fc.record<GenClaim>({
+  id: fc.integer({ min: 1, max: 12 }).map((n) => `C${n}`),
+  sku: fc.constantFrom(...SKUS),
+  type: fc.constantFrom(...TYPES),
+  channel: fc.constantFrom(...CHANNELS),
+  reason: fc.option(fc.constantFrom(...CODES), { nil: null }),
+  quantity: fc.integer({ min: 1, max: 3 }),
+  openedHour: fc.double({ min: 0, max: SPAN_HOURS, noNaN: true }).map((h) => Math.round(h * 60) / 60),
+  responseAfter: fc.option(fc.integer({ min: 1, max: 60 * 72 }).map((m) => m / 60), { nil: null }),
+  inspection: fc.option(fc.constantFrom('confirmed_defect', 'customer_fault', 'not_inspected'), { nil: null }),
+  contacts: fc.integer({ min: 1, max: 3 }),
+});
+
+const iso = (hour: number) => new Date(START + hour * 3_600_000).toISOString();
+
+function claimsCsv(claims: GenClaim[]): string {
+  const rows = claims.map((c) =>
+    [
+      c.id,
+      c.type,
+      c.channel,
+      c.sku,
+      c.quantity,
+      c.reason ?? '',
+      iso(c.openedHour),
+      c.responseAfter === null ? '' : iso(c.openedHour + c.responseAfter),
+      c.responseAfter === null ? 'open' : 'in_progress',
+      c.inspection ?? '',
+      c.contacts,
+    ].join(','),
+  );
+  return [
+    'external_id,type,channel,sku,quantity,reason_code,opened_at,first_response_at,status,inspection_outcome,contact_count',
+    ...rows,
+  ].join('\n');
+}
+
+const ROLLUPS = [
+  'rollup_claims_week',
+  'rollup_claims_sku_week',
+  'rollup_claims_supplier_week',
+  'rollup_sales_sku_week',
+  'rollup_sales_supplier_week',
+  'rollup_sla_week',
+  'rollup_durations_week',
+];
+
+async function snapshot(url: string): Promise<Record<string, string[]>> {
+  return withClient(url, async (client) => {
+    const out: Record<string, string[]> = {};
+    for (const table of ROLLUPS) {
+      const { rows } = await client.query(`SELECT * FROM ${table} ORDER BY 1, 2, 3, 4, 5`);
+      out[table] = rows.map((r) => JSON.stringify(r)).sort();
+    }
+    return out;
+  });
+}
+
+describe('rollups stay equal to the raw tables', () => {
+  let api: ApiProcess;
+  let token: string;
+  let policyId: number;
+  const db = () => testDatabaseUrl();
+
+  beforeAll(async () => {
+    await truncateShopData(db()).catch(() => undefined);
+    api = await startApiProcess({ DATABASE_URL: db(), DEMO_DATA: 'off', PORT: '3921', SHOP_TIMEZONE: TZ });
+    const admin = await createToken(db(), ['admin']);
+    token = admin;
+    const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${admin}` };
+    expect(
+      (await fetch(`${api.baseUrl}/api/settings/calendar`, { method: 'PUT', headers, body: JSON.stringify(CALENDAR) }))
+        .status,
+    ).toBe(200);
+    const policies = await fetch(`${api.baseUrl}/api/settings/sla-policies`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify([
+        {
+          name: 'First response within 6 business hours',
+          metric: 'first_response',
+          targetHours: TARGET_BUSINESS_HOURS,
+          clock: 'business',
+          claimTypes: TYPES,
+        },
+      ]),
+    });
+    expect(policies.status).toBe(200);
+    policyId = ((await policies.json()) as { id: number }[])[0].id;
+  });
+
+  afterAll(async () => {
+    // Back to the default policies and calendar for the suites after this one.
+    await withClient(db(), async (client) => {
+      await client.query('DELETE FROM sla_policies');
+      await client.query('DELETE FROM business_calendars');
+      await client.query('DELETE FROM calendar_days');
+    });
+    await withClient(db(), (client) =>
+      client.query(`
+      INSERT INTO sla_policies (shop_id, name, metric, target_hours, clock, claim_types, resolutions, at_risk_hours) VALUES
+        (1, 'First response within 24 h', 'first_response', 24, 'calendar', '{return,return_defective,exchange,warranty_repair,complaint}', NULL, 4),
+        (1, 'Refund within 10 days', 'refund', 240, 'calendar', '{return,return_defective}', '{refund,partial_refund}', 48),
+        (1, 'Return decided within 14 days', 'resolution', 336, 'calendar', '{return,return_defective,exchange}', NULL, 48),
+        (1, 'Warranty repair within 45 days', 'resolution', 1080, 'calendar', '{warranty_repair}', NULL, 120)`),
+    );
+    await api?.stop();
+  });
+
+  it('after any sequence of batches: incremental = rebuild = computed from the records', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(claimArb, { minLength: 1, maxLength: 6 }), { minLength: 2, maxLength: 4 }),
+        fc.array(fc.record({ sku: fc.constantFrom('P1', 'P2', 'P3', 'P4'), qty: fc.integer({ min: 1, max: 9 }), hour: fc.integer({ min: 0, max: SPAN_HOURS }) }), { maxLength: 15 }),
+        fc.boolean(),
+        async (batches, sales, moveProduct) => {
+          await withClient(db(), (c) => c.query('TRUNCATE claims, sales, products, suppliers, ingest_batches, rejected_rows'));
+          await withClient(db(), (c) =>
+            c.query(`TRUNCATE ${ROLLUPS.join(', ')}`),
+          );
+          const products = (p4: string) =>
+            `sku,name,category,supplier_id\nP1,One,audio,S1\nP2,Two,audio,S1\nP3,Three,home,S2\nP4,Four,home,${p4}\n`;
+          expect((await upload(api, 'products', products('S1'), { token })).status).toBe(201);
+          if (sales.length) {
+            const csv = [
+              'external_id,order_id,sku,quantity,unit_price,currency,ordered_at',
+              ...sales.map((s, i) => `L${i},O${i},${s.sku},${s.qty},1,EUR,${iso(s.hour)}`),
+            ].join('\n');
+            expect((await upload(api, 'sales', csv, { token })).status).toBe(201);
+          }
+          // Last write wins, within a file and across files.
+          const state = new Map<string, GenClaim>();
+          for (const batch of batches) {
+            const res = await upload(api, 'claims', claimsCsv(batch), { token });
+            expect(res.status).toBe(201);
+            for (const c of batch) state.set(c.id, c);
+          }
+          if (moveProduct) expect((await upload(api, 'products', products('S2'), { token })).status).toBe(201);
+
+          const incremental = await snapshot(db());
+          await rebuildRollups(db(), TZ);
+          const rebuilt = await snapshot(db());
+          for (const table of ROLLUPS) expect([table, incremental[table]]).toEqual([table, rebuilt[table]]);
+
+          // Claims and units per week and reason, computed here.
+          const expected = new Map<string, [number, number]>();
+          for (const c of state.values()) {
+            const key = `${isoWeekOf(new Date(iso(c.openedHour)), TZ).start}|${c.reason ?? 'other'}`;
+            const e = expected.get(key) ?? [0, 0];
+            expected.set(key, [e[0] + 1, e[1] + c.quantity]);
+          }
+          const actual = await withClient(db(), async (client) =>
+            (
+              await client.query<{ key: string; claims: number; units: number }>(
+                `SELECT to_char(week, 'YYYY-MM-DD') || '|' || reason_code AS key, sum(claims)::int AS claims, sum(units)::int AS units
+                   FROM rollup_claims_week GROUP BY 1`,
+              )
+            ).rows,
+          );
+          expect(new Map(actual.map((r) => [r.key, [r.claims, r.units]]))).toEqual(expected);
+
+          // Business-hours SLA of answered claims, with the metrics library's arithmetic.
+          let met = 0;
+          let breached = 0;
+          for (const c of state.values()) {
+            if (c.responseAfter === null) continue;
+            const opened = new Date(iso(c.openedHour));
+            const answered = new Date(iso(c.openedHour + c.responseAfter));
+            if (businessHoursBetween(opened, answered, CALENDAR) <= TARGET_BUSINESS_HOURS + 1e-9) met++;
+            else breached++;
+          }
+          const [sla] = await withClient(db(), async (client) =>
+            (
+              await client.query<{ met: number; breached: number }>(
+                'SELECT COALESCE(sum(met), 0)::int AS met, COALESCE(sum(breached), 0)::int AS breached FROM rollup_sla_week WHERE policy_id = $1',
+                [policyId],
+              )
+            ).rows,
+          );
+          expect(sla).toEqual({ met, breached });
+        },
+      ),
+      { numRuns: 20, seed: 20261125 },
+    );
+  });
+});
