@@ -32,8 +32,9 @@ describe('planCube', () => {
       'Europe/Warsaw',
     );
     expect(plan.kind).toBe('raw');
-    expect(plan.text).toContain('t.opened_at >= $2 AND t.opened_at < $3');
-    expect(plan.values).toContain('Europe/Warsaw');
+    expect(plan.text).toContain('t.opened_at AT TIME ZONE $1');
+    expect(plan.text).toContain('t.opened_at >= $3 AND t.opened_at < $4');
+    expect(plan.values.slice(0, 2)).toEqual(['Europe/Warsaw', 1]);
   });
 
   it('binds filter values as parameters, never as SQL text', () => {
