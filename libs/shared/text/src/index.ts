@@ -1,0 +1,11 @@
+export * from './lib/analyze';
+export * from './lib/detect-language';
+export { scoreSentiment, labelOf, normalise, POSITIVE_FROM, NEGATIVE_FROM } from './lib/sentiment';
+export type { SentimentDetail, SentimentHit, ClauseSentiment } from './lib/sentiment';
+export { detectAspects } from './lib/aspects';
+export { scoreReasons, reasonConfidence, REASON_MIN_CONFIDENCE } from './lib/reasons';
+export type { ReasonScore } from './lib/reasons';
+export { tokenize, foldWord } from './lib/tokenize';
+export type { Token, Tokenized } from './lib/tokenize';
+export { packFor, LANGUAGE_PACKS } from './lib/languages/compiled';
+export type { LanguagePack } from './lib/languages/language-pack';

@@ -1,0 +1,45 @@
+import { analyzeFeedback, inferReason } from '../analyze';
+import { detectLanguage } from '../detect-language';
+
+describe('Russian (ru)', () => {
+  it.each([
+    ['Зарядка перестала работать через неделю', 'ru'],
+    ['Отличный цвет, хорошо сидит', 'ru'],
+  ])('detects the language of %s', (text, language) => {
+    const guess = detectLanguage(text);
+    expect(guess.language).toBe(language);
+    expect(guess.confidence).toBeGreaterThanOrEqual(0.3);
+  });
+
+  it.each([
+    ['Просто восторг, дети в восторге', 'positive'],
+    ['Нормально, ничего особенного', 'neutral'],
+    ['Дешёвка, сломалась в первый же день', 'negative'],
+    ['Совсем неплохо', 'positive'],
+    ['Не советую никому', 'negative'],
+  ])('reads the sentiment of %s as %s', (text, label) => {
+    const result = analyzeFeedback(text);
+    expect(result.analysedAs).toBe('ru');
+    expect(result.sentimentLabel).toBe(label);
+    expect(result.sentimentScore).toBeGreaterThanOrEqual(-1);
+    expect(result.sentimentScore).toBeLessThanOrEqual(1);
+  });
+
+  it('gives each aspect the sentiment of its own clause', () => {
+    const { aspects } = analyzeFeedback('Доставка быстрая, но ткань тонкая и некачественная');
+    const byAspect = Object.fromEntries(aspects.map((a) => [a.aspect, a.sentiment]));
+    expect(byAspect).toMatchObject({ delivery_speed: 'positive', quality: 'negative' });
+  });
+
+  it.each([
+    ['Ручка отломалась, брак', 'product_defect'],
+    ['Списали деньги дважды за один заказ', 'price_error'],
+    ['Здравствуйте, вы работаете в субботу?', 'other'],
+  ])('infers the reason of %s as %s', (text, code) => {
+    const result = inferReason(text);
+    expect(result.code).toBe(code);
+    if (code === 'other') expect(result.lowConfidence).toBe(true);
+    else expect(result.confidence).toBeGreaterThanOrEqual(0.4);
+    expect(result.language).toBe('ru');
+  });
+});

@@ -1,0 +1,249 @@
+import type { SentimentLabel } from '@returnlens/shared/contracts';
+import { emojiValence } from './emoji';
+import type { CompiledPack } from './languages/compiled';
+import type { Token, Tokenized } from './tokenize';
+
+/** VADER's constants: the normalisation alpha, negation scalar and exclamation emphasis. */
+const ALPHA = 15;
+const NEGATION = -0.74;
+const EXCLAMATION = 0.292;
+/** How many words before a sentiment word a negator reaches (within its clause). */
+const NEGATION_SCOPE = 3;
+/** `but`: the part of the sentence before weighs 0.5, the part after 1.5 (VADER's weights). */
+const BEFORE_CONTRAST = 0.5;
+const AFTER_CONTRAST = 1.5;
+const CONCESSION = 0.5;
+
+/** Scores at or beyond these are positive / negative; between them, neutral (tuned on dev). */
+export const POSITIVE_FROM = 0.3;
+/** Words that open an ironic interjection ("Oh wonderful, …", "Ну супер, …", "Que maravilha, …"). */
+const IRONY_PARTICLES = new Set([
+  'oh',
+  'yeah',
+  'just',
+  'how',
+  'ну',
+  'вот',
+  'na',
+  'no',
+  'ach',
+  'que',
+  'ah',
+  'אוי',
+  'וואו',
+]);
+export const NEGATIVE_FROM = -0.3;
+
+export interface SentimentHit {
+  /** Token indexes of the matched word or phrase. */
+  readonly positions: readonly number[];
+  readonly term: string;
+  /** Valence after negation, intensifiers and irony; before clause weights. */
+  readonly valence: number;
+}
+
+/**
+ * A clause further split at contrast words: "Quick delivery but cheap fabric" has two
+ * segments, each with its own valence (what aspects take their sentiment from).
+ */
+export interface ClauseSentiment {
+  readonly segment: number;
+  readonly sentence: number;
+  /** Sum of the clause's valences (no contrast weighting). */
+  readonly valence: number;
+}
+
+export interface SentimentDetail {
+  /** Normalised to [-1, 1]. */
+  readonly score: number;
+  readonly label: SentimentLabel;
+  readonly hits: readonly SentimentHit[];
+  /** Valence per segment (see {@link ClauseSentiment}). */
+  readonly segments: ReadonlyMap<number, ClauseSentiment>;
+  /** Segment of each token. */
+  readonly segmentOf: readonly number[];
+  /** Sum of valences per sentence, before normalising. */
+  readonly sentences: readonly number[];
+}
+
+export function normalise(total: number): number {
+  if (total === 0) return 0;
+  const score = total / Math.sqrt(total * total + ALPHA);
+  return Math.max(-1, Math.min(1, score));
+}
+
+export function labelOf(score: number): SentimentLabel {
+  if (score >= POSITIVE_FROM) return 'positive';
+  if (score <= NEGATIVE_FROM) return 'negative';
+  return 'neutral';
+}
+
+function positionsOf(lexicon: CompiledPack['negators'], tokens: readonly Token[]): Set<number> {
+  const out = new Set<number>();
+  for (const match of lexicon.bestMatches(tokens, 0))
+    out.add(match.positions[match.positions.length - 1]);
+  return out;
+}
+
+interface RawHit {
+  positions: readonly number[];
+  term: string;
+  valence: number;
+  quoted: boolean;
+}
+
+/** One pack's sentiment words and phrases, with negation and intensifiers applied. */
+function packHits(pack: CompiledPack, tokens: readonly Token[]): RawHit[] {
+  const phraseMatches = pack.sentiment.bestMatches(tokens, 1);
+  const inPhrase = new Set<number>();
+  for (const match of phraseMatches) {
+    if (match.positions.length > 1) match.positions.forEach((p) => inPhrase.add(p));
+  }
+  const negators = positionsOf(pack.negators, tokens);
+  const postNegators = positionsOf(pack.postNegators, tokens);
+  const intensity = new Map<number, number>();
+  for (const match of pack.intensifiers.bestMatches(tokens, 0)) {
+    intensity.set(match.positions[match.positions.length - 1], match.entry.value);
+  }
+  const hits: RawHit[] = [];
+  for (const match of phraseMatches) {
+    // A word that is itself a negator (`no`, `nothing`) scores only inside a phrase.
+    const first = match.positions[0];
+    const last = match.positions[match.positions.length - 1];
+    if (match.positions.length === 1 && negators.has(first)) continue;
+    let valence = match.entry.value;
+    const clause = tokens[first].clause;
+    for (let k = 1; k <= 2; k++) {
+      const at = first - k;
+      if (at < 0 || tokens[at].clause !== clause) break;
+      const boost = intensity.get(at);
+      if (boost !== undefined) {
+        valence *= 1 + boost;
+        break;
+      }
+    }
+    let negated = false;
+    for (let k = 1; k <= NEGATION_SCOPE; k++) {
+      const at = first - k;
+      if (at < 0 || tokens[at].clause !== clause) break;
+      if (negators.has(at) && !inPhrase.has(at)) {
+        negated = true;
+        break;
+      }
+    }
+    if (!negated) {
+      for (let k = 1; k <= 3; k++) {
+        const at = last + k;
+        if (at >= tokens.length || tokens[at].clause !== clause) break;
+        const next = tokens[at + 1];
+        const clauseFinal = !next || next.clause !== clause || next.raw === 'mehr';
+        if (postNegators.has(at) && clauseFinal) {
+          negated = true;
+          break;
+        }
+      }
+    }
+    if (negated) valence *= NEGATION;
+    hits.push({
+      positions: match.positions,
+      term: match.entry.source,
+      valence,
+      quoted: tokens[first].quoted,
+    });
+  }
+  return hits;
+}
+
+/**
+ * Lexicon sentiment of a tokenised text with its language's pack(s): each sentiment word or
+ * phrase, flipped by a negator up to three words before it in its clause (or by a German
+ * clause-final `nicht` after it), scaled by an intensifier right before it; a sentence's
+ * part after `but` weighs three times its part before; emoji count; a lone positive
+ * interjection opening a sentence ("Great, it broke") and positive words in quotation marks
+ * ("premium quality") are read as irony when the rest of the text is negative.
+ */
+export function scoreSentiment(packs: readonly CompiledPack[], text: Tokenized): SentimentDetail {
+  const { tokens } = text;
+  const hits: RawHit[] = [];
+  const contrasts = new Set<number>();
+  const concessions = new Set<number>();
+  for (const pack of packs) {
+    for (const at of positionsOf(pack.contrast, tokens)) contrasts.add(at);
+    for (const at of positionsOf(pack.concession, tokens)) concessions.add(at);
+    hits.push(...packHits(pack, tokens));
+  }
+  tokens.forEach((token, i) => {
+    if (token.kind !== 'emoji') return;
+    const valence = emojiValence(token.raw);
+    if (valence) hits.push({ positions: [i], term: token.raw, valence, quoted: false });
+  });
+  hits.sort((a, b) => a.positions[0] - b.positions[0]);
+
+  // Irony: positives that stand against an otherwise negative text — a lone interjection
+  // opening a sentence ("Great, it broke", "Ну супер, …", "Na toll, …"), not followed by
+  // "but" (that is a concession: "Fast delivery, but …"), or words in quotation marks.
+  const ironic = (hit: (typeof hits)[number]) => {
+    if (hit.valence <= 0) return false;
+    if (hit.quoted) return true;
+    const first = hit.positions[0];
+    const token = tokens[first];
+    const words = tokens.filter((t) => t.clause === token.clause && t.kind === 'word');
+    const lone =
+      words.length === 1 ||
+      (words.length === 2 && IRONY_PARTICLES.has(words[0].raw) && words[1] === token);
+    const opensSentence = words[0] === tokens.find((t) => t.sentence === token.sentence);
+    const conceded = [...contrasts].some(
+      (at) => at > first && tokens[at].sentence === token.sentence,
+    );
+    return lone && opensSentence && !conceded && tokens.some((t) => t.clause > token.clause);
+  };
+  const candidates = hits.filter(ironic);
+  if (candidates.length) {
+    const rest = hits.filter((h) => !candidates.includes(h)).reduce((s, h) => s + h.valence, 0);
+    if (rest < -0.5) for (const hit of candidates) hit.valence = -Math.abs(hit.valence);
+  }
+
+  // Clause and sentence weights.
+  const sentenceTotals = new Array<number>(Math.max(1, text.sentences)).fill(0);
+  const segmentOf: number[] = [];
+  let segment = 0;
+  tokens.forEach((token, i) => {
+    if (i > 0 && (token.clause !== tokens[i - 1].clause || contrasts.has(i) || concessions.has(i)))
+      segment++;
+    segmentOf.push(segment);
+  });
+  const segments = new Map<number, { segment: number; sentence: number; valence: number }>();
+  const contrastAt = new Map<number, number>();
+  for (const at of contrasts) {
+    const sentence = tokens[at].sentence;
+    const firstOfSentence = tokens.findIndex((t) => t.sentence === sentence);
+    if (at > firstOfSentence && !contrastAt.has(sentence)) contrastAt.set(sentence, at);
+  }
+  const concessionClauses = new Set([...concessions].map((at) => tokens[at].clause));
+  for (const hit of hits) {
+    const token = tokens[hit.positions[0]];
+    const at = segmentOf[hit.positions[0]];
+    const entry = segments.get(at) ?? { segment: at, sentence: token.sentence, valence: 0 };
+    entry.valence += hit.valence;
+    segments.set(at, entry);
+    let weight = 1;
+    const pivot = contrastAt.get(token.sentence);
+    if (pivot !== undefined) weight = hit.positions[0] > pivot ? AFTER_CONTRAST : BEFORE_CONTRAST;
+    if (concessionClauses.has(token.clause)) weight *= CONCESSION;
+    sentenceTotals[token.sentence] = (sentenceTotals[token.sentence] ?? 0) + hit.valence * weight;
+  }
+  let total = 0;
+  sentenceTotals.forEach((sum, i) => {
+    const bangs = Math.min(4, text.exclamations[i] ?? 0);
+    total += sum + (sum > 0 ? 1 : sum < 0 ? -1 : 0) * bangs * EXCLAMATION;
+  });
+  const score = normalise(total);
+  return {
+    score,
+    label: labelOf(score),
+    hits: hits.map(({ positions, term, valence }) => ({ positions, term, valence })),
+    segments,
+    segmentOf,
+    sentences: sentenceTotals,
+  };
+}
