@@ -5,7 +5,7 @@
 //   BENCH_ROWS=1000000 BENCH_BIG_GB=2 npm run bench:ingest
 //
 // Prints rows/s for both, the API's peak RSS, and last `ingest_vs_psql_copy=<ratio>`.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import {
   createReadStream,
@@ -22,6 +22,7 @@ import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { buildOrExit } from '../scripts/nx.mjs';
+import { rssMb, startApi } from './support.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -79,34 +80,6 @@ async function writeFile(path, count, prefix) {
   for (const chunk of lines(count, prefix))
     if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
   await new Promise((r) => out.end(r));
-}
-
-function startApi(env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
-      cwd: root,
-      env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    const onData = (chunk) => {
-      output += chunk;
-      const match = /Returnlens is running: (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ child, baseUrl: match[1].replace(/\/$/, '') });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`API exited (${code}):\n${output}`)));
-  });
-}
-
-function rssMb(pid) {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
-  } catch {
-    return 0;
-  }
 }
 
 async function upload(api, token, body, label) {

@@ -62,6 +62,25 @@ export function resolvePeriod(
   now: Date,
   latestData: Date | null,
 ): ResolvedPeriod {
+  // Time-zone arithmetic costs milliseconds; the answer changes at most every quarter hour
+  // (every zone offset is a multiple of 15 minutes, so weeks turn on a quarter hour).
+  const key = [filters.from, filters.to, timeZone, Math.floor(now.getTime() / 900_000), latestData?.getTime()].join('|');
+  const cached = PERIODS.get(key);
+  if (cached) return cached;
+  const period = computePeriod(filters, timeZone, now, latestData);
+  if (PERIODS.size >= 1000) PERIODS.delete(PERIODS.keys().next().value as string);
+  PERIODS.set(key, period);
+  return period;
+}
+
+const PERIODS = new Map<string, ResolvedPeriod>();
+
+function computePeriod(
+  filters: AnalyticsFilters,
+  timeZone: string,
+  now: Date,
+  latestData: Date | null,
+): ResolvedPeriod {
   let to: IsoWeekRef;
   if (filters.to) to = weekOfParam('to', filters.to, timeZone);
   else {

@@ -64,6 +64,31 @@ import { CLAIM_SORTS, FEEDBACK_SORTS, type PageRequest } from './records';
 
 type Row = CubeRow;
 
+/** SLA counts from a GROUPING SETS query: per policy and week, per channel, per assignee. */
+interface SlaGroupRow {
+  readonly grp: 'pw' | 'ch' | 'as';
+  readonly week: string;
+  readonly policy_id: number;
+  readonly channel: string;
+  readonly assignee: string;
+  readonly met: number;
+  readonly breached: number;
+}
+
+interface OpenClaimRow {
+  readonly external_id: string;
+  readonly type: string;
+  readonly channel: string;
+  readonly assignee: string | null;
+  readonly opened_at: Date;
+  readonly policy_id: number;
+  readonly policy: string;
+  readonly clock: SlaClock;
+  readonly target_hours: number;
+  readonly at_risk_hours: number;
+  readonly elapsed: number;
+}
+
 /** Filters the claim-level SLA rollup can answer; anything else is computed from raw claims. */
 const SLA_ROLLUP_FILTERS = new Set(['type', 'channel', 'from', 'to']);
 
@@ -93,11 +118,17 @@ export class AnalyticsService {
   }
 
   async context(filters: AnalyticsFilters, now = new Date()): Promise<Context> {
+    // The newest claim matters only for the default period's end.
+    const latest = filters.to ? null : await this.latestOpenedAt();
+    return { filters, period: resolvePeriod(filters, this.tz, now, latest), raw: false };
+  }
+
+  private async latestOpenedAt(): Promise<Date | null> {
     const [row] = await this.db.query<{ latest: Date | null }[]>(
       'SELECT max(opened_at) AS latest FROM claims WHERE shop_id = $1',
       [DEFAULT_SHOP_ID],
     );
-    return { filters, period: resolvePeriod(filters, this.tz, now, row?.latest ?? null), raw: false };
+    return row?.latest ? new Date(row.latest) : null;
   }
 
   periodOf(ctx: Context): AnalyticsPeriod {
@@ -130,7 +161,7 @@ export class AnalyticsService {
     };
     const plan = planCube(q, DEFAULT_SHOP_ID, this.tz);
     if (plan.kind === 'raw') ctx.raw = true;
-    return normaliseRows(await this.db.query(plan.text, plan.values), q);
+    return normaliseRows(await this.timed(plan.text, plan.values), q);
   }
 
   private weekIndex(ctx: Context): Map<string, number> {
@@ -296,7 +327,11 @@ export class AnalyticsService {
     const info = new Map(catalogue.map((p) => [p.sku, p]));
     const sold = new Map(sales.map((r) => [r.sku, r.units]));
     const bySku = new Map<string, Row[]>();
-    for (const r of claims) bySku.set(r.sku, [...(bySku.get(r.sku) ?? []), r]);
+    for (const r of claims) {
+      const list = bySku.get(r.sku);
+      if (list) list.push(r);
+      else bySku.set(r.sku, [r]);
+    }
     const products = [...new Set([...sold.keys(), ...bySku.keys()])]
       .filter((sku) => sku !== '')
       .map((sku) => {
@@ -374,66 +409,64 @@ export class AnalyticsService {
 
   private async query<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
     const { text, values } = bindSql(sql, { shop: DEFAULT_SHOP_ID, tz: this.tz, ...params });
-    return this.db.query(text, values);
+    return this.timed(text, values);
   }
 
-  /** Closed claims' met/breached per week, policy, channel and assignee. */
-  private async slaClosed(ctx: Context) {
+  /** Runs a query; with RETURNLENS_QUERY_TIMINGS=1 prints how long it took. */
+  private async timed<T>(text: string, values: unknown[]): Promise<T[]> {
+    if (!process.env['RETURNLENS_QUERY_TIMINGS']) return this.db.query(text, values);
+    const started = process.hrtime.bigint();
+    const rows = await this.db.query(text, values);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    console.error(`query ${ms.toFixed(1)} ms, ${rows.length} rows: ${text.replace(/\s+/g, ' ').slice(0, 110)}`);
+    return rows;
+  }
+
+  /**
+   * Closed claims' met/breached, three ways at once (GROUPING SETS): per policy and week
+   * (`grp` = 'pw'), per channel ('ch') and per assignee ('as').
+   */
+  private async slaClosed(ctx: Context): Promise<SlaGroupRow[]> {
     const keys = Object.entries(ctx.filters)
       .filter(([, v]) => v !== undefined && (!Array.isArray(v) || v.length))
       .map(([k]) => k);
     const rollup = keys.every((k) => SLA_ROLLUP_FILTERS.has(k));
-    type SlaRow = { week: string; policy_id: number; channel: string; assignee: string; met: number; breached: number };
+    const grouped = (from: string, where: string) => `
+      SELECT CASE WHEN GROUPING(policy_id) = 0 THEN 'pw' WHEN GROUPING(channel) = 0 THEN 'ch' ELSE 'as' END AS grp,
+             to_char(week, 'YYYY-MM-DD') AS week, policy_id, channel, assignee,
+             sum(met)::int AS met, sum(breached)::int AS breached
+        FROM ${from} ${where}
+       GROUP BY GROUPING SETS ((policy_id, week), (channel), (assignee))`;
     if (rollup) {
-      const params: Record<string, unknown> = {
-        fromWeek: ctx.period.range.fromWeek,
-        toWeek: ctx.period.range.toWeek,
-        types: ctx.filters.type ?? null,
-        channels: ctx.filters.channel ?? null,
-      };
-      return this.query<SlaRow>(
-        `SELECT to_char(week, 'YYYY-MM-DD') AS week, policy_id, channel, assignee,
-                sum(met)::int AS met, sum(breached)::int AS breached
-           FROM rollup_sla_week
-          WHERE shop_id = {shop} AND week BETWEEN {fromWeek}::date AND {toWeek}::date
-            AND ({types}::text[] IS NULL OR type = ANY({types}::text[]))
-            AND ({channels}::text[] IS NULL OR channel = ANY({channels}::text[]))
-          GROUP BY 1, 2, 3, 4`,
-        params,
+      return this.query<SlaGroupRow>(
+        grouped(
+          'rollup_sla_week',
+          `WHERE shop_id = {shop} AND week BETWEEN {fromWeek}::date AND {toWeek}::date
+             AND ({types}::text[] IS NULL OR type = ANY({types}::text[]))
+             AND ({channels}::text[] IS NULL OR channel = ANY({channels}::text[]))`,
+        ),
+        {
+          fromWeek: ctx.period.range.fromWeek,
+          toWeek: ctx.period.range.toWeek,
+          types: ctx.filters.type ?? null,
+          channels: ctx.filters.channel ?? null,
+        },
       );
     }
     ctx.raw = true;
     const params: Record<string, unknown> = {};
     const scope = this.claimScope(ctx, params);
-    return this.query<SlaRow>(
-      `SELECT to_char(s.week, 'YYYY-MM-DD') AS week, s.policy_id, s.channel, s.assignee,
-              sum(s.met)::int AS met, sum(s.breached)::int AS breached
-         FROM (${slaRowsSql(timedClaimsSql(scope.from, scope.where))}) s
-        GROUP BY 1, 2, 3, 4`,
+    return this.query<SlaGroupRow>(
+      grouped(`(${slaRowsSql(timedClaimsSql(scope.from, scope.where))}) s`, ''),
       params,
     );
   }
 
   /** Open claims under each policy whose event has not happened yet, with the clock used so far. */
-  private async slaOpen(ctx: Context, now: Date) {
-    const params: Record<string, unknown> = { now };
+  private openClaimsSql(ctx: Context, params: Record<string, unknown>): string {
     const scope = this.claimScope(ctx, params, true);
-    return this.query<{
-      external_id: string;
-      type: string;
-      channel: string;
-      assignee: string | null;
-      opened_at: Date;
-      week: string;
-      policy_id: number;
-      policy: string;
-      clock: SlaClock;
-      target_hours: number;
-      at_risk_hours: number;
-      elapsed: number;
-    }>(
-      `SELECT c.external_id, c.type, c.channel, c.assignee, c.opened_at,
-              to_char(date_trunc('week', c.opened_at AT TIME ZONE {tz})::date, 'YYYY-MM-DD') AS week,
+    return `SELECT c.external_id, c.type, c.channel, c.assignee, c.opened_at,
+              date_trunc('week', c.opened_at AT TIME ZONE {tz})::date AS week,
               s.id AS policy_id, s.name AS policy, s.clock, s.target_hours::float8 AS target_hours,
               s.at_risk_hours::float8 AS at_risk_hours,
               CASE WHEN s.clock = 'business'
@@ -446,7 +479,45 @@ export class AnalyticsService {
          ${calendarDayJoin('{now}::timestamptz', 'd_now')}
         ${scope.where}
           AND (CASE s.metric WHEN 'first_response' THEN c.first_response_at
-                             WHEN 'resolution' THEN c.resolved_at ELSE c.refunded_at END) IS NULL`,
+                             WHEN 'resolution' THEN c.resolved_at ELSE c.refunded_at END) IS NULL`;
+  }
+
+  /**
+   * Open claims counted in SQL: breached and pending per policy and week, breached in the
+   * period per channel and per assignee.
+   */
+  private async slaOpenCounts(ctx: Context, now: Date) {
+    const params: Record<string, unknown> = {
+      now,
+      fromWeek: ctx.period.range.fromWeek,
+      toWeek: ctx.period.range.toWeek,
+    };
+    const open = this.openClaimsSql(ctx, params);
+    return this.query<SlaGroupRow & { pending: number }>(
+      `WITH o AS (${open})
+       SELECT CASE WHEN GROUPING(policy_id) = 0 THEN 'pw' WHEN GROUPING(channel) = 0 THEN 'ch' ELSE 'as' END AS grp,
+              to_char(week, 'YYYY-MM-DD') AS week, policy_id, channel, COALESCE(assignee, '') AS assignee, 0 AS met,
+              (CASE WHEN GROUPING(policy_id) = 0 THEN count(*) FILTER (WHERE elapsed > target_hours)
+                    ELSE count(*) FILTER (WHERE elapsed > target_hours AND week BETWEEN {fromWeek}::date AND {toWeek}::date)
+               END)::int AS breached,
+              count(*) FILTER (WHERE elapsed <= target_hours)::int AS pending
+         FROM o
+        GROUP BY GROUPING SETS ((policy_id, week), (channel), (COALESCE(assignee, '')))`,
+      params,
+    );
+  }
+
+  /** The 100 open claims nearest their deadline (at risk) and the 100 most overdue. */
+  private async slaOpenLists(ctx: Context, now: Date) {
+    const params: Record<string, unknown> = { now };
+    const open = this.openClaimsSql(ctx, params);
+    return this.query<OpenClaimRow & { list: 'risk' | 'breach' }>(
+      `WITH o AS (${open})
+       (SELECT 'risk' AS list, * FROM o
+         WHERE elapsed <= target_hours AND target_hours - elapsed <= at_risk_hours
+         ORDER BY target_hours - elapsed LIMIT 100)
+       UNION ALL
+       (SELECT 'breach' AS list, * FROM o WHERE elapsed > target_hours ORDER BY target_hours - elapsed LIMIT 100)`,
       params,
     );
   }
@@ -466,7 +537,9 @@ export class AnalyticsService {
       const groups = new Map<string, HistogramBucket[]>();
       for (const r of rows) {
         const key = `${r.metric}|${r.week}`;
-        groups.set(key, [...(groups.get(key) ?? []), { bucket: r.bucket, n: r.n }]);
+        const list = groups.get(key);
+        if (list) list.push({ bucket: r.bucket, n: r.n });
+        else groups.set(key, [{ bucket: r.bucket, n: r.n }]);
       }
       for (const [key, buckets] of groups) {
         const [metric, week] = key.split('|') as [SlaMetric, string];
@@ -497,62 +570,60 @@ export class AnalyticsService {
 
   async sla(filters: AnalyticsFilters, clock: SlaClock = 'calendar', now = new Date()): Promise<SlaReport> {
     const ctx = await this.context(filters, now);
-    const [policies, closed, open, durations, repeat, aging] = await Promise.all([
+    const [policies, closed, openCounts, lists, durations, repeat, aging] = await Promise.all([
       this.policies(),
       this.slaClosed(ctx),
-      this.slaOpen(ctx, now),
+      this.slaOpenCounts(ctx, now),
+      this.slaOpenLists(ctx, now),
       this.durationWeeks(ctx, clock),
       this.cube(ctx, 'claims', [], ['claims', 'repeat_claims']),
       this.backlogAging(ctx, now),
     ]);
-    const index = this.weekIndex(ctx);
-    const inPeriod = (week: string) => index.has(week);
     const attainment = (met: number, breached: number) => ({
       met,
       breached,
       attainment: ratio(met, met + breached),
     });
-    const openBreached = open.filter((o) => o.elapsed > o.target_hours);
+    const cell = (rows: SlaGroupRow[], policy: number, week: string) =>
+      rows.find((r) => r.grp === 'pw' && r.policy_id === policy && r.week === week);
+    const inPeriod = new Set(ctx.period.weeks.map((w) => w.start));
 
     const policyRows = policies.map((p) => {
-      const mine = closed.filter((r) => r.policy_id === p.id);
-      const late = openBreached.filter((o) => o.policy_id === p.id && inPeriod(o.week));
       const weekly = ctx.period.weeks.map((w) => {
-        const met = mine.filter((r) => r.week === w.start).reduce((s, r) => s + r.met, 0);
-        const breached =
-          mine.filter((r) => r.week === w.start).reduce((s, r) => s + r.breached, 0) +
-          late.filter((o) => o.week === w.start).length;
-        return attainment(met, breached);
+        const c = cell(closed, p.id, w.start);
+        const o = cell(openCounts, p.id, w.start);
+        return attainment(c?.met ?? 0, (c?.breached ?? 0) + (o?.breached ?? 0));
       });
-      const met = weekly.reduce((s, w) => s + w.met, 0);
-      const breached = weekly.reduce((s, w) => s + w.breached, 0);
-      const pending = open.filter(
-        (o) => o.policy_id === p.id && inPeriod(o.week) && o.elapsed <= o.target_hours,
-      ).length;
-      return { ...p, ...attainment(met, breached), pending, weekly };
+      const pending = openCounts
+        .filter((r) => r.grp === 'pw' && r.policy_id === p.id && inPeriod.has(r.week))
+        .reduce((s, r) => s + r.pending, 0);
+      return {
+        ...p,
+        ...attainment(
+          weekly.reduce((s, w) => s + w.met, 0),
+          weekly.reduce((s, w) => s + w.breached, 0),
+        ),
+        pending,
+        weekly,
+      };
     });
 
-    const split = <K extends 'channel' | 'assignee'>(key: K) => {
+    const split = (grp: 'ch' | 'as', key: 'channel' | 'assignee') => {
       const acc = new Map<string, { met: number; breached: number }>();
-      for (const r of closed) {
+      for (const r of [...closed, ...openCounts]) {
+        if (r.grp !== grp) continue;
         const e = acc.get(r[key]) ?? { met: 0, breached: 0 };
         e.met += r.met;
         e.breached += r.breached;
         acc.set(r[key], e);
       }
-      for (const o of openBreached) {
-        if (!inPeriod(o.week)) continue;
-        const k = key === 'channel' ? o.channel : (o.assignee ?? '');
-        const e = acc.get(k) ?? { met: 0, breached: 0 };
-        e.breached += 1;
-        acc.set(k, e);
-      }
       return [...acc]
-        .map(([k, e]) => ({ [key]: k, ...attainment(e.met, e.breached) }) as { [P in K]: string } & ReturnType<typeof attainment>)
+        .map(([k, e]) => ({ key: k, ...attainment(e.met, e.breached) }))
+        .filter((r) => r.met + r.breached > 0)
         .sort((a, b) => (a.attainment ?? 1) - (b.attainment ?? 1));
     };
 
-    const toOpenClaim = (o: (typeof open)[number]): SlaOpenClaim => ({
+    const toOpenClaim = (o: OpenClaimRow): SlaOpenClaim => ({
       externalId: o.external_id,
       policyId: o.policy_id,
       policy: o.policy,
@@ -581,18 +652,11 @@ export class AnalyticsService {
           count: ctx.period.weeks.map((w) => weeks.get(w.start)?.n ?? 0),
         };
       }),
-      byChannel: split('channel'),
-      byAssignee: split('assignee'),
+      byChannel: split('ch', 'channel').map(({ key, ...r }) => ({ channel: key, ...r })),
+      byAssignee: split('as', 'assignee').map(({ key, ...r }) => ({ assignee: key, ...r })),
       repeatContactRate: ratio(repeat[0]?.repeat_claims ?? 0, repeat[0]?.claims ?? 0),
-      atRisk: open
-        .filter((o) => o.elapsed <= o.target_hours && o.target_hours - o.elapsed <= o.at_risk_hours)
-        .sort((a, b) => a.target_hours - a.elapsed - (b.target_hours - b.elapsed))
-        .slice(0, 100)
-        .map(toOpenClaim),
-      breachesOpen: openBreached
-        .sort((a, b) => a.target_hours - a.elapsed - (b.target_hours - b.elapsed))
-        .slice(0, 100)
-        .map(toOpenClaim),
+      atRisk: lists.filter((o) => o.list === 'risk').map(toOpenClaim),
+      breachesOpen: lists.filter((o) => o.list === 'breach').map(toOpenClaim),
       backlogAging: aging,
     };
   }
@@ -634,7 +698,11 @@ export class AnalyticsService {
     const all = labelled(trend);
     const group = (rows: Row[], dim: Dimension) => {
       const g = new Map<string, Row[]>();
-      for (const r of rows) g.set(r[dim], [...(g.get(r[dim]) ?? []), r]);
+      for (const r of rows) {
+        const list = g.get(r[dim]);
+        if (list) list.push(r);
+        else g.set(r[dim], [r]);
+      }
       return g;
     };
     return {
@@ -811,11 +879,7 @@ export class AnalyticsService {
   }
 
   private async latest(): Promise<string | null> {
-    const [row] = await this.db.query<{ latest: Date | null }[]>(
-      'SELECT max(opened_at) AS latest FROM claims WHERE shop_id = $1',
-      [DEFAULT_SHOP_ID],
-    );
-    return row?.latest ? new Date(row.latest).toISOString() : null;
+    return (await this.latestOpenedAt())?.toISOString() ?? null;
   }
 
   /**

@@ -136,6 +136,12 @@ export class RollupsService implements OnApplicationBootstrap {
           onProgress?.({ step, done: ++done, total });
         }
       }
+      // Fresh planner statistics: the rollups' sizes just changed wholesale.
+      await q.query(
+        'ANALYZE rollup_claims_week, rollup_claims_sku_week, rollup_claims_supplier_week, rollup_sales_sku_week, ' +
+          'rollup_sales_supplier_week, rollup_feedback_week, rollup_feedback_sku_week, rollup_feedback_supplier_week, ' +
+          'rollup_sla_week, rollup_durations_week',
+      );
       await q.query(
         `INSERT INTO rollup_state (shop_id, time_zone, rebuilt_at) VALUES ($1, $2, now())
          ON CONFLICT (shop_id) DO UPDATE SET time_zone = EXCLUDED.time_zone, rebuilt_at = now()`,

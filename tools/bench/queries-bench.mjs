@@ -1,0 +1,325 @@
+// `npm run bench:queries`: latency of every analytics endpoint at 1 M and 10 M claims (with
+// proportional sales and feedback), against DuckDB answering the same questions from the same
+// raw rows (plain UTC TIMESTAMP columns, its fastest layout), in one run.
+//
+//   BENCH_SIZES=1000000,10000000 BENCH_REPEAT=30 npm run bench:queries
+//
+// Per size: the data is generated inside PostgreSQL (claims N, order lines N, feedback N/5,
+// 2 000 SKUs of 50 suppliers, two years), the rollups are rebuilt with the product's own
+// command, the raw tables are copied to DuckDB, then each endpoint is called BENCH_REPEAT
+// times (after 3 warm-ups) and DuckDB runs the equivalent queries as many times. Prints the
+// p50/p95 table and ends with `p95_vs_duckdb=<worst ratio at the largest size>` and
+// `growth_1m_to_10m=<worst p95 growth between the smallest and largest size>`.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { buildOrExit } from '../scripts/nx.mjs';
+import { root, startApi, stopApi } from './support.mjs';
+
+const require = createRequire(import.meta.url);
+const pg = require('pg');
+const { to: copyTo } = require('pg-copy-streams');
+const { DuckDBInstance } = require('@duckdb/node-api');
+
+const SIZES = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map(Number);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 30);
+const log = (...args) => console.log(...args);
+
+// The period every endpoint is asked about: the 12 ISO weeks ending with 2026-W47 (UTC).
+const FROM = '2026-08-31';
+const TO = '2026-11-23';
+const LAST_WEEK = '2026-11-16';
+const FIVE_WEEKS = '2026-10-19';
+const NOW = '2026-11-25T12:00:00Z';
+
+/** Data generated inside PostgreSQL: `$1` = claims. Deterministic (setseed). */
+const GENERATE = [
+  `SELECT setseed(0.42)`,
+  `INSERT INTO suppliers (external_id, name, country)
+   SELECT 'S' || i, 'Supplier ' || i, 'PL' FROM generate_series(1, 50) i`,
+  `INSERT INTO products (sku, name, category, supplier_id)
+   SELECT 'P' || i, 'Product ' || i, 'cat' || (i % 12), 'S' || (1 + i % 50) FROM generate_series(1, 2000) i`,
+  `INSERT INTO sales (external_id, order_id, sku, quantity, unit_price, currency, ordered_at, customer_id)
+   SELECT 'L' || i, 'O' || i, 'P' || (1 + (random() * 1999)::int), 1 + (random() * 3)::int, 19.99, 'EUR',
+          timestamptz '2026-11-23' - random() * interval '728 days', 'U' || (i % 200000)
+     FROM generate_series(1, $1::int) i`,
+  `INSERT INTO claims (external_id, type, channel, order_id, sku, quantity, stated_reason_code, opened_at,
+                      first_response_at, resolved_at, refunded_at, status, resolution, refund_amount, currency,
+                      inspection_outcome, contact_count, assignee, customer_id)
+   SELECT 'C' || i, t.type, (ARRAY['phone','email','web_form','chat','marketplace','store'])[1 + (random() * 5)::int],
+          'O' || i, 'P' || (1 + (random() * 1999)::int), 1 + (random() * 1.2)::int,
+          (SELECT code FROM reasons ORDER BY code OFFSET (r * 16)::int LIMIT 1),
+          o.opened, o.opened + random() * interval '60 hours',
+          CASE WHEN o.opened < timestamptz '2026-11-05' THEN o.opened + random() * interval '500 hours' END,
+          CASE WHEN o.opened < timestamptz '2026-11-05' AND r < 0.5 THEN o.opened + random() * interval '400 hours' END,
+          CASE WHEN o.opened < timestamptz '2026-11-05' THEN 'resolved' ELSE 'in_progress' END,
+          CASE WHEN o.opened < timestamptz '2026-11-05' THEN CASE WHEN r < 0.5 THEN 'refund' ELSE 'replacement' END END,
+          CASE WHEN o.opened < timestamptz '2026-11-05' AND r < 0.5 THEN 25.50 END,
+          CASE WHEN o.opened < timestamptz '2026-11-05' AND r < 0.5 THEN 'EUR' END,
+          (ARRAY['confirmed_defect','customer_fault','no_fault_found','not_inspected', NULL])[1 + (random() * 4)::int],
+          1 + (random() * random() * 3)::int, 'Agent ' || (i % 20), 'U' || (i % 200000)
+     FROM generate_series(1, $1::int) i,
+          LATERAL (SELECT random() AS r) rr,
+          LATERAL (SELECT timestamptz '2026-11-23' - random() * interval '728 days' AS opened) o,
+          LATERAL (SELECT (ARRAY['return','return_defective','exchange','warranty_repair','complaint'])[1 + (random() * 4)::int] AS type) t`,
+  `INSERT INTO feedback (external_id, source, sku, rating, text, created_at, language, sentiment_score, sentiment_label)
+   SELECT 'F' || i, 'review', 'P' || (1 + (random() * 1999)::int), 1 + (random() * 4)::int, NULL,
+          timestamptz '2026-11-23' - random() * interval '728 days',
+          (ARRAY['en','ru','pl','he','pt','de'])[1 + (random() * 5)::int], s, CASE WHEN s < -0.2 THEN 'negative' WHEN s > 0.2 THEN 'positive' ELSE 'neutral' END
+     FROM generate_series(1, greatest(1, $1::int / 5)) i, LATERAL (SELECT random() * 2 - 1 AS s) ss`,
+  `ANALYZE`,
+];
+
+/** Raw columns copied to DuckDB, timestamps as UTC. */
+const EXPORTS = {
+  products: 'SELECT sku, supplier_id, category FROM products',
+  reasons: 'SELECT code, category_code FROM reasons',
+  sales: `SELECT sku, quantity, ordered_at AT TIME ZONE 'UTC' AS ordered_at FROM sales`,
+  claims: `SELECT external_id, type, channel, sku, quantity, reason_code, reason_source,
+                  opened_at AT TIME ZONE 'UTC' AS opened_at, first_response_at AT TIME ZONE 'UTC' AS first_response_at,
+                  resolved_at AT TIME ZONE 'UTC' AS resolved_at, refunded_at AT TIME ZONE 'UTC' AS refunded_at,
+                  status, resolution, refund_amount, currency, inspection_outcome, contact_count, assignee FROM claims`,
+  feedback: `SELECT sku, rating, created_at AT TIME ZONE 'UTC' AS created_at, language, sentiment_score,
+                    rating_label, sentiment_label FROM feedback`,
+};
+
+/** DuckDB column types of the exported CSVs (sparse columns would be guessed as text). */
+const TYPES = {
+  sales: { quantity: 'INTEGER', ordered_at: 'TIMESTAMP' },
+  claims: {
+    quantity: 'INTEGER',
+    opened_at: 'TIMESTAMP',
+    first_response_at: 'TIMESTAMP',
+    resolved_at: 'TIMESTAMP',
+    refunded_at: 'TIMESTAMP',
+    refund_amount: 'DOUBLE',
+    currency: 'VARCHAR',
+    inspection_outcome: 'VARCHAR',
+    resolution: 'VARCHAR',
+    contact_count: 'INTEGER',
+  },
+  feedback: { rating: 'INTEGER', created_at: 'TIMESTAMP', sentiment_score: 'DOUBLE', rating_label: 'VARCHAR', sentiment_label: 'VARCHAR' },
+};
+const duckTypes = (table) =>
+  TYPES[table]
+    ? `, types = {${Object.entries(TYPES[table]).map(([k, v]) => `'${k}': '${v}'`).join(', ')}}`
+    : '';
+
+const RANGE = `opened_at >= TIMESTAMP '${FROM}' AND opened_at < TIMESTAMP '${TO}'`;
+const DEFECT = `CASE WHEN c.inspection_outcome = 'confirmed_defect' OR (COALESCE(c.inspection_outcome, 'not_inspected') = 'not_inspected' AND r.category_code = 'product_quality') THEN c.quantity ELSE 0 END`;
+const LABEL = `COALESCE(f.rating_label, f.sentiment_label, '')`;
+const SLA = `
+  WITH p(id, metric, target, types, resolutions) AS (VALUES
+    (1, 'first_response', 24, ['return','return_defective','exchange','warranty_repair','complaint'], NULL),
+    (2, 'refund', 240, ['return','return_defective'], ['refund','partial_refund']),
+    (3, 'resolution', 336, ['return','return_defective','exchange'], NULL),
+    (4, 'resolution', 1080, ['warranty_repair'], NULL)),
+  c AS (SELECT *, date_trunc('week', opened_at) AS week FROM claims WHERE ${RANGE}),
+  x AS (SELECT c.week, c.channel, c.assignee, p.id, p.target,
+               CASE p.metric WHEN 'first_response' THEN first_response_at WHEN 'resolution' THEN resolved_at ELSE refunded_at END AS done,
+               opened_at, resolution, resolved_at, p.resolutions
+          FROM c JOIN p ON list_contains(p.types, c.type))
+  SELECT week, channel, assignee, id,
+         count(*) FILTER (WHERE done IS NOT NULL AND (resolutions IS NULL OR list_contains(resolutions, resolution)) AND epoch(done - opened_at) / 3600 <= target) AS met,
+         count(*) FILTER (WHERE (done IS NOT NULL AND (resolutions IS NULL OR list_contains(resolutions, resolution)) AND epoch(done - opened_at) / 3600 > target)
+                            OR (done IS NULL AND resolved_at IS NULL AND epoch(TIMESTAMP '${NOW.slice(0, 19).replace('T', ' ')}' - opened_at) / 3600 > target)) AS breached
+    FROM x GROUP BY ALL`;
+const DURATIONS = `
+  SELECT date_trunc('week', opened_at) AS week,
+         quantile_cont(epoch(first_response_at - opened_at) / 3600, [0.5, 0.9]) AS fr,
+         quantile_cont(epoch(resolved_at - opened_at) / 3600, [0.5, 0.9]) AS res,
+         quantile_cont(epoch(refunded_at - opened_at) / 3600, [0.5, 0.9]) AS ref
+    FROM claims WHERE ${RANGE} GROUP BY 1`;
+const OPEN = `SELECT external_id, type, opened_at FROM claims WHERE resolved_at IS NULL AND status IN ('open','in_progress')`;
+
+/** The same questions each endpoint answers, asked of DuckDB over the raw rows. */
+const DUCK = {
+  weekly: [
+    `SELECT date_trunc('week', opened_at), r.category_code, count(*), sum(quantity) FROM claims c JOIN reasons r ON r.code = c.reason_code WHERE ${RANGE} GROUP BY ALL`,
+    `SELECT date_trunc('week', ordered_at), sum(quantity) FROM sales WHERE ordered_at >= TIMESTAMP '${FROM}' AND ordered_at < TIMESTAMP '${TO}' GROUP BY ALL`,
+    `SELECT reason_code, count(*) FROM claims WHERE opened_at >= TIMESTAMP '${LAST_WEEK}' AND opened_at < TIMESTAMP '${TO}' GROUP BY ALL`,
+    `SELECT date_trunc('week', opened_at), currency, sum(refund_amount) FROM claims WHERE ${RANGE} AND refunded_at IS NOT NULL GROUP BY ALL`,
+    SLA,
+    DURATIONS,
+    OPEN,
+    `SELECT date_trunc('week', created_at), ${LABEL}, count(*) FROM feedback f WHERE created_at >= TIMESTAMP '${FROM}' AND created_at < TIMESTAMP '${TO}' GROUP BY ALL`,
+    `SELECT date_trunc('week', opened_at), reason_code, count(*) FROM claims WHERE opened_at >= TIMESTAMP '${FIVE_WEEKS}' AND opened_at < TIMESTAMP '${TO}' GROUP BY ALL`,
+    `SELECT date_trunc('week', opened_at), sku, count(*) FROM claims WHERE opened_at >= TIMESTAMP '${FIVE_WEEKS}' AND opened_at < TIMESTAMP '${TO}' GROUP BY ALL`,
+    `SELECT date_trunc('week', opened_at), p.supplier_id, count(*) FROM claims c LEFT JOIN products p USING (sku) WHERE opened_at >= TIMESTAMP '${FIVE_WEEKS}' AND opened_at < TIMESTAMP '${TO}' GROUP BY ALL`,
+  ],
+  pareto: [`SELECT reason_code, reason_source, count(*), sum(quantity) FROM claims WHERE ${RANGE} GROUP BY ALL`],
+  matrix: [
+    `SELECT reason_code, p.supplier_id, count(*), sum(quantity) FROM claims c LEFT JOIN products p USING (sku) WHERE ${RANGE} GROUP BY ALL`,
+  ],
+  suppliers: [
+    `SELECT p.supplier_id, sum(s.quantity) FROM sales s LEFT JOIN products p USING (sku) WHERE ordered_at >= TIMESTAMP '${FROM}' AND ordered_at < TIMESTAMP '${TO}' GROUP BY ALL`,
+    `SELECT p.supplier_id, c.reason_code, count(*), sum(${DEFECT}) FROM claims c JOIN reasons r ON r.code = c.reason_code LEFT JOIN products p USING (sku) WHERE ${RANGE} GROUP BY ALL`,
+    `SELECT date_trunc('week', opened_at), p.supplier_id, sum(${DEFECT}) FROM claims c JOIN reasons r ON r.code = c.reason_code LEFT JOIN products p USING (sku) WHERE ${RANGE} GROUP BY ALL`,
+    `SELECT date_trunc('week', ordered_at), p.supplier_id, sum(s.quantity) FROM sales s LEFT JOIN products p USING (sku) WHERE ordered_at >= TIMESTAMP '${FROM}' AND ordered_at < TIMESTAMP '${TO}' GROUP BY ALL`,
+    `SELECT p.supplier_id, ${LABEL}, count(*) FROM feedback f LEFT JOIN products p USING (sku) WHERE created_at >= TIMESTAMP '${FROM}' AND created_at < TIMESTAMP '${TO}' GROUP BY ALL`,
+  ],
+  products: [
+    `SELECT sku, sum(quantity) FROM sales WHERE ordered_at >= TIMESTAMP '${FROM}' AND ordered_at < TIMESTAMP '${TO}' GROUP BY ALL`,
+    `SELECT c.sku, c.reason_code, count(*), sum(${DEFECT}) FROM claims c JOIN reasons r ON r.code = c.reason_code WHERE ${RANGE} GROUP BY ALL`,
+  ],
+  sla: [
+    SLA,
+    DURATIONS,
+    OPEN,
+    `SELECT count(*), count(*) FILTER (WHERE contact_count > 1) FROM claims WHERE ${RANGE}`,
+    `SELECT CASE WHEN age < 24 THEN 'a' WHEN age < 72 THEN 'b' ELSE 'c' END, count(*) FROM (SELECT epoch(TIMESTAMP '${NOW.slice(0, 19).replace('T', ' ')}' - opened_at) / 3600 AS age FROM claims WHERE resolved_at IS NULL) GROUP BY ALL`,
+  ],
+  feedback: [
+    `SELECT rating, count(*) FROM feedback WHERE created_at >= TIMESTAMP '${FROM}' AND created_at < TIMESTAMP '${TO}' GROUP BY ALL`,
+    `SELECT date_trunc('week', created_at), ${LABEL}, count(*) FROM feedback f WHERE created_at >= TIMESTAMP '${FROM}' AND created_at < TIMESTAMP '${TO}' GROUP BY ALL`,
+    `SELECT language, ${LABEL}, count(*), count(sentiment_score), sum(sentiment_score) FROM feedback f WHERE created_at >= TIMESTAMP '${FROM}' AND created_at < TIMESTAMP '${TO}' GROUP BY ALL`,
+    `SELECT p.supplier_id, ${LABEL}, count(*) FROM feedback f LEFT JOIN products p USING (sku) WHERE created_at >= TIMESTAMP '${FROM}' AND created_at < TIMESTAMP '${TO}' GROUP BY ALL`,
+  ],
+  kpis: [
+    `SELECT type, count(*), count(*) FILTER (WHERE contact_count > 1) FROM claims WHERE ${RANGE} GROUP BY ALL`,
+    `SELECT ${LABEL}, count(*) FROM feedback f WHERE created_at >= TIMESTAMP '${FROM}' AND created_at < TIMESTAMP '${TO}' GROUP BY ALL`,
+    `SELECT median(epoch(resolved_at - opened_at) / 3600) FROM claims WHERE ${RANGE} AND resolved_at IS NOT NULL`,
+  ],
+};
+
+const PERIOD = 'from=2026-W36&to=2026-W47';
+const ENDPOINTS = {
+  weekly: '/api/analytics/weekly?week=2026-W47',
+  pareto: `/api/analytics/pareto?${PERIOD}`,
+  matrix: `/api/analytics/matrix?by=supplier&${PERIOD}`,
+  suppliers: `/api/analytics/suppliers?${PERIOD}`,
+  products: `/api/analytics/products?${PERIOD}`,
+  sla: `/api/analytics/sla?${PERIOD}`,
+  feedback: `/api/analytics/feedback?${PERIOD}`,
+  kpis: `/api/analytics/kpis?${PERIOD}`,
+};
+
+const percentile = (values, p) => {
+  const s = [...values].sort((a, b) => a - b);
+  const h = (s.length - 1) * p;
+  const lo = Math.floor(h);
+  return s[lo] + (h - lo) * ((s[lo + 1] ?? s[lo]) - s[lo]);
+};
+
+async function time(fn) {
+  const started = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+async function measure(fn) {
+  for (let i = 0; i < 3; i++) await fn();
+  const samples = [];
+  for (let i = 0; i < REPEAT; i++) samples.push(await time(fn));
+  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
+}
+
+async function runSize(claims, dir) {
+  const dataDir = join(dir, `data-${claims}`);
+  const port = 41_000 + (process.pid % 500);
+  const pgPort = 42_000 + (process.pid % 500);
+  let api = await startApi({ DATA_DIR: dataDir, DEMO_DATA: 'off', PORT: String(port), EMBEDDED_PG_PORT: String(pgPort) });
+  const password = readFileSync(join(dataDir, 'postgres-password'), 'utf8').trim();
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/returnlens`;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let t = Date.now();
+  log(`\n[${claims.toLocaleString('en')} claims] generating claims, ${claims.toLocaleString('en')} order lines, ${Math.floor(claims / 5).toLocaleString('en')} feedback items in PostgreSQL…`);
+  for (const sql of GENERATE) await client.query(sql, sql.includes('$1') ? [claims] : []);
+  log(`  generated in ${((Date.now() - t) / 1000).toFixed(0)} s; rebuilding rollups with \`rollups rebuild\`…`);
+  await client.end();
+  await stopApi(api);
+  t = Date.now();
+  // The API is stopped (its embedded server too): the command line starts the same server.
+  const rebuild = spawnSync(process.execPath, [join(root, 'dist/apps/api/cli.js'), 'rollups', 'rebuild'], {
+    env: { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (rebuild.status !== 0) throw new Error('rollups rebuild failed');
+  const rebuildSeconds = (Date.now() - t) / 1000;
+  api = await startApi({ DATA_DIR: dataDir, DEMO_DATA: 'off', PORT: String(port), EMBEDDED_PG_PORT: String(pgPort) });
+  const client2 = new pg.Client({ connectionString: url });
+  await client2.connect();
+  const sizes = (
+    await client2.query(
+      `SELECT relname AS name, n_live_tup::bigint AS rows FROM pg_stat_user_tables WHERE relname LIKE 'rollup%' ORDER BY 1`,
+    )
+  ).rows;
+
+  log('  copying the raw rows to DuckDB…');
+  t = Date.now();
+  const duck = await (await DuckDBInstance.create(':memory:')).connect();
+  for (const [table, sql] of Object.entries(EXPORTS)) {
+    const file = join(dir, `${table}.csv`);
+    await pipeline(client2.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv, HEADER)`)), createWriteStream(file));
+    await duck.run(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv('${file}', header = true${duckTypes(table)})`);
+    rmSync(file);
+  }
+  await client2.end();
+  log(`  DuckDB loaded in ${((Date.now() - t) / 1000).toFixed(0)} s; measuring (${REPEAT} runs each after 3 warm-ups)…`);
+
+  const results = {};
+  for (const [name, path] of Object.entries(ENDPOINTS)) {
+    const api_ = await measure(async () => {
+      const res = await fetch(`${api.baseUrl}${path}`);
+      if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+      await res.arrayBuffer();
+    });
+    const duckdb = await measure(async () => {
+      for (const sql of DUCK[name]) await duck.runAndReadAll(sql);
+    });
+    results[name] = { api: api_, duckdb };
+    log(
+      `  ${name.padEnd(10)} API p50 ${api_.p50.toFixed(1).padStart(7)} ms  p95 ${api_.p95.toFixed(1).padStart(7)} ms | DuckDB p50 ${duckdb.p50.toFixed(1).padStart(7)} ms  p95 ${duckdb.p95.toFixed(1).padStart(7)} ms | ratio ${(api_.p95 / duckdb.p95).toFixed(3)}`,
+    );
+  }
+  await stopApi(api);
+  return { claims, rebuildSeconds, sizes, results };
+}
+
+async function main() {
+  log('Building the API (cached after the first time)…');
+  buildOrExit(['api'], { quiet: true });
+  const dir = mkdtempSync(join(tmpdir(), 'returnlens-queries-'));
+  spawnSync('chmod', ['755', dir]);
+  const runs = [];
+  try {
+    for (const size of SIZES) runs.push(await runSize(size, dir));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  log('\n| endpoint | ' + runs.map((r) => `${r.claims / 1e6} M: API p50 / p95 | DuckDB p50 / p95 | ratio`).join(' | ') + ' |');
+  log('|---|' + runs.map(() => '---|---|---').join('|') + '|');
+  for (const name of Object.keys(ENDPOINTS)) {
+    log(
+      `| ${name} | ` +
+        runs
+          .map((r) => {
+            const x = r.results[name];
+            return `${x.api.p50.toFixed(1)} / ${x.api.p95.toFixed(1)} ms | ${x.duckdb.p50.toFixed(1)} / ${x.duckdb.p95.toFixed(1)} ms | ${(x.api.p95 / x.duckdb.p95).toFixed(3)}`;
+          })
+          .join(' | ') +
+        ' |',
+    );
+  }
+  for (const r of runs) {
+    log(`\n${r.claims.toLocaleString('en')} claims: rollups rebuilt in ${r.rebuildSeconds.toFixed(0)} s; rollup rows: ${r.sizes.map((s) => `${s.name} ${Number(s.rows).toLocaleString('en')}`).join(', ')}`);
+  }
+  const largest = runs[runs.length - 1];
+  const smallest = runs[0];
+  const worstRatio = Math.max(...Object.values(largest.results).map((x) => x.api.p95 / x.duckdb.p95));
+  const growth = Math.max(
+    ...Object.keys(ENDPOINTS).map((n) => largest.results[n].api.p95 / smallest.results[n].api.p95),
+  );
+  log(`\np95_vs_duckdb=${worstRatio.toFixed(3)}`);
+  log(`growth_1m_to_10m=${growth.toFixed(3)}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
