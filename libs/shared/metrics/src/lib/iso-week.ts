@@ -5,9 +5,13 @@ import type { IsoWeekRef } from '@returnlens/shared/contracts';
 const WEEK_PATTERN = /^(\d{4})-W(\d{2})$/;
 
 /** Throws a RangeError unless `timeZone` is an IANA zone the runtime knows. */
+const knownZones = new Set<string>();
+
 export function assertTimeZone(timeZone: string): void {
+  if (knownZones.has(timeZone)) return;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
+    knownZones.add(timeZone);
   } catch {
     throw new RangeError(
       `Unknown time zone "${timeZone}" (expected an IANA name such as Europe/Warsaw)`,
