@@ -166,3 +166,23 @@ export function hebrewVariants(prefixes: string): Variants {
     return out;
   };
 }
+
+/** Also try each part of a hyphenated word (`black-friday-rabatt` → `rabatt`). */
+export function withHyphenParts(base: Variants): Variants {
+  return (folded) => {
+    if (!folded.includes('-')) return base(folded);
+    const out = [...base(folded)];
+    for (const part of folded.split('-')) if (part.length >= 2) out.push(...base(part));
+    return out;
+  };
+}
+
+/** Also try the tails of a long compound (`fernseherkarton` → `karton`), keeping five letters. */
+export function withCompoundHeads(base: Variants): Variants {
+  return (folded) => {
+    const out = [...base(folded)];
+    if (folded.length < 9) return out;
+    for (let k = 3; k <= folded.length - 5; k++) out.push(folded.slice(k));
+    return out;
+  };
+}

@@ -13,6 +13,12 @@ const NEGATION_SCOPE = 3;
 const BEFORE_CONTRAST = 0.5;
 const AFTER_CONTRAST = 1.5;
 const CONCESSION = 0.5;
+/** Valence of a word made a complaint by `too` / `demais` / `מדי`. */
+const EXCESS = -1.2;
+/** How much a rating written in the text (`3 stars`) weighs against the words around it. */
+const RATING_WEIGHT = 0.75;
+/** Emoji that mark the praise around them as ironic. */
+const IRONY_EMOJI = new Set(['🙄', '😒', '🤦', '🤡']);
 
 /** Scores at or beyond these are positive / negative; between them, neutral (tuned on dev). */
 export const POSITIVE_FROM = 0.3;
@@ -106,6 +112,7 @@ function packHits(pack: CompiledPack, tokens: readonly Token[]): RawHit[] {
     intensity.set(match.positions[match.positions.length - 1], match.entry.value);
   }
   const hits: RawHit[] = [];
+  const covered = new Set<number>();
   for (const match of phraseMatches) {
     // A word that is itself a negator (`no`, `nothing`) scores only inside a phrase.
     const first = match.positions[0];
@@ -144,6 +151,7 @@ function packHits(pack: CompiledPack, tokens: readonly Token[]): RawHit[] {
       }
     }
     if (negated) valence *= NEGATION;
+    match.positions.forEach((p) => covered.add(p));
     hits.push({
       positions: match.positions,
       term: match.entry.source,
@@ -151,7 +159,48 @@ function packHits(pack: CompiledPack, tokens: readonly Token[]): RawHit[] {
       quoted: tokens[first].quoted,
     });
   }
+  // `too noisy`, `слишком шумный`, `barulhento demais`, `רועש מדי`: excess is a complaint.
+  const excess = (markers: Set<number>, offset: number) => {
+    for (const at of markers) {
+      const target = at + offset;
+      const token = tokens[target];
+      if (!token || token.kind !== 'word' || token.clause !== tokens[at].clause) continue;
+      if (covered.has(target) || covered.has(at) || negators.has(target)) continue;
+      hits.push({
+        positions: [target],
+        term: `${tokens[at].raw}+`,
+        valence: EXCESS,
+        quoted: false,
+      });
+    }
+  };
+  excess(positionsOf(pack.excessBefore, tokens), 1);
+  excess(positionsOf(pack.excessAfter, tokens), -1);
   return hits;
+}
+
+const STAR_WORD = /^(?:stars?|звезд\p{L}*|звёзд\p{L}*|gwiazd\p{L}*|estrelas?|sterne?|כוכב\p{L}*)$/u;
+/** Valence of a 1–5 star rating written in the text. */
+const STAR_VALENCE = [-3, -3, -2, 0, 2, 3];
+
+/** A rating the customer wrote in the text: `3 stars`, `4 звезды`, `8/10`, `5/5`. */
+export function writtenRating(tokens: readonly Token[]): number | null {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].kind !== 'number') continue;
+    const value = Number(tokens[i].raw.replace(',', '.'));
+    const next = tokens[i + 1];
+    if (!next || next.sentence !== tokens[i].sentence) continue;
+    if (next.kind === 'word' && STAR_WORD.test(next.raw) && value >= 0 && value <= 5) {
+      return Math.round(value);
+    }
+    if (next.kind === 'number') {
+      const scale = Number(next.raw);
+      if ((scale === 5 || scale === 10) && value >= 0 && value <= scale) {
+        return Math.max(1, Math.round((value / scale) * 5));
+      }
+    }
+  }
+  return null;
 }
 
 /**
@@ -197,6 +246,10 @@ export function scoreSentiment(packs: readonly CompiledPack[], text: Tokenized):
     );
     return lone && opensSentence && !conceded && tokens.some((t) => t.clause > token.clause);
   };
+  if (tokens.some((t) => t.kind === 'emoji' && IRONY_EMOJI.has(t.raw))) {
+    for (const hit of hits)
+      if (hit.valence > 0 && tokens[hit.positions[0]].kind === 'word') hit.valence = -hit.valence;
+  }
   const candidates = hits.filter(ironic);
   if (candidates.length) {
     const rest = hits.filter((h) => !candidates.includes(h)).reduce((s, h) => s + h.valence, 0);
@@ -237,7 +290,11 @@ export function scoreSentiment(packs: readonly CompiledPack[], text: Tokenized):
     const bangs = Math.min(4, text.exclamations[i] ?? 0);
     total += sum + (sum > 0 ? 1 : sum < 0 ? -1 : 0) * bangs * EXCLAMATION;
   });
-  const score = normalise(total);
+  const rating = writtenRating(tokens);
+  const score =
+    rating === null
+      ? normalise(total)
+      : RATING_WEIGHT * normalise(STAR_VALENCE[rating]) + (1 - RATING_WEIGHT) * normalise(total);
   return {
     score,
     label: labelOf(score),

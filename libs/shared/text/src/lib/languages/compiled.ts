@@ -3,7 +3,13 @@ import type {
   FeedbackAspectCode,
   ReasonCode,
 } from '@returnlens/shared/contracts';
-import { hebrewVariants, Lexicon, noVariants } from '../lexicon';
+import {
+  hebrewVariants,
+  Lexicon,
+  noVariants,
+  withCompoundHeads,
+  withHyphenParts,
+} from '../lexicon';
 import { foldWord } from '../tokenize';
 import { de } from './de';
 import { en } from './en';
@@ -25,6 +31,8 @@ export interface CompiledPack {
   readonly negators: Lexicon<true>;
   readonly postNegators: Lexicon<true>;
   readonly intensifiers: Lexicon<number>;
+  readonly excessBefore: Lexicon<true>;
+  readonly excessAfter: Lexicon<true>;
   readonly contrast: Lexicon<true>;
   readonly concession: Lexicon<true>;
   readonly aspects: Lexicon<FeedbackAspectCode>;
@@ -47,7 +55,11 @@ function parseCue(source: string): [string, number] {
 }
 
 export function compilePack(pack: LanguagePack): CompiledPack {
-  const variants = pack.prefixLetters ? hebrewVariants(pack.prefixLetters) : noVariants;
+  const variants = withHyphenParts(
+    pack.prefixLetters ? hebrewVariants(pack.prefixLetters) : noVariants,
+  );
+  // German compounds name things by their last part: `Fernseherkarton` is a `Karton`.
+  const nounVariants = pack.code === 'de' ? withCompoundHeads(variants) : variants;
   const set = (words: readonly string[]) =>
     new Lexicon<true>(
       words.map((w) => [w, true] as const),
@@ -59,13 +71,15 @@ export function compilePack(pack: LanguagePack): CompiledPack {
     negators: set(pack.negators),
     postNegators: set(pack.postNegators ?? []),
     intensifiers: new Lexicon(Object.entries(pack.intensifiers), variants),
+    excessBefore: set(pack.excessBefore ?? []),
+    excessAfter: set(pack.excessAfter ?? []),
     contrast: set(pack.contrast),
     concession: set(pack.concession),
     aspects: new Lexicon(
       Object.entries(pack.aspects).flatMap(([aspect, terms]) =>
         terms.map((term) => [term, aspect as FeedbackAspectCode] as const),
       ),
-      variants,
+      nounVariants,
     ),
     reasons: new Lexicon(
       Object.entries(pack.reasons).flatMap(([code, cues]) =>
@@ -74,7 +88,7 @@ export function compilePack(pack: LanguagePack): CompiledPack {
           return [text, { code: code as ReasonCode, weight }] as const;
         }),
       ),
-      variants,
+      nounVariants,
     ),
     commonWords: new Set(pack.commonWords.map((w) => foldWord(w.toLowerCase()))),
   };

@@ -20,6 +20,12 @@ export interface LanguagePack {
   readonly postNegators?: readonly string[];
   /** Multipliers' increments: `very` +0.3, `slightly` −0.4 (applied to the next sentiment word). */
   readonly intensifiers: Readonly<Record<string, number>>;
+  /**
+   * Excess markers: `too` before a word (`too noisy`) or `demais`/`מדי` after it make a word
+   * with no valence of its own mildly negative.
+   */
+  readonly excessBefore?: readonly string[];
+  readonly excessAfter?: readonly string[];
   /** `but`: what follows weighs more than what came before, within the sentence. */
   readonly contrast: readonly string[];
   /** `although`: the clause it opens weighs less. */
