@@ -1,6 +1,7 @@
 import { CLAIM_TEXTS, REVIEW_PHRASES } from '@returnlens/tools/demo-data';
 import type { ReasonCode } from '@returnlens/shared/contracts';
 import * as dev from './fixtures/dev';
+import * as heldout1 from './fixtures/heldout1';
 import * as seen from './fixtures/seen';
 import * as test from './fixtures/test';
 import type { LanguageExample, LanguageFixtures, SentimentExample } from './fixtures/types';
@@ -23,7 +24,8 @@ const pick = (m: Record<string, unknown>) =>
 
 export const TEST: Dataset = {
   name: 'test',
-  description: 'held-out examples, never used for tuning',
+  description:
+    'held-out examples written after the second lexicon freeze (3e68fff), never tuned on',
   languages: pick(test),
   languageOnly: test.languageOnly,
 };
@@ -37,6 +39,17 @@ export const SEEN: Dataset = {
   description: 'written before the lexicons by their author; echoed by them, so tuning data',
   languages: pick(seen),
   languageOnly: seen.languageOnly,
+};
+
+/**
+ * The first held-out set: written after the first lexicon freeze (f02f52b), reported once
+ * (docs/text-analysis.md), then tuning data for the second round.
+ */
+export const HELDOUT1: Dataset = {
+  name: 'heldout-1',
+  description: 'first held-out set, reported once at f02f52b, then tuned on',
+  languages: pick(heldout1),
+  languageOnly: heldout1.languageOnly,
 };
 
 export const DEV: Dataset = {
@@ -88,4 +101,5 @@ export const DATASETS: Readonly<Record<string, Dataset>> = {
   dev: DEV,
   seen: SEEN,
   demo: DEMO,
+  'heldout-1': HELDOUT1,
 };
