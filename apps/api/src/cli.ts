@@ -14,6 +14,7 @@ import { hashToken, newToken, TOKEN_SCOPES, TOKEN_SQL } from './app/auth/api-tok
 import { ConfigError, loadConfig, type AppConfig } from './app/config/app-config';
 import { openDatabase } from './app/database/open-database';
 import { DEFAULT_SHOP_ID } from './app/database/shop-owned';
+import { EnrichService, type EnrichKind } from './app/enrich/enrich.service';
 import { IngestService } from './app/ingest/ingest.service';
 import { RollupsService } from './app/rollups/rollups.service';
 
@@ -28,6 +29,10 @@ const USAGE = `Returnlens command line
       kind: ${INGEST_KINDS.join(', ')}; format from the file name (.csv .tsv .json .ndjson .jsonl .arrow)
 
   npm run rollups -- rebuild
+
+  npm run reanalyze [-- --only claims|feedback] [--missing]
+      re-run language, sentiment, aspect and reason analysis over stored texts, then rebuild
+      the rollups; --missing analyses only texts never analysed
       recompute every weekly rollup from the raw tables (after a bulk load outside the API)
 
 The database is DATABASE_URL, else the embedded one in DATA_DIR (default ./.data).`;
@@ -137,7 +142,8 @@ async function ingestCommand(config: AppConfig, args: string[]): Promise<number>
   try {
     const rollups = new RollupsService(db.dataSource, config);
     await rollups.onApplicationBootstrap();
-    const report = await new IngestService(db.dataSource, config, rollups).ingest({
+    const enrich = new EnrichService(db.dataSource);
+    const report = await new IngestService(db.dataSource, config, rollups, enrich).ingest({
       kind: kind as IngestKind,
       format,
       body,
@@ -207,6 +213,47 @@ async function rollupsCommand(config: AppConfig, args: string[]): Promise<number
   }
 }
 
+async function reanalyzeCommand(config: AppConfig, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { only: { type: 'string' }, missing: { type: 'boolean', default: false } },
+  });
+  const kinds: EnrichKind[] =
+    values.only === undefined ? ['claims', 'feedback'] : [values.only as EnrichKind];
+  if (kinds.some((k) => k !== 'claims' && k !== 'feedback'))
+    throw new UsageError('--only takes claims or feedback');
+  const db = await openDatabase(config);
+  try {
+    const enrich = new EnrichService(db.dataSource);
+    const stats = await enrich.reanalyze({
+      kinds,
+      onlyMissing: values.missing,
+      onProgress: ({ kind, texts }) => process.stderr.write(`\r${kind}: ${texts} texts…`),
+    });
+    process.stderr.write('\n');
+    for (const s of stats) {
+      const per10k = s.texts ? ((s.ms / s.texts) * 10_000) / 1000 : 0;
+      console.log(
+        `${s.kind}: ${s.texts} texts (${s.analysed} distinct analysed), ${s.updated} rows changed, ` +
+          `${(s.ms / 1000).toFixed(1)} s — ${per10k.toFixed(2)} s per 10k texts including the database writes`,
+      );
+    }
+    const { inferred, mismatched } = await enrich.reasonMismatches();
+    console.log(
+      `Claims with an inferred reason: ${inferred}; stated reason differs from it: ${mismatched}.`,
+    );
+    if (stats.some((s) => s.updated > 0)) {
+      const rollups = new RollupsService(db.dataSource, config);
+      await rollups.ensureCalendar(db.dataSource);
+      await rollups.rebuild();
+      console.log('Rollups rebuilt.');
+    }
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
 async function main(): Promise<number> {
   Logger.overrideLogger(['error', 'warn']);
   const [command, ...rest] = process.argv.slice(2);
@@ -217,6 +264,7 @@ async function main(): Promise<number> {
   }
   if (command === 'ingest') return ingestCommand(config, rest);
   if (command === 'rollups') return rollupsCommand(config, rest);
+  if (command === 'reanalyze') return reanalyzeCommand(config, rest);
   console.log(USAGE);
   return command && command !== 'help' ? 2 : 0;
 }

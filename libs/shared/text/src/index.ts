@@ -9,3 +9,4 @@ export { tokenize, foldWord } from './lib/tokenize';
 export type { Token, Tokenized } from './lib/tokenize';
 export { packFor, LANGUAGE_PACKS } from './lib/languages/compiled';
 export type { LanguagePack } from './lib/languages/language-pack';
+export { normalizeLanguageTag } from './lib/language-tag';

@@ -39,6 +39,10 @@ export class ClaimEntity extends ShopOwned {
   @Column({ name: 'inferred_confidence', type: 'real', nullable: true })
   inferredConfidence!: number | null;
 
+  /** Detected language of `reason_text`; set once the text was analysed. */
+  @Column({ name: 'text_language', type: 'text', nullable: true })
+  textLanguage!: string | null;
+
   /** Stated, else inferred, else `other` (a generated column). */
   @Column({ name: 'reason_code', type: 'text', insert: false, update: false })
   readonly reasonCode!: string;

@@ -12,6 +12,7 @@ import { IngestSupport1763990000000 } from './migrations/1763990000000-IngestSup
 import { CheaperFactConstraints1764000000000 } from './migrations/1764000000000-CheaperFactConstraints';
 import { LeanerClaimIndexes1764010000000 } from './migrations/1764010000000-LeanerClaimIndexes';
 import { Rollups1764100000000 } from './migrations/1764100000000-Rollups';
+import { TextEnrichment1764200000000 } from './migrations/1764200000000-TextEnrichment';
 
 export const ENTITIES = [
   ReasonCategoryEntity,
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   CheaperFactConstraints1764000000000,
   LeanerClaimIndexes1764010000000,
   Rollups1764100000000,
+  TextEnrichment1764200000000,
 ];
 
 /** The one place TypeORM is configured: schema changes only through migrations. */

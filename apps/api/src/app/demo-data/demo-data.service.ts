@@ -8,6 +8,7 @@ import { generateDemoShop, type DemoOptions, type DemoShop } from '@returnlens/t
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { copyRows, type CopyValue } from '../database/copy-rows';
 import { DEFAULT_SHOP_ID } from '../database/shop-owned';
+import { EnrichService } from '../enrich/enrich.service';
 import { RollupsService } from '../rollups/rollups.service';
 
 interface TableLoad<T> {
@@ -27,6 +28,7 @@ export class DemoDataService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rollups: RollupsService,
+    private readonly enrich: EnrichService,
   ) {}
 
   /** True when the database already holds shop data (or an ingest history). */
@@ -102,6 +104,11 @@ export class DemoDataService {
       }
       await runner.commitTransaction();
       bar.stop();
+      // Language, sentiment, aspects and inferred reasons of the generated texts.
+      const texts = await this.enrich.reanalyze({ onlyMissing: true });
+      this.logger.log(
+        `Texts analysed: ${texts.map((t) => `${t.texts} ${t.kind} (${t.analysed} distinct) in ${(t.ms / 1000).toFixed(1)} s`).join(', ')}`,
+      );
       await this.rollups.rebuild();
       this.logger.log(
         `Demo data loaded: ${shop.suppliers.length} suppliers, ${shop.products.length} products, ` +

@@ -29,6 +29,11 @@ export class FeedbackEntity extends ShopOwned {
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
+  /** The language the ingested file gave, as given. */
+  @Column({ name: 'stated_language', type: 'text', nullable: true })
+  statedLanguage!: string | null;
+
+  /** Derived: the stated language when usable, else the detected one (`und` if unclear). */
   @Column({ type: 'text', nullable: true })
   language!: string | null;
 

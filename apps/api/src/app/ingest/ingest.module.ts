@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TokenGuard } from '../auth/token.guard';
+import { EnrichModule } from '../enrich/enrich.module';
 import { RollupsModule } from '../rollups/rollups.module';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
 
 @Module({
-  imports: [RollupsModule],
+  imports: [RollupsModule, EnrichModule],
   controllers: [IngestController],
   providers: [IngestService, TokenGuard],
   exports: [IngestService],

@@ -16,6 +16,7 @@ import { createRowValidator, suggestMapping } from '@returnlens/shared/ingest';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { copyLine, copyText, type CopyValue } from '../database/copy-rows';
 import { DEFAULT_SHOP_ID } from '../database/shop-owned';
+import { EnrichService } from '../enrich/enrich.service';
 import { RollupsService } from '../rollups/rollups.service';
 import {
   KIND_TABLES,
@@ -95,6 +96,7 @@ export class IngestService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rollups: RollupsService,
+    private readonly enrich: EnrichService,
   ) {}
 
   /** Batches left `running` by a process that died are marked failed (their rows were rolled back). */
@@ -406,6 +408,10 @@ export class IngestService implements OnApplicationBootstrap {
       ])
     ).rows[0];
     lap('merge');
+    // Text enrichment (apps/api/src/app/enrich): inferred reasons of claims; language,
+    // sentiment and aspects of feedback — before the rollups, which count them.
+    if (!request.dryRun) await this.enrich.afterMerge(client, request.kind, STAGE_TABLE, batchId);
+    lap('enrich');
     if (!request.dryRun) await this.rollups.refreshAfterMerge(client, request.kind, touchedWeeks);
     lap('rollups');
     await client.query(

@@ -99,7 +99,7 @@ export const KIND_TABLES: Readonly<Record<IngestKind, KindTable>> = {
       int('rating'),
       text('text'),
       time('created_at'),
-      text('language'),
+      text('language', 'stated_language'),
     ],
   },
 };

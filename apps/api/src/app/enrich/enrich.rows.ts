@@ -1,0 +1,70 @@
+import { analyzeFeedback, inferReason, normalizeLanguageTag } from '@returnlens/shared/text';
+
+/** What a claim's free text adds to the claim. */
+export interface ClaimTextValues {
+  /** Null when no reason reached the lib's confidence threshold (the claim stays `none`/stated). */
+  readonly code: string | null;
+  readonly confidence: number | null;
+  /** ISO 639-1 or `und`; set for every analysed text, so it also marks a claim as analysed. */
+  readonly language: string;
+}
+
+/** What a review's text adds to it. */
+export interface FeedbackTextValues {
+  /** The stated language when the file gave a usable one, else the detected one (or `und`). */
+  readonly language: string;
+  /** Null when the language has no lexicons (`unscored`): never a pretend score. */
+  readonly score: number | null;
+  readonly label: 'negative' | 'neutral' | 'positive' | null;
+  /** JSON array of {aspect, sentiment, score}, or null when unscored. */
+  readonly aspects: string | null;
+}
+
+export function claimTextValues(text: string): ClaimTextValues {
+  const inference = inferReason(text);
+  return {
+    code: inference.lowConfidence ? null : inference.code,
+    confidence: inference.lowConfidence ? null : inference.confidence,
+    language: inference.language,
+  };
+}
+
+export function feedbackTextValues(
+  text: string,
+  statedLanguage: string | null,
+): FeedbackTextValues {
+  const stated = normalizeLanguageTag(statedLanguage);
+  const analysis = analyzeFeedback(text, { languageHint: stated });
+  const scored = analysis.sentimentLabel !== 'unscored';
+  return {
+    language: stated ?? analysis.language,
+    score: scored ? analysis.sentimentScore : null,
+    label: scored ? (analysis.sentimentLabel as FeedbackTextValues['label']) : null,
+    aspects: scored ? JSON.stringify(analysis.aspects) : null,
+  };
+}
+
+/**
+ * Texts repeat a lot (templates, "Too small", a generator's phrases): each distinct text is
+ * analysed once per run. Bounded, so a multi-GB file keeps memory flat.
+ */
+export class TextCache<T> {
+  private readonly map = new Map<string, T>();
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly limit = 50_000) {}
+
+  get(key: string, compute: () => T): T {
+    const found = this.map.get(key);
+    if (found !== undefined) {
+      this.hits++;
+      return found;
+    }
+    this.misses++;
+    const value = compute();
+    if (this.map.size >= this.limit) this.map.clear();
+    this.map.set(key, value);
+    return value;
+  }
+}
