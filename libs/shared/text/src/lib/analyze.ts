@@ -2,6 +2,7 @@ import {
   type AnalysedLanguage,
   ANALYSED_LANGUAGES,
   type FeedbackAspect,
+  type FeedbackAspectCode,
   type ReasonCode,
   type TextSentimentLabel,
 } from '@returnlens/shared/contracts';
@@ -153,7 +154,10 @@ export function inferReason(text: string, languageHint?: string | null): ReasonI
   let ranked: ReasonScore[] = [];
   for (const language of languages) {
     const packs = withEnglish(language, tokens);
-    const scores = packs.flatMap((pack) => scoreReasons(pack, tokens));
+    const scores = [
+      ...packs.flatMap((pack) => scoreReasons(pack, tokens)),
+      ...aspectEvidence(packs, tokens, text ?? ''),
+    ];
     const merged = mergeScores(scores);
     if ((merged[0]?.score ?? 0) > (ranked[0]?.score ?? 0)) ranked = merged;
   }
@@ -168,6 +172,38 @@ export function inferReason(text: string, languageHint?: string | null): ReasonI
     language: guess.language,
     languageConfidence: guess.confidence,
   };
+}
+
+/**
+ * What a claim text complains about is weak evidence of its reason when no cue names one:
+ * a negative remark on quality points at a defect, on size at the wrong size, and so on.
+ */
+const ASPECT_REASONS: Readonly<
+  Record<FeedbackAspectCode, { code: ReasonCode; weight: number; anyPolarity?: boolean }>
+> = {
+  quality: { code: 'product_defect', weight: 1 },
+  size_fit: { code: 'wrong_size', weight: 1, anyPolarity: true },
+  description_accuracy: { code: 'not_as_described', weight: 1 },
+  delivery_speed: { code: 'late_delivery', weight: 1 },
+  packaging: { code: 'damaged_in_transit', weight: 1 },
+  price: { code: 'price_error', weight: 0.5 },
+  customer_service: { code: 'slow_response', weight: 0.8 },
+  installation_usage: { code: 'installation_help', weight: 0.8, anyPolarity: true },
+};
+
+function aspectEvidence(
+  packs: readonly CompiledPack[],
+  tokens: Tokenized,
+  text: string,
+): ReasonScore[] {
+  const detail = scoreSentiment(packs, tokens);
+  const question = /\?\s*$/.test(text);
+  return detectAspects(packs, tokens, detail).flatMap((a) => {
+    const rule = ASPECT_REASONS[a.aspect];
+    if (!rule.anyPolarity && a.sentiment !== 'negative') return [];
+    const code = a.aspect === 'installation_usage' && question ? 'usage_question' : rule.code;
+    return [{ code, score: rule.weight, cues: [`aspect:${a.aspect}`] }];
+  });
 }
 
 function mergeScores(scores: readonly ReasonScore[]): ReasonScore[] {

@@ -19,6 +19,23 @@ const EXCESS = -1.2;
 const RATING_WEIGHT = 0.75;
 /** Emoji that mark the praise around them as ironic. */
 const IRONY_EMOJI = new Set(['🙄', '😒', '🤦', '🤡']);
+/** `but also` (`но и`, `ale też`, `mas também`, `aber auch`, `אבל גם`) adds, it does not turn. */
+const ALSO = new Set(['also', 'и', 'тоже', 'też', 'także', 'również', 'também', 'auch', 'גם']);
+/** Number words a written rating may use (`zero stars`, `ноль звёзд`). */
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  zero: 0,
+  ноль: 0,
+  null: 0,
+  אפס: 0,
+  one: 1,
+  одна: 1,
+  одну: 1,
+  jedna: 1,
+  jedną: 1,
+  uma: 1,
+  einen: 1,
+  אחד: 1,
+};
 
 /** Scores at or beyond these are positive / negative; between them, neutral (tuned on dev). */
 export const POSITIVE_FROM = 0.3;
@@ -186,8 +203,9 @@ const STAR_VALENCE = [-3, -3, -2, 0, 2, 3];
 /** A rating the customer wrote in the text: `3 stars`, `4 звезды`, `8/10`, `5/5`. */
 export function writtenRating(tokens: readonly Token[]): number | null {
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].kind !== 'number') continue;
-    const value = Number(tokens[i].raw.replace(',', '.'));
+    const word = NUMBER_WORDS[tokens[i].raw];
+    if (tokens[i].kind !== 'number' && word === undefined) continue;
+    const value = word ?? Number(tokens[i].raw.replace(',', '.'));
     const next = tokens[i + 1];
     if (!next || next.sentence !== tokens[i].sentence) continue;
     if (next.kind === 'word' && STAR_WORD.test(next.raw) && value >= 0 && value <= 5) {
@@ -270,7 +288,8 @@ export function scoreSentiment(packs: readonly CompiledPack[], text: Tokenized):
   for (const at of contrasts) {
     const sentence = tokens[at].sentence;
     const firstOfSentence = tokens.findIndex((t) => t.sentence === sentence);
-    if (at > firstOfSentence && !contrastAt.has(sentence)) contrastAt.set(sentence, at);
+    const also = tokens[at + 1] && ALSO.has(tokens[at + 1].raw);
+    if (at > firstOfSentence && !also && !contrastAt.has(sentence)) contrastAt.set(sentence, at);
   }
   const concessionClauses = new Set([...concessions].map((at) => tokens[at].clause));
   for (const hit of hits) {
