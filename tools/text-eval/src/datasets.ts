@@ -103,7 +103,7 @@ export const DEMO: Dataset = {
       );
       return [language, { sentiment, reasons }];
     }),
-  ) as Record<EvalLanguage, LanguageFixtures>,
+  ) as unknown as Record<EvalLanguage, LanguageFixtures>,
   languageOnly: [],
 };
 
