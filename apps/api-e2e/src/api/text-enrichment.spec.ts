@@ -119,7 +119,7 @@ describe('text enrichment at ingest', () => {
   it('re-infers a changed text and forgets what a removed text said', async () => {
     const changed = CLAIMS.replace(
       '"Too small, I need a bigger size"',
-      'I received the wrong item, a different model',
+      '"I received the wrong item, a different model"',
     ).replace('Im Karton fehlten die Schrauben', '');
     const response = await upload(api, 'claims', changed, { token });
     expect(response.body).toMatchObject({ updated: 2, unchanged: 7 });
