@@ -35,7 +35,10 @@ const LAST_WEEK = '2026-11-16';
 const FIVE_WEEKS = '2026-10-19';
 const NOW = '2026-11-25T12:00:00Z';
 
-/** Data generated inside PostgreSQL: `$1` = claims. Deterministic (setseed). */
+/**
+ * Data generated inside PostgreSQL: `$1` = claims. Deterministic (setseed). Every LATERAL
+ * names `i` so that it is evaluated per row, not once.
+ */
 const GENERATE = [
   `SELECT setseed(0.42)`,
   `INSERT INTO suppliers (external_id, name, country)
@@ -62,14 +65,14 @@ const GENERATE = [
           (ARRAY['confirmed_defect','customer_fault','no_fault_found','not_inspected', NULL])[1 + (random() * 4)::int],
           1 + (random() * random() * 3)::int, 'Agent ' || (i % 20), 'U' || (i % 200000)
      FROM generate_series(1, $1::int) i,
-          LATERAL (SELECT random() AS r) rr,
-          LATERAL (SELECT timestamptz '2026-11-23' - random() * interval '728 days' AS opened) o,
-          LATERAL (SELECT (ARRAY['return','return_defective','exchange','warranty_repair','complaint'])[1 + (random() * 4)::int] AS type) t`,
+          LATERAL (SELECT random() AS r WHERE i IS NOT NULL) rr,
+          LATERAL (SELECT timestamptz '2026-11-23' - random() * interval '728 days' AS opened WHERE i IS NOT NULL) o,
+          LATERAL (SELECT (ARRAY['return','return_defective','exchange','warranty_repair','complaint'])[1 + (random() * 4)::int] AS type WHERE i IS NOT NULL) t`,
   `INSERT INTO feedback (external_id, source, sku, rating, text, created_at, language, sentiment_score, sentiment_label)
    SELECT 'F' || i, 'review', 'P' || (1 + (random() * 1999)::int), 1 + (random() * 4)::int, NULL,
           timestamptz '2026-11-23' - random() * interval '728 days',
           (ARRAY['en','ru','pl','he','pt','de'])[1 + (random() * 5)::int], s, CASE WHEN s < -0.2 THEN 'negative' WHEN s > 0.2 THEN 'positive' ELSE 'neutral' END
-     FROM generate_series(1, greatest(1, $1::int / 5)) i, LATERAL (SELECT random() * 2 - 1 AS s) ss`,
+     FROM generate_series(1, greatest(1, $1::int / 5)) i, LATERAL (SELECT random() * 2 - 1 AS s WHERE i IS NOT NULL) ss`,
   `ANALYZE`,
 ];
 
@@ -260,6 +263,15 @@ async function runSize(claims, dir) {
   }
   await client2.end();
   log(`  DuckDB loaded in ${((Date.now() - t) / 1000).toFixed(0)} s; measuring (${REPEAT} runs each after 3 warm-ups)…`);
+
+  // Both sides answer the same question: the period's claims per reason must agree.
+  const duckTotal = Number(
+    (await duck.runAndReadAll(`SELECT count(*) FROM claims WHERE ${RANGE}`)).getRows()[0][0],
+  );
+  const apiPareto = await (await fetch(`${api.baseUrl}${ENDPOINTS.pareto}`)).json();
+  const apiTotal = apiPareto.rows.reduce((sum, row) => sum + row.claims, 0);
+  log(`  check: claims in the period — API ${apiTotal.toLocaleString('en')}, DuckDB ${duckTotal.toLocaleString('en')}`);
+  if (apiTotal !== duckTotal) throw new Error('the API and DuckDB disagree on the data');
 
   const results = {};
   for (const [name, path] of Object.entries(ENDPOINTS)) {

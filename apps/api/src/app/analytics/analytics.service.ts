@@ -32,6 +32,7 @@ import {
   compareValueWithBaseline,
   compareWithBaseline,
   funnelLimits,
+  bucketHours,
   histogramPercentile,
   netSentiment,
   paretoShares,
@@ -178,11 +179,16 @@ export class AnalyticsService {
     return out;
   }
 
-  private async names(table: 'suppliers' | 'products'): Promise<Map<string, string>> {
+  /** Display names of suppliers or products: all of them, or only `keys` (a large catalogue). */
+  private async names(
+    table: 'suppliers' | 'products',
+    keys?: readonly string[],
+  ): Promise<Map<string, string>> {
     const key = table === 'suppliers' ? 'external_id' : 'sku';
+    if (keys && keys.length === 0) return new Map();
     const rows = await this.db.query<{ key: string; name: string }[]>(
-      `SELECT ${key} AS key, name FROM ${table} WHERE shop_id = $1`,
-      [DEFAULT_SHOP_ID],
+      `SELECT ${key} AS key, name FROM ${table} WHERE shop_id = $1${keys ? ` AND ${key} = ANY($2::text[])` : ''}`,
+      keys ? [DEFAULT_SHOP_ID, keys] : [DEFAULT_SHOP_ID],
     );
     return new Map(rows.map((r) => [r.key, r.name]));
   }
@@ -225,10 +231,10 @@ export class AnalyticsService {
     const ctx = await this.context(filters);
     const dim: Dimension = by === 'supplier' ? 'supplier_id' : by === 'product' ? 'sku' : 'category';
     const rows = await this.cube(ctx, 'claims', ['reason_code', dim], ['claims', 'units']);
-    const labels =
-      by === 'supplier' ? await this.names('suppliers') : by === 'product' ? await this.names('products') : null;
     const totals = new Map<string, number>();
     for (const r of rows) totals.set(r[dim], (totals.get(r[dim]) ?? 0) + r.claims);
+    const labels =
+      by === 'category' ? null : await this.names(by === 'supplier' ? 'suppliers' : 'products', [...totals.keys()]);
     const reasonTotals = new Map<string, number>();
     for (const r of rows) reasonTotals.set(r.reason_code, (reasonTotals.get(r.reason_code) ?? 0) + r.claims);
     return {
@@ -529,24 +535,45 @@ export class AnalyticsService {
     const out = new Map<SlaMetric, Map<string, { median: number | null; p90: number | null; n: number }>>();
     for (const m of SLA_METRICS) out.set(m, new Map());
     if (!anyFilter) {
-      const rows = await this.query<{ week: string; metric: SlaMetric; bucket: number; n: number }>(
-        `SELECT to_char(week, 'YYYY-MM-DD') AS week, metric, bucket, n FROM rollup_durations_week
-          WHERE shop_id = {shop} AND clock = {clock} AND week BETWEEN {fromWeek}::date AND {toWeek}::date`,
+      // Percentiles from the histogram, located in SQL: per week and metric only the buckets
+      // holding the order statistics around p50 and p90 come back (type 7 interpolation).
+      const rows = await this.query<{
+        week: string;
+        metric: SlaMetric;
+        total: number;
+        lo50: number;
+        hi50: number | null;
+        lo90: number;
+        hi90: number | null;
+      }>(
+        `WITH x AS (
+           SELECT week, metric, bucket, sum(n)::bigint AS n FROM rollup_durations_week
+            WHERE shop_id = {shop} AND clock = {clock} AND week BETWEEN {fromWeek}::date AND {toWeek}::date
+            GROUP BY 1, 2, 3),
+         h AS (
+           SELECT week, metric, bucket,
+                  sum(n) OVER (PARTITION BY week, metric ORDER BY bucket) AS cum,
+                  sum(n) OVER (PARTITION BY week, metric) AS total
+             FROM x)
+         SELECT to_char(week, 'YYYY-MM-DD') AS week, metric, total::int AS total,
+                min(bucket) FILTER (WHERE cum > floor((total - 1) * 0.5)) AS lo50,
+                min(bucket) FILTER (WHERE cum > floor((total - 1) * 0.5) + 1) AS hi50,
+                min(bucket) FILTER (WHERE cum > floor((total - 1) * 0.9)) AS lo90,
+                min(bucket) FILTER (WHERE cum > floor((total - 1) * 0.9) + 1) AS hi90
+           FROM h GROUP BY week, metric, total`,
         { clock, fromWeek: ctx.period.range.fromWeek, toWeek: ctx.period.range.toWeek },
       );
-      const groups = new Map<string, HistogramBucket[]>();
+      const at = (total: number, p: number, lo: number, hi: number | null) => {
+        const h = (total - 1) * p;
+        const low = bucketHours(lo);
+        const frac = h - Math.floor(h);
+        return frac === 0 || hi === null ? low : low + frac * (bucketHours(hi) - low);
+      };
       for (const r of rows) {
-        const key = `${r.metric}|${r.week}`;
-        const list = groups.get(key);
-        if (list) list.push({ bucket: r.bucket, n: r.n });
-        else groups.set(key, [{ bucket: r.bucket, n: r.n }]);
-      }
-      for (const [key, buckets] of groups) {
-        const [metric, week] = key.split('|') as [SlaMetric, string];
-        out.get(metric)!.set(week, {
-          median: histogramPercentile(buckets, 0.5),
-          p90: histogramPercentile(buckets, 0.9),
-          n: buckets.reduce((s, b) => s + b.n, 0),
+        out.get(r.metric)!.set(r.week, {
+          median: at(r.total, 0.5, r.lo50, r.hi50),
+          p90: at(r.total, 0.9, r.lo90, r.hi90),
+          n: r.total,
         });
       }
       return out;
@@ -828,7 +855,11 @@ export class AnalyticsService {
       const n = (l: string) => rows.filter((r) => r.label === l).reduce((s, r) => s + r.items, 0);
       return netSentiment(n('positive'), n('neutral'), n('negative'));
     });
-    const names = await Promise.all([this.names('products'), this.names('suppliers')]);
+    const movers = this.movers(recentReasons, recentSkus, recentSuppliers, recent);
+    const [productNames, supplierNames] = await Promise.all([
+      this.names('products', movers.filter((m) => m.kind === 'product').map((m) => m.key)),
+      this.names('suppliers', movers.filter((m) => m.kind === 'supplier').map((m) => m.key)),
+    ]);
 
     return {
       timeZone: this.tz,
@@ -874,7 +905,15 @@ export class AnalyticsService {
         slaAttainment: compareProportionWithBaseline(slaWeekly),
         netSentiment: compareValueWithBaseline(sentimentWeekly),
       },
-      movers: this.movers(recentReasons, recentSkus, recentSuppliers, recent, names[0], names[1]),
+      movers: movers.map((m) => ({
+        ...m,
+        label:
+          m.kind === 'product'
+            ? (productNames.get(m.key) ?? m.key)
+            : m.kind === 'supplier'
+              ? (supplierNames.get(m.key) ?? m.key)
+              : m.label,
+      })),
     };
   }
 
@@ -891,8 +930,6 @@ export class AnalyticsService {
     skus: Row[],
     suppliers: Row[],
     weeks: string[],
-    productNames: Map<string, string>,
-    supplierNames: Map<string, string>,
   ): Mover[] {
     const candidates: Omit<Mover, 'qValue'>[] = [];
     const collect = (rows: Row[], dim: Dimension, kind: Mover['kind'], label: (k: string) => string) => {
@@ -913,8 +950,8 @@ export class AnalyticsService {
       }
     };
     collect(reasons, 'reason_code', 'reason', reasonLabel);
-    collect(skus, 'sku', 'product', (k) => productNames.get(k) ?? k);
-    collect(suppliers, 'supplier_id', 'supplier', (k) => supplierNames.get(k) ?? k);
+    collect(skus, 'sku', 'product', (k) => k);
+    collect(suppliers, 'supplier_id', 'supplier', (k) => k);
     const q = benjaminiHochberg(candidates.map((c) => c.pValue));
     return candidates
       .map((c, i) => ({ ...c, qValue: q[i] }))

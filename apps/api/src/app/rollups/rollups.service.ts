@@ -12,6 +12,7 @@ import {
   refreshClaimsSql,
   refreshFeedbackSql,
   refreshSalesSql,
+  refreshSlaSql,
   bindSql,
   touchedWeeksSql,
   type RollupScope,
@@ -154,10 +155,7 @@ export class RollupsService implements OnApplicationBootstrap {
   async rebuildSla(q: Queryable): Promise<void> {
     await this.lock(q);
     await this.runAll(q, REBUILD_CALENDAR_DAYS_SQL);
-    const sql = refreshClaimsSql('all').filter(
-      (s) => s.includes('rollup_sla_week') || s.includes('rollup_durations_week'),
-    );
-    await this.runAll(q, sql);
+    await this.runAll(q, refreshSlaSql('all'));
   }
 
   /** One refresher at a time per shop: overlapping weeks of two batches never interleave. */

@@ -175,14 +175,33 @@ export function refreshClaimsSql(scope: RollupScope): string[] {
       ${rawWhere('c', scope)}
       GROUP BY 2, 3, 4, 5`,
     ...deriveClaimsSupplierSql(scope),
+    ...refreshSlaSql(scope),
+  ];
+}
+
+/**
+ * SLA and duration rollups. The per-claim durations (four calendar-day lookups each) are
+ * computed once into a temporary table that both rollups read.
+ */
+export function refreshSlaSql(scope: RollupScope): string[] {
+  const timed = 'SELECT * FROM rollup_timed';
+  return [
+    'DROP TABLE IF EXISTS rollup_timed',
+    `CREATE TEMP TABLE rollup_timed (
+       type text, channel text, resolution text, assignee text, week date,
+       first_response_calendar float8, resolution_calendar float8, refund_calendar float8,
+       first_response_business float8, resolution_business float8, refund_business float8
+     ) ON COMMIT DROP`,
+    `INSERT INTO rollup_timed ${TIMED_CLAIMS(scope)}`,
     `DELETE FROM rollup_sla_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_sla_week (shop_id, week, policy_id, type, channel, assignee, met, breached)
-     SELECT {shop}, x.* FROM (${slaRowsSql(TIMED_CLAIMS(scope))}) x`,
+     SELECT {shop}, x.* FROM (${slaRowsSql(timed)}) x`,
     `DELETE FROM rollup_durations_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_durations_week (shop_id, week, metric, clock, bucket, n)
      SELECT {shop}, d.week, d.metric, d.clock, ${bucketOf('d.hours')}, count(*)
-       FROM (${durationValuesSql(TIMED_CLAIMS(scope))}) d
+       FROM (${durationValuesSql(timed)}) d
       GROUP BY 2, 3, 4, 5`,
+    'DROP TABLE rollup_timed',
   ];
 }
 
