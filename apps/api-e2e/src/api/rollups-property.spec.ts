@@ -88,12 +88,19 @@ function claimsCsv(claims: GenClaim[]): string {
 }
 
 const ROLLUPS = [
+  'rollup_claims_reason_week',
   'rollup_claims_week',
+  'rollup_refunds_week',
   'rollup_claims_sku_week',
+  'rollup_claims_sku_reason_week',
   'rollup_claims_supplier_week',
+  'rollup_claims_category_week',
   'rollup_sales_sku_week',
   'rollup_sales_supplier_week',
+  'rollup_sales_category_week',
   'rollup_sla_week',
+  'rollup_sla_assignee_week',
+  'rollup_duration_stats_week',
   'rollup_durations_week',
 ];
 
@@ -101,7 +108,7 @@ async function snapshot(url: string): Promise<Record<string, string[]>> {
   return withClient(url, async (client) => {
     const out: Record<string, string[]> = {};
     for (const table of ROLLUPS) {
-      const { rows } = await client.query(`SELECT * FROM ${table} ORDER BY 1, 2, 3, 4, 5`);
+      const { rows } = await client.query(`SELECT * FROM ${table}`);
       out[table] = rows.map((r) => JSON.stringify(r)).sort();
     }
     return out;

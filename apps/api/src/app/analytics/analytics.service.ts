@@ -32,7 +32,6 @@ import {
   compareValueWithBaseline,
   compareWithBaseline,
   funnelLimits,
-  bucketHours,
   histogramPercentile,
   netSentiment,
   paretoShares,
@@ -90,8 +89,8 @@ interface OpenClaimRow {
   readonly elapsed: number;
 }
 
-/** Filters the claim-level SLA rollup can answer; anything else is computed from raw claims. */
-const SLA_ROLLUP_FILTERS = new Set(['type', 'channel', 'from', 'to']);
+/** Filters the SLA rollups can answer; anything else is computed from raw claims. */
+const SLA_ROLLUP_FILTERS = new Set(['from', 'to']);
 
 interface Context {
   readonly filters: AnalyticsFilters;
@@ -227,12 +226,21 @@ export class AnalyticsService {
     };
   }
 
-  async matrix(filters: AnalyticsFilters, by: MatrixDimension): Promise<ReasonMatrix> {
+  /** Reason × supplier/product/category; by product, the 40 products with most claims. */
+  async matrix(filters: AnalyticsFilters, by: MatrixDimension, columns = 40): Promise<ReasonMatrix> {
     const ctx = await this.context(filters);
     const dim: Dimension = by === 'supplier' ? 'supplier_id' : by === 'product' ? 'sku' : 'category';
-    const rows = await this.cube(ctx, 'claims', ['reason_code', dim], ['claims', 'units']);
-    const totals = new Map<string, number>();
-    for (const r of rows) totals.set(r[dim], (totals.get(r[dim]) ?? 0) + r.claims);
+    const totals = new Map(
+      (await this.cube(ctx, 'claims', [dim], ['claims']))
+        .sort((a, b) => b.claims - a.claims)
+        .slice(0, columns)
+        .map((r) => [r[dim], r.claims]),
+    );
+    const rows = totals.size
+      ? await this.cube(ctx, 'claims', ['reason_code', dim], ['claims', 'units'], {
+          where: { [dim]: [...totals.keys()] },
+        })
+      : [];
     const labels =
       by === 'category' ? null : await this.names(by === 'supplier' ? 'suppliers' : 'products', [...totals.keys()]);
     const reasonTotals = new Map<string, number>();
@@ -241,9 +249,10 @@ export class AnalyticsService {
       period: this.periodOf(ctx),
       by,
       reasons: [...reasonTotals].sort((a, b) => b[1] - a[1]).map(([k]) => k),
-      columns: [...totals]
-        .sort((a, b) => b[1] - a[1])
-        .map(([key]) => ({ key, label: key === '' ? '(unknown)' : (labels?.get(key) ?? key) })),
+      columns: [...totals.keys()].map((key) => ({
+        key,
+        label: key === '' ? '(unknown)' : (labels?.get(key) ?? key),
+      })),
       cells: rows.map((r) => ({ reasonCode: r.reason_code, key: r[dim], claims: r.claims, units: r.units })),
     };
   }
@@ -322,49 +331,61 @@ export class AnalyticsService {
 
   async products(filters: AnalyticsFilters, limit = 50): Promise<ProductScorecard> {
     const ctx = await this.context(filters);
-    const [sales, claims, catalogue] = await Promise.all([
+    const [sales, claims] = await Promise.all([
       this.cube(ctx, 'sales', ['sku'], ['units']),
-      this.cube(ctx, 'claims', ['sku', 'reason_code'], ['claims', 'defect_units']),
-      this.db.query<{ sku: string; name: string; supplier_id: string | null; category: string }[]>(
-        'SELECT sku, name, supplier_id, category FROM products WHERE shop_id = $1',
-        [DEFAULT_SHOP_ID],
-      ),
+      this.cube(ctx, 'claims', ['sku'], ['claims', 'defect_units']),
     ]);
-    const info = new Map(catalogue.map((p) => [p.sku, p]));
     const sold = new Map(sales.map((r) => [r.sku, r.units]));
-    const bySku = new Map<string, Row[]>();
-    for (const r of claims) {
-      const list = bySku.get(r.sku);
-      if (list) list.push(r);
-      else bySku.set(r.sku, [r]);
-    }
-    const products = [...new Set([...sold.keys(), ...bySku.keys()])]
+    const claimed = new Map(claims.map((r) => [r.sku, r]));
+    const ranked = [...new Set([...sold.keys(), ...claimed.keys()])]
       .filter((sku) => sku !== '')
       .map((sku) => {
-        const mine = bySku.get(sku) ?? [];
         const units = sold.get(sku) ?? 0;
-        const defects = sum(mine, 'defect_units');
-        const p = info.get(sku);
+        const defects = claimed.get(sku)?.defect_units ?? 0;
         return {
           sku,
-          name: p?.name ?? sku,
-          supplierId: p?.supplier_id ?? '',
-          category: p?.category ?? '',
-          unitsSold: units,
-          claims: sum(mine, 'claims'),
-          defectUnits: defects,
-          defectRate: units === 0 ? null : defects / units,
+          units,
+          claims: claimed.get(sku)?.claims ?? 0,
+          defects,
           ci95: units === 0 ? null : wilsonInterval(Math.min(defects, units), units),
-          topReasons: mine
-            .slice()
-            .sort((a, b) => b.claims - a.claims)
-            .slice(0, 3)
-            .map((r) => ({ reasonCode: r.reason_code, claims: r.claims })),
         };
       })
       .sort((a, b) => (b.ci95?.lower ?? -1) - (a.ci95?.lower ?? -1) || b.claims - a.claims)
       .slice(0, limit);
-    return { period: this.periodOf(ctx), products };
+    // Names and reason mix only for the products shown.
+    const skus = ranked.map((p) => p.sku);
+    const [catalogue, mix] = await Promise.all([
+      this.db.query<{ sku: string; name: string; supplier_id: string | null; category: string }[]>(
+        'SELECT sku, name, supplier_id, category FROM products WHERE shop_id = $1 AND sku = ANY($2::text[])',
+        [DEFAULT_SHOP_ID, skus],
+      ),
+      skus.length
+        ? this.cube(ctx, 'claims', ['sku', 'reason_code'], ['claims'], { where: { sku: skus } })
+        : Promise.resolve([] as Row[]),
+    ]);
+    const info = new Map(catalogue.map((p) => [p.sku, p]));
+    return {
+      period: this.periodOf(ctx),
+      products: ranked.map((r) => {
+        const p = info.get(r.sku);
+        return {
+          sku: r.sku,
+          name: p?.name ?? r.sku,
+          supplierId: p?.supplier_id ?? '',
+          category: p?.category ?? '',
+          unitsSold: r.units,
+          claims: r.claims,
+          defectUnits: r.defects,
+          defectRate: r.units === 0 ? null : r.defects / r.units,
+          ci95: r.ci95,
+          topReasons: mix
+            .filter((m) => m.sku === r.sku)
+            .sort((a, b) => b.claims - a.claims)
+            .slice(0, 3)
+            .map((m) => ({ reasonCode: m.reason_code, claims: m.claims })),
+        };
+      }),
+    };
   }
 
   // ── SLA ────────────────────────────────────────────────────────────────────────────
@@ -444,20 +465,26 @@ export class AnalyticsService {
         FROM ${from} ${where}
        GROUP BY GROUPING SETS ((policy_id, week), (channel), (assignee))`;
     if (rollup) {
-      return this.query<SlaGroupRow>(
-        grouped(
-          'rollup_sla_week',
-          `WHERE shop_id = {shop} AND week BETWEEN {fromWeek}::date AND {toWeek}::date
-             AND ({types}::text[] IS NULL OR type = ANY({types}::text[]))
-             AND ({channels}::text[] IS NULL OR channel = ANY({channels}::text[]))`,
+      const params = { fromWeek: ctx.period.range.fromWeek, toWeek: ctx.period.range.toWeek };
+      const range = 'WHERE shop_id = {shop} AND week BETWEEN {fromWeek}::date AND {toWeek}::date';
+      const [byPolicy, byAssignee] = await Promise.all([
+        this.query<SlaGroupRow>(
+          `SELECT CASE WHEN GROUPING(policy_id) = 0 THEN 'pw' ELSE 'ch' END AS grp,
+                  to_char(week, 'YYYY-MM-DD') AS week, policy_id, channel, '' AS assignee,
+                  sum(met)::int AS met, sum(breached)::int AS breached
+             FROM rollup_sla_week ${range}
+            GROUP BY GROUPING SETS ((policy_id, week), (channel))`,
+          params,
         ),
-        {
-          fromWeek: ctx.period.range.fromWeek,
-          toWeek: ctx.period.range.toWeek,
-          types: ctx.filters.type ?? null,
-          channels: ctx.filters.channel ?? null,
-        },
-      );
+        this.query<SlaGroupRow>(
+          `SELECT 'as' AS grp, NULL AS week, NULL::int AS policy_id, '' AS channel, assignee,
+                  sum(met)::int AS met, sum(breached)::int AS breached
+             FROM rollup_sla_assignee_week ${range}
+            GROUP BY assignee`,
+          params,
+        ),
+      ]);
+      return [...byPolicy, ...byAssignee];
     }
     ctx.raw = true;
     const params: Record<string, unknown> = {};
@@ -535,47 +562,13 @@ export class AnalyticsService {
     const out = new Map<SlaMetric, Map<string, { median: number | null; p90: number | null; n: number }>>();
     for (const m of SLA_METRICS) out.set(m, new Map());
     if (!anyFilter) {
-      // Percentiles from the histogram, located in SQL: per week and metric only the buckets
-      // holding the order statistics around p50 and p90 come back (type 7 interpolation).
-      const rows = await this.query<{
-        week: string;
-        metric: SlaMetric;
-        total: number;
-        lo50: number;
-        hi50: number | null;
-        lo90: number;
-        hi90: number | null;
-      }>(
-        `WITH x AS (
-           SELECT week, metric, bucket, sum(n)::bigint AS n FROM rollup_durations_week
-            WHERE shop_id = {shop} AND clock = {clock} AND week BETWEEN {fromWeek}::date AND {toWeek}::date
-            GROUP BY 1, 2, 3),
-         h AS (
-           SELECT week, metric, bucket,
-                  sum(n) OVER (PARTITION BY week, metric ORDER BY bucket) AS cum,
-                  sum(n) OVER (PARTITION BY week, metric) AS total
-             FROM x)
-         SELECT to_char(week, 'YYYY-MM-DD') AS week, metric, total::int AS total,
-                min(bucket) FILTER (WHERE cum > floor((total - 1) * 0.5)) AS lo50,
-                min(bucket) FILTER (WHERE cum > floor((total - 1) * 0.5) + 1) AS hi50,
-                min(bucket) FILTER (WHERE cum > floor((total - 1) * 0.9)) AS lo90,
-                min(bucket) FILTER (WHERE cum > floor((total - 1) * 0.9) + 1) AS hi90
-           FROM h GROUP BY week, metric, total`,
+      // Exact median and p90 of each week, computed when the week was rolled up.
+      const rows = await this.query<{ week: string; metric: SlaMetric; n: number; p50: number; p90: number }>(
+        `SELECT to_char(week, 'YYYY-MM-DD') AS week, metric, n, p50, p90 FROM rollup_duration_stats_week
+          WHERE shop_id = {shop} AND clock = {clock} AND week BETWEEN {fromWeek}::date AND {toWeek}::date`,
         { clock, fromWeek: ctx.period.range.fromWeek, toWeek: ctx.period.range.toWeek },
       );
-      const at = (total: number, p: number, lo: number, hi: number | null) => {
-        const h = (total - 1) * p;
-        const low = bucketHours(lo);
-        const frac = h - Math.floor(h);
-        return frac === 0 || hi === null ? low : low + frac * (bucketHours(hi) - low);
-      };
-      for (const r of rows) {
-        out.get(r.metric)!.set(r.week, {
-          median: at(r.total, 0.5, r.lo50, r.hi50),
-          p90: at(r.total, 0.9, r.lo90, r.hi90),
-          n: r.total,
-        });
-      }
+      for (const r of rows) out.get(r.metric)!.set(r.week, { median: r.p50, p90: r.p90, n: r.n });
       return out;
     }
     ctx.raw = true;

@@ -61,63 +61,53 @@ const rollupMeasures = (names: readonly Measure[], alias = 't') =>
     Record<Measure, string>
   >;
 
+const CLAIM_MEASURES: Measure[] = ['claims', 'units', 'defect_units', 'repeat_claims'];
+const FEEDBACK_MEASURES: Measure[] = ['items', 'scored', 'score_sum'];
+const PRODUCT_JOIN = 'LEFT JOIN products p ON p.shop_id = t.shop_id AND p.sku = t.sku';
+const viaProduct = { supplier_id: `COALESCE(p.supplier_id, '')`, category: `COALESCE(p.category, '')` };
+
+/** A rollup source whose dimensions are its own columns (plus any `extra` expressions). */
+function rollupSource(
+  name: string,
+  dims: readonly Dimension[],
+  measures: readonly Measure[],
+  extra: Partial<Record<Dimension, string>> = {},
+  join = '',
+): Source {
+  return {
+    name,
+    kind: 'rollup',
+    from: `${name} t ${join}`,
+    dims: { week: 't.week', ...Object.fromEntries(dims.map((d) => [d, `t.${d}`])), ...extra },
+    measures: rollupMeasures(measures),
+  };
+}
+
+/** Smallest first: the planner takes the first source that has what a question needs. */
 const SOURCES: Record<Fact, readonly Source[]> = {
   claims: [
-    {
-      name: 'rollup_claims_week',
-      kind: 'rollup',
-      from: 'rollup_claims_week t',
-      dims: {
-        week: 't.week',
-        reason_code: 't.reason_code',
-        reason_category: 't.reason_category',
-        type: 't.type',
-        channel: 't.channel',
-        reason_source: 't.reason_source',
-        currency: 't.currency',
-      },
-      measures: rollupMeasures([
-        'claims',
-        'units',
-        'defect_units',
-        'repeat_claims',
-        'refund_claims',
-        'refund_amount',
-      ]),
-    },
-    {
-      name: 'rollup_claims_supplier_week',
-      kind: 'rollup',
-      from: 'rollup_claims_supplier_week t',
-      dims: {
-        week: 't.week',
-        supplier_id: 't.supplier_id',
-        category: 't.category',
-        reason_code: 't.reason_code',
-        reason_category: 't.reason_category',
-      },
-      measures: rollupMeasures(['claims', 'units', 'defect_units']),
-    },
-    {
-      name: 'rollup_claims_sku_week',
-      kind: 'rollup',
-      from: 'rollup_claims_sku_week t LEFT JOIN products p ON p.shop_id = t.shop_id AND p.sku = t.sku',
-      dims: {
-        week: 't.week',
-        sku: 't.sku',
-        supplier_id: `COALESCE(p.supplier_id, '')`,
-        category: `COALESCE(p.category, '')`,
-        reason_code: 't.reason_code',
-        reason_category: 't.reason_category',
-      },
-      measures: rollupMeasures(['claims', 'units', 'defect_units']),
-    },
+    rollupSource('rollup_claims_reason_week', ['reason_code', 'reason_category', 'reason_source'], CLAIM_MEASURES),
+    rollupSource('rollup_refunds_week', ['type', 'channel', 'currency'], ['refund_claims', 'refund_amount']),
+    rollupSource(
+      'rollup_claims_week',
+      ['reason_code', 'reason_category', 'reason_source', 'type', 'channel'],
+      CLAIM_MEASURES,
+    ),
+    rollupSource('rollup_claims_category_week', ['category', 'reason_code', 'reason_category'], CLAIM_MEASURES),
+    rollupSource('rollup_claims_supplier_week', ['supplier_id', 'reason_code', 'reason_category'], CLAIM_MEASURES),
+    rollupSource('rollup_claims_sku_week', ['sku'], CLAIM_MEASURES, viaProduct, PRODUCT_JOIN),
+    rollupSource(
+      'rollup_claims_sku_reason_week',
+      ['sku', 'reason_code', 'reason_category'],
+      CLAIM_MEASURES,
+      viaProduct,
+      PRODUCT_JOIN,
+    ),
     {
       name: 'claims',
       kind: 'raw',
       time: 't.opened_at',
-      from: `claims t JOIN reasons r ON r.code = t.reason_code
-             LEFT JOIN products p ON p.shop_id = t.shop_id AND p.sku = t.sku`,
+      from: `claims t JOIN reasons r ON r.code = t.reason_code ${PRODUCT_JOIN}`,
       dims: {
         week: weekOf('t.opened_at'),
         reason_code: 't.reason_code',
@@ -127,107 +117,51 @@ const SOURCES: Record<Fact, readonly Source[]> = {
         reason_source: 't.reason_source',
         currency: `COALESCE(t.currency, '')`,
         sku: `COALESCE(t.sku, '')`,
-        supplier_id: `COALESCE(p.supplier_id, '')`,
-        category: `COALESCE(p.category, '')`,
         assignee: `COALESCE(t.assignee, '')`,
+        ...viaProduct,
       },
       measures: {
         claims: 'count(*)',
         units: 'sum(t.quantity)',
         defect_units: `sum(${CLAIM_RAW_DEFECT.replaceAll('c.', 't.')})`,
         repeat_claims: 'count(*) FILTER (WHERE t.contact_count > 1)',
-        refund_claims: 'count(*) FILTER (WHERE t.refunded_at IS NOT NULL AND t.refund_amount > 0)',
+        refund_claims:
+          'count(*) FILTER (WHERE t.refunded_at IS NOT NULL AND t.refund_amount IS NOT NULL)',
         refund_amount: 'COALESCE(sum(t.refund_amount) FILTER (WHERE t.refunded_at IS NOT NULL), 0)',
       },
     },
   ],
   sales: [
-    {
-      name: 'rollup_sales_supplier_week',
-      kind: 'rollup',
-      from: 'rollup_sales_supplier_week t',
-      dims: { week: 't.week', supplier_id: 't.supplier_id', category: 't.category' },
-      measures: rollupMeasures(['lines', 'units']),
-    },
-    {
-      name: 'rollup_sales_sku_week',
-      kind: 'rollup',
-      from: 'rollup_sales_sku_week t LEFT JOIN products p ON p.shop_id = t.shop_id AND p.sku = t.sku',
-      dims: {
-        week: 't.week',
-        sku: 't.sku',
-        supplier_id: `COALESCE(p.supplier_id, '')`,
-        category: `COALESCE(p.category, '')`,
-      },
-      measures: rollupMeasures(['lines', 'units']),
-    },
+    rollupSource('rollup_sales_category_week', ['category'], ['lines', 'units']),
+    rollupSource('rollup_sales_supplier_week', ['supplier_id'], ['lines', 'units']),
+    rollupSource('rollup_sales_sku_week', ['sku'], ['lines', 'units'], viaProduct, PRODUCT_JOIN),
     {
       name: 'sales',
       kind: 'raw',
       time: 't.ordered_at',
-      from: 'sales t LEFT JOIN products p ON p.shop_id = t.shop_id AND p.sku = t.sku',
-      dims: {
-        week: weekOf('t.ordered_at'),
-        sku: 't.sku',
-        supplier_id: `COALESCE(p.supplier_id, '')`,
-        category: `COALESCE(p.category, '')`,
-      },
+      from: `sales t ${PRODUCT_JOIN}`,
+      dims: { week: weekOf('t.ordered_at'), sku: 't.sku', ...viaProduct },
       measures: { lines: 'count(*)', units: 'sum(t.quantity)' },
     },
   ],
   feedback: [
-    {
-      name: 'rollup_feedback_week',
-      kind: 'rollup',
-      from: 'rollup_feedback_week t',
-      dims: {
-        week: 't.week',
-        language: 't.language',
-        source: 't.source',
-        rating: 't.rating',
-        label: 't.label',
-      },
-      measures: rollupMeasures(['items', 'scored', 'score_sum']),
-    },
-    {
-      name: 'rollup_feedback_supplier_week',
-      kind: 'rollup',
-      from: 'rollup_feedback_supplier_week t',
-      dims: {
-        week: 't.week',
-        supplier_id: 't.supplier_id',
-        category: 't.category',
-        label: 't.label',
-      },
-      measures: rollupMeasures(['items', 'scored', 'score_sum']),
-    },
-    {
-      name: 'rollup_feedback_sku_week',
-      kind: 'rollup',
-      from: 'rollup_feedback_sku_week t LEFT JOIN products p ON p.shop_id = t.shop_id AND p.sku = t.sku',
-      dims: {
-        week: 't.week',
-        sku: 't.sku',
-        supplier_id: `COALESCE(p.supplier_id, '')`,
-        category: `COALESCE(p.category, '')`,
-        label: 't.label',
-      },
-      measures: rollupMeasures(['items', 'scored', 'score_sum']),
-    },
+    rollupSource('rollup_feedback_week', ['language', 'source', 'rating', 'label'], FEEDBACK_MEASURES),
+    rollupSource('rollup_feedback_category_week', ['category', 'label'], FEEDBACK_MEASURES),
+    rollupSource('rollup_feedback_supplier_week', ['supplier_id', 'label'], FEEDBACK_MEASURES),
+    rollupSource('rollup_feedback_sku_week', ['sku', 'label'], FEEDBACK_MEASURES, viaProduct, PRODUCT_JOIN),
     {
       name: 'feedback',
       kind: 'raw',
       time: 't.created_at',
-      from: 'feedback t LEFT JOIN products p ON p.shop_id = t.shop_id AND p.sku = t.sku',
+      from: `feedback t ${PRODUCT_JOIN}`,
       dims: {
         week: weekOf('t.created_at'),
         sku: `COALESCE(t.sku, '')`,
-        supplier_id: `COALESCE(p.supplier_id, '')`,
-        category: `COALESCE(p.category, '')`,
         language: `COALESCE(t.language, '')`,
         source: 't.source',
         rating: 'COALESCE(t.rating, 0)',
         label: `COALESCE(t.rating_label, t.sentiment_label, '')`,
+        ...viaProduct,
       },
       measures: {
         items: 'count(*)',

@@ -24,6 +24,28 @@ export interface Queryable {
   query(sql: string, params?: unknown[]): Promise<unknown>;
 }
 
+/** Every rollup table (for statistics after a rebuild). */
+const ROLLUP_TABLES = [
+  'rollup_claims_reason_week',
+  'rollup_claims_week',
+  'rollup_refunds_week',
+  'rollup_claims_sku_week',
+  'rollup_claims_sku_reason_week',
+  'rollup_claims_supplier_week',
+  'rollup_claims_category_week',
+  'rollup_sales_sku_week',
+  'rollup_sales_supplier_week',
+  'rollup_sales_category_week',
+  'rollup_feedback_week',
+  'rollup_feedback_sku_week',
+  'rollup_feedback_supplier_week',
+  'rollup_feedback_category_week',
+  'rollup_sla_week',
+  'rollup_sla_assignee_week',
+  'rollup_duration_stats_week',
+  'rollup_durations_week',
+];
+
 /** Where each fact kind's time column lives; catalogue kinds have none. */
 const TIMED_KINDS: Partial<Record<IngestKind, { table: string; column: string; key: string }>> = {
   claims: { table: 'claims', column: 'opened_at', key: 'external_id' },
@@ -138,11 +160,7 @@ export class RollupsService implements OnApplicationBootstrap {
         }
       }
       // Fresh planner statistics: the rollups' sizes just changed wholesale.
-      await q.query(
-        'ANALYZE rollup_claims_week, rollup_claims_sku_week, rollup_claims_supplier_week, rollup_sales_sku_week, ' +
-          'rollup_sales_supplier_week, rollup_feedback_week, rollup_feedback_sku_week, rollup_feedback_supplier_week, ' +
-          'rollup_sla_week, rollup_durations_week',
-      );
+      await q.query(`ANALYZE ${ROLLUP_TABLES.join(', ')}`);
       await q.query(
         `INSERT INTO rollup_state (shop_id, time_zone, rebuilt_at) VALUES ($1, $2, now())
          ON CONFLICT (shop_id) DO UPDATE SET time_zone = EXCLUDED.time_zone, rebuilt_at = now()`,

@@ -150,30 +150,69 @@ export const DURATION_BUCKET_RATIO = 1.02;
 const bucketOf = (hours: string) =>
   `CASE WHEN ${hours} * 60 < 1 THEN 0 ELSE 1 + floor(ln(${hours} * 60) / ln(${DURATION_BUCKET_RATIO}))::int END`;
 
+const CLAIM_MEASURES = ['claims', 'units', 'defect_units', 'repeat_claims'];
+const SALES_MEASURES = ['lines', 'units'];
+const FEEDBACK_MEASURES = ['items', 'scored', 'score_sum'];
+
+/**
+ * `target` recomputed from the finer rollup `source` for the refreshed weeks: grouped by
+ * `keys` (expressions over `s`, the source, and `p`, the product of `s.sku` when `catalogue`).
+ */
+function derive(
+  scope: RollupScope,
+  target: string,
+  source: string,
+  keys: Record<string, string>,
+  measures: readonly string[],
+  catalogue = false,
+): string[] {
+  const names = Object.keys(keys);
+  return [
+    `DELETE FROM ${target} WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO ${target} (shop_id, week, ${[...names, ...measures].join(', ')})
+     SELECT {shop}, s.week, ${Object.values(keys).join(', ')}, ${measures.map((m) => `sum(s.${m})`).join(', ')}
+       FROM ${source} s
+       ${catalogue ? 'LEFT JOIN products p ON p.shop_id = s.shop_id AND p.sku = s.sku' : ''}
+      WHERE ${rollupWhere(scope, 's.')}
+      GROUP BY ${['s.week', ...Object.values(keys)].join(', ')}`,
+  ];
+}
+
+const CLAIM_VALUES = `count(*), sum(c.quantity), sum(${DEFECT_UNITS}), count(*) FILTER (WHERE c.contact_count > 1)`;
+
 export function refreshClaimsSql(scope: RollupScope): string[] {
   return [
     `DELETE FROM rollup_claims_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_claims_week
-       (shop_id, week, reason_code, reason_category, type, channel, reason_source, currency,
-        claims, units, defect_units, repeat_claims, refund_claims, refund_amount)
-     SELECT {shop}, ${weekOf('c.opened_at')}, c.reason_code, r.category_code, c.type, c.channel, c.reason_source,
-            COALESCE(c.currency, ''), count(*), sum(c.quantity), sum(${DEFECT_UNITS}),
-            count(*) FILTER (WHERE c.contact_count > 1),
-            count(*) FILTER (WHERE c.refunded_at IS NOT NULL AND c.refund_amount > 0),
-            COALESCE(sum(c.refund_amount) FILTER (WHERE c.refunded_at IS NOT NULL), 0)
+       (shop_id, week, reason_code, reason_category, reason_source, type, channel, ${CLAIM_MEASURES.join(', ')})
+     SELECT {shop}, ${weekOf('c.opened_at')}, c.reason_code, r.category_code, c.reason_source, c.type, c.channel,
+            ${CLAIM_VALUES}
        FROM ${rawScope('claims', 'c', 'opened_at', scope)}
        JOIN reasons r ON r.code = c.reason_code
       ${rawWhere('c', scope)}
-      GROUP BY 2, 3, 4, 5, 6, 7, 8`,
-    `DELETE FROM rollup_claims_sku_week WHERE ${rollupWhere(scope)}`,
-    `INSERT INTO rollup_claims_sku_week
-       (shop_id, week, sku, reason_code, reason_category, claims, units, defect_units)
-     SELECT {shop}, ${weekOf('c.opened_at')}, COALESCE(c.sku, ''), c.reason_code, r.category_code,
-            count(*), sum(c.quantity), sum(${DEFECT_UNITS})
+      GROUP BY 2, 3, 4, 5, 6, 7`,
+    ...derive(
+      scope,
+      'rollup_claims_reason_week',
+      'rollup_claims_week',
+      { reason_code: 's.reason_code', reason_category: 's.reason_category', reason_source: 's.reason_source' },
+      CLAIM_MEASURES,
+    ),
+    `DELETE FROM rollup_refunds_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_refunds_week (shop_id, week, type, channel, currency, refund_claims, refund_amount)
+     SELECT {shop}, ${weekOf('c.opened_at')}, c.type, c.channel, c.currency, count(*), sum(c.refund_amount)
+       FROM ${rawScope('claims', 'c', 'opened_at', scope)}
+      ${scope === 'all' ? 'WHERE c.shop_id = {shop} AND' : 'WHERE'} c.refunded_at IS NOT NULL AND c.refund_amount IS NOT NULL
+      GROUP BY 2, 3, 4, 5`,
+    `DELETE FROM rollup_claims_sku_reason_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_claims_sku_reason_week
+       (shop_id, week, sku, reason_code, reason_category, ${CLAIM_MEASURES.join(', ')})
+     SELECT {shop}, ${weekOf('c.opened_at')}, COALESCE(c.sku, ''), c.reason_code, r.category_code, ${CLAIM_VALUES}
        FROM ${rawScope('claims', 'c', 'opened_at', scope)}
        JOIN reasons r ON r.code = c.reason_code
       ${rawWhere('c', scope)}
       GROUP BY 2, 3, 4, 5`,
+    ...derive(scope, 'rollup_claims_sku_week', 'rollup_claims_sku_reason_week', { sku: 's.sku' }, CLAIM_MEASURES),
     ...deriveClaimsSupplierSql(scope),
     ...refreshSlaSql(scope),
   ];
@@ -194,8 +233,19 @@ export function refreshSlaSql(scope: RollupScope): string[] {
      ) ON COMMIT DROP`,
     `INSERT INTO rollup_timed ${TIMED_CLAIMS(scope)}`,
     `DELETE FROM rollup_sla_week WHERE ${rollupWhere(scope)}`,
-    `INSERT INTO rollup_sla_week (shop_id, week, policy_id, type, channel, assignee, met, breached)
-     SELECT {shop}, x.* FROM (${slaRowsSql(timed)}) x`,
+    `INSERT INTO rollup_sla_week (shop_id, week, policy_id, type, channel, met, breached)
+     SELECT {shop}, x.week, x.policy_id, x.type, x.channel, sum(x.met), sum(x.breached)
+       FROM (${slaRowsSql(timed)}) x GROUP BY 2, 3, 4, 5`,
+    `DELETE FROM rollup_sla_assignee_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_sla_assignee_week (shop_id, week, policy_id, assignee, met, breached)
+     SELECT {shop}, x.week, x.policy_id, x.assignee, sum(x.met), sum(x.breached)
+       FROM (${slaRowsSql(timed)}) x GROUP BY 2, 3, 4`,
+    `DELETE FROM rollup_duration_stats_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_duration_stats_week (shop_id, week, metric, clock, n, p50, p90)
+     SELECT {shop}, d.week, d.metric, d.clock, count(*),
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY d.hours), percentile_cont(0.9) WITHIN GROUP (ORDER BY d.hours)
+       FROM (${durationValuesSql(timed)}) d
+      GROUP BY 2, 3, 4`,
     `DELETE FROM rollup_durations_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_durations_week (shop_id, week, metric, clock, bucket, n)
      SELECT {shop}, d.week, d.metric, d.clock, ${bucketOf('d.hours')}, count(*)
@@ -205,18 +255,26 @@ export function refreshSlaSql(scope: RollupScope): string[] {
   ];
 }
 
-/** Supplier/category rollup of claims, from the SKU rollup and the current catalogue. */
+/** Supplier and category rollups of claims, from the SKU rollup and the current catalogue. */
 export function deriveClaimsSupplierSql(scope: RollupScope): string[] {
+  const reason = { reason_code: 's.reason_code', reason_category: 's.reason_category' };
   return [
-    `DELETE FROM rollup_claims_supplier_week WHERE ${rollupWhere(scope)}`,
-    `INSERT INTO rollup_claims_supplier_week
-       (shop_id, week, supplier_id, category, reason_code, reason_category, claims, units, defect_units)
-     SELECT {shop}, s.week, COALESCE(p.supplier_id, ''), COALESCE(p.category, ''), s.reason_code, s.reason_category,
-            sum(s.claims), sum(s.units), sum(s.defect_units)
-       FROM rollup_claims_sku_week s
-       LEFT JOIN products p ON p.shop_id = s.shop_id AND p.sku = s.sku
-      WHERE ${rollupWhere(scope, 's.')}
-      GROUP BY 2, 3, 4, 5, 6`,
+    ...derive(
+      scope,
+      'rollup_claims_supplier_week',
+      'rollup_claims_sku_reason_week',
+      { supplier_id: `COALESCE(p.supplier_id, '')`, ...reason },
+      CLAIM_MEASURES,
+      true,
+    ),
+    ...derive(
+      scope,
+      'rollup_claims_category_week',
+      'rollup_claims_sku_reason_week',
+      { category: `COALESCE(p.category, '')`, ...reason },
+      CLAIM_MEASURES,
+      true,
+    ),
   ];
 }
 
@@ -234,13 +292,8 @@ export function refreshSalesSql(scope: RollupScope): string[] {
 
 export function deriveSalesSupplierSql(scope: RollupScope): string[] {
   return [
-    `DELETE FROM rollup_sales_supplier_week WHERE ${rollupWhere(scope)}`,
-    `INSERT INTO rollup_sales_supplier_week (shop_id, week, supplier_id, category, lines, units)
-     SELECT {shop}, s.week, COALESCE(p.supplier_id, ''), COALESCE(p.category, ''), sum(s.lines), sum(s.units)
-       FROM rollup_sales_sku_week s
-       LEFT JOIN products p ON p.shop_id = s.shop_id AND p.sku = s.sku
-      WHERE ${rollupWhere(scope, 's.')}
-      GROUP BY 2, 3, 4`,
+    ...derive(scope, 'rollup_sales_supplier_week', 'rollup_sales_sku_week', { supplier_id: `COALESCE(p.supplier_id, '')` }, SALES_MEASURES, true),
+    ...derive(scope, 'rollup_sales_category_week', 'rollup_sales_sku_week', { category: `COALESCE(p.category, '')` }, SALES_MEASURES, true),
   ];
 }
 
@@ -251,7 +304,7 @@ export function refreshFeedbackSql(scope: RollupScope): string[] {
   return [
     `DELETE FROM rollup_feedback_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_feedback_week (shop_id, week, language, source, rating, label, items, scored, score_sum)
-     SELECT {shop}, ${weekOf('f.created_at')}, COALESCE(f.language, ''), f.source, COALESCE(f.rating, 0),
+     SELECT {shop}, ${weekOf('f.created_at')}, COALESCE(f.language, ''), f.source, COALESCE(f.rating, 0)::text,
             ${FEEDBACK_LABEL}, count(*), count(f.sentiment_score), COALESCE(sum(f.sentiment_score), 0)
        FROM ${rawScope('feedback', 'f', 'created_at', scope)}
       ${rawWhere('f', scope)}
@@ -269,14 +322,8 @@ export function refreshFeedbackSql(scope: RollupScope): string[] {
 
 export function deriveFeedbackSupplierSql(scope: RollupScope): string[] {
   return [
-    `DELETE FROM rollup_feedback_supplier_week WHERE ${rollupWhere(scope)}`,
-    `INSERT INTO rollup_feedback_supplier_week (shop_id, week, supplier_id, category, label, items, scored, score_sum)
-     SELECT {shop}, s.week, COALESCE(p.supplier_id, ''), COALESCE(p.category, ''), s.label,
-            sum(s.items), sum(s.scored), sum(s.score_sum)
-       FROM rollup_feedback_sku_week s
-       LEFT JOIN products p ON p.shop_id = s.shop_id AND p.sku = s.sku
-      WHERE ${rollupWhere(scope, 's.')}
-      GROUP BY 2, 3, 4, 5`,
+    ...derive(scope, 'rollup_feedback_supplier_week', 'rollup_feedback_sku_week', { supplier_id: `COALESCE(p.supplier_id, '')`, label: 's.label' }, FEEDBACK_MEASURES, true),
+    ...derive(scope, 'rollup_feedback_category_week', 'rollup_feedback_sku_week', { category: `COALESCE(p.category, '')`, label: 's.label' }, FEEDBACK_MEASURES, true),
   ];
 }
 

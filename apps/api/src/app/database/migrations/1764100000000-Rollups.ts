@@ -21,111 +21,48 @@ export class Rollups1764100000000 implements MigrationInterface {
         rebuilt_at  timestamptz NOT NULL DEFAULT now()
       )`);
 
-    await q.query(`
-      CREATE TABLE rollup_claims_week (
-        shop_id          smallint NOT NULL,
-        week             date NOT NULL,
-        reason_code      text NOT NULL,
-        reason_category  text NOT NULL,
-        type             text NOT NULL,
-        channel          text NOT NULL,
-        reason_source    text NOT NULL,
-        currency         text NOT NULL,
-        claims           integer NOT NULL,
-        units            integer NOT NULL,
-        defect_units     integer NOT NULL,
-        repeat_claims    integer NOT NULL,
-        refund_claims    integer NOT NULL,
-        refund_amount    numeric(16, 2) NOT NULL,
-        PRIMARY KEY (shop_id, week, reason_code, type, channel, reason_source, currency)
+    // A lattice: each question reads the smallest table that has its dimensions.
+    const rollup = (name: string, keys: string, measures: string) =>
+      q.query(`CREATE TABLE ${name} (
+        shop_id smallint NOT NULL,
+        week    date NOT NULL,
+        ${keys
+          .split(',')
+          .map((k) => `${k.trim()} text NOT NULL`)
+          .join(',\n')},
+        ${measures},
+        PRIMARY KEY (shop_id, week, ${keys
+          .split(',')
+          .map((k) => k.trim())
+          .filter((k) => k !== 'reason_category')
+          .join(', ')})
       )`);
-
-    await q.query(`
-      CREATE TABLE rollup_claims_sku_week (
-        shop_id          smallint NOT NULL,
-        week             date NOT NULL,
-        sku              text NOT NULL,
-        reason_code      text NOT NULL,
-        reason_category  text NOT NULL,
-        claims           integer NOT NULL,
-        units            integer NOT NULL,
-        defect_units     integer NOT NULL,
-        PRIMARY KEY (shop_id, week, sku, reason_code)
-      )`);
-
-    await q.query(`
-      CREATE TABLE rollup_claims_supplier_week (
-        shop_id          smallint NOT NULL,
-        week             date NOT NULL,
-        supplier_id      text NOT NULL,
-        category         text NOT NULL,
-        reason_code      text NOT NULL,
-        reason_category  text NOT NULL,
-        claims           integer NOT NULL,
-        units            integer NOT NULL,
-        defect_units     integer NOT NULL,
-        PRIMARY KEY (shop_id, week, supplier_id, category, reason_code)
-      )`);
-
-    await q.query(`
-      CREATE TABLE rollup_sales_sku_week (
-        shop_id  smallint NOT NULL,
-        week     date NOT NULL,
-        sku      text NOT NULL,
-        lines    integer NOT NULL,
-        units    bigint NOT NULL,
-        PRIMARY KEY (shop_id, week, sku)
-      )`);
-
-    await q.query(`
-      CREATE TABLE rollup_sales_supplier_week (
-        shop_id      smallint NOT NULL,
-        week         date NOT NULL,
-        supplier_id  text NOT NULL,
-        category     text NOT NULL,
-        lines        integer NOT NULL,
-        units        bigint NOT NULL,
-        PRIMARY KEY (shop_id, week, supplier_id, category)
-      )`);
-
-    await q.query(`
-      CREATE TABLE rollup_feedback_week (
-        shop_id          smallint NOT NULL,
-        week             date NOT NULL,
-        language         text NOT NULL,
-        source           text NOT NULL,
-        rating           smallint NOT NULL,
-        label            text NOT NULL,
-        items            integer NOT NULL,
-        scored           integer NOT NULL,
-        score_sum        double precision NOT NULL,
-        PRIMARY KEY (shop_id, week, language, source, rating, label)
-      )`);
-
-    await q.query(`
-      CREATE TABLE rollup_feedback_sku_week (
-        shop_id    smallint NOT NULL,
-        week       date NOT NULL,
-        sku        text NOT NULL,
-        label      text NOT NULL,
-        items      integer NOT NULL,
-        scored     integer NOT NULL,
-        score_sum  double precision NOT NULL,
-        PRIMARY KEY (shop_id, week, sku, label)
-      )`);
-
-    await q.query(`
-      CREATE TABLE rollup_feedback_supplier_week (
-        shop_id      smallint NOT NULL,
-        week         date NOT NULL,
-        supplier_id  text NOT NULL,
-        category     text NOT NULL,
-        label        text NOT NULL,
-        items        integer NOT NULL,
-        scored       integer NOT NULL,
-        score_sum    double precision NOT NULL,
-        PRIMARY KEY (shop_id, week, supplier_id, category, label)
-      )`);
+    const CLAIM_MEASURES =
+      'claims integer NOT NULL, units integer NOT NULL, defect_units integer NOT NULL, repeat_claims integer NOT NULL';
+    const FEEDBACK_MEASURES =
+      'items integer NOT NULL, scored integer NOT NULL, score_sum double precision NOT NULL';
+    await rollup('rollup_claims_reason_week', 'reason_code, reason_category, reason_source', CLAIM_MEASURES);
+    await rollup(
+      'rollup_claims_week',
+      'reason_code, reason_category, reason_source, type, channel',
+      CLAIM_MEASURES,
+    );
+    await rollup(
+      'rollup_refunds_week',
+      'type, channel, currency',
+      'refund_claims integer NOT NULL, refund_amount numeric(16, 2) NOT NULL',
+    );
+    await rollup('rollup_claims_sku_week', 'sku', CLAIM_MEASURES);
+    await rollup('rollup_claims_sku_reason_week', 'sku, reason_code, reason_category', CLAIM_MEASURES);
+    await rollup('rollup_claims_supplier_week', 'supplier_id, reason_code, reason_category', CLAIM_MEASURES);
+    await rollup('rollup_claims_category_week', 'category, reason_code, reason_category', CLAIM_MEASURES);
+    await rollup('rollup_sales_sku_week', 'sku', 'lines integer NOT NULL, units bigint NOT NULL');
+    await rollup('rollup_sales_supplier_week', 'supplier_id', 'lines integer NOT NULL, units bigint NOT NULL');
+    await rollup('rollup_sales_category_week', 'category', 'lines integer NOT NULL, units bigint NOT NULL');
+    await rollup('rollup_feedback_week', 'language, source, rating, label', FEEDBACK_MEASURES);
+    await rollup('rollup_feedback_sku_week', 'sku, label', FEEDBACK_MEASURES);
+    await rollup('rollup_feedback_supplier_week', 'supplier_id, label', FEEDBACK_MEASURES);
+    await rollup('rollup_feedback_category_week', 'category, label', FEEDBACK_MEASURES);
 
     await q.query(`
       CREATE TABLE sla_policies (
@@ -181,15 +118,35 @@ export class Rollups1764100000000 implements MigrationInterface {
         policy_id  integer NOT NULL,
         type       text NOT NULL,
         channel    text NOT NULL,
+        met        integer NOT NULL,
+        breached   integer NOT NULL,
+        PRIMARY KEY (shop_id, week, policy_id, type, channel)
+      )`);
+    await q.query(`
+      CREATE TABLE rollup_sla_assignee_week (
+        shop_id    smallint NOT NULL,
+        week       date NOT NULL,
+        policy_id  integer NOT NULL,
         assignee   text NOT NULL,
         met        integer NOT NULL,
         breached   integer NOT NULL,
-        PRIMARY KEY (shop_id, week, policy_id, type, channel, assignee)
+        PRIMARY KEY (shop_id, week, policy_id, assignee)
       )`);
 
-    // Durations as a log-bucketed histogram (bucket width 2 %): median and p90 from it are
-    // within 1 % of the exact value; filtered queries the rollup cannot answer use exact
-    // percentiles over the raw rows.
+    // Exact median and p90 per week, metric and clock (what the SLA page plots) …
+    await q.query(`
+      CREATE TABLE rollup_duration_stats_week (
+        shop_id  smallint NOT NULL,
+        week     date NOT NULL,
+        metric   text NOT NULL,
+        clock    text NOT NULL,
+        n        integer NOT NULL,
+        p50      double precision NOT NULL,
+        p90      double precision NOT NULL,
+        PRIMARY KEY (shop_id, week, metric, clock)
+      )`);
+    // … and a log-bucketed histogram (bucket width 2 %) for percentiles over several weeks:
+    // within 1 % of the exact value. Filtered questions use exact percentiles over raw rows.
     await q.query(`
       CREATE TABLE rollup_durations_week (
         shop_id  smallint NOT NULL,
@@ -205,18 +162,26 @@ export class Rollups1764100000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     for (const table of [
       'rollup_durations_week',
+      'rollup_duration_stats_week',
+      'rollup_sla_assignee_week',
       'rollup_sla_week',
       'calendar_days',
       'business_calendars',
       'sla_policies',
+      'rollup_feedback_category_week',
       'rollup_feedback_supplier_week',
       'rollup_feedback_sku_week',
       'rollup_feedback_week',
+      'rollup_sales_category_week',
       'rollup_sales_supplier_week',
       'rollup_sales_sku_week',
+      'rollup_claims_category_week',
       'rollup_claims_supplier_week',
+      'rollup_claims_sku_reason_week',
       'rollup_claims_sku_week',
+      'rollup_refunds_week',
       'rollup_claims_week',
+      'rollup_claims_reason_week',
       'rollup_state',
     ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
