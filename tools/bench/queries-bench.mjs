@@ -5,7 +5,7 @@
 //   BENCH_SIZES=1000000,10000000 BENCH_REPEAT=30 npm run bench:queries
 //
 // Per size: the data is generated inside PostgreSQL (claims N, order lines N, feedback N/5,
-// 2 000 SKUs of 50 suppliers, two years), the rollups are rebuilt with the product's own
+// 2 000 SKUs of 50 suppliers, two years, rows in time order as exports arrive), the rollups are rebuilt with the product's own
 // command, the raw tables are copied to DuckDB, then each endpoint is called BENCH_REPEAT
 // times (after 3 warm-ups) and DuckDB runs the equivalent queries as many times. Prints the
 // p50/p95 table and ends with `p95_vs_duckdb=<worst ratio at the largest size>` and
@@ -47,7 +47,7 @@ const GENERATE = [
    SELECT 'P' || i, 'Product ' || i, 'cat' || (i % 12), 'S' || (1 + i % 50) FROM generate_series(1, 2000) i`,
   `INSERT INTO sales (external_id, order_id, sku, quantity, unit_price, currency, ordered_at, customer_id)
    SELECT 'L' || i, 'O' || i, 'P' || (1 + (random() * 1999)::int), 1 + (random() * 3)::int, 19.99, 'EUR',
-          timestamptz '2026-11-23' - random() * interval '728 days', 'U' || (i % 200000)
+          timestamptz '2024-11-25' + (i::float8 / $1::int) * interval '728 days' - random() * interval '1 day', 'U' || (i % 200000)
      FROM generate_series(1, $1::int) i`,
   `INSERT INTO claims (external_id, type, channel, order_id, sku, quantity, stated_reason_code, opened_at,
                       first_response_at, resolved_at, refunded_at, status, resolution, refund_amount, currency,
@@ -66,11 +66,11 @@ const GENERATE = [
           1 + (random() * random() * 3)::int, 'Agent ' || (i % 20), 'U' || (i % 200000)
      FROM generate_series(1, $1::int) i,
           LATERAL (SELECT random() AS r WHERE i IS NOT NULL) rr,
-          LATERAL (SELECT timestamptz '2026-11-23' - random() * interval '728 days' AS opened WHERE i IS NOT NULL) o,
+          LATERAL (SELECT timestamptz '2024-11-25' + (i::float8 / $1::int) * interval '728 days' - random() * interval '1 day' AS opened WHERE i IS NOT NULL) o,
           LATERAL (SELECT (ARRAY['return','return_defective','exchange','warranty_repair','complaint'])[1 + (random() * 4)::int] AS type WHERE i IS NOT NULL) t`,
   `INSERT INTO feedback (external_id, source, sku, rating, text, created_at, language, sentiment_score, sentiment_label)
    SELECT 'F' || i, 'review', 'P' || (1 + (random() * 1999)::int), 1 + (random() * 4)::int, NULL,
-          timestamptz '2026-11-23' - random() * interval '728 days',
+          timestamptz '2024-11-25' + (i::float8 / greatest(1, $1::int / 5)) * interval '728 days' - random() * interval '1 day',
           (ARRAY['en','ru','pl','he','pt','de'])[1 + (random() * 5)::int], s, CASE WHEN s < -0.2 THEN 'negative' WHEN s > 0.2 THEN 'positive' ELSE 'neutral' END
      FROM generate_series(1, greatest(1, $1::int / 5)) i, LATERAL (SELECT random() * 2 - 1 AS s WHERE i IS NOT NULL) ss`,
   `ANALYZE`,
@@ -301,7 +301,8 @@ async function main() {
   try {
     for (const size of SIZES) runs.push(await runSize(size, dir));
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (process.env.BENCH_KEEP) log(`Data kept in ${dir} (BENCH_KEEP)`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 
   log('\n| endpoint | ' + runs.map((r) => `${r.claims / 1e6} M: API p50 / p95 | DuckDB p50 / p95 | ratio`).join(' | ') + ' |');

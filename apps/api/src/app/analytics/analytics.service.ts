@@ -401,13 +401,22 @@ export class AnalyticsService {
   }
 
   /** The raw-claims scope of a period and filters, as SQL over `claims c` / `products p`. */
-  private claimScope(ctx: Context, params: Record<string, unknown>, openOnly = false) {
+  /**
+   * Claims of the period (`period`), open claims of any age (`open`), or open claims opened in
+   * the period (`openInPeriod`, read through the partial index on unresolved claims).
+   */
+  private claimScope(
+    ctx: Context,
+    params: Record<string, unknown>,
+    mode: 'period' | 'open' | 'openInPeriod' = 'period',
+  ) {
     const where = ['c.shop_id = {shop}'];
-    if (!openOnly) {
+    if (mode !== 'open') {
       params['fromTs'] = ctx.period.range.fromInstant;
       params['toTs'] = ctx.period.range.toInstant;
       where.push('c.opened_at >= {fromTs} AND c.opened_at < {toTs}');
-    } else {
+    }
+    if (mode !== 'period') {
       where.push(`c.resolved_at IS NULL AND c.status IN ('open', 'in_progress')`);
     }
     const f = ctx.filters;
@@ -496,8 +505,12 @@ export class AnalyticsService {
   }
 
   /** Open claims under each policy whose event has not happened yet, with the clock used so far. */
-  private openClaimsSql(ctx: Context, params: Record<string, unknown>): string {
-    const scope = this.claimScope(ctx, params, true);
+  private openClaimsSql(
+    ctx: Context,
+    params: Record<string, unknown>,
+    mode: 'open' | 'openInPeriod',
+  ): string {
+    const scope = this.claimScope(ctx, params, mode);
     return `SELECT c.external_id, c.type, c.channel, c.assignee, c.opened_at,
               date_trunc('week', c.opened_at AT TIME ZONE {tz})::date AS week,
               s.id AS policy_id, s.name AS policy, s.clock, s.target_hours::float8 AS target_hours,
@@ -525,7 +538,8 @@ export class AnalyticsService {
       fromWeek: ctx.period.range.fromWeek,
       toWeek: ctx.period.range.toWeek,
     };
-    const open = this.openClaimsSql(ctx, params);
+    // Only claims opened in the period count towards its attainment and splits.
+    const open = this.openClaimsSql(ctx, params, 'openInPeriod');
     return this.query<SlaGroupRow & { pending: number }>(
       `WITH o AS (${open})
        SELECT CASE WHEN GROUPING(policy_id) = 0 THEN 'pw' WHEN GROUPING(channel) = 0 THEN 'ch' ELSE 'as' END AS grp,
@@ -543,7 +557,7 @@ export class AnalyticsService {
   /** The 100 open claims nearest their deadline (at risk) and the 100 most overdue. */
   private async slaOpenLists(ctx: Context, now: Date) {
     const params: Record<string, unknown> = { now };
-    const open = this.openClaimsSql(ctx, params);
+    const open = this.openClaimsSql(ctx, params, 'open');
     return this.query<OpenClaimRow & { list: 'risk' | 'breach' }>(
       `WITH o AS (${open})
        (SELECT 'risk' AS list, * FROM o
@@ -588,16 +602,22 @@ export class AnalyticsService {
     return out;
   }
 
-  async sla(filters: AnalyticsFilters, clock: SlaClock = 'calendar', now = new Date()): Promise<SlaReport> {
+  /** `summary`: attainment and durations only — no lists, aging or splits (the weekly report). */
+  async sla(
+    filters: AnalyticsFilters,
+    clock: SlaClock = 'calendar',
+    now = new Date(),
+    summary = false,
+  ): Promise<SlaReport> {
     const ctx = await this.context(filters, now);
     const [policies, closed, openCounts, lists, durations, repeat, aging] = await Promise.all([
       this.policies(),
       this.slaClosed(ctx),
       this.slaOpenCounts(ctx, now),
-      this.slaOpenLists(ctx, now),
+      summary ? Promise.resolve([]) : this.slaOpenLists(ctx, now),
       this.durationWeeks(ctx, clock),
-      this.cube(ctx, 'claims', [], ['claims', 'repeat_claims']),
-      this.backlogAging(ctx, now),
+      summary ? Promise.resolve([]) : this.cube(ctx, 'claims', [], ['claims', 'repeat_claims']),
+      summary ? Promise.resolve([]) : this.backlogAging(ctx, now),
     ]);
     const attainment = (met: number, breached: number) => ({
       met,
@@ -683,7 +703,7 @@ export class AnalyticsService {
 
   private async backlogAging(ctx: Context, now: Date) {
     const params: Record<string, unknown> = { now };
-    const scope = this.claimScope(ctx, params, true);
+    const scope = this.claimScope(ctx, params, 'open');
     const rows = await this.query<{ bucket: string; claims: number }>(
       `SELECT CASE WHEN age < 24 THEN '< 1 d' WHEN age < 72 THEN '1–3 d' WHEN age < 168 THEN '3–7 d'
                    WHEN age < 336 THEN '7–14 d' ELSE '≥ 14 d' END AS bucket, count(*)::int AS claims
@@ -827,7 +847,7 @@ export class AnalyticsService {
         this.cube(ctx, 'sales', ['week'], ['units']),
         this.cube(ctx, 'claims', ['reason_code'], ['claims'], lastWeek),
         this.cube(ctx, 'claims', ['week', 'currency'], ['refund_amount']),
-        this.sla(filters, 'calendar', now),
+        this.sla(filters, 'calendar', now, true),
         this.cube(ctx, 'feedback', ['week', 'label'], ['items']),
         this.cube(ctx, 'claims', ['week', 'reason_code'], ['claims'], { where: { week: recent } }),
         this.cube(ctx, 'claims', ['week', 'sku'], ['claims'], { where: { week: recent } }),
