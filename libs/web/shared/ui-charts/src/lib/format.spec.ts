@@ -37,3 +37,29 @@ describe('format', () => {
     expect(formatWeek('2026-W07')).toBe('Week 7, 2026');
   });
 });
+
+import { formatDuration, formatMoney, formatNetSentiment, formatPpm } from './format';
+
+describe('format (durations, PPM, money, sentiment)', () => {
+  it('writes durations as "2 d 4 h"', () => {
+    expect(formatDuration(0.6)).toBe('36 min');
+    expect(formatDuration(5.25)).toBe('5 h 15 min');
+    expect(formatDuration(13.6)).toBe('14 h');
+    expect(formatDuration(52)).toBe('2 d 4 h');
+    expect(formatDuration(23.9 + 24)).toBe('2 d');
+    expect(formatDuration(-3)).toBe('−3 h');
+    expect(formatDuration(null)).toBe('–');
+  });
+
+  it('writes PPM as integers and money with its currency', () => {
+    expect(formatPpm(1234.6, 'en-GB')).toBe('1,235');
+    expect(formatMoney(1234.5, 'EUR', 'en-GB')).toBe('€1,235');
+    expect(formatMoney(10, 'EURO', 'en-GB')).toBe('10 EURO');
+  });
+
+  it('writes net sentiment as signed points', () => {
+    expect(formatNetSentiment(0.234, 'en-GB')).toBe('+23');
+    expect(formatNetSentiment(-0.05, 'en-GB')).toBe('-5');
+    expect(formatNetSentiment(null)).toBe('–');
+  });
+});

@@ -59,3 +59,55 @@ export function formatWeek(week: string): string {
   const [year, number] = week.split('-W');
   return `Week ${Number(number)}, ${year}`;
 }
+
+/** Hours as people read durations: 0.6 → "36 min", 5.25 → "5 h 15 min", 52 → "2 d 4 h". */
+export function formatDuration(hours: number | null): string {
+  if (hours === null || !Number.isFinite(hours)) return '–';
+  const sign = hours < 0 ? '−' : '';
+  const abs = Math.abs(hours);
+  if (abs < 1) return `${sign}${Math.round(abs * 60)} min`;
+  if (abs < 24) {
+    const h = Math.floor(abs);
+    const m = Math.round((abs - h) * 60);
+    return m === 0 || h >= 10 ? `${sign}${Math.round(abs)} h` : `${sign}${h} h ${m} min`;
+  }
+  let d = Math.floor(abs / 24);
+  let h = Math.round(abs - d * 24);
+  if (h === 24) {
+    d += 1;
+    h = 0;
+  }
+  return h === 0 || d >= 10 ? `${sign}${Math.round(abs / 24)} d` : `${sign}${d} d ${h} h`;
+}
+
+/** Parts per million as an integer: 0.0012345 → "1,235". */
+export function formatPpm(ppm: number | null, locale?: string): string {
+  return ppm === null ? '–' : formatCount(Math.round(ppm), locale);
+}
+
+/** Money with its currency; amounts of different currencies are never added. */
+export function formatMoney(amount: number, currency: string, locale?: string): string {
+  try {
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: 0,
+    }).format(amount);
+  } catch {
+    return `${formatCount(amount, locale)} ${currency}`;
+  }
+}
+
+/** Net sentiment (−1…1) as points on a −100…+100 scale: 0.234 → "+23". */
+export function formatNetSentiment(value: number | null, locale?: string): string {
+  if (value === null) return '–';
+  return new Intl.NumberFormat(locale, {
+    maximumFractionDigits: 0,
+    signDisplay: 'exceptZero',
+  }).format(Math.round(value * 100));
+}
+
+/** A share or '–' when unknown. */
+export function formatShareOrDash(share: number | null, locale?: string): string {
+  return share === null || !Number.isFinite(share) ? '–' : formatShare(share, locale);
+}

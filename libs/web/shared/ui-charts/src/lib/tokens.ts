@@ -15,6 +15,13 @@ export interface DesignTokens {
   readonly bad: string;
   readonly gridLine: string;
   readonly cumulativeLine: string;
+  /** Sequential scale (heatmaps, backlog age): low → high. */
+  readonly sequentialLow: string;
+  readonly sequentialHigh: string;
+  /** Diverging scale (sentiment, ratings): negative, neutral, positive. */
+  readonly divergingNegative: string;
+  readonly divergingNeutral: string;
+  readonly divergingPositive: string;
 }
 
 export const DESIGN_TOKENS: Readonly<Record<ThemeName, DesignTokens>> = {
@@ -30,6 +37,11 @@ export const DESIGN_TOKENS: Readonly<Record<ThemeName, DesignTokens>> = {
     bad: '#b3461a',
     gridLine: '#e6e9ee',
     cumulativeLine: '#1d232b',
+    sequentialLow: '#eef3fa',
+    sequentialHigh: '#08427f',
+    divergingNegative: '#D55E00',
+    divergingNeutral: '#b4bac2',
+    divergingPositive: '#0072B2',
   },
   dark: {
     background: '#12161c',
@@ -43,6 +55,11 @@ export const DESIGN_TOKENS: Readonly<Record<ThemeName, DesignTokens>> = {
     bad: '#ff8a5c',
     gridLine: '#2c3440',
     cumulativeLine: '#e8ecf1',
+    sequentialLow: '#1f2935',
+    sequentialHigh: '#8cc8ff',
+    divergingNegative: '#F07B3F',
+    divergingNeutral: '#6b7582',
+    divergingPositive: '#56B4E9',
   },
 };
 

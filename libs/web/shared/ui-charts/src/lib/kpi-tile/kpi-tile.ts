@@ -4,10 +4,19 @@ import { ChartComponent } from '../chart/chart';
 import {
   formatAverage,
   formatCount,
+  formatDuration,
+  formatMoney,
+  formatNetSentiment,
   formatPValue,
+  formatShare,
   formatSignedAverage,
   formatSignedShare,
 } from '../format';
+
+/** How a KPI's value reads: a count, a share (0–1), hours, net sentiment or money. */
+export type KpiFormat = 'count' | 'share' | 'hours' | 'netSentiment' | 'money';
+/** The test behind the significance mark; `none` for medians and net sentiment. */
+export type KpiTest = 'poisson' | 'proportion' | 'none';
 import { buildSparklineOption } from '../sparkline-option';
 import { ThemeStore } from '../theme.store';
 
@@ -31,9 +40,34 @@ export class KpiTileComponent {
   /** True when a rise is bad news (claims, returns); false when it is good. */
   readonly higherIsWorse = input(true);
   readonly unit = input('');
+  readonly format = input<KpiFormat>('count');
+  readonly currency = input('EUR');
+  readonly test = input<KpiTest>('poisson');
 
-  protected readonly value = computed(() => formatCount(this.kpi().value));
-  protected readonly baseline = computed(() => formatAverage(this.kpi().baseline));
+  private formatValue(value: number): string {
+    switch (this.format()) {
+      case 'share':
+        return formatShare(value);
+      case 'hours':
+        return formatDuration(value);
+      case 'netSentiment':
+        return formatNetSentiment(value);
+      case 'money':
+        return formatMoney(value, this.currency());
+      default:
+        return formatCount(value);
+    }
+  }
+
+  protected readonly value = computed(() => this.formatValue(this.kpi().value));
+  protected readonly baseline = computed(() =>
+    this.format() === 'count' ? formatAverage(this.kpi().baseline) : this.formatValue(this.kpi().baseline),
+  );
+  protected readonly baselineText = computed(() =>
+    this.format() === 'count' || this.format() === 'money'
+      ? `vs ${this.baseline()} a week on average in the previous 4 weeks`
+      : `vs ${this.baseline()} on average in the previous 4 weeks`,
+  );
   protected readonly direction = computed(() => {
     const change = this.kpi().change;
     return change > 0 ? 'up' : change < 0 ? 'down' : 'flat';
@@ -41,19 +75,35 @@ export class KpiTileComponent {
   protected readonly arrow = computed(() => ({ up: '▲', down: '▼', flat: '■' })[this.direction()]);
   protected readonly change = computed(() => {
     const { change, relativeChange } = this.kpi();
+    switch (this.format()) {
+      case 'share':
+        return `${change > 0 ? '+' : change < 0 ? '−' : ''}${formatAverage(Math.abs(change) * 100)} pp`;
+      case 'hours':
+        return `${change > 0 ? '+' : ''}${formatDuration(change)}`;
+      case 'netSentiment':
+        return `${formatNetSentiment(change)} pts`;
+    }
     const relative = relativeChange === null ? '' : ` (${formatSignedShare(relativeChange)})`;
-    return `${formatSignedAverage(change)}${relative}`;
+    const absolute =
+      this.format() === 'money'
+        ? `${change > 0 ? '+' : ''}${formatMoney(change, this.currency())}`
+        : formatSignedAverage(change);
+    return `${absolute}${relative}`;
   });
   protected readonly verdict = computed<'good' | 'bad' | 'neutral'>(() => {
     const { significant, change } = this.kpi();
-    if (!significant || change === 0) return 'neutral';
+    if (!significant || change === 0 || this.test() === 'none') return 'neutral';
     return change > 0 === this.higherIsWorse() ? 'bad' : 'good';
   });
+  protected readonly marked = computed(() => this.kpi().significant && this.test() !== 'none');
   protected readonly significanceNote = computed(() => {
     const { significant, pValue } = this.kpi();
+    if (this.test() === 'none') return 'Compared with the previous 4 weeks without a test';
+    const test =
+      this.test() === 'proportion' ? 'two-proportion z-test' : 'two-sided Poisson rate test';
     return significant
-      ? `Significant change: two-sided Poisson rate test against the previous 4 weeks, ${formatPValue(pValue)}`
-      : `Within normal variation (two-sided Poisson rate test, ${formatPValue(pValue)})`;
+      ? `Significant change: ${test} against the previous 4 weeks, ${formatPValue(pValue)}`
+      : `Within normal variation (${test}, ${formatPValue(pValue)})`;
   });
   protected readonly sparkline = computed(() => {
     const tokens = this.theme.tokens();
@@ -62,6 +112,8 @@ export class KpiTileComponent {
   });
   protected readonly sparklineLabel = computed(
     () =>
-      `${this.label()} over the last ${this.kpi().sparkline.length} weeks: ${this.kpi().sparkline.join(', ')}`,
+      `${this.label()} over the last ${this.kpi().sparkline.length} weeks: ${this.kpi()
+        .sparkline.map((v) => this.formatValue(v))
+        .join(', ')}`,
   );
 }

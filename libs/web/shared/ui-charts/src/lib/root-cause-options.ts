@@ -1,0 +1,289 @@
+import type { ParetoResult, ReasonMatrix, ReasonCategoryCode } from '@returnlens/shared/contracts';
+import { REASON_CATEGORIES } from '@returnlens/shared/contracts';
+import type { ECOption } from './echarts-types';
+import { formatCount, formatShare } from './format';
+import { axisStyle, baseOption, shortLabel, tooltipStyle } from './option-common';
+import { escapeHtml } from './pareto-option';
+import { CATEGORY_COLORS, type DesignTokens } from './tokens';
+
+type ParetoRows = ParetoResult['rows'];
+
+/** What a click on a figure narrows the filters to. */
+export interface FilterTarget {
+  readonly reason?: string;
+  readonly reasonCategory?: string;
+  readonly product?: string;
+  readonly supplier?: string;
+}
+
+const categoryColor = (category: string) =>
+  CATEGORY_COLORS[category as ReasonCategoryCode] ?? CATEGORY_COLORS.other;
+const categoryLabel = (category: string) =>
+  REASON_CATEGORIES.find((c) => c.code === category)?.label ?? category;
+
+export interface HeatmapCell {
+  readonly value: [number, number, number];
+  readonly target: FilterTarget;
+  readonly label?: { color: string };
+}
+
+/**
+ * The reasons × columns table of `/matrix`, reduced to the `maxColumns` columns and
+ * `maxReasons` reasons with most claims, largest first.
+ */
+export function heatmapLayout(matrix: ReasonMatrix, maxColumns = 15, maxReasons = 14) {
+  const columnTotals = new Map<string, number>();
+  const reasonTotals = new Map<string, number>();
+  for (const cell of matrix.cells) {
+    columnTotals.set(cell.key, (columnTotals.get(cell.key) ?? 0) + cell.claims);
+    reasonTotals.set(cell.reasonCode, (reasonTotals.get(cell.reasonCode) ?? 0) + cell.claims);
+  }
+  const columns = [...matrix.columns]
+    .filter((c) => columnTotals.has(c.key))
+    .sort((a, b) => (columnTotals.get(b.key) ?? 0) - (columnTotals.get(a.key) ?? 0))
+    .slice(0, maxColumns);
+  const reasons = [...reasonTotals.keys()]
+    .sort((a, b) => (reasonTotals.get(b) ?? 0) - (reasonTotals.get(a) ?? 0))
+    .slice(0, maxReasons);
+  return { columns, reasons, columnTotals, reasonTotals };
+}
+
+/** Reason × supplier (or product, category) claims, with the count in every cell. */
+export function buildReasonHeatmapOption(
+  matrix: ReasonMatrix,
+  reasonLabel: (code: string) => string,
+  tokens: DesignTokens,
+  maxColumns = 15,
+): ECOption {
+  const { columns, reasons } = heatmapLayout(matrix, maxColumns);
+  const columnIndex = new Map(columns.map((c, i) => [c.key, i]));
+  const reasonIndex = new Map(reasons.map((r, i) => [r, i]));
+  const cells = matrix.cells.filter((c) => columnIndex.has(c.key) && reasonIndex.has(c.reasonCode));
+  const max = Math.max(1, ...cells.map((c) => c.claims));
+  const dimension = matrix.by;
+  const data: HeatmapCell[] = cells.map((c) => ({
+    value: [columnIndex.get(c.key) ?? 0, reasonIndex.get(c.reasonCode) ?? 0, c.claims],
+    target: { reason: c.reasonCode, [dimension]: c.key },
+    label: { color: c.claims > max * 0.5 ? '#ffffff' : tokens.text },
+  }));
+  return {
+    ...baseOption(tokens),
+    grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
+    tooltip: {
+      ...tooltipStyle(tokens),
+      trigger: 'item',
+      formatter: (params: unknown) => {
+        const [x, y, claims] = (params as { value: [number, number, number] }).value;
+        return `<strong>${escapeHtml(reasonLabel(reasons[y]))}</strong> × ${escapeHtml(columns[x].label)}<br/>${formatCount(claims)} claims`;
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: columns.map((c) => shortLabel(c.label, 18)),
+      ...axisStyle(tokens),
+      axisLabel: { color: tokens.textMuted, interval: 0, rotate: columns.length > 8 ? 35 : 0, fontSize: 11 },
+      splitArea: { show: false },
+    },
+    yAxis: {
+      type: 'category',
+      data: reasons.map((r) => reasonLabel(r)),
+      inverse: true,
+      ...axisStyle(tokens),
+      axisLabel: { color: tokens.textMuted, fontSize: 11 },
+    },
+    visualMap: {
+      min: 0,
+      max,
+      calculable: false,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      itemHeight: 120,
+      itemWidth: 10,
+      text: [formatCount(max), '0'],
+      textStyle: { color: tokens.textMuted },
+      inRange: { color: [tokens.sequentialLow, tokens.sequentialHigh] },
+    },
+    series: [
+      {
+        type: 'heatmap',
+        data,
+        label: { show: true, fontSize: 10 },
+        itemStyle: { borderColor: tokens.surface, borderWidth: 1 },
+        emphasis: { itemStyle: { borderColor: tokens.text, borderWidth: 1 } },
+      },
+    ],
+  };
+}
+
+/** The heatmap's finding: its largest cell and what share of its column that is. */
+export function heatmapHeadline(matrix: ReasonMatrix, reasonLabel: (code: string) => string): string {
+  const { columnTotals } = heatmapLayout(matrix);
+  const top = [...matrix.cells].sort((a, b) => b.claims - a.claims)[0];
+  if (!top) return 'No claims in this period';
+  const column = matrix.columns.find((c) => c.key === top.key)?.label ?? top.key;
+  const share = top.claims / (columnTotals.get(top.key) ?? top.claims);
+  return `${column} × ${reasonLabel(top.reasonCode)} is the largest cell: ${formatCount(top.claims)} claims, ${formatShare(share)} of ${column}'s`;
+}
+
+interface TreeNode {
+  name: string;
+  value: number;
+  target: FilterTarget;
+  itemStyle?: { color?: string; borderColor?: string };
+  children?: TreeNode[];
+}
+
+/**
+ * Category → reason → product: claims of the Pareto's reasons, split over the products of
+ * `/matrix?by=product` (the largest `productsPerReason`, the rest as "other products").
+ */
+export function rootCauseTree(
+  rows: ParetoRows,
+  products: ReasonMatrix | null,
+  productsPerReason = 6,
+): TreeNode[] {
+  const productLabel = new Map((products?.columns ?? []).map((c) => [c.key, c.label]));
+  const categories = new Map<string, TreeNode>();
+  for (const row of rows) {
+    if (row.claims <= 0) continue;
+    let category = categories.get(row.category);
+    if (!category) {
+      category = {
+        name: categoryLabel(row.category),
+        value: 0,
+        target: { reasonCategory: row.category },
+        itemStyle: { color: categoryColor(row.category) },
+        children: [],
+      };
+      categories.set(row.category, category);
+    }
+    const cells = (products?.cells ?? [])
+      .filter((c) => c.reasonCode === row.reasonCode && c.claims > 0)
+      .sort((a, b) => b.claims - a.claims);
+    const shown = cells.slice(0, productsPerReason);
+    const rest = row.claims - shown.reduce((sum, c) => sum + c.claims, 0);
+    const children: TreeNode[] = shown.map((c) => ({
+      name: productLabel.get(c.key) ?? c.key,
+      value: c.claims,
+      target: { reason: row.reasonCode, product: c.key },
+    }));
+    if (rest > 0 && children.length)
+      children.push({ name: 'other products', value: rest, target: { reason: row.reasonCode } });
+    category.children?.push({
+      name: row.reasonLabel,
+      value: row.claims,
+      target: { reason: row.reasonCode },
+      ...(children.length ? { children } : {}),
+    });
+    category.value += row.claims;
+  }
+  return [...categories.values()].sort((a, b) => b.value - a.value);
+}
+
+/** The hierarchy as a treemap: categories in their fixed colours, reasons, then products. */
+export function buildRootCauseTreemapOption(
+  rows: ParetoRows,
+  products: ReasonMatrix | null,
+  tokens: DesignTokens,
+): ECOption {
+  const tree = rootCauseTree(rows, products);
+  const total = tree.reduce((sum, node) => sum + node.value, 0);
+  return {
+    ...baseOption(tokens),
+    tooltip: {
+      ...tooltipStyle(tokens),
+      formatter: (params: unknown) => {
+        const p = params as { treePathInfo: { name: string; value: number }[]; value: number };
+        const path = p.treePathInfo.slice(1).map((n) => escapeHtml(n.name)).join(' › ');
+        return `<strong>${path}</strong><br/>${formatCount(p.value)} claims · ${formatShare(p.value / (total || 1))} of all`;
+      },
+    },
+    series: [
+      {
+        type: 'treemap',
+        name: 'All claims',
+        data: tree,
+        roam: false,
+        nodeClick: false,
+        breadcrumb: { show: false },
+        top: 4,
+        left: 4,
+        right: 4,
+        bottom: 4,
+        label: { show: true, color: '#1d232b', fontSize: 11, overflow: 'truncate' },
+        upperLabel: { show: true, height: 20, color: '#1d232b', fontWeight: 'bold', fontSize: 11 },
+        levels: [
+          {
+            itemStyle: { borderColor: tokens.surface, borderWidth: 3, gapWidth: 3 },
+            upperLabel: { show: true },
+          },
+          {
+            colorSaturation: [0.35, 0.6],
+            itemStyle: { borderColorSaturation: 0.7, gapWidth: 2, borderWidth: 2 },
+            upperLabel: { show: true },
+          },
+          {
+            colorSaturation: [0.3, 0.55],
+            itemStyle: { borderColorSaturation: 0.6, gapWidth: 1 },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** Stated vs inferred reasons per reason, as stacked horizontal bars. */
+export function buildStatedInferredOption(rows: ParetoRows, tokens: DesignTokens): ECOption {
+  const shown = rows.filter((r) => r.claims > 0);
+  return {
+    ...baseOption(tokens),
+    grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+    legend: { top: 0, textStyle: { color: tokens.textMuted } },
+    tooltip: {
+      ...tooltipStyle(tokens),
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => {
+        const [first] = params as { dataIndex: number }[];
+        const r = shown[first.dataIndex];
+        return `<strong>${escapeHtml(r.reasonLabel)}</strong><br/>${formatCount(r.stated)} stated · ${formatCount(r.inferred)} inferred from the text (${formatShare(r.inferred / (r.claims || 1))})`;
+      },
+    },
+    xAxis: { type: 'value', name: 'Claims', ...axisStyle(tokens) },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: shown.map((r) => r.reasonLabel),
+      ...axisStyle(tokens),
+      axisLabel: { color: tokens.textMuted, fontSize: 11 },
+    },
+    series: [
+      {
+        name: 'Stated by the shop',
+        type: 'bar',
+        stack: 'source',
+        data: shown.map((r) => r.stated),
+        itemStyle: { color: tokens.divergingPositive },
+        barMaxWidth: 18,
+      },
+      {
+        name: 'Inferred from the text',
+        type: 'bar',
+        stack: 'source',
+        data: shown.map((r) => r.inferred),
+        itemStyle: { color: '#E69F00' },
+        barMaxWidth: 18,
+      },
+    ],
+  };
+}
+
+export function statedInferredHeadline(rows: ParetoRows): string {
+  const claims = rows.reduce((s, r) => s + r.claims, 0);
+  const inferred = rows.reduce((s, r) => s + r.inferred, 0);
+  if (!claims) return 'No claims in this period';
+  if (!inferred) return 'Every claim came with a stated reason';
+  const top = [...rows].sort((a, b) => b.inferred - a.inferred)[0];
+  return `${formatShare(inferred / claims)} of claims had no stated reason and were read from their text; most often ${top.reasonLabel}`;
+}

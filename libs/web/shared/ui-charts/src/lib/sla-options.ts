@@ -1,0 +1,208 @@
+import type { IsoWeekRef, SlaMetric, SlaReport } from '@returnlens/shared/contracts';
+import type { ECOption } from './echarts-types';
+import { formatCount, formatDuration, formatShare } from './format';
+import { axisStyle, baseOption, pct, shortWeek, tooltipStyle } from './option-common';
+import { escapeHtml } from './pareto-option';
+import type { DesignTokens } from './tokens';
+
+/** The attainment a policy should reach; bars below it are drawn as bad. */
+export const SLA_ATTAINMENT_GOAL = 0.95;
+
+export const SLA_METRIC_LABELS: Readonly<Record<SlaMetric, string>> = {
+  first_response: 'First response',
+  resolution: 'Resolution',
+  refund: 'Refund',
+};
+
+/** A target in hours as people state it: 24 → "24 h", 240 → "10 d". */
+export function formatTarget(hours: number): string {
+  return hours >= 48 && hours % 24 === 0 ? `${hours / 24} d` : `${hours} h`;
+}
+
+export interface AttainmentRow {
+  readonly label: string;
+  readonly met: number;
+  readonly breached: number;
+  readonly attainment: number | null;
+}
+
+/** Horizontal bars of attainment (met ÷ met + breached) with the goal line. */
+export function buildAttainmentOption(
+  rows: readonly AttainmentRow[],
+  tokens: DesignTokens,
+  goal = SLA_ATTAINMENT_GOAL,
+): ECOption {
+  return {
+    ...baseOption(tokens),
+    grid: { left: 8, right: 120, top: 24, bottom: 8, containLabel: true },
+    tooltip: {
+      ...tooltipStyle(tokens),
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params: unknown) => {
+        const [first] = params as { dataIndex: number }[];
+        const r = rows[first.dataIndex];
+        return `<strong>${escapeHtml(r.label)}</strong><br/>${r.attainment === null ? 'no decided claims' : formatShare(r.attainment)} met · ${formatCount(r.met)} met, ${formatCount(r.breached)} breached`;
+      },
+    },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      ...axisStyle(tokens),
+      axisLabel: { color: tokens.textMuted, formatter: '{value}%' },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: rows.map((r) => r.label),
+      ...axisStyle(tokens),
+      axisLabel: { color: tokens.text, fontSize: 12 },
+    },
+    series: [
+      {
+        type: 'bar',
+        name: 'Attainment',
+        barMaxWidth: 22,
+        data: rows.map((r) => ({
+          value: pct(r.attainment) ?? 0,
+          itemStyle: {
+            color: r.attainment !== null && r.attainment < goal ? tokens.bad : tokens.good,
+          },
+        })),
+        label: {
+          show: true,
+          position: 'right',
+          color: tokens.text,
+          fontSize: 11,
+          formatter: (p: { dataIndex: number }) => {
+            const r = rows[p.dataIndex];
+            return r.attainment === null
+              ? 'no decided claims'
+              : `${formatShare(r.attainment)} · ${formatCount(r.met)} of ${formatCount(r.met + r.breached)}`;
+          },
+        },
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          lineStyle: { color: tokens.text, type: 'dashed' },
+          label: { formatter: `${Math.round(goal * 100)} % goal`, color: tokens.textMuted, fontSize: 10 },
+          data: [{ xAxis: goal * 100 }],
+        },
+      },
+    ],
+  };
+}
+
+/** The SLA page's finding: the policy furthest below the goal, or that all meet it. */
+export function slaHeadline(policies: readonly AttainmentRow[], goal = SLA_ATTAINMENT_GOAL): string {
+  const decided = policies.filter((p) => p.attainment !== null);
+  if (!decided.length) return 'No claim was decided against a policy in this period';
+  const worst = [...decided].sort((a, b) => (a.attainment ?? 1) - (b.attainment ?? 1))[0];
+  const goalText = `${Math.round(goal * 100)} % goal`;
+  if ((worst.attainment ?? 1) >= goal)
+    return `Every policy meets the ${goalText}; lowest: ${worst.label} at ${formatShare(worst.attainment ?? 0)}`;
+  const below = decided.filter((p) => (p.attainment ?? 1) < goal).length;
+  return `${worst.label} is met in only ${formatShare(worst.attainment ?? 0)} of claims${below > 1 ? `; ${below} policies are below the ${goalText}` : ` — below the ${goalText}`}`;
+}
+
+/** Median and p90 per week of one duration, in hours. */
+export function buildDurationOption(
+  weeks: readonly IsoWeekRef[],
+  duration: SlaReport['durations'][number],
+  tokens: DesignTokens,
+  targetHours: number | null,
+): ECOption {
+  const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+  return {
+    ...baseOption(tokens),
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    legend: { top: 0, textStyle: { color: tokens.textMuted }, itemWidth: 16, itemHeight: 8 },
+    tooltip: {
+      ...tooltipStyle(tokens),
+      trigger: 'axis',
+      formatter: (params: unknown) => {
+        const items = params as { dataIndex: number; seriesName: string; value: number | null }[];
+        const i = items[0].dataIndex;
+        return [
+          `<strong>${weeks[i].week}</strong> · ${formatCount(duration.count[i] ?? 0)} claims`,
+          ...items.map((item) => `${item.seriesName}: ${formatDuration(item.value)}`),
+        ].join('<br/>');
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: weeks.map((w) => shortWeek(w.week)),
+      boundaryGap: false,
+      ...axisStyle(tokens),
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      ...axisStyle(tokens),
+      axisLabel: { color: tokens.textMuted, formatter: (v: number) => formatDuration(v) },
+    },
+    series: [
+      {
+        name: 'Median',
+        type: 'line',
+        data: duration.median.map(round),
+        connectNulls: false,
+        symbol: 'circle',
+        symbolSize: 4,
+        lineStyle: { color: tokens.accent, width: 2 },
+        itemStyle: { color: tokens.accent },
+        ...(targetHours
+          ? {
+              markLine: {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { color: tokens.bad, type: 'dashed' as const },
+                label: { formatter: `target ${formatTarget(targetHours)}`, color: tokens.textMuted, fontSize: 10, position: 'insideEndTop' as const },
+                data: [{ yAxis: targetHours }],
+              },
+            }
+          : {}),
+      },
+      {
+        name: 'p90',
+        type: 'line',
+        data: duration.p90.map(round),
+        symbol: 'none',
+        lineStyle: { color: tokens.textMuted, width: 1.5, type: 'dashed' },
+        itemStyle: { color: tokens.textMuted },
+      },
+    ],
+  };
+}
+
+/** Open claims by age: older buckets darker on the sequential scale. */
+export function buildBacklogOption(
+  buckets: SlaReport['backlogAging'],
+  tokens: DesignTokens,
+): ECOption {
+  const shades = buckets.map((_, i) => mix(tokens.sequentialLow, tokens.sequentialHigh, 0.35 + (0.65 * i) / Math.max(1, buckets.length - 1)));
+  return {
+    ...baseOption(tokens),
+    grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
+    tooltip: { ...tooltipStyle(tokens), trigger: 'axis', axisPointer: { type: 'shadow' } },
+    xAxis: { type: 'category', data: buckets.map((b) => b.bucket), ...axisStyle(tokens) },
+    yAxis: { type: 'value', name: 'Open claims', ...axisStyle(tokens) },
+    series: [
+      {
+        type: 'bar',
+        name: 'Open claims',
+        barMaxWidth: 48,
+        data: buckets.map((b, i) => ({ value: b.claims, itemStyle: { color: shades[i] } })),
+        label: { show: true, position: 'top', color: tokens.textMuted, fontSize: 11 },
+      },
+    ],
+  };
+}
+
+/** Linear mix of two `#rrggbb` colours. */
+export function mix(a: string, b: string, t: number): string {
+  const parse = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
+  const [x, y] = [parse(a), parse(b)];
+  return `#${x.map((v, i) => Math.round(v + (y[i] - v) * t).toString(16).padStart(2, '0')).join('')}`;
+}
