@@ -1,3 +1,5 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { App } from './app';
@@ -8,6 +10,8 @@ describe('App shell', () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
         provideRouter(
           appRoutes.filter((r) => r.path !== 'weekly'),
           withComponentInputBinding(),
@@ -51,13 +55,13 @@ describe('App shell', () => {
     );
   });
 
-  it('says plainly what a page not built yet will show', async () => {
+  it('says plainly when an address matches no page', async () => {
     const fixture = TestBed.createComponent(App);
-    await TestBed.inject(Router).navigateByUrl('/suppliers');
+    await TestBed.inject(Router).navigateByUrl('/no-such-page');
     fixture.detectChanges();
     await fixture.whenStable();
     const page = (fixture.nativeElement as HTMLElement).querySelector('rl-planned-page');
-    expect(page?.querySelector('h1')?.textContent).toBe('Suppliers');
-    expect(page?.textContent).toContain('This page is not built yet. It will show a funnel plot');
+    expect(page?.querySelector('h1')?.textContent).toBe('Page not found');
+    expect((fixture.nativeElement as HTMLElement).querySelector('rl-filter-bar')).toBeNull();
   });
 });

@@ -1,6 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import {
+  FilterBarComponent,
+  RecordsDrawerComponent,
+  WhyPanelComponent,
+} from '@returnlens/web/shell/feature';
 import { ThemeStore } from '@returnlens/web/shared/ui-charts';
+import { filter, map } from 'rxjs';
 
 interface NavItem {
   readonly path: string;
@@ -10,13 +17,35 @@ interface NavItem {
 
 @Component({
   selector: 'rl-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    FilterBarComponent,
+    RecordsDrawerComponent,
+    WhyPanelComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',
   styleUrl: './app.scss',
 })
 export class App {
   private readonly themeStore = inject(ThemeStore);
+  private readonly router = inject(Router);
+  private readonly path = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map((event) => event.urlAfterRedirects.split(/[?#]/)[0]),
+    ),
+    { initialValue: '' },
+  );
+
+  /** The dashboard pages share the filter bar; the Weekly report picks its own week. */
+  protected readonly filterBar = computed<'full' | 'values' | 'none'>(() => {
+    const first = this.path().split('/')[1] ?? '';
+    if (first === 'weekly') return 'values';
+    return ['suppliers', 'sla', 'feedback', 'root-causes'].includes(first) ? 'full' : 'none';
+  });
 
   protected readonly nav: readonly NavItem[] = [
     { path: '/weekly', label: 'Weekly report', hint: 'Owner' },

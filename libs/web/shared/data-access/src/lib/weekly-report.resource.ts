@@ -5,14 +5,16 @@ export const API_BASE = '/api';
 
 /**
  * The weekly report for `week()` (an ISO week such as `2026-W47`), or for the latest
- * complete week when it returns undefined. Re-fetches when the week changes.
+ * complete week when it returns undefined, under the global filter values (supplier,
+ * reason, …). Re-fetches when either changes.
  */
 export function weeklyReportResource(
   week: () => string | undefined,
+  filters: () => Readonly<Record<string, string>> = () => ({}),
 ): HttpResourceRef<WeeklyReport | undefined> {
   return httpResource<WeeklyReport>(() => {
     const selected = week();
-    const params: Record<string, string> = selected ? { week: selected } : {};
+    const params: Record<string, string> = { ...filters(), ...(selected ? { week: selected } : {}) };
     return { url: `${API_BASE}/reports/weekly`, params };
   });
 }

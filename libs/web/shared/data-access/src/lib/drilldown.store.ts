@@ -1,0 +1,41 @@
+import { Injectable, signal } from '@angular/core';
+import type { QueryParams } from './analytics.resources';
+
+/** The records behind a figure: which table, under which filters, with what title. */
+export interface RecordsRequest {
+  readonly kind: 'claims' | 'feedback';
+  readonly title: string;
+  /** The figure's filters (the page's filters plus the clicked cell's). */
+  readonly params: QueryParams;
+}
+
+export interface ExplainRequest {
+  readonly title: string;
+  /** Ids of `/api/analytics/definitions` metrics behind the figure. */
+  readonly metrics: readonly string[];
+}
+
+/**
+ * Opens the records drawer and the "why this number" panel from any chart; the app shell
+ * shows them.
+ */
+@Injectable({ providedIn: 'root' })
+export class DrilldownStore {
+  readonly records = signal<RecordsRequest | null>(null);
+  readonly explain = signal<ExplainRequest | null>(null);
+
+  openRecords(request: RecordsRequest): void {
+    this.explain.set(null);
+    this.records.set(request);
+  }
+
+  openExplain(request: ExplainRequest): void {
+    this.records.set(null);
+    this.explain.set(request);
+  }
+
+  close(): void {
+    this.records.set(null);
+    this.explain.set(null);
+  }
+}

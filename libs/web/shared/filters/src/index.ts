@@ -1,0 +1,2 @@
+export * from './lib/filter-state';
+export * from './lib/filter.store';

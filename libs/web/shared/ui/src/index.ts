@@ -1,0 +1,3 @@
+export * from './lib/panel/panel';
+export * from './lib/chart-menu/chart-menu';
+export * from './lib/drawer/drawer';

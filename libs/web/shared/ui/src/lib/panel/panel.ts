@@ -1,0 +1,157 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { ChartMenuComponent } from '../chart-menu/chart-menu';
+
+export type PanelState = 'loading' | 'error' | 'empty' | 'ready';
+
+/**
+ * A chart or table section: a title that states the finding, the metric's definition in
+ * one line, the "⋯" menu, and a state that is never a blank chart — the chart's frame while
+ * loading, what failed and a retry on error, why it is empty and what to do.
+ */
+@Component({
+  selector: 'rl-panel',
+  imports: [ChartMenuComponent, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="panel" [attr.aria-labelledby]="id() + '-title'" [attr.aria-busy]="state() === 'loading'">
+      <header>
+        <div class="titles">
+          <h2 [id]="id() + '-title'" [attr.data-testid]="id() + '-title'">
+            {{ state() === 'loading' ? loadingTitle() : heading() }}
+          </h2>
+          @if (subtitle()) {
+            <p class="definition">{{ subtitle() }}</p>
+          }
+        </div>
+        @if (menu()) {
+          <rl-chart-menu
+            [subject]="menuSubject() || heading()"
+            [csvHref]="state() === 'ready' ? csvHref() : null"
+            [records]="records()"
+            [explain]="explain()"
+            (viewRecords)="viewRecords.emit()"
+            (why)="why.emit()"
+          />
+        }
+      </header>
+      @switch (state()) {
+        @case ('loading') {
+          <div class="skeleton" [style.height.px]="height()" aria-label="Loading"></div>
+        }
+        @case ('error') {
+          <div class="state error" role="alert">
+            <p>{{ errorMessage() || 'The figures could not be loaded.' }}</p>
+            <button type="button" (click)="retry.emit()">Try again</button>
+          </div>
+        }
+        @case ('empty') {
+          <div class="state empty" [style.min-height.px]="emptyHeight()">
+            <p>{{ emptyText() }}</p>
+            <p class="hint">
+              Widen the period or remove a filter in the bar above, or import data on the
+              <a routerLink="/data">Data</a> page.
+            </p>
+          </div>
+        }
+        @default {
+          <ng-content />
+        }
+      }
+    </section>
+  `,
+  styles: `
+    :host {
+      display: block;
+      min-width: 0;
+    }
+    .panel {
+      background: var(--rl-surface);
+      border: 1px solid var(--rl-border);
+      border-radius: 10px;
+      padding: 16px;
+      height: 100%;
+      box-sizing: border-box;
+      break-inside: avoid;
+    }
+    header {
+      display: flex;
+      justify-content: space-between;
+      align-items: flex-start;
+      gap: 12px;
+    }
+    .titles {
+      min-width: 0;
+    }
+    h2 {
+      margin: 0;
+      font-size: 1.05rem;
+      line-height: 1.3;
+    }
+    .definition {
+      margin: 4px 0 8px;
+      color: var(--rl-text-muted);
+      font-size: 0.83rem;
+    }
+    .skeleton {
+      margin-top: 8px;
+      border-radius: 8px;
+      background: linear-gradient(
+        90deg,
+        var(--rl-surface-muted),
+        var(--rl-surface),
+        var(--rl-surface-muted)
+      );
+    }
+    .state {
+      padding: 16px 0;
+      color: var(--rl-text-muted);
+    }
+    .state p {
+      margin: 0 0 6px;
+    }
+    .hint {
+      font-size: 0.85rem;
+    }
+    .error p {
+      color: var(--rl-text);
+    }
+    .error button {
+      border: 1px solid var(--rl-accent);
+      background: var(--rl-accent);
+      color: var(--rl-surface);
+      border-radius: 6px;
+      padding: 6px 14px;
+      cursor: pointer;
+    }
+    @media print {
+      .panel {
+        border-color: #ccc;
+      }
+      .hint {
+        display: none;
+      }
+    }
+  `,
+})
+export class PanelComponent {
+  /** Used for the heading's id and test id. */
+  readonly id = input.required<string>();
+  readonly heading = input.required<string>();
+  readonly loadingTitle = input('Loading…');
+  readonly subtitle = input('');
+  readonly state = input<PanelState>('ready');
+  readonly errorMessage = input<string | null>(null);
+  readonly emptyText = input('Nothing matches the filters.');
+  /** Height of the loading frame: the chart's own height, so nothing jumps. */
+  readonly height = input(300);
+  readonly emptyHeight = input(0);
+  readonly menu = input(true);
+  readonly menuSubject = input('');
+  readonly csvHref = input<string | null>(null);
+  readonly records = input(true);
+  readonly explain = input(true);
+  readonly retry = output<void>();
+  readonly viewRecords = output<void>();
+  readonly why = output<void>();
+}

@@ -1,0 +1,71 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { FilterBarComponent } from './filter-bar';
+
+@Component({ template: '' })
+class Blank {}
+
+async function setUp(url: string) {
+  TestBed.configureTestingModule({
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideRouter([{ path: '**', component: Blank }]),
+    ],
+  });
+  const router = TestBed.inject(Router);
+  await router.navigateByUrl(url);
+  const fixture = TestBed.createComponent(FilterBarComponent);
+  fixture.detectChanges();
+  TestBed.tick();
+  const http = TestBed.inject(HttpTestingController);
+  http.expectOne('/api/analytics/kpis').flush({ period: { to: { week: '2026-W10' } } });
+  await fixture.whenStable();
+  fixture.detectChanges();
+  return { fixture, router, http, el: fixture.nativeElement as HTMLElement };
+}
+
+describe('FilterBarComponent', () => {
+  it('shows the active filters as removable chips with readable labels', async () => {
+    const { fixture, router, el } = await setUp('/sla?reason=wrong_size&channel=email,chat');
+    const chips = [...el.querySelectorAll('[data-testid=chip]')].map((c) =>
+      `${c.querySelector('.chip-key')?.textContent} ${c.querySelector('bdi')?.textContent}`,
+    );
+    expect(chips).toEqual(['Channel: Email', 'Channel: Chat', 'Reason: Wrong size']);
+    expect((el.querySelector('[data-testid=to]') as HTMLInputElement).value).toBe('2026-W10');
+    expect((el.querySelector('[data-testid=from]') as HTMLInputElement).value).toBe('2025-W51');
+
+    el.querySelector<HTMLButtonElement>('[aria-label="Remove filter Channel Email"]')?.click();
+    await fixture.whenStable();
+    expect(router.url).toBe('/sla?reason=wrong_size&channel=chat');
+  });
+
+  it('writes a quick pick into the URL and keeps the page’s own parameters', async () => {
+    const { fixture, router, el } = await setUp('/sla?clock=business');
+    const select = el.querySelector<HTMLSelectElement>('[data-testid=period]');
+    if (!select) throw new Error('no period select');
+    select.value = '4w';
+    select.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    expect(router.url).toBe('/sla?clock=business&period=4w');
+  });
+
+  it('adds a filter from the vocabulary', async () => {
+    const { fixture, router, el } = await setUp('/feedback');
+    const dimension = el.querySelector<HTMLSelectElement>('[data-testid=add-filter]');
+    if (!dimension) throw new Error('no add-filter select');
+    dimension.value = 'language';
+    dimension.dispatchEvent(new Event('change'));
+    fixture.detectChanges();
+    const value = el.querySelector<HTMLSelectElement>('[data-testid=add-value]');
+    expect([...(value?.options ?? [])].map((o) => o.textContent?.trim())).toContain('Hebrew');
+    if (!value) throw new Error('no value select');
+    value.value = 'he';
+    value.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+    expect(router.url).toBe('/feedback?language=he');
+  });
+});

@@ -1,0 +1,79 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { DrilldownStore } from '@returnlens/web/shared/data-access';
+import { RecordsDrawerComponent } from './records-drawer';
+
+const claim = (id: string, text: string) => ({
+  externalId: id,
+  type: 'return_defective',
+  channel: 'email',
+  sku: 'SKU-1',
+  productName: 'Kettle',
+  supplierId: 'S1',
+  reasonCode: 'product_defect',
+  reasonSource: 'inferred',
+  reasonText: text,
+  quantity: 1,
+  openedAt: '2026-03-02T10:15:00.000Z',
+  firstResponseAt: null,
+  resolvedAt: null,
+  refundedAt: null,
+  status: 'open',
+  resolution: null,
+  refundAmount: null,
+  currency: null,
+  inspectionOutcome: null,
+  contactCount: 2,
+  assignee: null,
+});
+
+describe('RecordsDrawerComponent', () => {
+  it('lists the records of a figure, escaped and in their own direction, pages and sorts them', async () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
+    const fixture = TestBed.createComponent(RecordsDrawerComponent);
+    const el = fixture.nativeElement as HTMLElement;
+    fixture.detectChanges();
+    expect(el.querySelector('[data-testid=records-drawer]')).toBeNull();
+
+    TestBed.inject(DrilldownStore).openRecords({
+      kind: 'claims',
+      title: 'Claims: Product defect',
+      params: { reason: 'product_defect', from: '2026-W10', to: '2026-W10' },
+    });
+    fixture.detectChanges();
+    TestBed.tick();
+    const http = TestBed.inject(HttpTestingController);
+    const first = http.expectOne((r) => r.url === '/api/analytics/records/claims');
+    expect(first.request.params.get('reason')).toBe('product_defect');
+    expect(first.request.params.get('sort')).toBe('openedAt');
+    first.flush({
+      total: 60,
+      page: 1,
+      pageSize: 25,
+      sort: 'openedAt',
+      order: 'desc',
+      rows: [claim('C-1', '<img src=x onerror=alert(1)>'), claim('C-2', 'המוצר הגיע שבור')],
+    });
+    await fixture.whenStable();
+    fixture.detectChanges();
+
+    expect(el.querySelector('h2')?.textContent).toBe('Claims: Product defect');
+    expect(el.querySelector('[data-testid=records-count]')?.textContent).toBe('Records 1–25 of 60');
+    const texts = [...el.querySelectorAll('td.text')];
+    expect(texts[0].textContent).toBe('<img src=x onerror=alert(1)>');
+    expect(el.querySelector('td.text img')).toBeNull();
+    expect(texts[1].getAttribute('dir')).toBe('auto');
+    expect(el.querySelector<HTMLAnchorElement>('[data-testid=records-csv]')?.getAttribute('href')).toBe(
+      '/api/analytics/records/claims?reason=product_defect&from=2026-W10&to=2026-W10&pageSize=1000&sort=openedAt&order=desc&format=csv',
+    );
+
+    el.querySelector<HTMLButtonElement>('[data-testid=records-next]')?.click();
+    fixture.detectChanges();
+    TestBed.tick();
+    expect(http.expectOne((r) => r.url === '/api/analytics/records/claims').request.params.get('page')).toBe('2');
+  });
+});

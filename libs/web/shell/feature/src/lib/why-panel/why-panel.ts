@@ -1,0 +1,107 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import type { MetricDefinition } from '@returnlens/shared/contracts';
+import {
+  analyticsResource,
+  describeHttpError,
+  DrilldownStore,
+} from '@returnlens/web/shared/data-access';
+import { describeFilters, FilterStore } from '@returnlens/web/shared/filters';
+import { DrawerComponent } from '@returnlens/web/shared/ui';
+
+/** "Why this number": the definitions behind a figure, from /api/analytics/definitions. */
+@Component({
+  selector: 'rl-why-panel',
+  imports: [DrawerComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (request(); as r) {
+      <rl-drawer id="why-panel" [heading]="'Why this number: ' + r.title" (closed)="close()">
+        <p class="scope">Figures on this page cover: {{ scope() }}.</p>
+        @if (error(); as message) {
+          <p role="alert">{{ message }}</p>
+        } @else if (definitions().length) {
+          @for (d of definitions(); track d.id) {
+            <article class="definition" [attr.data-testid]="'definition-' + d.id">
+              <h3>{{ d.name }}</h3>
+              <p>{{ d.definition }}</p>
+              <dl>
+                <dt>Counts</dt>
+                <dd>{{ d.includes }}</dd>
+                <dt>Leaves out</dt>
+                <dd>{{ d.excludes }}</dd>
+                <dt>Clock</dt>
+                <dd>{{ d.clock }}</dd>
+              </dl>
+            </article>
+          }
+        } @else {
+          <p aria-busy="true">Loading the definitions…</p>
+        }
+      </rl-drawer>
+    }
+  `,
+  styles: `
+    .scope {
+      color: var(--rl-text-muted);
+      font-size: 0.88rem;
+      margin: 0 0 12px;
+    }
+    .definition {
+      background: var(--rl-surface);
+      border: 1px solid var(--rl-border);
+      border-radius: 8px;
+      padding: 12px 16px;
+      margin-bottom: 12px;
+      max-width: 70ch;
+    }
+    h3 {
+      margin: 0 0 6px;
+      font-size: 1rem;
+    }
+    p {
+      margin: 0 0 8px;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 4px 12px;
+      margin: 0;
+      font-size: 0.88rem;
+    }
+    dt {
+      color: var(--rl-text-muted);
+      font-weight: 600;
+    }
+    dd {
+      margin: 0;
+    }
+  `,
+})
+export class WhyPanelComponent {
+  private readonly drill = inject(DrilldownStore);
+  private readonly filters = inject(FilterStore);
+  protected readonly request = this.drill.explain;
+
+  private readonly resource = analyticsResource<{ metrics: MetricDefinition[] }>(
+    'definitions',
+    () => (this.request() ? {} : null),
+  );
+  protected readonly error = computed(() => {
+    const error = this.resource.error();
+    return error ? describeHttpError(error) : null;
+  });
+  protected readonly definitions = computed(() => {
+    const ids = this.request()?.metrics ?? [];
+    const all = this.resource.hasValue() ? (this.resource.value()?.metrics ?? []) : [];
+    return ids
+      .map((id) => all.find((m) => m.id === id))
+      .filter((m): m is MetricDefinition => m !== undefined);
+  });
+  protected readonly scope = computed(() =>
+    describeFilters(this.filters.state(), this.filters.range()),
+  );
+
+  protected close(): void {
+    this.drill.close();
+  }
+}
