@@ -1,0 +1,79 @@
+import { Component, input, output } from '@angular/core';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
+import { ChartComponent } from '@returnlens/web/shared/ui-charts';
+import { FeedbackPage } from './feedback-page';
+
+@Component({ selector: 'rl-chart', template: '<div class="chart-stub">{{ label() }}</div>' })
+class ChartStub {
+  readonly options = input<unknown>();
+  readonly label = input<string>();
+  readonly height = input<number>();
+  readonly chartClick = output<unknown>();
+}
+
+const REPORT = {
+  period: { timeZone: 'UTC', from: { week: '2026-W01' }, to: { week: '2026-W02' }, weeks: [], source: 'rollup' },
+  items: 100,
+  ratings: [10, 10, 20, 20, 40],
+  unrated: 0,
+  netSentiment: 0.4,
+  trend: [
+    { week: '2026-W01', positive: 5, neutral: 2, negative: 3, netSentiment: 0.2 },
+    { week: '2026-W02', positive: 7, neutral: 2, negative: 1, netSentiment: 0.6 },
+  ],
+  byLanguage: [
+    { language: 'en', items: 60, netSentiment: 0.5, meanScore: 0.3 },
+    { language: 'he', items: 40, netSentiment: -0.1, meanScore: -0.1 },
+  ],
+  bySupplier: [{ supplierId: 'S1', name: 'Kestrel', items: 12, netSentiment: -0.3 }],
+};
+
+/** Lets responses arrive and effects run (no whenStable: a dependent request may be pending). */
+async function settle(fixture: { detectChanges(): void }, responses: Record<string, unknown> = {}) {
+  const http = TestBed.inject(HttpTestingController);
+  for (let round = 0; round < 6; round++) {
+    await new Promise((resolve) => setTimeout(resolve));
+    TestBed.tick();
+    for (const request of http.match((r) => r.url in responses))
+      request.flush(responses[request.request.url]);
+  }
+  fixture.detectChanges();
+}
+
+describe('FeedbackPage', () => {
+  it('states the ratings and trend, and lists reviews in their own direction, by rating', async () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([{ path: '**', component: FeedbackPage }], withComponentInputBinding())],
+    });
+    TestBed.overrideComponent(FeedbackPage, { remove: { imports: [ChartComponent] }, add: { imports: [ChartStub] } });
+    const fixture = TestBed.createComponent(FeedbackPage);
+    fixture.componentRef.setInput('rating', '1');
+    fixture.detectChanges();
+    TestBed.tick();
+    const http = TestBed.inject(HttpTestingController);
+    http.expectOne('/api/analytics/feedback').flush(REPORT);
+    const reviews = http.expectOne((r) => r.url === '/api/analytics/records/feedback');
+    expect(reviews.request.params.get('rating')).toBe('1');
+    reviews.flush({
+      total: 1, page: 1, pageSize: 20, sort: 'createdAt', order: 'desc',
+      rows: [{ externalId: 'F-1', source: 'review', sku: null, productName: null, rating: 1, text: 'המשלוח הגיע באיחור <b>', language: 'he', sentimentScore: -0.6, label: 'negative', createdAt: '2026-01-09T10:00:00Z' }],
+    });
+    await settle(fixture);
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('[data-testid=ratings-title]')?.textContent).toContain('60.0% of rated feedback gives 4–5★, 20.0% gives 1–2★');
+    expect(el.querySelector('[data-testid=sentiment-trend-title]')?.textContent).toContain('Net sentiment rose from +20 to +60');
+    expect(el.querySelector('[data-testid=by-language-title]')?.textContent).toContain('Hebrew feedback is the least positive (-10)');
+    expect(el.querySelector('[data-testid=reviews-title]')?.textContent).toContain('1 feedback items rated 1★');
+    const text = el.querySelector('[data-testid=reviews] .text');
+    expect(text?.getAttribute('dir')).toBe('auto');
+    expect(text?.textContent).toBe('המשלוח הגיע באיחור <b>');
+    expect(el.querySelector('[data-testid=reviews] .text b')).toBeNull();
+
+    (fixture.componentInstance as unknown as { onLanguageClick(e: unknown): void }).onLanguageClick({ dataIndex: 1 });
+    await settle(fixture);
+    expect(TestBed.inject(Router).url).toBe('/?language=he');
+  });
+});

@@ -1,0 +1,249 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+} from '@angular/core';
+import { Router } from '@angular/router';
+import { ANALYSED_LANGUAGES } from '@returnlens/shared/contracts';
+import {
+  csvUrl,
+  describeHttpError,
+  DrilldownStore,
+  feedbackRecordsResource,
+  feedbackResource,
+  loadState,
+  type PageRequest,
+  type QueryParams,
+} from '@returnlens/web/shared/data-access';
+import { FilterStore, LANGUAGE_NAMES } from '@returnlens/web/shared/filters';
+import {
+  buildNetSentimentBarsOption,
+  buildRatingDistributionOption,
+  buildSentimentTrendOption,
+  ChartComponent,
+  formatCount,
+  formatNetSentiment,
+  ratingHeadline,
+  ThemeStore,
+  type NetSentimentRow,
+} from '@returnlens/web/shared/ui-charts';
+import { PanelComponent } from '@returnlens/web/shared/ui';
+import type { ECElementEvent } from 'echarts/core';
+
+const REVIEW_PAGE_SIZE = 20;
+const SORTS: Record<string, { sort: string; order: 'asc' | 'desc'; label: string }> = {
+  newest: { sort: 'createdAt', order: 'desc', label: 'Newest first' },
+  lowest: { sort: 'rating', order: 'asc', label: 'Lowest rating first' },
+  negative: { sort: 'sentimentScore', order: 'asc', label: 'Most negative text first' },
+};
+
+/** What customers say, in any language: ratings, sentiment over time and the reviews. */
+@Component({
+  selector: 'rl-feedback-page',
+  imports: [ChartComponent, PanelComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './feedback-page.html',
+  styleUrl: './feedback-page.scss',
+})
+export class FeedbackPage {
+  private readonly theme = inject(ThemeStore);
+  protected readonly filters = inject(FilterStore);
+  private readonly drill = inject(DrilldownStore);
+  private readonly router = inject(Router);
+
+  /** `?rating=1,2` narrows the review list (ratings are not an analytics filter). */
+  readonly rating = input<string>();
+  /** `?order=lowest|negative`; newest first by default. */
+  readonly order = input<string>();
+
+  protected readonly report = feedbackResource(this.filters.params);
+  protected readonly data = computed(() =>
+    this.report.hasValue() ? this.report.value() : undefined,
+  );
+  protected readonly state = computed(() => loadState(this.report, () => !this.data()?.items));
+  protected readonly error = computed(() => {
+    const error = this.report.error();
+    return error ? describeHttpError(error) : null;
+  });
+
+  protected readonly ratingsOption = computed(() =>
+    buildRatingDistributionOption(this.data()?.ratings ?? [0, 0, 0, 0, 0], this.theme.tokens()),
+  );
+  protected readonly ratingsTitle = computed(() => ratingHeadline(this.data()?.ratings ?? []));
+  protected readonly ratingsLabel = computed(() =>
+    (this.data()?.ratings ?? []).map((n, i) => `${i + 1} stars: ${n}`).join('; '),
+  );
+  protected readonly ratedState = computed(() =>
+    loadState(this.report, () => !(this.data()?.ratings ?? []).some((n) => n > 0)),
+  );
+
+  protected readonly trendOption = computed(() =>
+    buildSentimentTrendOption(this.data()?.trend ?? [], this.theme.tokens()),
+  );
+  protected readonly trendTitle = computed(() => {
+    const trend = (this.data()?.trend ?? []).filter((w) => w.netSentiment !== null);
+    if (trend.length < 2) return `Net sentiment ${formatNetSentiment(this.data()?.netSentiment ?? null)}`;
+    const first = trend[0].netSentiment ?? 0;
+    const last = trend[trend.length - 1].netSentiment ?? 0;
+    const diff = Math.round((last - first) * 100);
+    return diff === 0
+      ? `Net sentiment held at ${formatNetSentiment(last)} over the period`
+      : `Net sentiment ${diff > 0 ? 'rose' : 'fell'} from ${formatNetSentiment(first)} to ${formatNetSentiment(last)} over the period`;
+  });
+  protected readonly trendLabel = computed(() =>
+    (this.data()?.trend ?? [])
+      .map((w) => `${w.week}: ${formatNetSentiment(w.netSentiment)}`)
+      .join('; '),
+  );
+
+  protected readonly languageRows = computed<NetSentimentRow[]>(() =>
+    [...(this.data()?.byLanguage ?? [])]
+      .sort((a, b) => b.items - a.items)
+      .map((l) => ({
+        key: l.language,
+        label: LANGUAGE_NAMES[l.language] ?? l.language,
+        items: l.items,
+        netSentiment: l.netSentiment,
+      })),
+  );
+  protected readonly supplierRows = computed<NetSentimentRow[]>(() =>
+    [...(this.data()?.bySupplier ?? [])]
+      .filter((s) => s.items >= 10)
+      .sort((a, b) => (a.netSentiment ?? 0) - (b.netSentiment ?? 0))
+      .slice(0, 12)
+      .map((s) => ({ key: s.supplierId, label: s.name, items: s.items, netSentiment: s.netSentiment })),
+  );
+  protected readonly languageOption = computed(() =>
+    buildNetSentimentBarsOption(this.languageRows(), this.theme.tokens()),
+  );
+  protected readonly supplierOption = computed(() =>
+    buildNetSentimentBarsOption(this.supplierRows(), this.theme.tokens()),
+  );
+  protected readonly languageTitle = computed(() => {
+    const rows = this.languageRows().filter((r) => r.netSentiment !== null);
+    if (rows.length < 2) return 'Net sentiment per language';
+    const sorted = [...rows].sort((a, b) => (a.netSentiment ?? 0) - (b.netSentiment ?? 0));
+    return `${sorted[0].label} feedback is the least positive (${formatNetSentiment(sorted[0].netSentiment)}), ${sorted[sorted.length - 1].label} the most (${formatNetSentiment(sorted[sorted.length - 1].netSentiment)})`;
+  });
+  protected readonly supplierTitle = computed(() => {
+    const worst = this.supplierRows()[0];
+    return worst
+      ? `${worst.label} has the lowest net sentiment: ${formatNetSentiment(worst.netSentiment)}`
+      : 'Net sentiment per supplier';
+  });
+  protected barsLabel(rows: readonly NetSentimentRow[]): string {
+    return rows.map((r) => `${r.label}: ${formatNetSentiment(r.netSentiment)} (${r.items} items)`).join('; ');
+  }
+
+  // Reviews
+  protected readonly ratingFilter = computed(() =>
+    (this.rating() ?? '')
+      .split(',')
+      .map((v) => Number(v))
+      .filter((v) => Number.isInteger(v) && v >= 1 && v <= 5),
+  );
+  protected readonly sortKey = computed(() => (this.order() && SORTS[this.order() ?? ''] ? (this.order() as string) : 'newest'));
+  protected readonly sorts = Object.entries(SORTS).map(([key, s]) => ({ key, label: s.label }));
+  protected readonly languages = ANALYSED_LANGUAGES.map((code) => ({ code, name: LANGUAGE_NAMES[code] ?? code }));
+  protected readonly languageFilter = computed(() => this.filters.state().values.language ?? []);
+
+  private readonly reviewParams = computed<QueryParams | null>(() => {
+    const p = this.filters.params();
+    if (!p) return null;
+    const rating = this.ratingFilter();
+    return rating.length ? { ...p, rating: rating.join(',') } : p;
+  });
+  protected readonly reviewPage = linkedSignal<PageRequest>(() => {
+    this.reviewParams();
+    const s = SORTS[this.sortKey()];
+    return { page: 1, pageSize: REVIEW_PAGE_SIZE, sort: s.sort, order: s.order };
+  });
+  protected readonly reviews = feedbackRecordsResource(this.reviewParams, this.reviewPage);
+  protected readonly reviewRows = computed(() =>
+    (this.reviews.hasValue() ? (this.reviews.value()?.rows ?? []) : []).map((r) => ({
+      ...r,
+      stars: r.rating === null ? '' : '★'.repeat(r.rating) + '☆'.repeat(5 - r.rating),
+      languageName: r.language ? (LANGUAGE_NAMES[r.language] ?? r.language) : 'unknown language',
+      date: r.createdAt.slice(0, 10),
+    })),
+  );
+  protected readonly reviewTotal = computed(() => (this.reviews.hasValue() ? (this.reviews.value()?.total ?? 0) : null));
+  protected readonly reviewState = computed(() => loadState(this.reviews, () => this.reviewTotal() === 0));
+  protected readonly reviewError = computed(() => {
+    const error = this.reviews.error();
+    return error ? describeHttpError(error) : null;
+  });
+  protected readonly reviewLastPage = computed(() => Math.max(1, Math.ceil((this.reviewTotal() ?? 0) / REVIEW_PAGE_SIZE)));
+  protected readonly reviewsHeading = computed(() => {
+    const total = this.reviewTotal();
+    const rating = this.ratingFilter();
+    const which = rating.length ? ` rated ${rating.map((r) => `${r}★`).join(', ')}` : '';
+    return total === null ? 'Reviews' : `${formatCount(total)} feedback items${which}`;
+  });
+
+  protected readonly csv = computed(() => {
+    const p = this.filters.params() ?? {};
+    return {
+      trend: csvUrl('feedback', p, 'trend'),
+      byLanguage: csvUrl('feedback', p, 'byLanguage'),
+      bySupplier: csvUrl('feedback', p, 'bySupplier'),
+      reviews: this.reviewParams() ? csvUrl('records/feedback', { ...(this.reviewParams() ?? {}), pageSize: '1000' }) : null,
+    };
+  });
+  protected readonly formatCount = formatCount;
+
+  protected onRatingClick(event: ECElementEvent): void {
+    this.setRating(String((event.seriesIndex ?? 0) + 1));
+  }
+
+  protected setRating(value: string): void {
+    void this.router.navigate([], {
+      queryParams: { rating: value || null },
+      queryParamsHandling: 'merge',
+    });
+  }
+
+  protected setOrder(value: string): void {
+    void this.router.navigate([], {
+      queryParams: { order: value === 'newest' ? null : value },
+      queryParamsHandling: 'merge',
+    });
+  }
+
+  protected setLanguage(value: string): void {
+    this.filters.only('language', value ? [value] : []);
+  }
+
+  protected onLanguageClick(event: ECElementEvent): void {
+    const row = this.languageRows()[event.dataIndex];
+    if (row) this.filters.only('language', [row.key]);
+  }
+
+  protected onSupplierClick(event: ECElementEvent): void {
+    const row = this.supplierRows()[event.dataIndex];
+    if (row) this.filters.only('supplier', [row.key]);
+  }
+
+  protected goReviews(delta: number): void {
+    const page = this.reviewPage();
+    this.reviewPage.set({
+      ...page,
+      page: Math.min(this.reviewLastPage(), Math.max(1, page.page + delta)),
+    });
+  }
+
+  protected openRecords(title: string, extra: QueryParams = {}): void {
+    this.drill.openRecords({
+      kind: 'feedback',
+      title,
+      params: { ...(this.filters.params() ?? {}), ...extra },
+    });
+  }
+
+  protected explain(title: string): void {
+    this.drill.openExplain({ title, metrics: ['net_sentiment', 'negative_review_share'] });
+  }
+}
