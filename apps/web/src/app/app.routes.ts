@@ -12,46 +12,29 @@ export const appRoutes: Route[] = [
   {
     path: 'suppliers',
     title: 'Suppliers · Returnlens',
-    component: PlannedPage,
-    data: {
-      heading: 'Suppliers',
-      question: 'Which supplier’s goods break, and is that noise or a real problem?',
-      contents:
-        'a funnel plot of defect rate against units sold with control limits, a scorecard with 95% intervals, and an evidence pack per supplier',
-    },
+    loadComponent: () => import('@returnlens/web/suppliers/feature').then((m) => m.SuppliersPage),
+  },
+  {
+    path: 'suppliers/:supplierId',
+    title: 'Supplier · Returnlens',
+    loadComponent: () =>
+      import('@returnlens/web/suppliers/feature').then((m) => m.SupplierDetailPage),
   },
   {
     path: 'sla',
     title: 'SLA · Returnlens',
-    component: PlannedPage,
-    data: {
-      heading: 'SLA',
-      question: 'Are we answering and refunding on time? Where do we breach?',
-      contents:
-        'attainment per policy, median and p90 response, resolution and refund times, the at-risk and breach lists',
-    },
+    loadComponent: () => import('@returnlens/web/sla/feature').then((m) => m.SlaPage),
   },
   {
     path: 'feedback',
     title: 'Feedback · Returnlens',
-    component: PlannedPage,
-    data: {
-      heading: 'Feedback',
-      question: 'What are customers saying, in any language?',
-      contents:
-        'the rating distribution, net sentiment by week and language, aspects, and the reviews themselves',
-    },
+    loadComponent: () => import('@returnlens/web/feedback/feature').then((m) => m.FeedbackPage),
   },
   {
     path: 'root-causes',
     title: 'Root causes · Returnlens',
-    component: PlannedPage,
-    data: {
-      heading: 'Root causes',
-      question: 'What is the root cause?',
-      contents:
-        'the category → reason → product → supplier hierarchy, a reason × supplier heatmap, and stated-vs-inferred mismatches',
-    },
+    loadComponent: () =>
+      import('@returnlens/web/root-causes/feature').then((m) => m.RootCausesPage),
   },
   {
     path: 'data',

@@ -1,0 +1,79 @@
+import { Component, input, output } from '@angular/core';
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { ChartComponent } from '@returnlens/web/shared/ui-charts';
+import { RootCausesPage } from './root-causes-page';
+
+@Component({ selector: 'rl-chart', template: '<div class="chart-stub">{{ label() }}</div>' })
+class ChartStub {
+  readonly options = input<unknown>();
+  readonly label = input<string>();
+  readonly height = input<number>();
+  readonly chartClick = output<unknown>();
+}
+
+const period = {
+  timeZone: 'UTC',
+  from: { week: '2026-W01', start: '', end: '' },
+  to: { week: '2026-W12', start: '', end: '' },
+  weeks: [],
+  source: 'rollup',
+};
+const row = (reasonCode: string, reasonLabel: string, category: string, claims: number, inferred: number) => ({
+  reasonCode, reasonLabel, category, claims, units: claims, share: claims / 20, cumulativeShare: 0, stated: claims - inferred, inferred,
+});
+
+/** Lets responses arrive and effects run (no whenStable: a dependent request may be pending). */
+async function settle(fixture: { detectChanges(): void }, responses: Record<string, unknown> = {}) {
+  const http = TestBed.inject(HttpTestingController);
+  for (let round = 0; round < 6; round++) {
+    await new Promise((resolve) => setTimeout(resolve));
+    TestBed.tick();
+    for (const request of http.match((r) => r.url in responses))
+      request.flush(responses[request.request.url]);
+  }
+  fixture.detectChanges();
+}
+
+describe('RootCausesPage', () => {
+  it('states the causes and narrows the filters to what is clicked', async () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([{ path: '**', component: RootCausesPage }])],
+    });
+    TestBed.overrideComponent(RootCausesPage, { remove: { imports: [ChartComponent] }, add: { imports: [ChartStub] } });
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/root-causes?period=12w');
+    const fixture = TestBed.createComponent(RootCausesPage);
+    fixture.detectChanges();
+    TestBed.tick();
+    const http = TestBed.inject(HttpTestingController);
+    http.expectOne('/api/analytics/pareto').flush({
+      period,
+      rows: [row('product_defect', 'Product defect', 'product_quality', 12, 4), row('wrong_size', 'Wrong size', 'listing_accuracy', 8, 0)],
+    });
+    http.expectOne((r) => r.url === '/api/analytics/matrix' && r.params.get('by') === 'product').flush({
+      period, by: 'product', reasons: [], columns: [{ key: 'SKU-1', label: 'Kettle' }],
+      cells: [{ reasonCode: 'product_defect', key: 'SKU-1', claims: 9, units: 9 }],
+    });
+    http.expectOne((r) => r.url === '/api/analytics/matrix' && r.params.get('by') === 'supplier').flush({
+      period, by: 'supplier', reasons: [], columns: [{ key: 'S1', label: 'Kestrel' }],
+      cells: [{ reasonCode: 'product_defect', key: 'S1', claims: 12, units: 12 }],
+    });
+    await settle(fixture);
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('[data-testid=rc-total]')?.textContent).toContain('20 claims in 2026-W01 – 2026-W12');
+    expect(el.querySelector('[data-testid=tree-title]')?.textContent).toContain('Product quality causes 60.0% of claims');
+    expect(el.querySelector('[data-testid=heatmap-title]')?.textContent).toContain('Kestrel × Product defect is the largest cell');
+    expect(el.querySelector('[data-testid=stated-title]')?.textContent).toContain('20.0% of claims had no stated reason');
+    expect(el.querySelectorAll('[data-testid=reason-table] tbody tr')).toHaveLength(2);
+
+    // A heatmap cell narrows to its reason and supplier.
+    (fixture.componentInstance as unknown as { onHeatClick(e: unknown): void }).onHeatClick({
+      data: { target: { reason: 'product_defect', supplier: 'S1' } },
+    });
+    await settle(fixture);
+    expect(router.url).toBe('/root-causes?supplier=S1&reason=product_defect');
+  });
+});

@@ -1,0 +1,215 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { REASONS } from '@returnlens/shared/contracts';
+import {
+  csvUrl,
+  describeHttpError,
+  DrilldownStore,
+  loadState,
+  valueOf,
+  matrixResource,
+  paretoResource,
+  type QueryParams,
+} from '@returnlens/web/shared/data-access';
+import { FilterStore } from '@returnlens/web/shared/filters';
+import {
+  buildReasonHeatmapOption,
+  buildRootCauseTreemapOption,
+  buildStatedInferredOption,
+  ChartComponent,
+  formatCount,
+  formatShare,
+  heatmapHeadline,
+  heatmapLayout,
+  rootCauseTree,
+  statedInferredHeadline,
+  ThemeStore,
+  type FilterTarget,
+} from '@returnlens/web/shared/ui-charts';
+import { PanelComponent } from '@returnlens/web/shared/ui';
+import type { ECElementEvent } from 'echarts/core';
+
+/**
+ * "What is the root cause?" — claims broken down category → reason → product, reasons
+ * against suppliers, and how many reasons were stated versus read from the customer's text.
+ * A click on any part narrows the filters to it.
+ */
+@Component({
+  selector: 'rl-root-causes-page',
+  imports: [ChartComponent, PanelComponent],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './root-causes-page.html',
+  styleUrl: './root-causes-page.scss',
+})
+export class RootCausesPage {
+  private readonly theme = inject(ThemeStore);
+  private readonly filters = inject(FilterStore);
+  private readonly drill = inject(DrilldownStore);
+
+  private readonly params = this.filters.params;
+  protected readonly pareto = paretoResource(this.params);
+  protected readonly byProduct = matrixResource('product', this.params);
+  protected readonly bySupplier = matrixResource('supplier', this.params);
+
+  private readonly rows = computed(() =>
+    this.pareto.hasValue() ? (this.pareto.value()?.rows ?? []) : [],
+  );
+  protected readonly totals = computed(() => {
+    const rows = this.rows();
+    const claims = rows.reduce((s, r) => s + r.claims, 0);
+    const inferred = rows.reduce((s, r) => s + r.inferred, 0);
+    return { claims, inferred, share: claims ? inferred / claims : 0 };
+  });
+  protected readonly periodText = computed(() => {
+    const period = this.pareto.hasValue() ? this.pareto.value()?.period : undefined;
+    return period
+      ? period.from.week === period.to.week
+        ? period.to.week
+        : `${period.from.week} – ${period.to.week}`
+      : '';
+  });
+  protected readonly paretoState = computed(() =>
+    loadState(this.pareto, () => this.totals().claims === 0),
+  );
+  protected readonly paretoError = computed(() => errorText(this.pareto.error()));
+
+  private readonly label = (code: string) =>
+    this.rows().find((r) => r.reasonCode === code)?.reasonLabel ??
+    REASONS.find((r) => r.code === code)?.label ??
+    code;
+
+  // Treemap: category → reason → product
+  protected readonly treeState = computed(() => {
+    const state = loadState(this.pareto, () => this.totals().claims === 0);
+    return state === 'ready' && !this.byProduct.hasValue() && !this.byProduct.error()
+      ? 'loading'
+      : state;
+  });
+  protected readonly treeOption = computed(() =>
+    buildRootCauseTreemapOption(
+      this.rows(),
+      this.byProduct.hasValue() ? (this.byProduct.value() ?? null) : null,
+      this.theme.tokens(),
+    ),
+  );
+  protected readonly treeTitle = computed(() => {
+    const tree = rootCauseTree(this.rows(), null);
+    const total = this.totals().claims;
+    if (!tree.length || !total) return 'Claims by category, reason and product';
+    const top = tree[0];
+    const reason = [...(top.children ?? [])].sort((a, b) => b.value - a.value)[0];
+    return `${top.name} causes ${formatShare(top.value / total)} of claims; ${reason?.name ?? ''} alone ${formatShare((reason?.value ?? 0) / total)}`;
+  });
+  protected readonly treeLabel = computed(() =>
+    rootCauseTree(this.rows(), null)
+      .map(
+        (c) =>
+          `${c.name}: ${c.value} claims (${(c.children ?? []).map((r) => `${r.name} ${r.value}`).join(', ')})`,
+      )
+      .join('; '),
+  );
+
+  // Heatmap: reason × supplier
+  protected readonly heatState = computed(() =>
+    loadState(this.bySupplier, () => (this.bySupplier.value()?.cells.length ?? 0) === 0),
+  );
+  protected readonly heatError = computed(() => errorText(this.bySupplier.error()));
+  protected readonly heatOption = computed(() => {
+    const matrix = valueOf(this.bySupplier);
+    return matrix ? buildReasonHeatmapOption(matrix, this.label, this.theme.tokens()) : {};
+  });
+  protected readonly heatTitle = computed(() => {
+    const matrix = valueOf(this.bySupplier);
+    return matrix ? heatmapHeadline(matrix, this.label) : '';
+  });
+  protected readonly heatHeight = computed(() => {
+    const matrix = valueOf(this.bySupplier);
+    return matrix ? 110 + heatmapLayout(matrix).reasons.length * 30 : 420;
+  });
+  protected readonly heatLabel = computed(() => {
+    const matrix = valueOf(this.bySupplier);
+    if (!matrix) return '';
+    const names = new Map(matrix.columns.map((c) => [c.key, c.label]));
+    return [...matrix.cells]
+      .sort((a, b) => b.claims - a.claims)
+      .slice(0, 12)
+      .map((c) => `${names.get(c.key) ?? c.key} × ${this.label(c.reasonCode)}: ${c.claims}`)
+      .join('; ');
+  });
+
+  // Stated vs inferred
+  protected readonly statedOption = computed(() =>
+    buildStatedInferredOption(this.rows(), this.theme.tokens()),
+  );
+  protected readonly statedTitle = computed(() => statedInferredHeadline(this.rows()));
+  protected readonly statedHeight = computed(() => 60 + this.rows().length * 26);
+  protected readonly statedLabel = computed(() =>
+    this.rows()
+      .map((r) => `${r.reasonLabel}: ${r.stated} stated, ${r.inferred} inferred`)
+      .join('; '),
+  );
+  protected readonly reasonTable = computed(() =>
+    this.rows().map((r) => ({
+      ...r,
+      inferredShare: formatShare(r.claims ? r.inferred / r.claims : 0),
+      shareText: formatShare(r.share),
+    })),
+  );
+
+  protected readonly csv = computed(() => {
+    const p = this.params() ?? {};
+    return {
+      pareto: csvUrl('pareto', p),
+      product: csvUrl('matrix', { ...p, by: 'product' }),
+      supplier: csvUrl('matrix', { ...p, by: 'supplier' }),
+    };
+  });
+
+  protected formatCount = formatCount;
+
+  protected onTreeClick(event: ECElementEvent): void {
+    const target = (event.data as { target?: FilterTarget } | undefined)?.target;
+    if (target) this.applyTarget(target);
+  }
+
+  protected onHeatClick(event: ECElementEvent): void {
+    const target = (event.data as { target?: FilterTarget } | undefined)?.target;
+    if (target) this.applyTarget(target);
+  }
+
+  protected onStatedClick(event: ECElementEvent): void {
+    const row = this.rows()[event.dataIndex];
+    if (row) this.applyTarget({ reason: row.reasonCode });
+  }
+
+  protected selectReason(code: string): void {
+    this.applyTarget({ reason: code });
+  }
+
+  private applyTarget(target: FilterTarget): void {
+    const entries: Record<string, readonly string[]> = {};
+    for (const [key, value] of Object.entries(target)) if (value) entries[key] = [value];
+    this.filters.onlyMany(entries);
+  }
+
+  protected openRecords(title: string, extra: QueryParams = {}): void {
+    this.drill.openRecords({
+      kind: 'claims',
+      title,
+      params: { ...(this.params() ?? {}), ...extra },
+    });
+  }
+
+  protected explain(title: string, metrics: string[]): void {
+    this.drill.openExplain({ title, metrics });
+  }
+
+  protected reload(): void {
+    this.pareto.reload();
+    this.byProduct.reload();
+    this.bySupplier.reload();
+  }
+}
+
+function errorText(error: unknown): string | null {
+  return error ? describeHttpError(error) : null;
+}
