@@ -52,6 +52,24 @@ const REPORT: WeeklyReport = {
   trendWeeks: [week('2026-W47', '2026-11-16', '2026-11-22')],
   trend: [{ category: 'product_quality', label: 'Product quality', claims: [8] }],
   dataThrough: '2026-11-22T21:00:00.000Z',
+  kpis: {
+    returnRate: { ...kpi(0.05), baseline: 0.04, change: 0.01, relativeChange: 0.25, significant: true, pValue: 0.001 },
+    refundsPaid: [{ currency: 'EUR', kpi: kpi(1200) }],
+    medianFirstResponseHours: kpi(5.5),
+    slaAttainment: null,
+    netSentiment: { ...kpi(0.3), baseline: 0.35, change: -0.05, relativeChange: null },
+  },
+  movers: [
+    {
+      kind: 'supplier',
+      key: 'S07',
+      label: 'Kestrel',
+      value: 30,
+      baseline: 10,
+      pValue: 0.0001,
+      qValue: 0.002,
+    },
+  ],
 };
 
 async function setUp(): Promise<{
@@ -72,8 +90,23 @@ async function setUp(): Promise<{
   return { fixture, http: TestBed.inject(HttpTestingController) };
 }
 
+const KPIS = {
+  processingTimeHours: 50,
+  repeatContactRate: 0.125,
+  returnShare: 0.6,
+  negativeReviewShare: 0.2,
+  claims: 12,
+};
+
 async function settle(fixture: ComponentFixture<WeeklyReportPage>): Promise<HTMLElement> {
-  await fixture.whenStable();
+  // The operations strip asks /api/analytics/kpis for the reported week once it is known:
+  // let the responses arrive and effects run rather than wait for stability.
+  const http = TestBed.inject(HttpTestingController);
+  for (let round = 0; round < 6; round++) {
+    await new Promise((resolve) => setTimeout(resolve));
+    TestBed.tick();
+    for (const request of http.match((r) => r.url === '/api/analytics/kpis')) request.flush(KPIS);
+  }
   fixture.detectChanges();
   return fixture.nativeElement as HTMLElement;
 }
@@ -91,7 +124,18 @@ describe('WeeklyReportPage', () => {
     );
     expect(
       [...page.querySelectorAll('[data-testid=kpi-value]')].map((e) => e.textContent?.trim()),
-    ).toEqual(['12', '15']);
+    ).toEqual(['12', '15', '5.0%', '€1,200', '5 h 30 min', '+30']);
+    // Significance is marked only where a test was made and it is significant; colour by metric.
+    const tiles = [...page.querySelectorAll('rl-kpi-tile article')];
+    expect(tiles[2].className).toContain('verdict-bad');
+    expect(tiles[2].querySelector('.significant')).not.toBeNull();
+    expect(tiles[2].querySelector('[data-testid=kpi-change]')?.textContent).toContain('+1 pp');
+    expect(tiles[5].querySelector('.significant')).toBeNull();
+    expect(tiles[5].textContent).toContain('without a test');
+    expect(page.querySelector('[data-testid=movers]')?.textContent).toContain('Kestrel');
+    expect(page.querySelector('[data-testid=movers]')?.textContent).toContain('30 vs 10 (3.0×)');
+    expect(page.querySelector('[data-testid=operations]')?.textContent).toContain('2 d 2 h');
+    expect(page.querySelector('[data-testid=operations]')?.textContent).toContain('12.5%');
     expect(page.querySelector('[data-testid=pareto-title]')?.textContent).toContain(
       'Product defect and Wrong size make up 100.0% of claims',
     );
