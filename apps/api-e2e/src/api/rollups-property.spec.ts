@@ -237,6 +237,24 @@ describe('rollups stay equal to the raw tables', () => {
             ).rows,
           );
           expect(sla).toEqual({ met, breached });
+
+          // Open claims judged as of an instant inside the span, through the API: breached
+          // once 6 business hours have passed, pending before (and if opened later).
+          const asOf = new Date(START + (SPAN_HOURS / 2) * 3_600_000 + 37 * 60_000);
+          let openBreached = 0;
+          let openPending = 0;
+          for (const c of state.values()) {
+            if (c.responseAfter !== null) continue;
+            const opened = new Date(iso(c.openedHour));
+            if (opened < asOf && businessHoursBetween(opened, asOf, CALENDAR) > TARGET_BUSINESS_HOURS + 1e-9)
+              openBreached++;
+            else openPending++;
+          }
+          const report = (await (
+            await fetch(`${api.baseUrl}/api/analytics/sla?from=2026-W12&to=2026-W24&asOf=${asOf.toISOString()}`)
+          ).json()) as { policies: { id: number; met: number; breached: number; pending: number }[] };
+          const policy = report.policies.find((p) => p.id === policyId)!;
+          expect(policy).toMatchObject({ met, breached: breached + openBreached, pending: openPending });
         },
       ),
       { numRuns: 20, seed: 20261125 },

@@ -72,12 +72,20 @@ export class AnalyticsController {
     return this.analytics.products(parseFilters(q, ['limit']), limit);
   }
 
+  /** SLA as of now, or `asOf` an instant (open claims judged at that moment). */
   @Get('sla')
   sla(@Query() q: QueryParams) {
     const clock = (q['clock'] ?? 'calendar') as SlaClock;
     if (!SLA_CLOCKS.includes(clock))
       throw new BadRequestException({ field: 'clock', message: `clock is one of ${SLA_CLOCKS.join(', ')}` });
-    return this.analytics.sla(parseFilters(q, ['clock']), clock);
+    const asOf = q['asOf'];
+    let now = new Date();
+    if (asOf !== undefined) {
+      now = new Date(String(asOf));
+      if (typeof asOf !== 'string' || Number.isNaN(now.getTime()))
+        throw new BadRequestException({ field: 'asOf', message: 'asOf is an ISO 8601 instant such as 2026-03-02T09:00:00Z' });
+    }
+    return this.analytics.sla(parseFilters(q, ['clock', 'asOf']), clock, now);
   }
 
   @Get('feedback')
@@ -93,9 +101,13 @@ export class AnalyticsController {
   /** The claims behind a figure: pass the figure's filters (a week cell: from = to = week). */
   @Get('records/claims')
   claimRecords(@Query() q: QueryParams) {
+    const mismatch = q['mismatch'];
+    if (mismatch !== undefined && mismatch !== 'true' && mismatch !== 'false')
+      throw new BadRequestException({ field: 'mismatch', message: 'mismatch is true or false' });
     return this.analytics.claimRecords(
-      parseFilters(q, PAGE_PARAMS),
+      parseFilters(q, [...PAGE_PARAMS, 'mismatch']),
       parsePage(q, CLAIM_SORTS, 'openedAt'),
+      { mismatch: mismatch === 'true' },
     );
   }
 
@@ -105,6 +117,18 @@ export class AnalyticsController {
       { ...parseFilters(q, [...PAGE_PARAMS, 'rating', 'label']), rating: list(q['rating']), label: list(q['label']) },
       parsePage(q, FEEDBACK_SORTS, 'createdAt'),
     );
+  }
+
+  /** Review aspects with their sentiment, and the products whose reviews and returns agree. */
+  @Get('aspects')
+  aspects(@Query() q: QueryParams) {
+    return this.analytics.aspects(parseFilters(q));
+  }
+
+  /** Stated reasons the claim's own text contradicts (records: records/claims?mismatch=true). */
+  @Get('reason-mismatches')
+  reasonMismatches(@Query() q: QueryParams) {
+    return this.analytics.reasonMismatches(parseFilters(q));
   }
 
   @Get('definitions')

@@ -8,6 +8,10 @@ import {
   SLA_METRICS,
   type AnalyticsFilters,
   type AnalyticsPeriod,
+  type AspectsReport,
+  type AspectSentimentCounts,
+  type ReasonMismatchReport,
+  FEEDBACK_ASPECTS,
   type ClaimRecord,
   type FeedbackRecord,
   type RecordsPage,
@@ -504,67 +508,94 @@ export class AnalyticsService {
     );
   }
 
-  /** Open claims under each policy whose event has not happened yet, with the clock used so far. */
-  private openClaimsSql(
-    ctx: Context,
-    params: Record<string, unknown>,
-    mode: 'open' | 'openInPeriod',
-  ): string {
-    const scope = this.claimScope(ctx, params, mode);
-    return `SELECT c.external_id, c.type, c.channel, c.assignee, c.opened_at,
-              date_trunc('week', c.opened_at AT TIME ZONE {tz})::date AS week,
-              s.id AS policy_id, s.name AS policy, s.clock, s.target_hours::float8 AS target_hours,
-              s.at_risk_hours::float8 AS at_risk_hours,
-              CASE WHEN s.clock = 'business'
-                   THEN (${businessMinutesAt('{now}::timestamptz', 'd_now')} - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60
-                   ELSE extract(epoch FROM {now}::timestamptz - c.opened_at) / 3600 END::float8 AS elapsed
-         FROM ${scope.from}
-         JOIN sla_policies s ON s.shop_id = c.shop_id AND c.type = ANY(s.claim_types)
-         JOIN business_calendars k ON k.shop_id = c.shop_id
-         ${calendarDayJoin('c.opened_at', 'd_open')}
-         ${calendarDayJoin('{now}::timestamptz', 'd_now')}
-        ${scope.where}
-          AND (CASE s.metric WHEN 'first_response' THEN c.first_response_at
-                             WHEN 'resolution' THEN c.resolved_at ELSE c.refunded_at END) IS NULL`;
+  /**
+   * Per policy, the opening instants that decide an open claim's state now: opened before
+   * `breach_cutoff` it is breached, before `risk_cutoff` it is at risk. Elapsed time only grows
+   * with age — in business hours too (F, the cumulative business minutes, never decreases) —
+   * so one cutoff per policy replaces a clock computation per claim. Business cutoffs invert
+   * F through `calendar_days`: the first day on which F reaches the value, then the opening
+   * period within it.
+   */
+  private cutoffsSql(): string {
+    const inverse = (minutes: string) => `(
+      SELECT ((d.day + make_interval(mins => (CASE
+                 WHEN m.m <= d.e1 - d.s1 THEN d.s1 + m.m
+                 WHEN m.m <= (d.e1 - d.s1) + (d.e2 - d.s2) THEN d.s2 + m.m - (d.e1 - d.s1)
+                 ELSE d.s3 + m.m - (d.e1 - d.s1) - (d.e2 - d.s2) END)::int))::timestamp) AT TIME ZONE k.time_zone
+        FROM calendar_days d
+        CROSS JOIN LATERAL (SELECT (${minutes}) - d.cum_before AS m) m
+       WHERE d.shop_id = k.shop_id
+         AND d.cum_before + (d.e1 - d.s1) + (d.e2 - d.s2) + (d.e3 - d.s3) >= (${minutes})
+         AND (d.e1 - d.s1) + (d.e2 - d.s2) + (d.e3 - d.s3) > 0
+       ORDER BY d.day LIMIT 1)`;
+    const fNow = businessMinutesAt('{now}::timestamptz', 'd_now');
+    return `
+      SELECT s.id, s.name, s.metric, s.clock, s.claim_types, s.target_hours::float8 AS target_hours,
+             s.at_risk_hours::float8 AS at_risk_hours, ${fNow}::float8 AS f_now,
+             CASE WHEN s.clock = 'calendar' THEN {now}::timestamptz - make_interval(secs => s.target_hours * 3600)
+                  ELSE ${inverse(`${fNow} - s.target_hours * 60`)} END AS breach_cutoff,
+             CASE WHEN s.clock = 'calendar'
+                  THEN {now}::timestamptz - make_interval(secs => GREATEST(s.target_hours - s.at_risk_hours, 0) * 3600)
+                  ELSE ${inverse(`${fNow} - GREATEST(s.target_hours - s.at_risk_hours, 0) * 60`)} END AS risk_cutoff
+        FROM sla_policies s
+        JOIN business_calendars k ON k.shop_id = s.shop_id
+        ${calendarDayJoin('{now}::timestamptz', 'd_now')}
+       WHERE s.shop_id = {shop}`;
   }
 
+  /** The claim's measured event has not happened under policy `sp`. */
+  private static readonly PENDING_EVENT = `(CASE sp.metric WHEN 'first_response' THEN c.first_response_at
+                                                   WHEN 'resolution' THEN c.resolved_at ELSE c.refunded_at END) IS NULL`;
+
   /**
-   * Open claims counted in SQL: breached and pending per policy and week, breached in the
-   * period per channel and per assignee.
+   * Open claims of the period counted in SQL against the cutoffs: breached and pending per
+   * policy and week, breached per channel and per assignee.
    */
   private async slaOpenCounts(ctx: Context, now: Date) {
-    const params: Record<string, unknown> = {
-      now,
-      fromWeek: ctx.period.range.fromWeek,
-      toWeek: ctx.period.range.toWeek,
-    };
-    // Only claims opened in the period count towards its attainment and splits.
-    const open = this.openClaimsSql(ctx, params, 'openInPeriod');
+    const params: Record<string, unknown> = { now };
+    const scope = this.claimScope(ctx, params, 'openInPeriod');
     return this.query<SlaGroupRow & { pending: number }>(
-      `WITH o AS (${open})
-       SELECT CASE WHEN GROUPING(policy_id) = 0 THEN 'pw' WHEN GROUPING(channel) = 0 THEN 'ch' ELSE 'as' END AS grp,
-              to_char(week, 'YYYY-MM-DD') AS week, policy_id, channel, COALESCE(assignee, '') AS assignee, 0 AS met,
-              (CASE WHEN GROUPING(policy_id) = 0 THEN count(*) FILTER (WHERE elapsed > target_hours)
-                    ELSE count(*) FILTER (WHERE elapsed > target_hours AND week BETWEEN {fromWeek}::date AND {toWeek}::date)
-               END)::int AS breached,
-              count(*) FILTER (WHERE elapsed <= target_hours)::int AS pending
-         FROM o
-        GROUP BY GROUPING SETS ((policy_id, week), (channel), (COALESCE(assignee, '')))`,
+      `WITH sp AS (${this.cutoffsSql()})
+       SELECT CASE WHEN GROUPING(sp.id) = 0 THEN 'pw' WHEN GROUPING(c.channel) = 0 THEN 'ch' ELSE 'as' END AS grp,
+              to_char(date_trunc('week', c.opened_at AT TIME ZONE {tz})::date, 'YYYY-MM-DD') AS week,
+              sp.id AS policy_id, c.channel, COALESCE(c.assignee, '') AS assignee, 0 AS met,
+              count(*) FILTER (WHERE c.opened_at < sp.breach_cutoff)::int AS breached,
+              count(*) FILTER (WHERE c.opened_at >= sp.breach_cutoff)::int AS pending
+         FROM ${scope.from}
+         JOIN sp ON c.type = ANY(sp.claim_types)
+        ${scope.where} AND ${AnalyticsService.PENDING_EVENT}
+        GROUP BY GROUPING SETS ((sp.id, date_trunc('week', c.opened_at AT TIME ZONE {tz})), (c.channel), (COALESCE(c.assignee, '')))`,
       params,
     );
   }
 
-  /** The 100 open claims nearest their deadline (at risk) and the 100 most overdue. */
+  /**
+   * The 100 open claims nearest their deadline (at risk) and the 100 most overdue, per
+   * policy read in opening order through the index on unresolved claims.
+   */
   private async slaOpenLists(ctx: Context, now: Date) {
     const params: Record<string, unknown> = { now };
-    const open = this.openClaimsSql(ctx, params, 'open');
+    const scope = this.claimScope(ctx, params, 'open');
+    const pick = (condition: string, order: string) => `
+      SELECT c.external_id, c.type, c.channel, c.assignee, c.opened_at
+        FROM ${scope.from}
+       ${scope.where} AND c.type = ANY(sp.claim_types) AND ${AnalyticsService.PENDING_EVENT} AND ${condition}
+       ORDER BY c.opened_at ${order} LIMIT 100`;
     return this.query<OpenClaimRow & { list: 'risk' | 'breach' }>(
-      `WITH o AS (${open})
-       (SELECT 'risk' AS list, * FROM o
-         WHERE elapsed <= target_hours AND target_hours - elapsed <= at_risk_hours
-         ORDER BY target_hours - elapsed LIMIT 100)
-       UNION ALL
-       (SELECT 'breach' AS list, * FROM o WHERE elapsed > target_hours ORDER BY target_hours - elapsed LIMIT 100)`,
+      `WITH sp AS (${this.cutoffsSql()})
+       SELECT x.list, x.external_id, x.type, x.channel, x.assignee, x.opened_at, sp.id AS policy_id, sp.name AS policy,
+              sp.clock, sp.target_hours, sp.at_risk_hours,
+              CASE WHEN sp.clock = 'business'
+                   THEN (sp.f_now - ${businessMinutesAt('x.opened_at', 'd_open')}) / 60
+                   ELSE extract(epoch FROM {now}::timestamptz - x.opened_at) / 3600 END::float8 AS elapsed
+         FROM sp
+         CROSS JOIN LATERAL (
+           (SELECT 'risk' AS list, r.* FROM (${pick('c.opened_at >= sp.breach_cutoff AND c.opened_at < sp.risk_cutoff', 'ASC')}) r)
+           UNION ALL
+           (SELECT 'breach' AS list, b.* FROM (${pick('c.opened_at < sp.breach_cutoff', 'ASC')}) b)
+         ) x
+         JOIN business_calendars k ON k.shop_id = {shop}
+         ${calendarDayJoin('x.opened_at', 'd_open')}`,
       params,
     );
   }
@@ -695,8 +726,16 @@ export class AnalyticsService {
       byChannel: split('ch', 'channel').map(({ key, ...r }) => ({ channel: key, ...r })),
       byAssignee: split('as', 'assignee').map(({ key, ...r }) => ({ assignee: key, ...r })),
       repeatContactRate: ratio(repeat[0]?.repeat_claims ?? 0, repeat[0]?.claims ?? 0),
-      atRisk: lists.filter((o) => o.list === 'risk').map(toOpenClaim),
-      breachesOpen: lists.filter((o) => o.list === 'breach').map(toOpenClaim),
+      atRisk: lists
+        .filter((o) => o.list === 'risk')
+        .map(toOpenClaim)
+        .sort((a, b) => a.hoursLeft - b.hoursLeft)
+        .slice(0, 100),
+      breachesOpen: lists
+        .filter((o) => o.list === 'breach')
+        .map(toOpenClaim)
+        .sort((a, b) => a.hoursLeft - b.hoursLeft)
+        .slice(0, 100),
       backlogAging: aging,
     };
   }
@@ -973,12 +1012,150 @@ export class AnalyticsService {
       .slice(0, 20);
   }
 
+  // ── Text: aspects and reason mismatches ───────────────────────────────────────────
+
+  async aspects(filters: AnalyticsFilters): Promise<AspectsReport> {
+    const ctx = await this.context(filters);
+    const byProduct = Boolean(filters.supplier?.length || filters.product?.length || filters.category?.length);
+    const range = { fromWeek: ctx.period.range.fromWeek, toWeek: ctx.period.range.toWeek };
+    const productWhere = byProduct
+      ? `AND (${[
+          filters.product?.length ? 't.sku = ANY({fProduct}::text[])' : '',
+          filters.supplier?.length ? 'p.supplier_id = ANY({fSupplier}::text[])' : '',
+          filters.category?.length ? 'p.category = ANY({fCategory}::text[])' : '',
+        ]
+          .filter(Boolean)
+          .join(' AND ')})`
+      : '';
+    const params = {
+      ...range,
+      fProduct: filters.product ?? null,
+      fSupplier: filters.supplier ?? null,
+      fCategory: filters.category ?? null,
+      fLanguage: filters.language ?? null,
+    };
+    type Count = { aspect: string; sentiment: string; language?: string; sku?: string; items: number };
+    const [overall, perSku] = await Promise.all([
+      byProduct
+        ? Promise.resolve([] as Count[])
+        : this.query<Count>(
+            `SELECT t.language, t.aspect, t.sentiment, sum(t.items)::int AS items FROM rollup_aspects_week t
+              WHERE t.shop_id = {shop} AND t.week BETWEEN {fromWeek}::date AND {toWeek}::date
+                AND ({fLanguage}::text[] IS NULL OR t.language = ANY({fLanguage}::text[]))
+              GROUP BY 1, 2, 3`,
+            params,
+          ),
+      this.query<Count>(
+        `SELECT t.sku, t.aspect, t.sentiment, sum(t.items)::int AS items
+           FROM rollup_aspects_sku_week t LEFT JOIN products p ON p.shop_id = t.shop_id AND p.sku = t.sku
+          WHERE t.shop_id = {shop} AND t.week BETWEEN {fromWeek}::date AND {toWeek}::date ${productWhere}
+          GROUP BY 1, 2, 3`,
+        params,
+      ),
+    ]);
+    const source = byProduct ? perSku : overall;
+    const counts = (rows: Count[]): AspectSentimentCounts => {
+      const n = (l: string) => rows.filter((r) => r.sentiment === l).reduce((s, r) => s + r.items, 0);
+      return {
+        positive: n('positive'),
+        neutral: n('neutral'),
+        negative: n('negative'),
+        netSentiment: netSentiment(n('positive'), n('neutral'), n('negative')),
+      };
+    };
+    const aspects = FEEDBACK_ASPECTS.map((a) => ({
+      aspect: a.code,
+      label: a.label,
+      ...counts(source.filter((r) => r.aspect === a.code)),
+    })).filter((a) => a.positive + a.neutral + a.negative > 0);
+    const languages = [...new Set(overall.map((r) => r.language ?? ''))];
+    const byLanguage = languages.flatMap((language) =>
+      FEEDBACK_ASPECTS.map((a) => ({
+        language: language || 'und',
+        aspect: a.code,
+        ...counts(overall.filter((r) => r.language === language && r.aspect === a.code)),
+      })).filter((r) => r.positive + r.neutral + r.negative > 0),
+    );
+    // The products reviews complain about most, beside what came back of them.
+    const negative = new Map<string, Map<string, number>>();
+    for (const r of perSku) {
+      if (r.sentiment !== 'negative' || !r.sku) continue;
+      const m = negative.get(r.sku) ?? new Map<string, number>();
+      m.set(r.aspect, (m.get(r.aspect) ?? 0) + r.items);
+      negative.set(r.sku, m);
+    }
+    const top = [...negative]
+      .map(([sku, m]) => ({ sku, total: [...m.values()].reduce((a, b) => a + b, 0), m }))
+      .sort((a, b) => b.total - a.total)
+      .slice(0, 10);
+    const skus = top.map((t) => t.sku);
+    const [claims, names] = await Promise.all([
+      skus.length
+        ? this.cube(ctx, 'claims', ['sku', 'reason_code'], ['claims'], { where: { sku: skus } })
+        : Promise.resolve([] as Row[]),
+      this.names('products', skus),
+    ]);
+    return {
+      period: this.periodOf(ctx),
+      aspects,
+      byLanguage,
+      products: top.map((t) => {
+        const mine = claims.filter((c) => c.sku === t.sku).sort((a, b) => b.claims - a.claims);
+        return {
+          sku: t.sku,
+          name: names.get(t.sku) ?? t.sku,
+          negativeMentions: t.total,
+          topNegativeAspect: [...t.m].sort((a, b) => b[1] - a[1])[0][0],
+          claims: sum(mine, 'claims'),
+          topReason: mine[0]?.reason_code ?? null,
+        };
+      }),
+    };
+  }
+
+  async reasonMismatches(filters: AnalyticsFilters): Promise<ReasonMismatchReport> {
+    const ctx = await this.context(filters);
+    const anyFilter = Object.entries(filters).some(
+      ([k, v]) => k !== 'from' && k !== 'to' && Array.isArray(v) && v.length,
+    );
+    let pairs: { stated: string; inferred: string; claims: number }[];
+    if (!anyFilter) {
+      pairs = await this.query(
+        `SELECT stated, inferred, sum(claims)::int AS claims FROM rollup_reason_pairs_week
+          WHERE shop_id = {shop} AND week BETWEEN {fromWeek}::date AND {toWeek}::date GROUP BY 1, 2`,
+        { fromWeek: ctx.period.range.fromWeek, toWeek: ctx.period.range.toWeek },
+      );
+    } else {
+      ctx.raw = true;
+      const params: Record<string, unknown> = {};
+      const scope = this.claimScope(ctx, params);
+      pairs = await this.query(
+        `SELECT COALESCE(c.stated_reason_code, '') AS stated, COALESCE(c.inferred_reason_code, '') AS inferred,
+                count(*)::int AS claims
+           FROM ${scope.from} ${scope.where} AND c.reason_text IS NOT NULL GROUP BY 1, 2`,
+        params,
+      );
+    }
+    const stated = pairs.filter((p) => p.stated !== '');
+    const both = stated.filter((p) => p.inferred !== '');
+    return {
+      period: this.periodOf(ctx),
+      withText: stated.reduce((s, p) => s + p.claims, 0),
+      inferred: both.reduce((s, p) => s + p.claims, 0),
+      mismatched: both.filter((p) => p.stated !== p.inferred).reduce((s, p) => s + p.claims, 0),
+      pairs: both
+        .filter((p) => p.stated !== p.inferred)
+        .sort((a, b) => b.claims - a.claims),
+    };
+  }
+
   // ── Drill-down ─────────────────────────────────────────────────────────────────────
 
   /** The claims behind any figure: the same period and filters, one page, sorted. */
   async claimRecords(
     filters: AnalyticsFilters,
     page: PageRequest,
+    options: { mismatch?: boolean } = {},
   ): Promise<RecordsPage<ClaimRecord> & { period: AnalyticsPeriod }> {
     const ctx = await this.context(filters);
     const params: Record<string, unknown> = {
@@ -986,6 +1163,8 @@ export class AnalyticsService {
       offset: (page.page - 1) * page.pageSize,
     };
     const scope = this.claimScope(ctx, params);
+    if (options.mismatch)
+      scope.where += ' AND c.stated_reason_code IS NOT NULL AND c.inferred_reason_code IS NOT NULL AND c.stated_reason_code <> c.inferred_reason_code';
     const [{ total }] = await this.query<{ total: number }>(
       `SELECT count(*)::int AS total FROM ${scope.from} ${scope.where}`,
       params,

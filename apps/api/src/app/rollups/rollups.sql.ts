@@ -213,6 +213,12 @@ export function refreshClaimsSql(scope: RollupScope): string[] {
       ${rawWhere('c', scope)}
       GROUP BY 2, 3, 4, 5`,
     ...derive(scope, 'rollup_claims_sku_week', 'rollup_claims_sku_reason_week', { sku: 's.sku' }, CLAIM_MEASURES),
+    `DELETE FROM rollup_reason_pairs_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_reason_pairs_week (shop_id, week, stated, inferred, claims)
+     SELECT {shop}, ${weekOf('c.opened_at')}, COALESCE(c.stated_reason_code, ''), COALESCE(c.inferred_reason_code, ''), count(*)
+       FROM ${rawScope('claims', 'c', 'opened_at', scope)}
+      ${scope === 'all' ? 'WHERE c.shop_id = {shop} AND' : 'WHERE'} c.reason_text IS NOT NULL
+      GROUP BY 2, 3, 4`,
     ...deriveClaimsSupplierSql(scope),
     ...refreshSlaSql(scope),
   ];
@@ -317,6 +323,20 @@ export function refreshFeedbackSql(scope: RollupScope): string[] {
       ${rawWhere('f', scope)}
       GROUP BY 2, 3, 4`,
     ...deriveFeedbackSupplierSql(scope),
+    `DELETE FROM rollup_aspects_sku_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_aspects_sku_week (shop_id, week, sku, aspect, sentiment, items)
+     SELECT {shop}, ${weekOf('f.created_at')}, COALESCE(f.sku, ''), a.value->>'aspect', a.value->>'sentiment', count(*)
+       FROM ${rawScope('feedback', 'f', 'created_at', scope)}
+       CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(f.aspects) = 'array' THEN f.aspects ELSE '[]'::jsonb END) a
+      ${scope === 'all' ? 'WHERE f.shop_id = {shop} AND' : 'WHERE'} a.value->>'aspect' IS NOT NULL AND a.value->>'sentiment' IS NOT NULL
+      GROUP BY 2, 3, 4, 5`,
+    `DELETE FROM rollup_aspects_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_aspects_week (shop_id, week, language, aspect, sentiment, items)
+     SELECT {shop}, ${weekOf('f.created_at')}, COALESCE(f.language, ''), a.value->>'aspect', a.value->>'sentiment', count(*)
+       FROM ${rawScope('feedback', 'f', 'created_at', scope)}
+       CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(f.aspects) = 'array' THEN f.aspects ELSE '[]'::jsonb END) a
+      ${scope === 'all' ? 'WHERE f.shop_id = {shop} AND' : 'WHERE'} a.value->>'aspect' IS NOT NULL AND a.value->>'sentiment' IS NOT NULL
+      GROUP BY 2, 3, 4, 5`,
   ];
 }
 

@@ -312,3 +312,42 @@ export interface MetricDefinition {
   readonly excludes: string;
   readonly clock: string;
 }
+
+export interface AspectSentimentCounts {
+  readonly positive: number;
+  readonly neutral: number;
+  readonly negative: number;
+  readonly netSentiment: number | null;
+}
+
+/** What reviews talk about, with the sentiment of each mention, and the returns behind it. */
+export interface AspectsReport {
+  readonly period: AnalyticsPeriod;
+  readonly aspects: readonly ({ readonly aspect: string; readonly label: string } & AspectSentimentCounts)[];
+  readonly byLanguage: readonly ({
+    readonly language: string;
+    readonly aspect: string;
+  } & AspectSentimentCounts)[];
+  /**
+   * Products with the most negative aspect mentions, beside their claims in the same period:
+   * the link between what reviews complain about and what comes back.
+   */
+  readonly products: readonly {
+    readonly sku: string;
+    readonly name: string;
+    readonly negativeMentions: number;
+    readonly topNegativeAspect: string;
+    readonly claims: number;
+    readonly topReason: string | null;
+  }[];
+}
+
+/** Claims whose text suggests another reason than the one given (stated vs inferred). */
+export interface ReasonMismatchReport {
+  readonly period: AnalyticsPeriod;
+  /** Claims with a text and a stated reason. */
+  readonly withText: number;
+  readonly inferred: number;
+  readonly mismatched: number;
+  readonly pairs: readonly { readonly stated: string; readonly inferred: string; readonly claims: number }[];
+}

@@ -63,6 +63,11 @@ export class Rollups1764100000000 implements MigrationInterface {
     await rollup('rollup_feedback_sku_week', 'sku, label', FEEDBACK_MEASURES);
     await rollup('rollup_feedback_supplier_week', 'supplier_id, label', FEEDBACK_MEASURES);
     await rollup('rollup_feedback_category_week', 'category, label', FEEDBACK_MEASURES);
+    // Stated against inferred reason of claims that have text (DESIGN.md §2: the stated code
+    // is kept, a disagreement is shown) and review aspects with their sentiment.
+    await rollup('rollup_reason_pairs_week', 'stated, inferred', 'claims integer NOT NULL');
+    await rollup('rollup_aspects_week', 'language, aspect, sentiment', 'items integer NOT NULL');
+    await rollup('rollup_aspects_sku_week', 'sku, aspect, sentiment', 'items integer NOT NULL');
 
     await q.query(`
       CREATE TABLE sla_policies (
@@ -168,6 +173,9 @@ export class Rollups1764100000000 implements MigrationInterface {
       'calendar_days',
       'business_calendars',
       'sla_policies',
+      'rollup_aspects_sku_week',
+      'rollup_aspects_week',
+      'rollup_reason_pairs_week',
       'rollup_feedback_category_week',
       'rollup_feedback_supplier_week',
       'rollup_feedback_sku_week',
