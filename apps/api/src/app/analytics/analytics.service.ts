@@ -555,7 +555,7 @@ export class AnalyticsService {
     const params: Record<string, unknown> = { now };
     const scope = this.claimScope(ctx, params, 'openInPeriod');
     return this.query<SlaGroupRow & { pending: number }>(
-      `WITH sp AS (${this.cutoffsSql()})
+      `WITH sp AS MATERIALIZED (${this.cutoffsSql()})
        SELECT CASE WHEN GROUPING(sp.id) = 0 THEN 'pw' WHEN GROUPING(c.channel) = 0 THEN 'ch' ELSE 'as' END AS grp,
               to_char(date_trunc('week', c.opened_at AT TIME ZONE {tz})::date, 'YYYY-MM-DD') AS week,
               sp.id AS policy_id, c.channel, COALESCE(c.assignee, '') AS assignee, 0 AS met,
@@ -582,7 +582,7 @@ export class AnalyticsService {
        ${scope.where} AND c.type = ANY(sp.claim_types) AND ${AnalyticsService.PENDING_EVENT} AND ${condition}
        ORDER BY c.opened_at ${order} LIMIT 100`;
     return this.query<OpenClaimRow & { list: 'risk' | 'breach' }>(
-      `WITH sp AS (${this.cutoffsSql()})
+      `WITH sp AS MATERIALIZED (${this.cutoffsSql()})
        SELECT x.list, x.external_id, x.type, x.channel, x.assignee, x.opened_at, sp.id AS policy_id, sp.name AS policy,
               sp.clock, sp.target_hours, sp.at_risk_hours,
               CASE WHEN sp.clock = 'business'
