@@ -123,7 +123,7 @@ export class FeedbackPage {
     buildNetSentimentBarsOption(this.supplierRows(), this.theme.tokens()),
   );
   protected readonly languageTitle = computed(() => {
-    const rows = this.languageRows().filter((r) => r.netSentiment !== null);
+    const rows = this.languageRows().filter((r) => r.netSentiment !== null && r.key !== 'und');
     if (rows.length < 2) return 'Net sentiment per language';
     const sorted = [...rows].sort((a, b) => (a.netSentiment ?? 0) - (b.netSentiment ?? 0));
     return `${sorted[0].label} feedback is the least positive (${formatNetSentiment(sorted[0].netSentiment)}), ${sorted[sorted.length - 1].label} the most (${formatNetSentiment(sorted[sorted.length - 1].netSentiment)})`;

@@ -11,6 +11,7 @@ class ChartStub {
   readonly options = input<unknown>();
   readonly label = input<string>();
   readonly height = input<number>();
+  readonly redrawOnResize = input<boolean>();
   readonly chartClick = output<unknown>();
 }
 

@@ -199,6 +199,7 @@ export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   he: 'Hebrew',
   pt: 'Portuguese',
   de: 'German',
+  und: 'Not detected',
 };
 
 /** `return_defective` → "Return defective". */

@@ -95,12 +95,12 @@ export function buildFunnelOption(scorecard: SupplierScorecard, tokens: DesignTo
       color: tokens.text,
       fontSize: 11,
     },
-    labelLayout: { hideOverlap: true },
+    labelLayout: { hideOverlap: true, moveOverlap: 'shiftY' as const },
   });
   const scores = new Map(withSales.map((s) => [s.supplierId, s]));
   return {
     ...baseOption(tokens),
-    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 110, top: 40, bottom: 8, containLabel: true },
     legend: {
       top: 0,
       textStyle: { color: tokens.textMuted },
@@ -134,7 +134,12 @@ export function buildFunnelOption(scorecard: SupplierScorecard, tokens: DesignTo
       min: nMin,
       max: nMax,
       ...axisStyle(tokens),
-      axisLabel: { color: tokens.textMuted, formatter: (v: number) => formatCount(v) },
+      axisLabel: {
+        color: tokens.textMuted,
+        formatter: (v: number) => formatCount(v),
+        showMinLabel: false,
+        showMaxLabel: false,
+      },
       splitLine: { show: false },
     },
     yAxis: {

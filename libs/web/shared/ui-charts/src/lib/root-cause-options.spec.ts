@@ -58,7 +58,7 @@ describe('buildReasonHeatmapOption', () => {
 
   it('states the largest cell and its share of the supplier', () => {
     expect(heatmapHeadline(bySupplier, label)).toBe(
-      'Kestrel × Product defect is the largest cell: 8 claims, 100.0% of Kestrel\'s',
+      'Kestrel × Product defect is the largest cell: 8 claims, 100.0% of all claims of Kestrel',
     );
   });
 });
@@ -73,7 +73,7 @@ describe('rootCauseTree', () => {
   };
 
   it('nests category → reason → product, with the remainder as other products', () => {
-    const tree = rootCauseTree(rows, products);
+    const tree = rootCauseTree(rows, products, 6, 0.05);
     expect(tree.map((n) => [n.name, n.value])).toEqual([
       ['Product quality', 12],
       ['Listing accuracy', 6],
@@ -84,6 +84,12 @@ describe('rootCauseTree', () => {
     expect(defect?.children?.map((c) => [c.name, c.value, c.target])).toEqual([
       ['Kettle', 7, { reason: 'product_defect', product: 'SKU-1' }],
       ['other products', 3, { reason: 'product_defect' }],
+    ]);
+    // A product below the share threshold does not split its reason.
+    expect(rootCauseTree(rows, products, 6, 0.8)[0].children?.[0].children).toBeUndefined();
+    expect(defect?.children?.map((c) => c.name)).toEqual([
+      'Kettle',
+      'other products',
     ]);
   });
 

@@ -123,25 +123,28 @@ export function heatmapHeadline(matrix: ReasonMatrix, reasonLabel: (code: string
   if (!top) return 'No claims in this period';
   const column = matrix.columns.find((c) => c.key === top.key)?.label ?? top.key;
   const share = top.claims / (columnTotals.get(top.key) ?? top.claims);
-  return `${column} × ${reasonLabel(top.reasonCode)} is the largest cell: ${formatCount(top.claims)} claims, ${formatShare(share)} of ${column}'s`;
+  return `${column} × ${reasonLabel(top.reasonCode)} is the largest cell: ${formatCount(top.claims)} claims, ${formatShare(share)} of all claims of ${column}`;
 }
 
 interface TreeNode {
   name: string;
   value: number;
   target: FilterTarget;
-  itemStyle?: { color?: string; borderColor?: string };
+  itemStyle?: { color?: string; borderColor?: string; opacity?: number };
   children?: TreeNode[];
 }
 
 /**
  * Category → reason → product: claims of the Pareto's reasons, split over the products of
- * `/matrix?by=product` (the largest `productsPerReason`, the rest as "other products").
+ * `/matrix?by=product` — the largest `productsPerReason` that each hold at least
+ * `minProductShare` of the reason's claims, the rest as "other products". A reason no single
+ * product stands out in stays whole.
  */
 export function rootCauseTree(
   rows: ParetoRows,
   products: ReasonMatrix | null,
   productsPerReason = 6,
+  minProductShare = 0.04,
 ): TreeNode[] {
   const productLabel = new Map((products?.columns ?? []).map((c) => [c.key, c.label]));
   const categories = new Map<string, TreeNode>();
@@ -159,7 +162,12 @@ export function rootCauseTree(
       categories.set(row.category, category);
     }
     const cells = (products?.cells ?? [])
-      .filter((c) => c.reasonCode === row.reasonCode && c.claims > 0)
+      .filter(
+        (c) =>
+          c.reasonCode === row.reasonCode &&
+          c.claims > 0 &&
+          c.claims >= row.claims * minProductShare,
+      )
       .sort((a, b) => b.claims - a.claims);
     const shown = cells.slice(0, productsPerReason);
     const rest = row.claims - shown.reduce((sum, c) => sum + c.claims, 0);
@@ -169,7 +177,12 @@ export function rootCauseTree(
       target: { reason: row.reasonCode, product: c.key },
     }));
     if (rest > 0 && children.length)
-      children.push({ name: 'other products', value: rest, target: { reason: row.reasonCode } });
+      children.push({
+        name: 'other products',
+        value: rest,
+        target: { reason: row.reasonCode },
+        itemStyle: { opacity: 0.55 },
+      });
     category.children?.push({
       name: row.reasonLabel,
       value: row.claims,
@@ -191,6 +204,8 @@ export function buildRootCauseTreemapOption(
   const total = tree.reduce((sum, node) => sum + node.value, 0);
   return {
     ...baseOption(tokens),
+    // A resize re-lays the rectangles out: move them there quickly.
+    animationDurationUpdate: 300,
     tooltip: {
       ...tooltipStyle(tokens),
       formatter: (params: unknown) => {

@@ -71,6 +71,10 @@ describe('buildDurationOption', () => {
     ]);
     expect(series[0].markLine?.data).toEqual([{ yAxis: 24 }]);
     expect((option.xAxis as { data: string[] }).data).toEqual(['W1', 'W2']);
+    // Ticks on hours people use: 6 h steps up to 36 h here; 3-day steps for a 400 h p90.
+    expect(option.yAxis).toMatchObject({ interval: 6, max: 36 });
+    const long = buildDurationOption(weeks, { metric: 'refund', median: [100, 120], p90: [300, 400], count: [1, 1] }, tokens, 240);
+    expect(long.yAxis).toMatchObject({ interval: 72, max: 432 });
   });
 });
 

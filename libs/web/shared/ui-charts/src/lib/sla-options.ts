@@ -86,7 +86,13 @@ export function buildAttainmentOption(
           silent: true,
           symbol: 'none',
           lineStyle: { color: tokens.text, type: 'dashed' },
-          label: { formatter: `${Math.round(goal * 100)} % goal`, color: tokens.textMuted, fontSize: 10 },
+          // The category axis runs top to bottom, so the line's start is its top end.
+          label: {
+            formatter: `${Math.round(goal * 100)} % goal`,
+            position: 'start',
+            color: tokens.textMuted,
+            fontSize: 10,
+          },
           data: [{ xAxis: goal * 100 }],
         },
       },
@@ -114,6 +120,12 @@ export function buildDurationOption(
   targetHours: number | null,
 ): ECOption {
   const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+  const max = Math.max(
+    targetHours ?? 0,
+    ...duration.p90.filter((v): v is number => v !== null),
+    ...duration.median.filter((v): v is number => v !== null),
+  );
+  const dayTicks = durationTicks(max);
   return {
     ...baseOption(tokens),
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
@@ -139,8 +151,12 @@ export function buildDurationOption(
     yAxis: {
       type: 'value',
       min: 0,
+      ...dayTicks,
       ...axisStyle(tokens),
-      axisLabel: { color: tokens.textMuted, formatter: (v: number) => formatDuration(v) },
+      axisLabel: {
+        color: tokens.textMuted,
+        formatter: (v: number) => (v === 0 ? '0' : formatDuration(v)),
+      },
     },
     series: [
       {
@@ -174,6 +190,14 @@ export function buildDurationOption(
       },
     ],
   };
+}
+
+/** Ticks on whole hours, half days, days or weeks: at most six steps up to `maxHours`. */
+export function durationTicks(maxHours: number): { interval: number; max: number } | object {
+  if (!(maxHours > 0)) return {};
+  const steps = [1, 2, 3, 6, 12, 24, 48, 72, 96, 120, 168, 240, 336, 480, 720, 1440];
+  const interval = steps.find((step) => maxHours / step <= 6) ?? Math.ceil(maxHours / 6);
+  return { interval, max: Math.ceil(maxHours / interval) * interval };
 }
 
 /** Open claims by age: older buckets darker on the sequential scale. */

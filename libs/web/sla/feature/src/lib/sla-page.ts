@@ -63,7 +63,7 @@ export class SlaPage {
 
   protected readonly policyRows = computed<AttainmentRow[]>(() =>
     (this.data()?.policies ?? []).map((p) => ({
-      label: p.name.includes('≤') ? p.name : `${p.name} ≤ ${formatTarget(p.targetHours)}`,
+      label: /\d/.test(p.name) ? p.name : `${p.name} ≤ ${formatTarget(p.targetHours)}`,
       met: p.met,
       breached: p.breached,
       attainment: p.attainment,
@@ -153,6 +153,11 @@ export class SlaPage {
       : 'No open claims';
   });
 
+  /** The API lists at most this many open claims per list. */
+  private readonly listLimit = 100;
+  protected countText(rows: readonly unknown[]): string {
+    return rows.length >= this.listLimit ? `${this.listLimit}+` : formatCount(rows.length);
+  }
   protected readonly atRisk = computed(() => this.openRows(this.data()?.atRisk ?? []));
   protected readonly breaches = computed(() => this.openRows(this.data()?.breachesOpen ?? []));
   private openRows(rows: readonly SlaOpenClaim[]) {

@@ -32,6 +32,14 @@ import {
   type SupplierSortKey,
 } from '../supplier-table';
 
+const SIGNAL_SHORT: Readonly<Record<SupplierScore['signal'], string>> = {
+  above: 'Beyond 99.8 %',
+  warning: 'Beyond 95 %',
+  within: 'Within',
+  below: 'Better',
+  no_sales: 'No sales',
+};
+
 const reasonLabel = (code: string) => REASONS.find((r) => r.code === code)?.label ?? code;
 const reasonColor = (code: string) =>
   CATEGORY_COLORS[
@@ -97,9 +105,10 @@ export class SuppliersPage {
       ppmText: formatPpm(s.ppm),
       ciText: s.ci95 ? `${formatShare(s.ci95.lower)}–${formatShare(s.ci95.upper)}` : '–',
       sentimentText: formatNetSentiment(s.netSentiment),
-      signalText: s.signal === 'no_sales' ? 'No sales' : SIGNAL_STYLES[s.signal].label,
+      signalText: SIGNAL_SHORT[s.signal],
+      signalTitle: s.signal === 'no_sales' ? 'No sales' : SIGNAL_STYLES[s.signal].label,
       signalColor: s.signal === 'no_sales' ? 'transparent' : SIGNAL_STYLES[s.signal].color,
-      reasons: s.topReasons.slice(0, 3).map((r) => ({
+      reasons: s.topReasons.slice(0, 2).map((r) => ({
         label: reasonLabel(r.reasonCode),
         claims: r.claims,
         color: reasonColor(r.reasonCode),
