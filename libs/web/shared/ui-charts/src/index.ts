@@ -9,6 +9,7 @@ export * from './lib/funnel-option';
 export * from './lib/root-cause-options';
 export * from './lib/sla-options';
 export * from './lib/feedback-options';
+export * from './lib/aspect-options';
 export * from './lib/supplier-options';
 export * from './lib/theme.store';
 export * from './lib/chart/chart';

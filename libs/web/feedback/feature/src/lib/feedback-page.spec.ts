@@ -31,6 +31,19 @@ const REPORT = {
   bySupplier: [{ supplierId: 'S1', name: 'Kestrel', items: 12, netSentiment: -0.3 }],
 };
 
+const ASPECTS = {
+  period: REPORT.period,
+  aspects: [
+    { aspect: 'price', label: 'Price and promotions', positive: 30, neutral: 10, negative: 10, netSentiment: 0.4 },
+    { aspect: 'size_fit', label: 'Size and fit', positive: 4, neutral: 6, negative: 30, netSentiment: -0.65 },
+  ],
+  byLanguage: [],
+  products: [
+    { sku: 'SKU-9', name: 'Trail boot', negativeMentions: 14, topNegativeAspect: 'size_fit', claims: 6, topReason: 'wrong_size' },
+    { sku: 'SKU-3', name: 'Kettle', negativeMentions: 4, topNegativeAspect: 'quality', claims: 0, topReason: null },
+  ],
+};
+
 /** Lets responses arrive and effects run (no whenStable: a dependent request may be pending). */
 async function settle(fixture: { detectChanges(): void }, responses: Record<string, unknown> = {}) {
   const http = TestBed.inject(HttpTestingController);
@@ -55,6 +68,7 @@ describe('FeedbackPage', () => {
     TestBed.tick();
     const http = TestBed.inject(HttpTestingController);
     http.expectOne('/api/analytics/feedback').flush(REPORT);
+    http.expectOne('/api/analytics/aspects').flush(ASPECTS);
     const reviews = http.expectOne((r) => r.url === '/api/analytics/records/feedback');
     expect(reviews.request.params.get('rating')).toBe('1');
     reviews.flush({
@@ -71,9 +85,24 @@ describe('FeedbackPage', () => {
     expect(text?.getAttribute('dir')).toBe('auto');
     expect(text?.textContent).toBe('המשלוח הגיע באיחור <b>');
     expect(el.querySelector('[data-testid=reviews] .text b')).toBeNull();
+    expect(el.querySelector('[data-testid=aspects-title]')?.textContent).toContain(
+      'Size and fit draws the most criticism: 75.0% of its 40 mentions are negative (net -65)',
+    );
+    const products = [...el.querySelectorAll('[data-testid=review-products] tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent?.replace(/\s+/g, ' ').trim()),
+    );
+    expect(products).toEqual([
+      ['Trail bootSKU-9', '14', 'Size and fit', '6', 'Wrong size'],
+      ['KettleSKU-3', '4', 'Product quality / defect', '0', '–'],
+    ]);
 
     (fixture.componentInstance as unknown as { onLanguageClick(e: unknown): void }).onLanguageClick({ dataIndex: 1 });
-    await settle(fixture);
+    await settle(fixture, { '/api/analytics/feedback': REPORT, '/api/analytics/aspects': ASPECTS });
     expect(TestBed.inject(Router).url).toBe('/?language=he');
+
+    // A product of the reviews-and-returns table narrows every figure to it.
+    (el.querySelector('[data-testid=review-products] tbody tr') as HTMLElement).click();
+    await settle(fixture);
+    expect(TestBed.inject(Router).url).toBe('/?language=he&product=SKU-9');
   });
 });

@@ -7,8 +7,9 @@ import {
   linkedSignal,
 } from '@angular/core';
 import { Router } from '@angular/router';
-import { ANALYSED_LANGUAGES } from '@returnlens/shared/contracts';
+import { ANALYSED_LANGUAGES, feedbackAspectLabel, REASONS } from '@returnlens/shared/contracts';
 import {
+  aspectsResource,
   csvUrl,
   describeHttpError,
   DrilldownStore,
@@ -20,6 +21,9 @@ import {
 } from '@returnlens/web/shared/data-access';
 import { FilterStore, LANGUAGE_NAMES } from '@returnlens/web/shared/filters';
 import {
+  aspectHeadline,
+  aspectsLabel,
+  buildAspectDivergingOption,
   buildNetSentimentBarsOption,
   buildRatingDistributionOption,
   buildSentimentTrendOption,
@@ -27,6 +31,7 @@ import {
   formatCount,
   formatNetSentiment,
   ratingHeadline,
+  sortAspects,
   ThemeStore,
   type NetSentimentRow,
 } from '@returnlens/web/shared/ui-charts';
@@ -138,6 +143,40 @@ export class FeedbackPage {
     return rows.map((r) => `${r.label}: ${formatNetSentiment(r.netSentiment)} (${r.items} items)`).join('; ');
   }
 
+  // Aspects: what reviews talk about, and the products they criticise beside their returns
+  protected readonly aspects = aspectsResource(this.filters.params);
+  private readonly aspectData = computed(() => (this.aspects.hasValue() ? this.aspects.value() : undefined));
+  protected readonly aspectsError = computed(() => {
+    const error = this.aspects.error();
+    return error ? describeHttpError(error) : null;
+  });
+  protected readonly aspectsState = computed(() =>
+    loadState(this.aspects, () => sortAspects(this.aspectData()?.aspects ?? []).length === 0),
+  );
+  protected readonly aspectsOption = computed(() =>
+    buildAspectDivergingOption(this.aspectData()?.aspects ?? [], this.theme.tokens()),
+  );
+  protected readonly aspectsTitle = computed(() => aspectHeadline(this.aspectData()?.aspects ?? []));
+  protected readonly aspectsAria = computed(() => aspectsLabel(this.aspectData()?.aspects ?? []));
+  protected readonly aspectsHeight = computed(
+    () => 56 + Math.max(1, sortAspects(this.aspectData()?.aspects ?? []).length) * 34,
+  );
+  protected readonly productRows = computed(() =>
+    (this.aspectData()?.products ?? []).map((p) => ({
+      ...p,
+      aspectLabel: feedbackAspectLabel(p.topNegativeAspect),
+      reasonLabel: p.topReason ? (REASONS.find((r) => r.code === p.topReason)?.label ?? p.topReason) : '–',
+    })),
+  );
+  protected readonly productsState = computed(() =>
+    loadState(this.aspects, () => this.productRows().length === 0),
+  );
+  protected readonly productFilter = computed(() => this.filters.state().values.product ?? []);
+
+  protected selectProduct(sku: string): void {
+    this.filters.only('product', [sku]);
+  }
+
   // Reviews
   protected readonly ratingFilter = computed(() =>
     (this.rating() ?? '')
@@ -190,6 +229,8 @@ export class FeedbackPage {
       trend: csvUrl('feedback', p, 'trend'),
       byLanguage: csvUrl('feedback', p, 'byLanguage'),
       bySupplier: csvUrl('feedback', p, 'bySupplier'),
+      aspects: csvUrl('aspects', p, 'aspects'),
+      products: csvUrl('aspects', p, 'products'),
       reviews: this.reviewParams() ? csvUrl('records/feedback', { ...(this.reviewParams() ?? {}), pageSize: '1000' }) : null,
     };
   });

@@ -4,10 +4,12 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import {
   analyticsUrl,
+  aspectsResource,
   claimRecordsResource,
   csvUrl,
   loadState,
   matrixResource,
+  reasonMismatchesResource,
   type QueryParams,
 } from './analytics.resources';
 
@@ -47,6 +49,19 @@ describe('analytics resources', () => {
     expect(req.request.params.toString()).toBe(
       'supplier=S1&page=2&pageSize=25&sort=quantity&order=asc',
     );
+  });
+
+  it('asks the aspects and reason-mismatch endpoints with the filters', () => {
+    const http = TestBed.inject(HttpTestingController);
+    runInInjectionContext(TestBed.inject(Injector), () => {
+      aspectsResource(() => ({ language: 'he' }));
+      reasonMismatchesResource(() => ({ supplier: 'S1' }));
+    });
+    TestBed.tick();
+    expect(http.expectOne((r) => r.url === '/api/analytics/aspects').request.params.get('language')).toBe('he');
+    expect(
+      http.expectOne((r) => r.url === '/api/analytics/reason-mismatches').request.params.get('supplier'),
+    ).toBe('S1');
   });
 });
 

@@ -1,5 +1,6 @@
 import { httpResource, type HttpResourceRef } from '@angular/common/http';
 import type {
+  AspectsReport,
   ClaimRecord,
   FeedbackRecord,
   FeedbackReport,
@@ -9,6 +10,7 @@ import type {
   ParetoResult,
   ProductScorecard,
   ReasonMatrix,
+  ReasonMismatchReport,
   RecordsPage,
   SlaClock,
   SlaReport,
@@ -69,6 +71,12 @@ export const slaResource = (params: ParamsSource, clock: () => SlaClock) =>
 
 export const feedbackResource = (params: ParamsSource) =>
   analyticsResource<FeedbackReport>('feedback', params);
+
+export const aspectsResource = (params: ParamsSource) =>
+  analyticsResource<AspectsReport>('aspects', params);
+
+export const reasonMismatchesResource = (params: ParamsSource) =>
+  analyticsResource<ReasonMismatchReport>('reason-mismatches', params);
 
 export const kpisResource = (params: ParamsSource) => analyticsResource<KpiSet>('kpis', params);
 
