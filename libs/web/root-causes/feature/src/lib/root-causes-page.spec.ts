@@ -3,6 +3,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
+import { DrilldownStore } from '@returnlens/web/shared/data-access';
 import { ChartComponent } from '@returnlens/web/shared/ui-charts';
 import { RootCausesPage } from './root-causes-page';
 
@@ -62,8 +63,28 @@ describe('RootCausesPage', () => {
       period, by: 'supplier', reasons: [], columns: [{ key: 'S1', label: 'Kestrel' }],
       cells: [{ reasonCode: 'product_defect', key: 'S1', claims: 12, units: 12 }],
     });
+    http.expectOne((r) => r.url === '/api/analytics/reason-mismatches').flush({
+      period, withText: 40, inferred: 36, mismatched: 6,
+      pairs: [
+        { stated: 'wrong_size', inferred: 'product_defect', claims: 2 },
+        { stated: 'product_defect', inferred: 'wrong_size', claims: 4 },
+      ],
+    });
     await settle(fixture);
     const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('[data-testid=mismatch-title]')?.textContent).toContain(
+      '6 of 40 claims with text (15.0%) read as another reason; most often Product defect → Wrong size',
+    );
+    expect(
+      [...el.querySelectorAll('[data-testid=mismatch-pairs] tbody tr')].map((tr) =>
+        [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim()).join(' '),
+      ),
+    ).toEqual(['Product defect → Wrong size 4 ', 'Wrong size → Product defect 2 ']);
+    (el.querySelector('[data-testid=mismatch-records]') as HTMLButtonElement).click();
+    expect(TestBed.inject(DrilldownStore).records()).toMatchObject({
+      kind: 'claims',
+      params: { mismatch: 'true' },
+    });
     expect(el.querySelector('[data-testid=rc-total]')?.textContent).toContain('20 claims in 2026-W01 – 2026-W12');
     expect(el.querySelector('[data-testid=tree-title]')?.textContent).toContain('Product quality causes 60.0% of claims');
     expect(el.querySelector('[data-testid=heatmap-title]')?.textContent).toContain('Kestrel × Product defect is the largest cell');

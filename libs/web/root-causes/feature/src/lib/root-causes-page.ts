@@ -8,6 +8,7 @@ import {
   valueOf,
   matrixResource,
   paretoResource,
+  reasonMismatchesResource,
   type QueryParams,
 } from '@returnlens/web/shared/data-access';
 import { FilterStore } from '@returnlens/web/shared/filters';
@@ -20,6 +21,7 @@ import {
   formatShare,
   heatmapHeadline,
   heatmapLayout,
+  mismatchHeadline,
   rootCauseTree,
   statedInferredHeadline,
   ThemeStore,
@@ -49,6 +51,7 @@ export class RootCausesPage {
   protected readonly pareto = paretoResource(this.params);
   protected readonly byProduct = matrixResource('product', this.params);
   protected readonly bySupplier = matrixResource('supplier', this.params);
+  protected readonly mismatches = reasonMismatchesResource(this.params);
 
   private readonly rows = computed(() =>
     this.pareto.hasValue() ? (this.pareto.value()?.rows ?? []) : [],
@@ -155,12 +158,47 @@ export class RootCausesPage {
     })),
   );
 
+  // Stated vs text: claims whose own text reads as another reason than the stated one
+  protected readonly mismatchState = computed(() =>
+    loadState(this.mismatches, () => (valueOf(this.mismatches)?.withText ?? 0) === 0),
+  );
+  protected readonly mismatchError = computed(() => errorText(this.mismatches.error()));
+  protected readonly mismatchTitle = computed(() => {
+    const report = valueOf(this.mismatches);
+    return report ? mismatchHeadline(report, this.label) : '';
+  });
+  protected readonly mismatchSummary = computed(() => {
+    const report = valueOf(this.mismatches);
+    if (!report) return null;
+    return {
+      any: report.mismatched > 0,
+      mismatched: formatCount(report.mismatched),
+      withText: formatCount(report.withText),
+      share: formatShare(report.withText ? report.mismatched / report.withText : 0),
+      share100: report.withText ? Math.round((report.mismatched / report.withText) * 1000) / 10 : 0,
+    };
+  });
+  protected readonly mismatchPairs = computed(() => {
+    const report = valueOf(this.mismatches);
+    if (!report) return [];
+    const pairs = [...report.pairs].sort((a, b) => b.claims - a.claims).slice(0, 8);
+    const max = pairs[0]?.claims ?? 1;
+    return pairs.map((p) => ({
+      ...p,
+      statedLabel: this.label(p.stated),
+      inferredLabel: this.label(p.inferred),
+      shareText: formatShare(report.mismatched ? p.claims / report.mismatched : 0),
+      width: Math.max(2, Math.round((p.claims / max) * 100)),
+    }));
+  });
+
   protected readonly csv = computed(() => {
     const p = this.params() ?? {};
     return {
       pareto: csvUrl('pareto', p),
       product: csvUrl('matrix', { ...p, by: 'product' }),
       supplier: csvUrl('matrix', { ...p, by: 'supplier' }),
+      mismatches: csvUrl('reason-mismatches', p, 'pairs'),
     };
   });
 
@@ -201,6 +239,10 @@ export class RootCausesPage {
 
   protected explain(title: string, metrics: string[]): void {
     this.drill.openExplain({ title, metrics });
+  }
+
+  protected openMismatches(): void {
+    this.openRecords('Claims whose text reads as another reason', { mismatch: 'true' });
   }
 
   protected reload(): void {

@@ -4,6 +4,7 @@ import {
   buildRootCauseTreemapOption,
   buildStatedInferredOption,
   heatmapHeadline,
+  mismatchHeadline,
   rootCauseTree,
   statedInferredHeadline,
 } from './root-cause-options';
@@ -112,6 +113,35 @@ describe('stated vs inferred', () => {
   it('states the inferred share', () => {
     expect(statedInferredHeadline(rows)).toBe(
       '33.3% of claims had no stated reason and were read from their text; most often Product defect',
+    );
+  });
+});
+
+describe('mismatchHeadline', () => {
+  const label = (code: string) => ({ wrong_size: 'Wrong size', product_defect: 'Product defect' })[code] ?? code;
+
+  it('counts the claims whose text reads as another reason and names the commonest pair', () => {
+    expect(
+      mismatchHeadline(
+        {
+          withText: 200,
+          mismatched: 30,
+          pairs: [
+            { stated: 'wrong_size', inferred: 'product_defect', claims: 5 },
+            { stated: 'product_defect', inferred: 'wrong_size', claims: 25 },
+          ],
+        },
+        label,
+      ),
+    ).toBe('30 of 200 claims with text (15.0%) read as another reason; most often Product defect → Wrong size');
+  });
+
+  it('says when there is nothing to compare or nothing disagrees', () => {
+    expect(mismatchHeadline({ withText: 0, mismatched: 0, pairs: [] }, label)).toBe(
+      'No claims with both a stated reason and a text in this period',
+    );
+    expect(mismatchHeadline({ withText: 12, mismatched: 0, pairs: [] }, label)).toBe(
+      'The text agrees with the stated reason in all 12 claims that have one',
     );
   });
 });

@@ -302,3 +302,24 @@ export function statedInferredHeadline(rows: ParetoRows): string {
   const top = [...rows].sort((a, b) => b.inferred - a.inferred)[0];
   return `${formatShare(inferred / claims)} of claims had no stated reason and were read from their text; most often ${top.reasonLabel}`;
 }
+
+export interface ReasonMismatchSummary {
+  readonly withText: number;
+  readonly mismatched: number;
+  readonly pairs: readonly { readonly stated: string; readonly inferred: string; readonly claims: number }[];
+}
+
+/** The finding of the stated-vs-text check: how often the text contradicts the stated reason. */
+export function mismatchHeadline(
+  report: ReasonMismatchSummary,
+  reasonLabel: (code: string) => string,
+): string {
+  if (!report.withText) return 'No claims with both a stated reason and a text in this period';
+  if (!report.mismatched)
+    return `The text agrees with the stated reason in all ${formatCount(report.withText)} claims that have one`;
+  const top = [...report.pairs].sort((a, b) => b.claims - a.claims)[0];
+  const share = formatShare(report.mismatched / report.withText);
+  return top
+    ? `${formatCount(report.mismatched)} of ${formatCount(report.withText)} claims with text (${share}) read as another reason; most often ${reasonLabel(top.stated)} → ${reasonLabel(top.inferred)}`
+    : `${formatCount(report.mismatched)} of ${formatCount(report.withText)} claims with text (${share}) read as another reason`;
+}

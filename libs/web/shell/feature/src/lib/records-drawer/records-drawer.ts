@@ -149,6 +149,7 @@ export class RecordsDrawerComponent {
         );
     }
     for (const key of ['rating', 'label']) if (params[key]) parts.push(`${humanize(key)}: ${params[key]}`);
+    if (params['mismatch'] === 'true') parts.push('Stated reason differs from the one read in the text');
     return parts.join(' · ');
   });
 
