@@ -95,6 +95,10 @@ describe('FeedbackPage', () => {
       ['Trail bootSKU-9', '14', 'Size and fit', '6', 'Wrong size'],
       ['KettleSKU-3', '4', 'Product quality / defect', '0', '–'],
     ]);
+    // Undetected languages are named the same as in the filter bar and the language chart.
+    expect([...el.querySelectorAll('[data-testid=review-language] option')].map((o) => o.textContent?.trim())).toContain(
+      'Not detected',
+    );
 
     (fixture.componentInstance as unknown as { onLanguageClick(e: unknown): void }).onLanguageClick({ dataIndex: 1 });
     await settle(fixture, { '/api/analytics/feedback': REPORT, '/api/analytics/aspects': ASPECTS });

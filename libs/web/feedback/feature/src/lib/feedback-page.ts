@@ -19,7 +19,7 @@ import {
   type PageRequest,
   type QueryParams,
 } from '@returnlens/web/shared/data-access';
-import { FilterStore, LANGUAGE_NAMES } from '@returnlens/web/shared/filters';
+import { FilterStore, languageName } from '@returnlens/web/shared/filters';
 import {
   aspectHeadline,
   aspectsLabel,
@@ -109,7 +109,7 @@ export class FeedbackPage {
       .sort((a, b) => b.items - a.items)
       .map((l) => ({
         key: l.language,
-        label: LANGUAGE_NAMES[l.language] ?? l.language,
+        label: languageName(l.language),
         items: l.items,
         netSentiment: l.netSentiment,
       })),
@@ -186,7 +186,7 @@ export class FeedbackPage {
   );
   protected readonly sortKey = computed(() => (this.order() && SORTS[this.order() ?? ''] ? (this.order() as string) : 'newest'));
   protected readonly sorts = Object.entries(SORTS).map(([key, s]) => ({ key, label: s.label }));
-  protected readonly languages = ANALYSED_LANGUAGES.map((code) => ({ code, name: LANGUAGE_NAMES[code] ?? code }));
+  protected readonly languages = [...ANALYSED_LANGUAGES, 'und'].map((code) => ({ code, name: languageName(code) }));
   protected readonly languageFilter = computed(() => this.filters.state().values.language ?? []);
 
   private readonly reviewParams = computed<QueryParams | null>(() => {
@@ -205,7 +205,7 @@ export class FeedbackPage {
     (this.reviews.hasValue() ? (this.reviews.value()?.rows ?? []) : []).map((r) => ({
       ...r,
       stars: r.rating === null ? '' : '★'.repeat(r.rating) + '☆'.repeat(5 - r.rating),
-      languageName: r.language ? (LANGUAGE_NAMES[r.language] ?? r.language) : 'unknown language',
+      languageName: languageName(r.language),
       date: r.createdAt.slice(0, 10),
     })),
   );

@@ -2,8 +2,10 @@ import {
   apiParams,
   describeFilters,
   filterQueryParams,
+  languageName,
   parseFilterState,
   resolvedRange,
+  vocabularyLabel,
   valueParams,
   withOnly,
   withoutValue,
@@ -118,5 +120,20 @@ describe('describeFilters', () => {
       'Last 4 weeks (2026-W07 – 2026-W10) · Supplier: Kestrel · Reason: wrong_size',
     );
     expect(describeFilters(state, range)).toContain('Reason: Wrong size');
+  });
+});
+
+describe('languageName', () => {
+  it('names an undetected language the same way everywhere', () => {
+    expect(languageName('und')).toBe('Not detected');
+    expect(languageName(null)).toBe('Not detected');
+    expect(languageName('')).toBe('Not detected');
+    expect(vocabularyLabel('language', 'und')).toBe('Not detected');
+  });
+
+  it('names analysed languages and others it knows', () => {
+    expect(languageName('he')).toBe('Hebrew');
+    expect(languageName('fr')).toBe('French');
+    expect(languageName('zz-not-a-code!')).toBe('zz-not-a-code!');
   });
 });

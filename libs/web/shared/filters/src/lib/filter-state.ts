@@ -186,7 +186,7 @@ export function vocabularyLabel(key: FilterKey, value: string): string | null {
         ? humanize(value)
         : null;
     case 'language':
-      return LANGUAGE_NAMES[value] ?? null;
+      return languageName(value);
     default:
       return null;
   }
@@ -201,6 +201,22 @@ export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   de: 'German',
   und: 'Not detected',
 };
+
+/**
+ * A language code as people read it, the same on every page: `und` (and a missing code)
+ * is "Not detected"; codes outside the analysed set get their English name when known.
+ */
+export function languageName(code: string | null | undefined): string {
+  if (!code || code === 'und') return LANGUAGE_NAMES['und'];
+  const known = LANGUAGE_NAMES[code];
+  if (known) return known;
+  try {
+    const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(code);
+    return name && name !== code ? name : code;
+  } catch {
+    return code;
+  }
+}
 
 /** `return_defective` → "Return defective". */
 export function humanize(code: string): string {

@@ -14,7 +14,7 @@ import {
   feedbackRecordsResource,
   type PageRequest,
 } from '@returnlens/web/shared/data-access';
-import { FILTER_LABELS, humanize, LANGUAGE_NAMES, vocabularyLabel } from '@returnlens/web/shared/filters';
+import { FILTER_LABELS, humanize, languageName, vocabularyLabel } from '@returnlens/web/shared/filters';
 import { formatCount } from '@returnlens/web/shared/ui-charts';
 import { DrawerComponent } from '@returnlens/web/shared/ui';
 
@@ -182,7 +182,7 @@ export class RecordsDrawerComponent {
   }
 
   protected languageName(code: string | null): string {
-    return code ? (LANGUAGE_NAMES[code] ?? code) : '–';
+    return languageName(code);
   }
 
   protected date(iso: string | null): string {
