@@ -17,7 +17,7 @@ const PAGES = [
   {
     path: '/feedback',
     heading: 'Feedback',
-    charts: ['ratings-chart', 'sentiment-chart', 'language-chart'],
+    charts: ['ratings-chart', 'sentiment-chart', 'aspects-chart', 'language-chart'],
     shot: 'feedback',
   },
   {
@@ -120,6 +120,50 @@ describe('Dashboard pages in Chromium', () => {
     await page.goBack();
     await total.filter({ hasText: before }).waitFor();
     expect(page.url()).not.toMatch(/reason=/);
+  });
+
+  it('shows what reviews say about each aspect beside the products that come back, and filters by a product', async () => {
+    const page = browser.page();
+    await page.goto(`${baseUrl()}/feedback`);
+    await waitForCharts(page, ['aspects-chart']);
+    await expect(page.locator('[data-testid=aspects-title]').innerText()).resolves.toMatch(
+      /draws the most criticism|more positively than negatively/,
+    );
+    // At least one aspect bar is drawn: a saturated (negative or positive) segment below the
+    // legend; markPosition throws when there is none.
+    const canvas = page.locator('[data-testid=aspects-chart] canvas').first();
+    const bar = await markPosition(canvas, { minY: 30 });
+    const box = await canvas.boundingBox();
+    expect(bar.y).toBeGreaterThan((box?.y ?? 0) + 30);
+    const rows = page.locator('[data-testid=review-products] tbody tr');
+    await rows.first().waitFor();
+    const sku = (await rows.first().locator('.sku').innerText()).trim();
+    await rows.first().click();
+    await page.waitForURL((url) => url.searchParams.get('product') === sku);
+    await expect(page.locator('[data-testid=chip]').first().innerText()).resolves.toMatch(/^Product:/);
+  });
+
+  it('shows how often the text contradicts the stated reason and opens those claims', async () => {
+    const page = browser.page();
+    await page.goto(`${baseUrl()}/root-causes`);
+    const count = page.locator('[data-testid=mismatch-count]');
+    await count.waitFor({ timeout: 30_000 });
+    await expect(page.locator('[data-testid=mismatch-title]').innerText()).resolves.toMatch(
+      /claims with text .* read as another reason|agrees with the stated reason/,
+    );
+    await expect(count.innerText()).resolves.toMatch(/^[\d,]+\s+of [\d,]+/);
+    // The claims behind it (the ⋯ menu works whether or not any claim disagrees).
+    await page.getByRole('button', { name: /^More for .*(another reason|agrees with the stated reason)/ }).click();
+    await page.getByRole('menuitem', { name: 'View records' }).click();
+    const drawer = page.locator('[data-testid=records-drawer]');
+    await drawer.waitFor();
+    await expect(drawer.innerText()).resolves.toContain('Stated reason differs from the one read in the text');
+    await drawer.locator('[data-testid=records-count]').filter({ hasText: /\S/ }).waitFor();
+    await expect(drawer.locator('[data-testid=records-count]').innerText()).resolves.toMatch(
+      /^(Records 1–\d+ of [\d,]+|No records)$/,
+    );
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
   });
 
   it('keeps the period in the URL: quick picks change the figures and back restores them', async () => {
