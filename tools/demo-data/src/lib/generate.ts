@@ -524,7 +524,13 @@ function buildClaim(
     orderId: c.sale.orderId,
     sku: c.sale.sku,
     quantity: c.sale.quantity,
-    statedReasonCode: stated ? reason : null,
+    // Marketplace return forms default to "changed my mind": some customers with a faulty item
+    // leave it, and only their text says what happened (a stated-vs-text mismatch to find).
+    statedReasonCode: stated
+      ? reason === 'product_defect' && channel === 'marketplace' && n % 5 === 0
+        ? 'changed_mind'
+        : reason
+      : null,
     reasonText: !stated || random.chance(0.7) ? CLAIM_TEXTS[c.language][reason] : null,
     openedAt: new Date(openedT),
     firstResponseAt: responded ? new Date(responseT) : null,

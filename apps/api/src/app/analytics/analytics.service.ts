@@ -1172,6 +1172,7 @@ export class AnalyticsService {
     const rows = await this.query<ClaimRecord>(
       `SELECT c.external_id AS "externalId", c.type, c.channel, c.sku, p.name AS "productName",
               p.supplier_id AS "supplierId", c.reason_code AS "reasonCode", c.reason_source AS "reasonSource",
+              c.inferred_reason_code AS "inferredReasonCode",
               c.reason_text AS "reasonText", c.quantity, c.opened_at AS "openedAt",
               c.first_response_at AS "firstResponseAt", c.resolved_at AS "resolvedAt",
               c.refunded_at AS "refundedAt", c.status, c.resolution, c.refund_amount::text AS "refundAmount",

@@ -276,6 +276,8 @@ export interface ClaimRecord {
   readonly supplierId: string | null;
   readonly reasonCode: string;
   readonly reasonSource: string;
+  /** The reason read in the claim's text, also when a reason was stated (null: none). */
+  readonly inferredReasonCode: string | null;
   readonly reasonText: string | null;
   readonly quantity: number;
   readonly openedAt: string;
