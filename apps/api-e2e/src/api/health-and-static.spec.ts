@@ -34,6 +34,8 @@ describe('health, API errors and the dashboard on one port', () => {
         'IngestSupport1763990000000',
         'CheaperFactConstraints1764000000000',
         'LeanerClaimIndexes1764010000000',
+        'Rollups1764100000000',
+        'TextEnrichment1764200000000',
       ],
       pending: [],
       upToDate: true,
