@@ -11,7 +11,7 @@ const base: CubeQuery = { fact: 'claims', groupBy: ['reason_code'], measures: ['
 describe('planCube', () => {
   it('answers an unfiltered question from the smallest rollup', () => {
     const plan = planCube(base, 1, 'UTC');
-    expect(plan.source).toBe('rollup_claims_week');
+    expect(plan.source).toBe('rollup_claims_reason_week');
     expect(plan.text).toContain('t.week BETWEEN $2::date AND $3::date');
     expect(plan.values).toEqual([1, '2026-03-02', '2026-03-09']);
   });
@@ -21,8 +21,11 @@ describe('planCube', () => {
       'rollup_claims_supplier_week',
     );
     expect(planCube({ ...base, filters: { product: ['P1'] } }, 1, 'UTC').source).toBe(
-      'rollup_claims_sku_week',
+      'rollup_claims_sku_reason_week',
     );
+    expect(
+      planCube({ ...base, groupBy: ['week'], filters: { product: ['P1'] } }, 1, 'UTC').source,
+    ).toBe('rollup_claims_sku_week');
   });
 
   it('falls back to the raw table when no rollup has every dimension, with an instant range', () => {
@@ -50,6 +53,6 @@ describe('planCube', () => {
       1,
       'UTC',
     );
-    expect(plan.source).toBe('rollup_sales_supplier_week');
+    expect(plan.source).toBe('rollup_sales_category_week');
   });
 });
