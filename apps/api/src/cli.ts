@@ -50,6 +50,18 @@ const FORMATS: Record<string, Exclude<IngestFormat, 'generated'>> = {
   '.arrows': 'arrow',
 };
 
+/** A progress bar on stderr; without a terminal it prints a line every 2 s instead. */
+function progressBar(format: string): SingleBar {
+  return new SingleBar({
+    format,
+    barsize: 30,
+    hideCursor: true,
+    stream: process.stderr,
+    noTTYOutput: !process.stderr.isTTY,
+    notTTYSchedule: 2000,
+  });
+}
+
 async function tokenCommand(config: AppConfig, args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
@@ -124,14 +136,7 @@ async function ingestCommand(config: AppConfig, args: string[]): Promise<number>
 
   const db = await openDatabase(config);
   const size = statSync(file).size;
-  const bar = new SingleBar({
-    format: '{bar} {percentage}% | {rows} rows | {rate} rows/s | {rejected} rejected',
-    barsize: 30,
-    hideCursor: true,
-    stream: process.stderr,
-    noTTYOutput: !process.stderr.isTTY,
-    notTTYSchedule: 2000,
-  });
+  const bar = progressBar('{bar} {percentage}% | {rows} rows | {rate} rows/s | {rejected} rejected');
   const started = Date.now();
   let read = 0;
   bar.start(size, 0, { rows: 0, rate: 0, rejected: 0 });
@@ -187,18 +192,10 @@ async function ingestCommand(config: AppConfig, args: string[]): Promise<number>
 async function rollupsCommand(config: AppConfig, args: string[]): Promise<number> {
   if (args[0] !== 'rebuild') throw new UsageError(`unknown rollups action "${args[0] ?? ''}"`);
   const db = await openDatabase(config);
-  const bar = new SingleBar({
-    format: '{bar} {value}/{total} statements | {step}',
-    barsize: 30,
-    hideCursor: true,
-    stream: process.stderr,
-    noTTYOutput: !process.stderr.isTTY,
-    notTTYSchedule: 2000,
-  });
+  const bar = progressBar('{bar} {value}/{total} statements | {step}');
   const started = Date.now();
   try {
     const rollups = new RollupsService(db.dataSource, config);
-    await rollups.ensureCalendar(db.dataSource);
     bar.start(1, 0, { step: '' });
     await rollups.rebuild(({ step, done, total }) => {
       bar.setTotal(total);

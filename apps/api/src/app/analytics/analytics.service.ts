@@ -93,8 +93,14 @@ interface OpenClaimRow {
   readonly elapsed: number;
 }
 
-/** Filters the SLA rollups can answer; anything else is computed from raw claims. */
-const SLA_ROLLUP_FILTERS = new Set(['from', 'to']);
+/**
+ * True when a filter other than the period is set: the SLA, duration and mismatch rollups
+ * are keyed by week only, so such a question is answered from the raw rows.
+ */
+const filtersBeyondPeriod = (filters: AnalyticsFilters) =>
+  Object.entries(filters).some(
+    ([k, v]) => k !== 'from' && k !== 'to' && Array.isArray(v) && v.length > 0,
+  );
 
 interface Context {
   readonly filters: AnalyticsFilters;
@@ -467,10 +473,7 @@ export class AnalyticsService {
    * (`grp` = 'pw'), per channel ('ch') and per assignee ('as').
    */
   private async slaClosed(ctx: Context): Promise<SlaGroupRow[]> {
-    const keys = Object.entries(ctx.filters)
-      .filter(([, v]) => v !== undefined && (!Array.isArray(v) || v.length))
-      .map(([k]) => k);
-    const rollup = keys.every((k) => SLA_ROLLUP_FILTERS.has(k));
+    const rollup = !filtersBeyondPeriod(ctx.filters);
     const grouped = (from: string, where: string) => `
       SELECT CASE WHEN GROUPING(policy_id) = 0 THEN 'pw' WHEN GROUPING(channel) = 0 THEN 'ch' ELSE 'as' END AS grp,
              to_char(week, 'YYYY-MM-DD') AS week, policy_id, channel, assignee,
@@ -601,9 +604,7 @@ export class AnalyticsService {
   }
 
   private async durationWeeks(ctx: Context, clock: SlaClock) {
-    const anyFilter = Object.entries(ctx.filters).some(
-      ([k, v]) => k !== 'from' && k !== 'to' && Array.isArray(v) && v.length,
-    );
+    const anyFilter = filtersBeyondPeriod(ctx.filters);
     const out = new Map<SlaMetric, Map<string, { median: number | null; p90: number | null; n: number }>>();
     for (const m of SLA_METRICS) out.set(m, new Map());
     if (!anyFilter) {
@@ -848,9 +849,7 @@ export class AnalyticsService {
 
   /** Median resolution time (calendar hours) over the whole period. */
   private async resolutionMedian(ctx: Context): Promise<number | null> {
-    const anyFilter = Object.entries(ctx.filters).some(
-      ([k, v]) => k !== 'from' && k !== 'to' && Array.isArray(v) && v.length,
-    );
+    const anyFilter = filtersBeyondPeriod(ctx.filters);
     if (!anyFilter) {
       const rows = await this.query<HistogramBucket>(
         `SELECT bucket, sum(n)::int AS n FROM rollup_durations_week
@@ -1115,9 +1114,7 @@ export class AnalyticsService {
 
   async reasonMismatches(filters: AnalyticsFilters): Promise<ReasonMismatchReport> {
     const ctx = await this.context(filters);
-    const anyFilter = Object.entries(filters).some(
-      ([k, v]) => k !== 'from' && k !== 'to' && Array.isArray(v) && v.length,
-    );
+    const anyFilter = filtersBeyondPeriod(filters);
     let pairs: { stated: string; inferred: string; claims: number }[];
     if (!anyFilter) {
       pairs = await this.query(

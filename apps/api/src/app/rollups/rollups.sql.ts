@@ -323,16 +323,17 @@ export function refreshFeedbackSql(scope: RollupScope): string[] {
       ${rawWhere('f', scope)}
       GROUP BY 2, 3, 4`,
     ...deriveFeedbackSupplierSql(scope),
-    `DELETE FROM rollup_aspects_sku_week WHERE ${rollupWhere(scope)}`,
-    `INSERT INTO rollup_aspects_sku_week (shop_id, week, sku, aspect, sentiment, items)
-     SELECT {shop}, ${weekOf('f.created_at')}, COALESCE(f.sku, ''), a.value->>'aspect', a.value->>'sentiment', count(*)
-       FROM ${rawScope('feedback', 'f', 'created_at', scope)}
-       CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(f.aspects) = 'array' THEN f.aspects ELSE '[]'::jsonb END) a
-      ${scope === 'all' ? 'WHERE f.shop_id = {shop} AND' : 'WHERE'} a.value->>'aspect' IS NOT NULL AND a.value->>'sentiment' IS NOT NULL
-      GROUP BY 2, 3, 4, 5`,
-    `DELETE FROM rollup_aspects_week WHERE ${rollupWhere(scope)}`,
-    `INSERT INTO rollup_aspects_week (shop_id, week, language, aspect, sentiment, items)
-     SELECT {shop}, ${weekOf('f.created_at')}, COALESCE(f.language, ''), a.value->>'aspect', a.value->>'sentiment', count(*)
+    ...aspectRollupSql(scope, 'rollup_aspects_sku_week', 'sku', `COALESCE(f.sku, '')`),
+    ...aspectRollupSql(scope, 'rollup_aspects_week', 'language', `COALESCE(f.language, '')`),
+  ];
+}
+
+/** Aspect mentions (`feedback.aspects`, a JSON array) with their sentiment, by `column`. */
+function aspectRollupSql(scope: RollupScope, table: string, column: string, value: string): string[] {
+  return [
+    `DELETE FROM ${table} WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO ${table} (shop_id, week, ${column}, aspect, sentiment, items)
+     SELECT {shop}, ${weekOf('f.created_at')}, ${value}, a.value->>'aspect', a.value->>'sentiment', count(*)
        FROM ${rawScope('feedback', 'f', 'created_at', scope)}
        CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(f.aspects) = 'array' THEN f.aspects ELSE '[]'::jsonb END) a
       ${scope === 'all' ? 'WHERE f.shop_id = {shop} AND' : 'WHERE'} a.value->>'aspect' IS NOT NULL AND a.value->>'sentiment' IS NOT NULL
