@@ -43,7 +43,9 @@ describe('Weekly report in Chromium', () => {
         for (let i = 3; i < data.length; i += 4) if (data[i] > 0) filled++;
         return filled / (data.length / 4);
       });
-    expect(painted).toBeGreaterThan(0.05);
+    // A blank canvas paints 0 %; the demo's Pareto paints about 5 % (its bar heights follow
+    // the data), so 3 % tells a drawn chart from an empty one without tracking the data.
+    expect(painted).toBeGreaterThan(0.03);
     // The table alternative lists the same reasons as the chart.
     await page.locator('summary', { hasText: 'View as table' }).click();
     expect(await page.locator('.as-table tbody tr').count()).toBeGreaterThan(5);
