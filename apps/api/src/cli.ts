@@ -11,6 +11,7 @@ import {
   type IngestMapping,
 } from '@returnlens/shared/contracts';
 import { hashToken, newToken, TOKEN_SCOPES, TOKEN_SQL } from './app/auth/api-tokens';
+import { AccountError, AccountsService, validRoles } from './app/auth/accounts.service';
 import { ConfigError, loadConfig, type AppConfig } from './app/config/app-config';
 import { openDatabase } from './app/database/open-database';
 import { DEFAULT_SHOP_ID } from './app/database/shop-owned';
@@ -19,6 +20,13 @@ import { IngestService } from './app/ingest/ingest.service';
 import { RollupsService } from './app/rollups/rollups.service';
 
 const USAGE = `Returnlens command line
+
+  npm run users -- create --email <e-mail> --roles admin[,owner,buyer,manager] [--name <name>]
+      prints a one-time password, to be replaced at first sign-in
+  npm run users -- list
+  npm run users -- reset-password <id>      a new one-time password; ends the user's sessions
+  npm run users -- disable <id> | enable <id>
+  npm run users -- remove-demo              deletes the demo logins (needed before HOST=0.0.0.0)
 
   npm run token -- create --name <name> --scopes ingest[,read,admin]
   npm run token -- list
@@ -104,6 +112,65 @@ async function tokenCommand(config: AppConfig, args: string[]): Promise<void> {
   }
 }
 
+async function usersCommand(config: AppConfig, args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { email: { type: 'string' }, roles: { type: 'string' }, name: { type: 'string' } },
+  });
+  const [action, id] = positionals;
+  const db = await openDatabase(config);
+  const accounts = new AccountsService(db.dataSource);
+  const audit = (what: string, target: string) => accounts.audit('cli', what, target, undefined);
+  try {
+    if (action === 'create') {
+      if (!values.email) throw new UsageError('users create needs --email');
+      let roles;
+      try {
+        roles = validRoles(values.roles ?? 'admin');
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+      const { user, password } = await accounts
+        .createUser({
+          email: values.email,
+          name: values.name,
+          roles,
+        })
+        .catch((error) => {
+          throw error instanceof AccountError ? new UsageError(error.message) : error;
+        });
+      await audit('user_created', user.email);
+      console.log(
+        `User ${user.id} ${user.email} (${user.roles.join(', ')}).\n` +
+          `One-time password — shown once; it must be replaced at the first sign-in:\n\n  ${password}\n`,
+      );
+    } else if (action === 'list') {
+      console.table(await accounts.listUsers());
+    } else if (action === 'reset-password') {
+      if (!id) throw new UsageError('users reset-password needs the user id (see users list)');
+      const password = await accounts.resetPassword(id);
+      if (!password) throw new UsageError(`no user ${id}`);
+      await audit('password_reset', id);
+      console.log(`New one-time password for user ${id} (shown once):\n\n  ${password}\n`);
+    } else if (action === 'disable' || action === 'enable') {
+      if (!id) throw new UsageError(`users ${action} needs the user id (see users list)`);
+      const user = await accounts.updateUser(id, { disabled: action === 'disable' });
+      if (!user) throw new UsageError(`no user ${id}`);
+      await audit(action === 'disable' ? 'user_disabled' : 'user_enabled', user.email);
+      console.log(`User ${id} ${user.email} ${action}d.`);
+    } else if (action === 'remove-demo') {
+      const n = await accounts.removeDemoLogins();
+      await audit('demo_logins_removed', String(n));
+      console.log(`${n} demo login(s) removed.`);
+    } else {
+      throw new UsageError(`unknown users action "${action ?? ''}"`);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
 async function ingestCommand(config: AppConfig, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -136,7 +203,9 @@ async function ingestCommand(config: AppConfig, args: string[]): Promise<number>
 
   const db = await openDatabase(config);
   const size = statSync(file).size;
-  const bar = progressBar('{bar} {percentage}% | {rows} rows | {rate} rows/s | {rejected} rejected');
+  const bar = progressBar(
+    '{bar} {percentage}% | {rows} rows | {rate} rows/s | {rejected} rejected',
+  );
   const started = Date.now();
   let read = 0;
   bar.start(size, 0, { rows: 0, rate: 0, rejected: 0 });
@@ -257,6 +326,10 @@ async function main(): Promise<number> {
   const config = loadConfig({ ...process.env, DEMO_DATA: 'off' });
   if (command === 'token') {
     await tokenCommand(config, rest);
+    return 0;
+  }
+  if (command === 'users') {
+    await usersCommand(config, rest);
     return 0;
   }
   if (command === 'ingest') return ingestCommand(config, rest);

@@ -1,16 +1,22 @@
 import 'reflect-metadata';
 import { Logger, ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { AppModule } from './app/app.module';
 import { setupOpenApi } from './app/openapi';
 import { ConfigError, loadConfig, type AppConfig } from './app/config/app-config';
 import { EmbeddedDatabase } from './app/database/embedded-postgres';
 import { DemoDataService } from './app/demo-data/demo-data.service';
+import { AccountsService } from './app/auth/accounts.service';
+import { isLoopback, securityHeaders } from './app/security';
 
 export interface RunningApi {
   readonly app: INestApplication;
   readonly url: string;
+  /** What the first start created: demo logins, or an admin with a one-time password. */
+  readonly firstAccounts: { demo: boolean; admin?: { email: string; password: string } };
   stop(): Promise<void>;
 }
 
@@ -21,6 +27,7 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
     ? undefined
     : await EmbeddedDatabase.start({ dataDir: config.dataDir, port: config.embeddedPgPort });
   let app: INestApplication | undefined;
+  let first: RunningApi['firstAccounts'] = { demo: false };
   try {
     app = await NestFactory.create(
       AppModule.forRoot(
@@ -31,6 +38,8 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
       // Uploads stream to the ingest pipeline: JSON bodies are parsed only outside /api/ingest.
       { logger: ['error', 'warn', 'log'], bodyParser: false },
     );
+    app.use(helmet(securityHeaders()));
+    app.use(cookieParser());
     const json = express.json({ limit: '1mb' });
     app.use((req: Request, res: Response, next: NextFunction) =>
       req.path.startsWith('/api/ingest/') ? next() : json(req, res, next),
@@ -41,7 +50,24 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
     );
     setupOpenApi(app);
     await app.init();
-    await app.get(DemoDataService).loadIfEmpty();
+    const demoData = app.get(DemoDataService);
+    const loadedDemo = await demoData.loadIfEmpty();
+    const accounts = app.get(AccountsService);
+    first = await accounts.ensureFirstAccounts(
+      loadedDemo || (config.demoData && (await demoData.isDemo())),
+    );
+    if (!isLoopback(config.host)) {
+      if (!(await accounts.hasRealAdmin()))
+        throw new Error(
+          `refusing to listen on ${config.host} while no admin account exists: create one with ` +
+            '`npm run users -- create --email you@example.com --roles admin`, or listen on 127.0.0.1 (HOST=127.0.0.1).',
+        );
+      if (await accounts.demoLoginsEnabled())
+        throw new Error(
+          `refusing to listen on ${config.host} while the demo logins (password "demo") exist: ` +
+            'remove them with `npm run users -- remove-demo`, or listen on 127.0.0.1 (HOST=127.0.0.1).',
+        );
+    }
     // A multi-gigabyte upload takes longer than Node's default 5-minute request timeout.
     const server = app.getHttpServer() as import('node:http').Server;
     server.requestTimeout = 3 * 60 * 60 * 1000;
@@ -58,6 +84,7 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
   return {
     app: running,
     url,
+    firstAccounts: first,
     stop: () =>
       (stopping ??= (async () => {
         logger.log('Shutting down');
@@ -93,8 +120,14 @@ async function main(): Promise<void> {
       );
     });
   }
+  const { demo, admin } = api.firstAccounts;
+  const accounts = admin
+    ? `\n  First admin: ${admin.email}\n  One-time password: ${admin.password}  (shown once; choose a new one at first sign-in)\n`
+    : demo
+      ? '\n  Demo logins (demo data only; password "demo"): owner@demo.returnlens, buyer@demo.returnlens,\n  manager@demo.returnlens, admin@demo.returnlens\n'
+      : '';
   console.log(
-    `\n  Returnlens is running: ${api.url}\n  Weekly report: ${api.url}weekly\n  Press Ctrl+C to stop.\n`,
+    `\n  Returnlens is running: ${api.url}\n  Weekly report: ${api.url}weekly\n${accounts}  Press Ctrl+C to stop.\n`,
   );
 }
 

@@ -1,7 +1,12 @@
-import type { AspectsReport, ReasonMismatchReport, RecordsPage, ClaimRecord } from '@returnlens/shared/contracts';
+import type {
+  AspectsReport,
+  ReasonMismatchReport,
+  RecordsPage,
+  ClaimRecord,
+} from '@returnlens/shared/contracts';
 import { startApiProcess, truncateShopData, type ApiProcess } from '@returnlens/tools/testing';
 import { testDatabaseUrl } from '../support/env';
-import { createToken, upload } from '../support/ingest-client';
+import { bearer, createToken, upload } from '../support/ingest-client';
 
 /**
  * Text analysed at ingest feeds two analytics answers: the aspects reviews talk about (with
@@ -25,8 +30,9 @@ const W10 = 'from=2026-W10&to=2026-W10';
 
 describe('analytics of analysed text', () => {
   let api: ApiProcess;
+  let auth: Record<string, string>;
   const get = async <T>(path: string) => {
-    const response = await fetch(`${api.baseUrl}${path}`);
+    const response = await fetch(`${api.baseUrl}${path}`, { headers: auth });
     return { status: response.status, body: (await response.json()) as T };
   };
 
@@ -35,6 +41,7 @@ describe('analytics of analysed text', () => {
     api = await startApiProcess({ DATABASE_URL: db, DEMO_DATA: 'off', PORT: '3922' });
     await truncateShopData(db);
     const token = await createToken(db, ['ingest']);
+    auth = await bearer(db);
     for (const [kind, body] of [
       ['products', PRODUCTS],
       ['claims', CLAIMS],

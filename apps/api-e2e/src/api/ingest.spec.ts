@@ -49,7 +49,7 @@ describe('POST /api/ingest/:kind', () => {
         { token: null },
       );
       expect(response.status).toBe(401);
-      expect(response.body.message).toContain('needs an API token with the "ingest" scope');
+      expect(response.body.message).toContain('send an API token');
       expect(await count(db(), 'claims')).toBe(0);
       expect(await count(db(), 'ingest_batches')).toBe(0);
     });
@@ -59,7 +59,7 @@ describe('POST /api/ingest/:kind', () => {
       const readOnly = await createToken(db(), ['read']);
       const response = await upload(api, 'claims', 'x', { token: readOnly });
       expect(response.status).toBe(403);
-      expect(response.body.message).toContain('lacks the "ingest" scope');
+      expect(response.body.message).toContain('does not give access to uploading data');
     });
   });
 
@@ -338,6 +338,7 @@ describe('POST /api/ingest/:kind', () => {
       ]);
       const csvDownload = await fetch(
         `${api.baseUrl}/api/batches/${response.body.id}/rejected?format=csv`,
+        { headers: { Authorization: `Bearer ${token}` } },
       );
       expect(csvDownload.headers.get('content-type')).toContain('text/csv');
       const bytes = Buffer.from(await csvDownload.arrayBuffer());
@@ -464,7 +465,11 @@ describe('POST /api/ingest/:kind', () => {
         'Ticket,Type,Channel,Date received\nR-1,return,email,2026-03-01\n',
         { token, headers: { 'X-File-Name': '../../secret/claims.csv' } },
       );
-      const report = await (await fetch(`${api.baseUrl}/api/batches/${created.body.id}`)).json();
+      const headers = { Authorization: `Bearer ${token}` };
+      expect((await fetch(`${api.baseUrl}/api/batches`)).status).toBe(401);
+      const report = await (
+        await fetch(`${api.baseUrl}/api/batches/${created.body.id}`, { headers })
+      ).json();
       expect(report).toMatchObject({
         id: created.body.id,
         status: 'committed',
@@ -472,9 +477,9 @@ describe('POST /api/ingest/:kind', () => {
         received: 1,
         inserted: 1,
       });
-      const list = await (await fetch(`${api.baseUrl}/api/batches`)).json();
+      const list = await (await fetch(`${api.baseUrl}/api/batches`, { headers })).json();
       expect(list[0]).toMatchObject({ id: created.body.id, kind: 'claims' });
-      expect((await fetch(`${api.baseUrl}/api/batches/999999`)).status).toBe(404);
+      expect((await fetch(`${api.baseUrl}/api/batches/999999`, { headers })).status).toBe(404);
     });
   });
 });

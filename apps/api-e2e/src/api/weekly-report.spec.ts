@@ -8,9 +8,12 @@ import {
 } from '@returnlens/tools/testing';
 import { testDatabaseUrl } from '../support/env';
 import { insertClaims, WEEKLY_FIXTURE } from '../support/fixtures';
+import { bearer } from '../support/ingest-client';
+
+let auth: Record<string, string> = {};
 
 async function getJson<T>(api: ApiProcess, path: string): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${api.baseUrl}${path}`);
+  const response = await fetch(`${api.baseUrl}${path}`, { headers: auth });
   return { status: response.status, body: (await response.json()) as T };
 }
 
@@ -28,6 +31,7 @@ describe('GET /api/reports/weekly on a hand-checked fixture', () => {
     });
     await truncateShopData(url);
     await withClient(url, (client) => insertClaims(client, WEEKLY_FIXTURE));
+    auth = await bearer(url);
     // Rows written straight into the tables, not through ingestion: rollups rebuilt.
     await rebuildRollups(url, 'UTC');
   });

@@ -16,6 +16,14 @@ export async function createToken(databaseUrl: string, scopes: string[]): Promis
   return token;
 }
 
+/** The Authorization header of a new token with these scopes (default: read). */
+export async function bearer(
+  databaseUrl: string,
+  scopes: string[] = ['read'],
+): Promise<Record<string, string>> {
+  return { Authorization: `Bearer ${await createToken(databaseUrl, scopes)}` };
+}
+
 export interface UploadOptions {
   readonly contentType?: string;
   readonly token?: string | null;

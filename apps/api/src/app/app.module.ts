@@ -6,6 +6,7 @@ import { DemoDataModule } from './demo-data/demo-data.module';
 import { HealthModule } from './health/health.module';
 import { IngestModule } from './ingest/ingest.module';
 import { AnalyticsModule } from './analytics/analytics.module';
+import { AuthModule } from './auth/auth.module';
 import { RollupsModule } from './rollups/rollups.module';
 import { SettingsModule } from './settings/settings.module';
 
@@ -23,6 +24,7 @@ export class AppModule {
           exclude: ['/api/{*path}'],
           serveStaticOptions: { index: 'index.html', maxAge: '1h' },
         }),
+        AuthModule,
         HealthModule,
         RollupsModule,
         AnalyticsModule,

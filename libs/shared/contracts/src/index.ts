@@ -6,3 +6,4 @@ export * from './lib/ingest';
 export * from './lib/analytics';
 export * from './lib/text';
 export * from './lib/definitions';
+export * from './lib/access';

@@ -76,7 +76,7 @@ export async function resetDatabase(url: string): Promise<void> {
   await withClient(url, async (client) => {
     await client.query(`
       DROP TABLE IF EXISTS feedback, claims, sales, products, suppliers, rejected_rows,
-        ingest_batches, reasons, reason_categories, mapping_presets, api_tokens, typeorm_migrations CASCADE`);
+        ingest_batches, reasons, reason_categories, mapping_presets, api_tokens, audit_events, sessions, users, typeorm_migrations CASCADE`);
   });
 }
 
@@ -85,7 +85,7 @@ export async function truncateShopData(url: string): Promise<void> {
   assertTestDatabase(url);
   await withClient(url, async (client) => {
     await client.query(
-      'TRUNCATE feedback, claims, sales, products, suppliers, rejected_rows, ingest_batches, mapping_presets, api_tokens',
+      'TRUNCATE feedback, claims, sales, products, suppliers, rejected_rows, ingest_batches, mapping_presets, api_tokens, audit_events, sessions, users',
     );
     // Rollups and their state go too, so the next API start rebuilds them from the raw rows.
     const { rows } = await client.query<{ name: string }>(

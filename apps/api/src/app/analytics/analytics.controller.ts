@@ -14,6 +14,7 @@ import {
   type SlaClock,
 } from '@returnlens/shared/contracts';
 import { ApiTags } from '@nestjs/swagger';
+import { Allow } from '../auth/access.decorators';
 import { ApiAnalyticsQuery } from '../openapi';
 import { FilterErrorFilter } from './filter-error.filter';
 import { parseFilters, weeklyFilters } from './analytics.period';
@@ -42,16 +43,19 @@ export class AnalyticsController {
   constructor(private readonly analytics: AnalyticsService) {}
 
   @Get('weekly')
+  @Allow('claims')
   weekly(@Query() q: QueryParams) {
     return this.analytics.weekly(weeklyFilters(q));
   }
 
   @Get('pareto')
+  @Allow('claims', 'suppliers')
   pareto(@Query() q: QueryParams) {
     return this.analytics.pareto(parseFilters(q));
   }
 
   @Get('matrix')
+  @Allow('claims', 'suppliers')
   matrix(@Query() q: QueryParams) {
     const by = (q['by'] ?? 'supplier') as MatrixDimension;
     if (!MATRIX_DIMENSIONS.includes(by))
@@ -60,11 +64,13 @@ export class AnalyticsController {
   }
 
   @Get('suppliers')
+  @Allow('suppliers')
   suppliers(@Query() q: QueryParams) {
     return this.analytics.suppliers(parseFilters(q));
   }
 
   @Get('products')
+  @Allow('suppliers')
   products(@Query() q: QueryParams) {
     const limit = q['limit'] === undefined ? 50 : Number(q['limit']);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
@@ -74,6 +80,7 @@ export class AnalyticsController {
 
   /** SLA as of now, or `asOf` an instant (open claims judged at that moment). */
   @Get('sla')
+  @Allow('sla')
   sla(@Query() q: QueryParams) {
     const clock = (q['clock'] ?? 'calendar') as SlaClock;
     if (!SLA_CLOCKS.includes(clock))
@@ -89,17 +96,20 @@ export class AnalyticsController {
   }
 
   @Get('feedback')
+  @Allow('feedback')
   feedback(@Query() q: QueryParams) {
     return this.analytics.feedback(parseFilters(q));
   }
 
   @Get('kpis')
+  @Allow('claims')
   kpis(@Query() q: QueryParams) {
     return this.analytics.kpis(parseFilters(q));
   }
 
   /** The claims behind a figure: pass the figure's filters (a week cell: from = to = week). */
   @Get('records/claims')
+  @Allow('claims', 'suppliers')
   claimRecords(@Query() q: QueryParams) {
     const mismatch = q['mismatch'];
     if (mismatch !== undefined && mismatch !== 'true' && mismatch !== 'false')
@@ -112,6 +122,7 @@ export class AnalyticsController {
   }
 
   @Get('records/feedback')
+  @Allow('feedback')
   feedbackRecords(@Query() q: QueryParams) {
     return this.analytics.feedbackRecords(
       { ...parseFilters(q, [...PAGE_PARAMS, 'rating', 'label']), rating: list(q['rating']), label: list(q['label']) },
@@ -121,12 +132,14 @@ export class AnalyticsController {
 
   /** Review aspects with their sentiment, and the products whose reviews and returns agree. */
   @Get('aspects')
+  @Allow('feedback')
   aspects(@Query() q: QueryParams) {
     return this.analytics.aspects(parseFilters(q));
   }
 
   /** Stated reasons the claim's own text contradicts (records: records/claims?mismatch=true). */
   @Get('reason-mismatches')
+  @Allow('claims')
   reasonMismatches(@Query() q: QueryParams) {
     return this.analytics.reasonMismatches(parseFilters(q));
   }

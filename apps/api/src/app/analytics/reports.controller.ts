@@ -1,5 +1,6 @@
 import { Controller, Get, Query, UseFilters } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { Allow } from '../auth/access.decorators';
 import type { WeeklyReport } from '@returnlens/shared/contracts';
 import { weeklyFilters } from './analytics.period';
 import { AnalyticsService } from './analytics.service';
@@ -13,6 +14,7 @@ export class ReportsController {
   constructor(private readonly analytics: AnalyticsService) {}
 
   @Get('weekly')
+  @Allow('claims')
   weekly(@Query() q: Record<string, unknown>): Promise<WeeklyReport> {
     return this.analytics.weekly(weeklyFilters(q));
   }

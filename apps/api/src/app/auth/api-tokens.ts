@@ -1,26 +1,28 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-export const TOKEN_SCOPES = ['ingest', 'read', 'admin'] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
+export { TOKEN_SCOPES, type TokenScope } from '@returnlens/shared/contracts';
 
-/** A new token: shown once, stored only as its SHA-256. */
-export function newToken(): string {
-  return `rl_${randomBytes(32).toString('base64url')}`;
+/** A new secret (API token or session id): 256 random bits, shown once. */
+export function newToken(prefix = 'rl_'): string {
+  return `${prefix}${randomBytes(32).toString('base64url')}`;
 }
 
+/** Secrets are stored only as their SHA-256: a leaked table opens nothing. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-/** SQL of the token table, shared by the guard and the CLI. */
+/** SQL of the token table, shared by the guard, the admin API and the CLI. */
 export const TOKEN_SQL = {
   insert: `INSERT INTO api_tokens (shop_id, name, token_hash, scopes) VALUES ($1, $2, $3, $4) RETURNING id::text`,
-  /** Finds a live token by hash and records its use. */
-  use: `WITH used AS (
-           UPDATE api_tokens SET last_used_at = now()
-            WHERE token_hash = $1 AND revoked_at IS NULL
-           RETURNING id::text, shop_id AS "shopId", name, scopes)
-         SELECT * FROM used`,
+  /** Finds a live token by hash; its last use is recorded at most once a minute. */
+  use: `WITH found AS (
+           SELECT id, shop_id, name, scopes, last_used_at FROM api_tokens
+            WHERE token_hash = $1 AND revoked_at IS NULL),
+         touched AS (
+           UPDATE api_tokens t SET last_used_at = now() FROM found
+            WHERE t.id = found.id AND (found.last_used_at IS NULL OR found.last_used_at < now() - interval '1 minute'))
+         SELECT id::text, shop_id AS "shopId", name, scopes FROM found`,
   list: `SELECT id::text, name, scopes, created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"
            FROM api_tokens WHERE shop_id = $1 ORDER BY id`,
   revoke: `UPDATE api_tokens SET revoked_at = now() WHERE shop_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id::text`,

@@ -12,6 +12,9 @@ describe('loadConfig', () => {
       demoData: true,
       shopTimeZone: 'UTC',
       webDist: '/srv/returnlens/dist/apps/web/browser',
+      loginRateLimit: 10,
+      ingestRateLimit: 120,
+      cookieSecure: 'auto',
     });
   });
 

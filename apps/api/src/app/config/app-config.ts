@@ -42,6 +42,9 @@ const envSchema = z.object({
   DEMO_DATA: booleanFlag.default(true),
   SHOP_TIMEZONE: timeZone.default('UTC'),
   WEB_DIST: z.string().trim().min(1).optional(),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1, 'must be at least 1').default(10),
+  INGEST_RATE_LIMIT: z.coerce.number().int().min(1, 'must be at least 1').default(120),
+  COOKIE_SECURE: z.enum(['auto', 'on', 'off']).default('auto'),
 });
 
 export interface AppConfig {
@@ -55,6 +58,12 @@ export interface AppConfig {
   readonly shopTimeZone: string;
   /** Folder holding the built dashboard (index.html). */
   readonly webDist: string;
+  /** Sign-in attempts per minute from one address. */
+  readonly loginRateLimit: number;
+  /** Uploads per minute by one token or user. */
+  readonly ingestRateLimit: number;
+  /** `auto`: the session cookie is Secure when the request came over HTTPS. */
+  readonly cookieSecure: 'auto' | 'on' | 'off';
 }
 
 export class ConfigError extends Error {
@@ -95,6 +104,9 @@ export function loadConfig(
     demoData: argv.includes('--no-demo') ? false : settings.DEMO_DATA,
     shopTimeZone: settings.SHOP_TIMEZONE,
     webDist: absolute(settings.WEB_DIST ?? 'dist/apps/web/browser'),
+    loginRateLimit: settings.LOGIN_RATE_LIMIT,
+    ingestRateLimit: settings.INGEST_RATE_LIMIT,
+    cookieSecure: settings.COOKIE_SECURE,
   };
 }
 

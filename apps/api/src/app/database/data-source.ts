@@ -13,6 +13,7 @@ import { CheaperFactConstraints1764000000000 } from './migrations/1764000000000-
 import { LeanerClaimIndexes1764010000000 } from './migrations/1764010000000-LeanerClaimIndexes';
 import { Rollups1764100000000 } from './migrations/1764100000000-Rollups';
 import { TextEnrichment1764200000000 } from './migrations/1764200000000-TextEnrichment';
+import { Accounts1764300000000 } from './migrations/1764300000000-Accounts';
 
 export const ENTITIES = [
   ReasonCategoryEntity,
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   LeanerClaimIndexes1764010000000,
   Rollups1764100000000,
   TextEnrichment1764200000000,
+  Accounts1764300000000,
 ];
 
 /** The one place TypeORM is configured: schema changes only through migrations. */

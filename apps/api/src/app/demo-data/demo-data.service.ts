@@ -40,6 +40,15 @@ export class DemoDataService {
     return row.has;
   }
 
+  /** True when the stored data came from the demo generator (and no real file since). */
+  async isDemo(): Promise<boolean> {
+    const [row] = await this.db.query<{ demo: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM ingest_batches WHERE format = 'generated')
+          AND NOT EXISTS (SELECT 1 FROM ingest_batches WHERE format <> 'generated') AS demo`,
+    );
+    return row.demo;
+  }
+
   /** At start-up: loads the demo unless DEMO_DATA is off or the database has data. */
   async loadIfEmpty(): Promise<boolean> {
     if (!this.config.demoData) {

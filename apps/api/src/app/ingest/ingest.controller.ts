@@ -29,7 +29,9 @@ import {
   type IngestKind,
   type IngestMapping,
 } from '@returnlens/shared/contracts';
-import { RequireScope, TokenGuard } from '../auth/token.guard';
+import { Allow } from '../auth/access.decorators';
+import { RateLimitGuard } from '../auth/rate-limit.guard';
+import { SkipThrottle } from '@nestjs/throttler';
 import { DEFAULT_SHOP_ID } from '../database/shop-owned';
 import { IngestQueryDto, MappingPresetDto } from './dto/ingest-query.dto';
 import {
@@ -87,7 +89,7 @@ function displayName(name: string | undefined): string | undefined {
 @ApiTags('ingest')
 @ApiBearerAuth()
 @Controller()
-@UseGuards(TokenGuard)
+@Allow('ingest')
 export class IngestController {
   constructor(
     private readonly ingest: IngestService,
@@ -100,7 +102,8 @@ export class IngestController {
    * otherwise). `?dryRun=true` validates and previews without storing.
    */
   @Post('ingest/:kind')
-  @RequireScope('ingest')
+  @UseGuards(RateLimitGuard)
+  @SkipThrottle({ login: true })
   async upload(
     @Param('kind') kindParam: string,
     @Query() query: IngestQueryDto,
@@ -135,7 +138,6 @@ export class IngestController {
 
   /** Reads the headers of a file (the first 64 kB are enough) and suggests a mapping. */
   @Post('ingest/:kind/suggest')
-  @RequireScope('ingest')
   async suggest(
     @Param('kind') kindParam: string,
     @Query() query: IngestQueryDto,
@@ -214,7 +216,6 @@ export class IngestController {
   }
 
   @Put('mapping-presets/:name')
-  @RequireScope('ingest')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   async savePreset(@Param('name') name: string, @Body() body: MappingPresetDto) {

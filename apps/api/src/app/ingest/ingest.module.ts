@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TokenGuard } from '../auth/token.guard';
 import { EnrichModule } from '../enrich/enrich.module';
 import { RollupsModule } from '../rollups/rollups.module';
 import { IngestController } from './ingest.controller';
@@ -8,7 +7,7 @@ import { IngestService } from './ingest.service';
 @Module({
   imports: [RollupsModule, EnrichModule],
   controllers: [IngestController],
-  providers: [IngestService, TokenGuard],
+  providers: [IngestService],
   exports: [IngestService],
 })
 export class IngestModule {}

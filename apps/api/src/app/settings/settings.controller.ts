@@ -4,11 +4,10 @@ import {
   Controller,
   Get,
   Put,
-  UseGuards,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { BusinessCalendarSettings, SlaPolicy } from '@returnlens/shared/contracts';
-import { RequireScope, TokenGuard } from '../auth/token.guard';
+import { Allow } from '../auth/access.decorators';
 import { calendarSchema, issuesOf, slaPoliciesSchema } from './settings.schemas';
 import { SettingsService } from './settings.service';
 
@@ -16,17 +15,17 @@ import { SettingsService } from './settings.service';
 @ApiTags('settings')
 @ApiBearerAuth()
 @Controller('settings')
-@UseGuards(TokenGuard)
 export class SettingsController {
   constructor(private readonly settings: SettingsService) {}
 
   @Get('sla-policies')
+  @Allow('sla', 'settings')
   policies(): Promise<SlaPolicy[]> {
     return this.settings.policies();
   }
 
   @Put('sla-policies')
-  @RequireScope('admin')
+  @Allow('settings')
   async replacePolicies(@Body() body: unknown): Promise<SlaPolicy[]> {
     const parsed = slaPoliciesSchema.safeParse(body);
     if (!parsed.success)
@@ -35,12 +34,13 @@ export class SettingsController {
   }
 
   @Get('calendar')
+  @Allow('sla', 'settings')
   calendar(): Promise<BusinessCalendarSettings> {
     return this.settings.calendar();
   }
 
   @Put('calendar')
-  @RequireScope('admin')
+  @Allow('settings')
   async replaceCalendar(@Body() body: unknown): Promise<BusinessCalendarSettings> {
     const parsed = calendarSchema.safeParse(body);
     if (!parsed.success)

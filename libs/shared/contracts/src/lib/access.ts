@@ -1,0 +1,84 @@
+/**
+ * Who may see what (docs/security.md). People have roles, machines have token scopes; both
+ * come down to permissions, and every API route and dashboard page names the permissions
+ * that open it (any one of them suffices).
+ */
+export const ROLES = ['owner', 'buyer', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const TOKEN_SCOPES = ['ingest', 'read', 'admin'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+export const PERMISSIONS = [
+  /** Claims: weekly report, KPIs, reason Pareto, stated-vs-text, claim records. */
+  'claims',
+  /** Suppliers and products: scorecards, reason matrices, the evidence behind them. */
+  'suppliers',
+  /** SLA attainment, breaches, at-risk claims, SLA policies and calendar (read). */
+  'sla',
+  /** Reviews, ratings, sentiment and aspects. */
+  'feedback',
+  /** Uploading data, batch reports, rejected rows, mapping presets. */
+  'ingest',
+  /** Changing SLA policies and the business calendar. */
+  'settings',
+  /** Users, API tokens and the audit log. */
+  'admin',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
+  owner: PERMISSIONS,
+  buyer: ['suppliers', 'feedback'],
+  manager: ['claims', 'sla', 'feedback'],
+  admin: ['admin', 'settings'],
+};
+
+export const SCOPE_PERMISSIONS: Readonly<Record<TokenScope, readonly Permission[]>> = {
+  read: ['claims', 'suppliers', 'sla', 'feedback'],
+  ingest: ['ingest'],
+  admin: PERMISSIONS,
+};
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  owner: 'Owner — everything',
+  buyer: 'Buyer — suppliers, products, feedback',
+  manager: 'Service manager — SLA, claims, feedback',
+  admin: 'Admin — users, tokens, settings',
+};
+
+export function permissionsOf(grants: {
+  roles?: readonly string[];
+  scopes?: readonly string[];
+}): Permission[] {
+  const out = new Set<Permission>();
+  for (const role of grants.roles ?? [])
+    for (const p of ROLE_PERMISSIONS[role as Role] ?? []) out.add(p);
+  for (const scope of grants.scopes ?? [])
+    for (const p of SCOPE_PERMISSIONS[scope as TokenScope] ?? []) out.add(p);
+  return PERMISSIONS.filter((p) => out.has(p));
+}
+
+/** What `GET /api/auth/me` answers. */
+export interface CurrentUser {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly roles: readonly Role[];
+  readonly permissions: readonly Permission[];
+  readonly mustChangePassword: boolean;
+  readonly demo: boolean;
+}
+
+/** A demo login listed on the sign-in page while the demo data runs on loopback. */
+export interface DemoLogin {
+  readonly email: string;
+  readonly password: string;
+  readonly name: string;
+  readonly roles: readonly Role[];
+}
+
+/** The CSRF cookie and header (Angular's HttpClient defaults). */
+export const XSRF_COOKIE = 'XSRF-TOKEN';
+export const XSRF_HEADER = 'x-xsrf-token';
+export const SESSION_COOKIE = 'rl_session';
