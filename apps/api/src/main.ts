@@ -53,8 +53,10 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
     const demoData = app.get(DemoDataService);
     const loadedDemo = await demoData.loadIfEmpty();
     const accounts = app.get(AccountsService);
+    // Beyond loopback nobody may meet an unclaimed first admin: it is made with the CLI there.
     first = await accounts.ensureFirstAccounts(
       loadedDemo || (config.demoData && (await demoData.isDemo())),
+      isLoopback(config.host),
     );
     if (!isLoopback(config.host)) {
       if (!(await accounts.hasRealAdmin()))

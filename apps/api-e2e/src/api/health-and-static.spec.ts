@@ -36,6 +36,7 @@ describe('health, API errors and the dashboard on one port', () => {
         'LeanerClaimIndexes1764010000000',
         'Rollups1764100000000',
         'TextEnrichment1764200000000',
+        'Accounts1764300000000',
       ],
       pending: [],
       upToDate: true,

@@ -70,13 +70,12 @@ export async function startTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-/** Drops every table the API created, so each run starts from an empty schema. */
+/** Drops everything in the public schema, so each run starts from an empty database. */
 export async function resetDatabase(url: string): Promise<void> {
   assertTestDatabase(url);
   await withClient(url, async (client) => {
-    await client.query(`
-      DROP TABLE IF EXISTS feedback, claims, sales, products, suppliers, rejected_rows,
-        ingest_batches, reasons, reason_categories, mapping_presets, api_tokens, audit_events, sessions, users, typeorm_migrations CASCADE`);
+    await client.query('DROP SCHEMA public CASCADE');
+    await client.query('CREATE SCHEMA public');
   });
 }
 

@@ -62,7 +62,10 @@ export function validRoles(roles: unknown): Role[] {
   return clean as Role[];
 }
 
-/** Users, sessions, tokens and the audit log; one place for their SQL. */
+/**
+ * Users, sessions, tokens and the audit log; one place for their SQL. (TypeORM answers a bare
+ * UPDATE or DELETE with `[rows, count]`: writes whose rows are read go through a CTE.)
+ */
 @Injectable()
 export class AccountsService {
   private readonly logger = new Logger('Accounts');
@@ -139,10 +142,11 @@ export class AccountsService {
     change: { roles?: Role[]; disabled?: boolean; name?: string },
   ): Promise<UserRow | undefined> {
     const [user] = await this.db.query<UserRow[]>(
-      `UPDATE users SET roles = coalesce($3, roles), name = coalesce($4, name),
+      `WITH changed AS (
+       UPDATE users SET roles = coalesce($3, roles), name = coalesce($4, name),
               disabled_at = CASE WHEN $5::boolean IS NULL THEN disabled_at
                                  WHEN $5 THEN coalesce(disabled_at, now()) ELSE NULL END
-        WHERE shop_id = $1 AND id = $2 RETURNING ${USER_COLUMNS}`,
+        WHERE shop_id = $1 AND id = $2 RETURNING ${USER_COLUMNS}) SELECT * FROM changed`,
       [DEFAULT_SHOP_ID, id, change.roles ?? null, change.name ?? null, change.disabled ?? null],
     );
     if (user && change.disabled)
@@ -155,8 +159,10 @@ export class AccountsService {
   async resetPassword(id: string): Promise<string | undefined> {
     const password = oneTimePassword();
     const rows = await this.db.query(
-      `UPDATE users SET password_hash = $3, must_change_password = true
-        WHERE shop_id = $1 AND id = $2 RETURNING id`,
+      `WITH reset AS (
+         UPDATE users SET password_hash = $3, must_change_password = true
+          WHERE shop_id = $1 AND id = $2 RETURNING id)
+       SELECT id FROM reset`,
       [DEFAULT_SHOP_ID, id, await hashPassword(password)],
     );
     if (!rows.length) return undefined;
@@ -203,7 +209,9 @@ export class AccountsService {
   }
 
   async removeDemoLogins(): Promise<number> {
-    const rows = await this.db.query('DELETE FROM users WHERE is_demo RETURNING id');
+    const rows = await this.db.query(
+      'WITH removed AS (DELETE FROM users WHERE is_demo RETURNING id) SELECT id FROM removed',
+    );
     this.forget();
     return rows.length;
   }
@@ -214,6 +222,7 @@ export class AccountsService {
    */
   async ensureFirstAccounts(
     demo: boolean,
+    createAdmin = true,
   ): Promise<{ demo: boolean; admin?: { email: string; password: string } }> {
     return this.db.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('returnlens:first-accounts'))`);
@@ -229,6 +238,7 @@ export class AccountsService {
         }
         return { demo: true };
       }
+      if (!createAdmin) return { demo: false };
       const password = oneTimePassword();
       await manager.query(
         `INSERT INTO users (shop_id, email, name, roles, password_hash, must_change_password)

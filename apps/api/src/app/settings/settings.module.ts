@@ -3,5 +3,9 @@ import { RollupsModule } from '../rollups/rollups.module';
 import { SettingsController } from './settings.controller';
 import { SettingsService } from './settings.service';
 
-@Module({ imports: [RollupsModule], controllers: [SettingsController], providers: [SettingsService] })
+@Module({
+  imports: [RollupsModule],
+  controllers: [SettingsController],
+  providers: [SettingsService],
+})
 export class SettingsModule {}
