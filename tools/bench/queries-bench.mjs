@@ -10,6 +10,7 @@
 // times (after 3 warm-ups) and DuckDB runs the equivalent queries as many times. Prints the
 // p50/p95 table and ends with `p95_vs_duckdb=<worst ratio at the largest size>` and
 // `growth_1m_to_10m=<worst p95 growth between the smallest and largest size>`.
+import { createHash, randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -246,6 +247,12 @@ async function runSize(claims, dir) {
   api = await startApi({ DATA_DIR: dataDir, DEMO_DATA: 'off', PORT: String(port), EMBEDDED_PG_PORT: String(pgPort) });
   const client2 = new pg.Client({ connectionString: url });
   await client2.connect();
+  // The endpoints need a caller: a token with the read scope, as an analyst's script has.
+  const token = `rl_${randomBytes(24).toString('base64url')}`;
+  await client2.query(`INSERT INTO api_tokens (name, token_hash, scopes) VALUES ('bench', $1, '{read}')`, [
+    createHash('sha256').update(token).digest('hex'),
+  ]);
+  const auth = { headers: { Authorization: `Bearer ${token}` } };
   const sizes = (
     await client2.query(
       `SELECT relname AS name, n_live_tup::bigint AS rows FROM pg_stat_user_tables WHERE relname LIKE 'rollup%' ORDER BY 1`,
@@ -268,7 +275,7 @@ async function runSize(claims, dir) {
   const duckTotal = Number(
     (await duck.runAndReadAll(`SELECT count(*) FROM claims WHERE ${RANGE}`)).getRows()[0][0],
   );
-  const apiPareto = await (await fetch(`${api.baseUrl}${ENDPOINTS.pareto}`)).json();
+  const apiPareto = await (await fetch(`${api.baseUrl}${ENDPOINTS.pareto}`, auth)).json();
   const apiTotal = apiPareto.rows.reduce((sum, row) => sum + row.claims, 0);
   log(`  check: claims in the period — API ${apiTotal.toLocaleString('en')}, DuckDB ${duckTotal.toLocaleString('en')}`);
   if (apiTotal !== duckTotal) throw new Error('the API and DuckDB disagree on the data');
@@ -276,7 +283,7 @@ async function runSize(claims, dir) {
   const results = {};
   for (const [name, path] of Object.entries(ENDPOINTS)) {
     const api_ = await measure(async () => {
-      const res = await fetch(`${api.baseUrl}${path}`);
+      const res = await fetch(`${api.baseUrl}${path}`, auth);
       if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
       await res.arrayBuffer();
     });
