@@ -135,6 +135,8 @@ describe('rollups stay equal to the raw tables', () => {
       DEMO_DATA: 'off',
       PORT: '3921',
       SHOP_TIMEZONE: TZ,
+      // Dozens of small batches a minute: more than the default upload rate limit allows.
+      INGEST_RATE_LIMIT: '100000',
     });
     const admin = await createToken(db(), ['admin']);
     token = admin;
