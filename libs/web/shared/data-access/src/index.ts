@@ -2,3 +2,8 @@ export * from './lib/weekly-report.resource';
 export * from './lib/ingest.api';
 export * from './lib/analytics.resources';
 export * from './lib/drilldown.store';
+export * from './lib/auth/pages';
+export * from './lib/auth/auth.store';
+export * from './lib/auth/auth.guards';
+export * from './lib/auth/auth.interceptor';
+export * from './lib/admin.api';
