@@ -25,7 +25,6 @@ async function setUp(): Promise<{
   http: HttpTestingController;
   page: HTMLElement;
 }> {
-  localStorage.setItem('returnlens.ingestToken', 'rl_test');
   TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
   const fixture = TestBed.createComponent(DataPage);
   fixture.detectChanges();
@@ -60,7 +59,7 @@ describe('DataPage', () => {
     expect(page.querySelector('[data-testid=batches] b')).toBeNull();
   });
 
-  it('suggests a mapping for a dropped file, then loads it with that mapping and the token', async () => {
+  it('suggests a mapping for a dropped file, then loads it with that mapping on the session (no token)', async () => {
     const { fixture, http, page } = await setUp();
     const file = new File(
       ['Ticket,Type,Channel,Date received\nA,return,email,2026-01-01\n'],
@@ -71,7 +70,7 @@ describe('DataPage', () => {
       fixture.componentInstance as unknown as { choose(f: File): Promise<void> }
     ).choose(file);
     const suggest = http.expectOne('/api/ingest/claims/suggest');
-    expect(suggest.request.headers.get('Authorization')).toBe('Bearer rl_test');
+    expect(suggest.request.headers.has('Authorization')).toBe(false);
     suggest.flush({
       kind: 'claims',
       mapping: {
@@ -128,21 +127,6 @@ describe('DataPage', () => {
     expect(page.querySelector('[data-testid=report]')?.textContent).toContain('Batch 8 stored');
     TestBed.tick();
     http.expectOne('/api/batches'); // the history refreshes
-  });
-
-  it('asks for a token before reading a file', async () => {
-    const { fixture, page } = await setUp();
-    localStorage.clear();
-    (fixture.componentInstance as unknown as { api: { setToken(t: string): void } }).api.setToken(
-      '',
-    );
-    await (fixture.componentInstance as unknown as { choose(f: File): Promise<void> }).choose(
-      new File(['x'], 'a.csv'),
-    );
-    fixture.detectChanges();
-    expect(page.querySelector('[role=alert]')?.textContent).toContain(
-      'Enter an API token with the ingest scope',
-    );
   });
 });
 

@@ -70,8 +70,7 @@ export class DataPage {
       .map((c) => c.field),
   );
   protected readonly canLoad = computed(
-    () =>
-      !!this.file() && !!this.api.token() && this.missingRequired().length === 0 && !this.busy(),
+    () => !!this.file() && this.missingRequired().length === 0 && !this.busy(),
   );
 
   protected setKind(value: string): void {
@@ -109,12 +108,6 @@ export class DataPage {
     this.report.set(null);
     this.error.set(null);
     this.suggestion.set(null);
-    if (!this.api.token()) {
-      this.error.set(
-        'Enter an API token with the ingest scope first (npm run token -- create --name browser --scopes ingest).',
-      );
-      return;
-    }
     this.busy.set('suggest');
     try {
       const suggestion = await this.api.suggest(this.kind(), file);

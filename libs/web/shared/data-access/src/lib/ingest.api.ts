@@ -1,5 +1,5 @@
 import { HttpClient, HttpHeaders, httpResource, type HttpResourceRef } from '@angular/common/http';
-import { inject, Injectable, signal } from '@angular/core';
+import { inject, Injectable } from '@angular/core';
 import type {
   BatchReport,
   IngestKind,
@@ -18,8 +18,6 @@ export interface RejectedRow {
   readonly errors: readonly RowError[];
 }
 
-const TOKEN_KEY = 'returnlens.ingestToken';
-
 /** Content-Type for a file, from its name (the server picks the parser from it). */
 export function contentTypeFor(fileName: string): string | null {
   const extension = fileName.toLowerCase().split('.').pop() ?? '';
@@ -37,24 +35,16 @@ export function contentTypeFor(fileName: string): string | null {
   );
 }
 
-/** Uploads to the ingest API with the user's API token (kept in this browser only). */
+/**
+ * Uploads to the ingest API with the signed-in user's session (the HttpClient adds the
+ * CSRF header from the XSRF-TOKEN cookie).
+ */
 @Injectable({ providedIn: 'root' })
 export class IngestApi {
   private readonly http = inject(HttpClient);
-  readonly token = signal<string>(readToken());
-
-  setToken(token: string): void {
-    this.token.set(token.trim());
-    try {
-      localStorage.setItem(TOKEN_KEY, token.trim());
-    } catch {
-      // storage disabled: the token lasts for this page
-    }
-  }
 
   private headers(file: File, extra: Record<string, string> = {}): HttpHeaders {
     return new HttpHeaders({
-      Authorization: `Bearer ${this.token()}`,
       'Content-Type': contentTypeFor(file.name) ?? 'text/csv',
       'X-File-Name': encodeURIComponent(file.name),
       ...extra,
@@ -87,14 +77,6 @@ export class IngestApi {
         params: dryRun ? { dryRun: 'true' } : {},
       }),
     );
-  }
-}
-
-function readToken(): string {
-  try {
-    return localStorage.getItem(TOKEN_KEY) ?? '';
-  } catch {
-    return '';
   }
 }
 
