@@ -1,5 +1,5 @@
 import { httpResource } from '@angular/common/http';
-import { computed, inject, Injectable, signal } from '@angular/core';
+import { computed, inject, Injectable, InjectionToken, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, type Params } from '@angular/router';
 import type { AnalyticsPeriod, FilterKey } from '@returnlens/shared/contracts';
@@ -17,6 +17,16 @@ import {
   type FilterState,
   type PeriodPresetId,
 } from './filter-state';
+
+/**
+ * Where the latest complete week with data comes from: any analytics answer's
+ * `period.to.week` for the default period. The app points it at an endpoint the signed-in
+ * user may read (null: none, quick picks then wait); the default is the KPIs.
+ */
+export const ANCHOR_SOURCE = new InjectionToken<() => string | null>('ANCHOR_SOURCE', {
+  providedIn: 'root',
+  factory: () => () => '/api/analytics/kpis',
+});
 
 /**
  * The global filters. Their only state is the URL: every change is a navigation, so links
@@ -40,9 +50,12 @@ export class FilterStore {
 
   /** The latest complete week with data (the API's default period ends there). */
   private readonly anchorWanted = signal(false);
-  private readonly anchor = httpResource<{ period: AnalyticsPeriod }>(() =>
-    this.anchorWanted() || needsAnchor(this.state()) ? { url: '/api/analytics/kpis' } : undefined,
-  );
+  private readonly anchorSource = inject(ANCHOR_SOURCE);
+  private readonly anchor = httpResource<{ period: AnalyticsPeriod }>(() => {
+    if (!this.anchorWanted() && !needsAnchor(this.state())) return undefined;
+    const url = this.anchorSource();
+    return url ? { url } : undefined;
+  });
   readonly anchorWeek = computed(() =>
     this.anchor.hasValue() ? (this.anchor.value()?.period.to.week ?? null) : null,
   );

@@ -3,12 +3,24 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
+import { ROLE_PERMISSIONS, type CurrentUser, type Role } from '@returnlens/shared/contracts';
+import { AuthStore } from '@returnlens/web/shared/data-access';
 import { FilterBarComponent } from './filter-bar';
+
+const userWith = (role: Role): CurrentUser => ({
+  id: '1',
+  email: `${role}@example.com`,
+  name: role,
+  roles: [role],
+  permissions: ROLE_PERMISSIONS[role],
+  mustChangePassword: false,
+  demo: false,
+});
 
 @Component({ template: '' })
 class Blank {}
 
-async function setUp(url: string) {
+async function setUp(url: string, role: Role = 'owner') {
   TestBed.configureTestingModule({
     providers: [
       provideHttpClient(),
@@ -16,6 +28,7 @@ async function setUp(url: string) {
       provideRouter([{ path: '**', component: Blank }]),
     ],
   });
+  TestBed.inject(AuthStore).use(userWith(role));
   const router = TestBed.inject(Router);
   await router.navigateByUrl(url);
   const fixture = TestBed.createComponent(FilterBarComponent);
@@ -31,8 +44,8 @@ async function setUp(url: string) {
 describe('FilterBarComponent', () => {
   it('shows the active filters as removable chips with readable labels', async () => {
     const { fixture, router, el } = await setUp('/sla?reason=wrong_size&channel=email,chat');
-    const chips = [...el.querySelectorAll('[data-testid=chip]')].map((c) =>
-      `${c.querySelector('.chip-key')?.textContent} ${c.querySelector('bdi')?.textContent}`,
+    const chips = [...el.querySelectorAll('[data-testid=chip]')].map(
+      (c) => `${c.querySelector('.chip-key')?.textContent} ${c.querySelector('bdi')?.textContent}`,
     );
     expect(chips).toEqual(['Channel: Email', 'Channel: Chat', 'Reason: Wrong size']);
     expect((el.querySelector('[data-testid=to]') as HTMLInputElement).value).toBe('2026-W10');
@@ -67,5 +80,21 @@ describe('FilterBarComponent', () => {
     value.dispatchEvent(new Event('change'));
     await fixture.whenStable();
     expect(router.url).toBe('/feedback?language=he');
+  });
+
+  it('offers the supplier and product pickers only to a role that may read suppliers', async () => {
+    const options = (el: HTMLElement) =>
+      [...(el.querySelector<HTMLSelectElement>('[data-testid=add-filter]')?.options ?? [])].map(
+        (o) => o.value,
+      );
+    const owner = await setUp('/feedback');
+    expect(options(owner.el)).toEqual(expect.arrayContaining(['supplier', 'product']));
+    TestBed.resetTestingModule();
+    const manager = await setUp('/feedback?supplier=S1', 'manager');
+    expect(options(manager.el)).not.toContain('supplier');
+    expect(options(manager.el)).not.toContain('product');
+    // The supplier chip in a shared link keeps its id; no scorecard is asked for.
+    manager.http.expectNone((r) => r.url.startsWith('/api/analytics/suppliers'));
+    expect(manager.el.querySelector('[data-testid=chip] bdi')?.textContent).toBe('S1');
   });
 });

@@ -10,6 +10,7 @@ import {
 } from '@returnlens/shared/contracts';
 import {
   analyticsResource,
+  AuthStore,
   productsResource,
   suppliersResource,
 } from '@returnlens/web/shared/data-access';
@@ -46,15 +47,26 @@ export class FilterBarComponent {
   /** False on pages that choose their own week (the Weekly report). */
   readonly showPeriod = input(true);
 
+  private readonly auth = inject(AuthStore);
+
   protected readonly presets = PERIOD_PRESETS;
-  protected readonly dimensions = FILTER_KEYS.map((key) => ({ key, label: FILTER_LABELS[key] }));
+  /**
+   * The filters this user can pick from: suppliers and products are listed from the supplier
+   * scorecards, reason categories from the claims — left out for a role that cannot read them.
+   */
+  protected readonly dimensions = computed(() =>
+    FILTER_KEYS.filter((key) => this.canPick(key)).map((key) => ({
+      key,
+      label: FILTER_LABELS[key],
+    })),
+  );
   protected readonly adding = signal<FilterKey | null>(null);
 
   private readonly activeKeys = computed(() =>
     FILTER_KEYS.filter((key) => this.store.state().values[key]?.length),
   );
   private readonly wants = (key: FilterKey) =>
-    computed(() => this.adding() === key || this.activeKeys().includes(key));
+    computed(() => this.canPick(key) && (this.adding() === key || this.activeKeys().includes(key)));
   private readonly wantSuppliers = this.wants('supplier');
   private readonly wantProducts = this.wants('product');
   private readonly wantCategories = this.wants('category');
@@ -147,6 +159,12 @@ export class FilterBarComponent {
 
   constructor() {
     this.store.wantAnchor();
+  }
+
+  private canPick(key: FilterKey): boolean {
+    if (key === 'supplier' || key === 'product') return this.auth.can('suppliers');
+    if (key === 'category') return this.auth.can('claims') || this.auth.can('suppliers');
+    return true;
   }
 
   private label(key: FilterKey, value: string): string {
