@@ -1,0 +1,43 @@
+import {
+  actionLabel,
+  hasErrors,
+  newTokenErrors,
+  newUserErrors,
+  toggledRole,
+  toggledScope,
+} from './admin-forms';
+
+describe('admin forms', () => {
+  it('asks for an e-mail address that looks like one and at least one role', () => {
+    expect(newUserErrors({ email: '', name: '', roles: [] })).toEqual({
+      email: 'Enter the e-mail address the person signs in with.',
+      roles: 'Choose at least one role.',
+    });
+    expect(newUserErrors({ email: 'no-at-sign', name: '', roles: ['buyer'] })).toEqual({
+      email: 'An e-mail address looks like name@example.com.',
+    });
+    expect(newUserErrors({ email: ' ana@example.com ', name: '', roles: ['buyer'] })).toEqual({});
+    expect(
+      hasErrors(newUserErrors({ email: 'a@b', name: 'x'.repeat(201), roles: ['admin'] })),
+    ).toBe(true);
+  });
+
+  it('asks for a token name and at least one scope', () => {
+    expect(newTokenErrors({ name: '  ', scopes: [] })).toEqual({
+      name: 'Name the token after the machine or script that uses it.',
+      scopes: 'Choose at least one scope.',
+    });
+    expect(newTokenErrors({ name: 'nightly export', scopes: ['ingest'] })).toEqual({});
+  });
+
+  it('keeps chosen roles and scopes in their canonical order', () => {
+    expect(toggledRole(['admin'], 'owner', true)).toEqual(['owner', 'admin']);
+    expect(toggledRole(['owner', 'admin'], 'owner', false)).toEqual(['admin']);
+    expect(toggledScope(['admin'], 'ingest', true)).toEqual(['ingest', 'admin']);
+  });
+
+  it('names audit actions in words', () => {
+    expect(actionLabel('user_created')).toBe('User created');
+    expect(actionLabel('login_failed')).toBe('Login failed');
+  });
+});
