@@ -1,15 +1,52 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
-import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
+import {
+  provideHttpClient,
+  withFetch,
+  withInterceptors,
+  withXsrfConfiguration,
+} from '@angular/common/http';
+import {
+  ApplicationConfig,
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+} from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { XSRF_COOKIE, XSRF_HEADER } from '@returnlens/shared/contracts';
+import { AuthStore, authInterceptor } from '@returnlens/web/shared/data-access';
+import { ANCHOR_SOURCE } from '@returnlens/web/shared/filters';
 import { loadEcharts } from '@returnlens/web/shared/ui-charts';
 import { provideEchartsCore } from 'ngx-echarts';
 import { appRoutes } from './app.routes';
+
+/**
+ * The latest week with data, from an analytics answer this user may read: the KPIs (claims),
+ * else the reason Pareto (suppliers), else the aspects (feedback).
+ */
+export function anchorSourceFor(auth: AuthStore): () => string | null {
+  return () =>
+    auth.can('claims')
+      ? '/api/analytics/kpis'
+      : auth.can('suppliers')
+        ? '/api/analytics/pareto'
+        : auth.can('feedback')
+          ? '/api/analytics/aspects'
+          : null;
+}
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideRouter(appRoutes, withComponentInputBinding()),
-    provideHttpClient(withFetch()),
+    // Changes carry the session's CSRF token: the XSRF-TOKEN cookie echoed in X-XSRF-TOKEN
+    // (Angular adds it to every non-GET request to a relative URL).
+    provideHttpClient(
+      withFetch(),
+      withXsrfConfiguration({ cookieName: XSRF_COOKIE, headerName: XSRF_HEADER }),
+      withInterceptors([authInterceptor]),
+    ),
+    // Who is signed in, before the first navigation's guards ask.
+    provideAppInitializer(() => inject(AuthStore).load()),
+    { provide: ANCHOR_SOURCE, useFactory: () => anchorSourceFor(inject(AuthStore)) },
     provideEchartsCore({ echarts: loadEcharts }),
   ],
 };

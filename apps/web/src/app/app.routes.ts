@@ -1,54 +1,75 @@
 import type { Route } from '@angular/router';
-import { PlannedPage } from './planned/planned-page';
+import type { Permission } from '@returnlens/shared/contracts';
+import {
+  canMatchPermission,
+  homeRedirect,
+  requireSession,
+  requireSignedOut,
+  requireSignIn,
+} from '@returnlens/web/shared/data-access';
+import { LoginPage, NotAvailablePage, PasswordPage } from '@returnlens/web/shell/feature';
+
+/**
+ * A dashboard page: it matches only for a role with its permission (else the catch-all
+ * route says it is not available, without loading the page), and needs a signed-in user
+ * with a password of their own.
+ */
+function page(
+  path: string,
+  permission: Permission,
+  title: string,
+  loadComponent: Route['loadComponent'],
+): Route {
+  return {
+    path,
+    title: `${title} · Returnlens`,
+    canMatch: [canMatchPermission(permission)],
+    canActivate: [requireSignIn],
+    loadComponent,
+  };
+}
 
 export const appRoutes: Route[] = [
-  { path: '', pathMatch: 'full', redirectTo: 'weekly' },
+  { path: '', pathMatch: 'full', redirectTo: homeRedirect },
   {
-    path: 'weekly',
-    title: 'Weekly report · Returnlens',
-    loadComponent: () =>
-      import('@returnlens/web/weekly-report/feature').then((m) => m.WeeklyReportPage),
+    path: 'login',
+    title: 'Sign in · Returnlens',
+    canActivate: [requireSignedOut],
+    component: LoginPage,
   },
   {
-    path: 'suppliers',
-    title: 'Suppliers · Returnlens',
-    loadComponent: () => import('@returnlens/web/suppliers/feature').then((m) => m.SuppliersPage),
+    path: 'password',
+    title: 'Choose a new password · Returnlens',
+    canActivate: [requireSession],
+    component: PasswordPage,
   },
+  page('weekly', 'claims', 'Weekly report', () =>
+    import('@returnlens/web/weekly-report/feature').then((m) => m.WeeklyReportPage),
+  ),
+  page('suppliers', 'suppliers', 'Suppliers', () =>
+    import('@returnlens/web/suppliers/feature').then((m) => m.SuppliersPage),
+  ),
+  page('suppliers/:supplierId', 'suppliers', 'Supplier', () =>
+    import('@returnlens/web/suppliers/feature').then((m) => m.SupplierDetailPage),
+  ),
+  page('sla', 'sla', 'SLA', () => import('@returnlens/web/sla/feature').then((m) => m.SlaPage)),
+  page('feedback', 'feedback', 'Feedback', () =>
+    import('@returnlens/web/feedback/feature').then((m) => m.FeedbackPage),
+  ),
+  page('root-causes', 'claims', 'Root causes', () =>
+    import('@returnlens/web/root-causes/feature').then((m) => m.RootCausesPage),
+  ),
+  page('data', 'ingest', 'Data', () =>
+    import('@returnlens/web/data/feature').then((m) => m.DataPage),
+  ),
+  page('admin', 'admin', 'Admin', () =>
+    import('@returnlens/web/admin/feature').then((m) => m.AdminPage),
+  ),
   {
-    path: 'suppliers/:supplierId',
-    title: 'Supplier · Returnlens',
-    loadComponent: () =>
-      import('@returnlens/web/suppliers/feature').then((m) => m.SupplierDetailPage),
-  },
-  {
-    path: 'sla',
-    title: 'SLA · Returnlens',
-    loadComponent: () => import('@returnlens/web/sla/feature').then((m) => m.SlaPage),
-  },
-  {
-    path: 'feedback',
-    title: 'Feedback · Returnlens',
-    loadComponent: () => import('@returnlens/web/feedback/feature').then((m) => m.FeedbackPage),
-  },
-  {
-    path: 'root-causes',
-    title: 'Root causes · Returnlens',
-    loadComponent: () =>
-      import('@returnlens/web/root-causes/feature').then((m) => m.RootCausesPage),
-  },
-  {
-    path: 'data',
-    title: 'Data · Returnlens',
-    loadComponent: () => import('@returnlens/web/data/feature').then((m) => m.DataPage),
-  },
-  {
+    // A page the role does not open, or no page at all.
     path: '**',
-    title: 'Not found · Returnlens',
-    component: PlannedPage,
-    data: {
-      heading: 'Page not found',
-      question: 'This address does not match any page.',
-      contents: '',
-    },
+    title: 'Not available · Returnlens',
+    canActivate: [requireSignIn],
+    component: NotAvailablePage,
   },
 ];
