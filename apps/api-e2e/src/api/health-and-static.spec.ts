@@ -37,6 +37,7 @@ describe('health, API errors and the dashboard on one port', () => {
         'Rollups1764100000000',
         'TextEnrichment1764200000000',
         'Accounts1764300000000',
+        'DataVersion1764400000000',
       ],
       pending: [],
       upToDate: true,

@@ -21,6 +21,7 @@ import { parseFilters, weeklyFilters } from './analytics.period';
 import { AnalyticsService } from './analytics.service';
 import { CLAIM_SORTS, FEEDBACK_SORTS, parsePage } from './records';
 import { TabularInterceptor } from './tabular.interceptor';
+import { minuteNow, ResponseCache } from './response-cache';
 
 type QueryParams = Record<string, unknown>;
 
@@ -42,7 +43,7 @@ const list = (v: unknown) =>
 @ApiTags('analytics')
 @ApiAnalyticsQuery()
 @Controller('analytics')
-@UseInterceptors(TabularInterceptor)
+@UseInterceptors(TabularInterceptor, ResponseCache)
 @UseFilters(FilterErrorFilter)
 export class AnalyticsController {
   constructor(private readonly analytics: AnalyticsService) {}
@@ -100,7 +101,7 @@ export class AnalyticsController {
         message: `clock is one of ${SLA_CLOCKS.join(', ')}`,
       });
     const asOf = q['asOf'];
-    let now = new Date();
+    let now = minuteNow();
     if (asOf !== undefined) {
       now = new Date(String(asOf));
       if (typeof asOf !== 'string' || Number.isNaN(now.getTime()))

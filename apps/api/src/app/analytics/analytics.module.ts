@@ -1,3 +1,4 @@
+import { ResponseCache } from './response-cache';
 import { Module } from '@nestjs/common';
 import { AnalyticsController } from './analytics.controller';
 import { AnalyticsService } from './analytics.service';
@@ -5,7 +6,7 @@ import { ReportsController } from './reports.controller';
 
 @Module({
   controllers: [AnalyticsController, ReportsController],
-  providers: [AnalyticsService],
+  providers: [AnalyticsService, ResponseCache],
   exports: [AnalyticsService],
 })
 export class AnalyticsModule {}

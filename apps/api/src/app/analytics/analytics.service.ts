@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { minuteNow } from './response-cache';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -127,7 +128,7 @@ export class AnalyticsService {
     return this.config.shopTimeZone;
   }
 
-  async context(filters: AnalyticsFilters, now = new Date()): Promise<Context> {
+  async context(filters: AnalyticsFilters, now = minuteNow()): Promise<Context> {
     // The newest claim matters only for the default period's end.
     const latest = filters.to ? null : await this.latestOpenedAt();
     return { filters, period: resolvePeriod(filters, this.tz, now, latest), raw: false };
@@ -681,7 +682,7 @@ export class AnalyticsService {
   async sla(
     filters: AnalyticsFilters,
     clock: SlaClock = 'calendar',
-    now = new Date(),
+    now = minuteNow(),
     summary = false,
   ): Promise<SlaReport> {
     const ctx = await this.context(filters, now);
@@ -920,7 +921,7 @@ export class AnalyticsService {
 
   // ── The weekly report ──────────────────────────────────────────────────────────────
 
-  async weekly(filters: AnalyticsFilters, now = new Date()): Promise<WeeklyReport> {
+  async weekly(filters: AnalyticsFilters, now = minuteNow()): Promise<WeeklyReport> {
     const ctx = await this.context({ ...filters, from: undefined }, now);
     const weeks = ctx.period.weeks;
     const reported = weeks[weeks.length - 1];

@@ -14,6 +14,7 @@ import { LeanerClaimIndexes1764010000000 } from './migrations/1764010000000-Lean
 import { Rollups1764100000000 } from './migrations/1764100000000-Rollups';
 import { TextEnrichment1764200000000 } from './migrations/1764200000000-TextEnrichment';
 import { Accounts1764300000000 } from './migrations/1764300000000-Accounts';
+import { DataVersion1764400000000 } from './migrations/1764400000000-DataVersion';
 
 export const ENTITIES = [
   ReasonCategoryEntity,
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   Rollups1764100000000,
   TextEnrichment1764200000000,
   Accounts1764300000000,
+  DataVersion1764400000000,
 ];
 
 /** The one place TypeORM is configured: schema changes only through migrations. */

@@ -179,9 +179,14 @@ export class RollupsService implements OnApplicationBootstrap {
     await this.runAll(q, refreshSlaSql('all'));
   }
 
-  /** One refresher at a time per shop: overlapping weeks of two batches never interleave. */
-  private lock(q: Queryable) {
-    return q.query(`SELECT pg_advisory_xact_lock(hashtext('returnlens:rollups'), $1)`, [
+  /**
+   * One refresher at a time per shop: overlapping weeks of two batches never interleave.
+   * The data-version row is taken first, as every write to a source table takes it (its
+   * trigger), so a rebuild and a batch always lock in the same order and never deadlock.
+   */
+  private async lock(q: Queryable) {
+    await q.query('UPDATE data_version SET version = version + 1, changed_at = now()');
+    await q.query(`SELECT pg_advisory_xact_lock(hashtext('returnlens:rollups'), $1)`, [
       DEFAULT_SHOP_ID,
     ]);
   }

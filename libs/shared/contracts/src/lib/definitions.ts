@@ -76,7 +76,7 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
     definition: 'Met ÷ (met + breached) for each policy (metric, target, claim types). A closed case is met when its event happened within the target; an open case counts as breached once its deadline passed, and is left out before that.',
     includes: 'Claims of the policy’s types opened in the period; for the refund policy, closed claims resolved with a refund.',
     excludes: 'Open claims before their deadline (shown as pending and, when close, at risk); closed claims whose event never happened (e.g. resolved without a refund under the refund policy).',
-    clock: 'The policy’s clock: calendar or business hours.',
+    clock: 'The policy’s clock: calendar or business hours. Open claims are judged at the start of the current minute (or at `asOf`).',
   },
   {
     id: 'repeat_contact_rate',

@@ -1,0 +1,85 @@
+import {
+  startApiProcess,
+  truncateShopData,
+  withClient,
+  type ApiProcess,
+} from '@returnlens/tools/testing';
+import { testDatabaseUrl } from '../support/env';
+import { bearer, createToken, upload } from '../support/ingest-client';
+
+const CLAIMS = `external_id,type,channel,sku,quantity,reason_code,opened_at,status
+c1,return,email,P1,1,product_defect,2026-03-03T10:00:00Z,open
+c2,return,email,P1,1,wrong_size,2026-03-04T10:00:00Z,open
+`;
+const W10 = 'from=2026-W10&to=2026-W10';
+
+describe('analytics answers are cached until the data changes', () => {
+  let api: ApiProcess;
+  let auth: Record<string, string>;
+  let ingest: string;
+  const db = () => testDatabaseUrl();
+  const pareto = async (headers: Record<string, string> = {}) => {
+    const response = await fetch(`${api.baseUrl}/api/analytics/pareto?${W10}`, {
+      headers: { ...auth, ...headers },
+    });
+    const body = (await response.json()) as { rows: { reason: string; claims: number }[] };
+    return {
+      cache: response.headers.get('x-cache'),
+      total: body.rows.reduce((n, r) => n + r.claims, 0),
+    };
+  };
+
+  beforeAll(async () => {
+    api = await startApiProcess({ DATABASE_URL: db(), DEMO_DATA: 'off', PORT: '3933' });
+    await truncateShopData(db());
+    auth = await bearer(db());
+    ingest = await createToken(db(), ['ingest']);
+    expect((await upload(api, 'claims', CLAIMS, { token: ingest })).status).toBe(201);
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+  });
+
+  it('serves a repeated question from the cache, and a new batch at once from fresh data', async () => {
+    expect(await pareto()).toEqual({ cache: 'miss', total: 2 });
+    expect(await pareto()).toEqual({ cache: 'hit', total: 2 });
+    // The encoding is not part of the question: the CSV of the same figures is a hit.
+    const csv = await fetch(`${api.baseUrl}/api/analytics/pareto?${W10}&format=csv`, {
+      headers: auth,
+    });
+    expect(csv.headers.get('x-cache')).toBe('hit');
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+
+    const more =
+      'external_id,type,channel,sku,quantity,reason_code,opened_at,status\nc3,return,email,P1,1,product_defect,2026-03-05T10:00:00Z,open\n';
+    expect((await upload(api, 'claims', more, { token: ingest })).status).toBe(201);
+    expect(await pareto()).toEqual({ cache: 'miss', total: 3 });
+    expect(await pareto()).toEqual({ cache: 'hit', total: 3 });
+  });
+
+  it('learns of writes made outside the API, and of SLA policy changes', async () => {
+    await withClient(db(), (c) => c.query(`DELETE FROM claims WHERE external_id = 'c3'`));
+    // Rollups are not touched by that DELETE; the raw path must see it: ask for a raw-only cut.
+    const raw = await fetch(`${api.baseUrl}/api/analytics/records/claims?${W10}`, {
+      headers: auth,
+    });
+    expect(raw.headers.get('x-cache')).toBe('miss');
+    expect(((await raw.json()) as { total: number }).total).toBe(2);
+
+    const sla = () => fetch(`${api.baseUrl}/api/analytics/sla?${W10}`, { headers: auth });
+    await sla();
+    expect((await sla()).headers.get('x-cache')).toBe('hit');
+    await withClient(db(), (c) =>
+      c.query(
+        'UPDATE sla_policies SET target_hours = target_hours + 1 WHERE id = (SELECT min(id) FROM sla_policies)',
+      ),
+    );
+    expect((await sla()).headers.get('x-cache')).toBe('miss');
+  });
+
+  it('answers fresh when asked with Cache-Control: no-cache', async () => {
+    await pareto();
+    expect((await pareto({ 'Cache-Control': 'no-cache' })).cache).toBeNull();
+  });
+});
