@@ -3,13 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useBrowserPage, WORKSPACE_ROOT } from '@returnlens/tools/testing';
 import { markPosition, paintedShare } from './support/canvas';
-
-const baseUrl = () => {
-  const url = process.env['RETURNLENS_TEST_BASE_URL'];
-  if (!url)
-    throw new Error('RETURNLENS_TEST_BASE_URL is not set: run through the web-e2e jest config');
-  return url;
-};
+import { baseUrl, signInAs } from './support/session';
 
 const PAGES = [
   { path: '/suppliers', heading: 'Suppliers', charts: ['funnel-chart'], shot: 'suppliers' },
@@ -69,6 +63,7 @@ function parseCsv(text: string): string[][] {
 describe('Dashboard pages in Chromium', () => {
   // Any console error, page error or failed request fails the test.
   const browser = useBrowserPage({ viewport: { width: 1400, height: 1000 } });
+  beforeEach(() => signInAs(browser.page(), 'owner'));
 
   for (const spec of PAGES) {
     it(`opens ${spec.path} on the demo data, draws its charts and saves light and dark screenshots`, async () => {
@@ -78,9 +73,13 @@ describe('Dashboard pages in Chromium', () => {
         await page.getByRole('heading', { level: 1, name: spec.heading, exact: true }).waitFor();
         await waitForCharts(page, spec.charts);
         for (const chart of spec.charts)
-          expect(await paintedShare(page.locator(`[data-testid=${chart}] canvas`).first())).toBeGreaterThan(0.01);
+          expect(
+            await paintedShare(page.locator(`[data-testid=${chart}] canvas`).first()),
+          ).toBeGreaterThan(0.01);
         // Every chart announces what it shows.
-        const label = await page.locator(`[data-testid=${spec.charts[0]}] [role=img]`).getAttribute('aria-label');
+        const label = await page
+          .locator(`[data-testid=${spec.charts[0]}] [role=img]`)
+          .getAttribute('aria-label');
         expect(label?.length ?? 0).toBeGreaterThan(20);
         // No panel is left in an error state.
         expect(await page.locator('[role=alert]').count()).toBe(0);
@@ -115,7 +114,9 @@ describe('Dashboard pages in Chromium', () => {
     const after = await total.innerText();
     const count = (text: string) => Number(text.split(' claims')[0].replace(/\D/g, ''));
     expect(count(after)).toBeLessThan(count(before));
-    await expect(page.locator('[data-testid=chip]').first().innerText()).resolves.toMatch(/^Reason:/);
+    await expect(page.locator('[data-testid=chip]').first().innerText()).resolves.toMatch(
+      /^Reason:/,
+    );
     // The heatmap follows the filter: one reason row left.
     await page.goBack();
     await total.filter({ hasText: before }).waitFor();
@@ -140,7 +141,9 @@ describe('Dashboard pages in Chromium', () => {
     const sku = (await rows.first().locator('.sku').innerText()).trim();
     await rows.first().click();
     await page.waitForURL((url) => url.searchParams.get('product') === sku);
-    await expect(page.locator('[data-testid=chip]').first().innerText()).resolves.toMatch(/^Product:/);
+    await expect(page.locator('[data-testid=chip]').first().innerText()).resolves.toMatch(
+      /^Product:/,
+    );
   });
 
   it('shows how often the text contradicts the stated reason and opens those claims', async () => {
@@ -153,11 +156,15 @@ describe('Dashboard pages in Chromium', () => {
     );
     await expect(count.innerText()).resolves.toMatch(/^[\d,]+\s+of [\d,]+/);
     // The claims behind it (the ⋯ menu works whether or not any claim disagrees).
-    await page.getByRole('button', { name: /^More for .*(another reason|agrees with the stated reason)/ }).click();
+    await page
+      .getByRole('button', { name: /^More for .*(another reason|agrees with the stated reason)/ })
+      .click();
     await page.getByRole('menuitem', { name: 'View records' }).click();
     const drawer = page.locator('[data-testid=records-drawer]');
     await drawer.waitFor();
-    await expect(drawer.innerText()).resolves.toContain('Stated reason differs from the one read in the text');
+    await expect(drawer.innerText()).resolves.toContain(
+      'Stated reason differs from the one read in the text',
+    );
     await drawer.locator('[data-testid=records-count]').filter({ hasText: /\S/ }).waitFor();
     await expect(drawer.locator('[data-testid=records-count]').innerText()).resolves.toMatch(
       /^(Records 1–\d+ of [\d,]+|No records)$/,
@@ -175,7 +182,9 @@ describe('Dashboard pages in Chromium', () => {
     await page.locator('[data-testid=period]').selectOption('4w');
     await page.waitForURL(/period=4w/);
     await total.filter({ hasNotText: twelveWeeks }).waitFor();
-    await expect(page.locator('[data-testid=from]').inputValue()).resolves.toMatch(/^\d{4}-W\d{2}$/);
+    await expect(page.locator('[data-testid=from]').inputValue()).resolves.toMatch(
+      /^\d{4}-W\d{2}$/,
+    );
     await page.goBack();
     await total.filter({ hasText: twelveWeeks }).waitFor();
   });
@@ -191,15 +200,23 @@ describe('Dashboard pages in Chromium', () => {
     await page.waitForURL(/\/suppliers\/[^/?]+/);
     const supplierId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
     await page.getByRole('heading', { level: 1, name }).waitFor();
-    await page.locator('[data-testid=evidence-summary]').filter({ hasText: `Supplier: ${name}` }).waitFor();
+    await page
+      .locator('[data-testid=evidence-summary]')
+      .filter({ hasText: `Supplier: ${name}` })
+      .waitFor();
 
     // ⋯ → View records
-    await page.getByRole('button', { name: /^More for .*defect rate/ }).first().click();
+    await page
+      .getByRole('button', { name: /^More for .*defect rate/ })
+      .first()
+      .click();
     await page.getByRole('menuitem', { name: 'View records' }).click();
     const drawer = page.locator('[data-testid=records-drawer]');
     await drawer.waitFor();
     await drawer.locator('[data-testid=records-table] tbody tr').first().waitFor();
-    await expect(drawer.locator('[data-testid=records-count]').innerText()).resolves.toMatch(/^Records 1–\d+ of [\d,]+$/);
+    await expect(drawer.locator('[data-testid=records-count]').innerText()).resolves.toMatch(
+      /^Records 1–\d+ of [\d,]+$/,
+    );
     // Sort by units, ascending after two clicks.
     const units = drawer.getByRole('button', { name: /^Units/ });
     await units.click();
@@ -214,15 +231,22 @@ describe('Dashboard pages in Chromium', () => {
       page.waitForEvent('download'),
       page.locator('[data-testid=evidence-csv]').click(),
     ]);
-    const rows = parseCsv(readFileSync((await download.path()) ?? '', 'utf8').replace(/^\uFEFF/, ''));
+    const rows = parseCsv(
+      readFileSync((await download.path()) ?? '', 'utf8').replace(/^\uFEFF/, ''),
+    );
     const header = rows[0];
-    expect(header).toEqual(expect.arrayContaining(['externalId', 'supplierId', 'reasonCode', 'openedAt']));
+    expect(header).toEqual(
+      expect.arrayContaining(['externalId', 'supplierId', 'reasonCode', 'openedAt']),
+    );
     expect(rows.length).toBeGreaterThan(1);
     const column = header.indexOf('supplierId');
     expect(new Set(rows.slice(1).map((r) => r[column]))).toEqual(new Set([supplierId]));
 
     // Why this number
-    await page.getByRole('button', { name: /^More for .*defect rate/ }).first().click();
+    await page
+      .getByRole('button', { name: /^More for .*defect rate/ })
+      .first()
+      .click();
     await page.getByRole('menuitem', { name: 'Why this number' }).click();
     await page.locator('[data-testid=definition-defect_rate]').waitFor();
     await expect(page.locator('[data-testid=why-panel]').innerText()).resolves.toContain('Wilson');
@@ -237,7 +261,11 @@ describe('Dashboard pages in Chromium', () => {
     expect(direction).toBe('rtl');
     await page.locator('[data-testid=review-rating]').selectOption('1');
     await page.waitForURL(/rating=1/);
-    await page.locator('[data-testid=reviews] .stars').first().filter({ hasText: '★☆☆☆☆' }).waitFor();
+    await page
+      .locator('[data-testid=reviews] .stars')
+      .first()
+      .filter({ hasText: '★☆☆☆☆' })
+      .waitFor();
     const stars = await page.locator('[data-testid=reviews] .stars').allInnerTexts();
     expect(stars.every((s) => s === '★☆☆☆☆')).toBe(true);
   });

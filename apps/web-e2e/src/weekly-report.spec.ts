@@ -2,13 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useBrowserPage, WORKSPACE_ROOT } from '@returnlens/tools/testing';
 import { markPosition } from './support/canvas';
-
-const baseUrl = () => {
-  const url = process.env['RETURNLENS_TEST_BASE_URL'];
-  if (!url)
-    throw new Error('RETURNLENS_TEST_BASE_URL is not set: run through the web-e2e jest config');
-  return url;
-};
+import { baseUrl, signInAs } from './support/session';
 
 async function openWeeklyReport(page: Page, query = ''): Promise<void> {
   await page.goto(`${baseUrl()}/weekly${query}`);
@@ -18,6 +12,7 @@ async function openWeeklyReport(page: Page, query = ''): Promise<void> {
 
 describe('Weekly report in Chromium', () => {
   const browser = useBrowserPage();
+  beforeEach(() => signInAs(browser.page(), 'owner'));
 
   it('shows the demo data for the latest complete week: KPIs, Pareto and trend', async () => {
     const page = browser.page();
@@ -60,6 +55,7 @@ describe('Weekly report in Chromium', () => {
       if (!browserOfPage) throw new Error('no browser');
       const context = await browserOfPage.newContext({ viewport: { width: 1400, height: 1000 } });
       const fresh = await context.newPage();
+      await signInAs(fresh, 'owner'); // a returning user's session; the load is measured
       await openWeeklyReport(fresh);
       paints.push(
         await fresh.evaluate(
@@ -90,7 +86,9 @@ describe('Weekly report in Chromium', () => {
     await claims.filter({ hasNotText: before }).waitFor();
     const after = await claims.innerText();
     expect(Number(after.replace(/\D/g, ''))).toBeLessThan(Number(before.replace(/\D/g, '')));
-    await expect(page.locator('[data-testid=chip]').first().innerText()).resolves.toMatch(/^Reason:/);
+    await expect(page.locator('[data-testid=chip]').first().innerText()).resolves.toMatch(
+      /^Reason:/,
+    );
   });
 
   it('moves between weeks through the URL, and back', async () => {
@@ -110,7 +108,7 @@ describe('Weekly report in Chromium', () => {
   it('opens every page from the navigation', async () => {
     const page = browser.page();
     await openWeeklyReport(page);
-    for (const name of ['Suppliers', 'SLA', 'Feedback', 'Root causes', 'Data']) {
+    for (const name of ['Suppliers', 'SLA', 'Feedback', 'Root causes', 'Data', 'Admin']) {
       await page
         .getByRole('navigation', { name: 'Pages' })
         .getByRole('link', { name: new RegExp(`^${name}`) })

@@ -1,24 +1,10 @@
 import './register-paths';
-import { createHash, randomBytes } from 'node:crypto';
 import {
   startApiProcess,
   startTestDatabase,
-  withClient,
   type ApiProcess,
   type TestDatabase,
 } from '@returnlens/tools/testing';
-
-async function createIngestToken(url: string): Promise<string> {
-  const token = `rl_${randomBytes(24).toString('base64url')}`;
-  const hash = createHash('sha256').update(token).digest('hex');
-  await withClient(url, (c) =>
-    c.query(
-      `INSERT INTO api_tokens (name, token_hash, scopes) VALUES ('browser tests', $1, '{ingest}')`,
-      [hash],
-    ),
-  );
-  return token;
-}
 
 declare global {
   var __RETURNLENS_TEST_DB__: TestDatabase | undefined;
@@ -31,10 +17,16 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__RETURNLENS_TEST_DB__ = db;
   let api: ApiProcess | undefined;
   try {
-    api = await startApiProcess({ DATABASE_URL: db.url, DEMO_DATA: 'on', PORT: '3920' });
+    // The demo data brings the demo logins (owner, buyer, manager, admin; password "demo").
+    // Every test signs in afresh: lift the sign-in limit of 10 a minute per address.
+    api = await startApiProcess({
+      DATABASE_URL: db.url,
+      DEMO_DATA: 'on',
+      PORT: '3920',
+      LOGIN_RATE_LIMIT: '1000',
+    });
     globalThis.__RETURNLENS_TEST_API__ = api;
     process.env['RETURNLENS_TEST_BASE_URL'] = api.baseUrl;
-    process.env['RETURNLENS_TEST_TOKEN'] = await createIngestToken(db.url);
   } catch (error) {
     // Jest skips the teardown when the set-up fails: stop what was started.
     await api?.stop();

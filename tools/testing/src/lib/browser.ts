@@ -71,3 +71,21 @@ export function useBrowserPage(
     },
   };
 }
+
+/**
+ * Signs the page's browser context in through the API (`POST /api/auth/login`), so the
+ * context holds the session and XSRF-TOKEN cookies as after a sign-in in the page. Throws
+ * with the API's answer when the sign-in is refused.
+ */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<void> {
+  const response = await page.request.post(`${baseUrl}/api/auth/login`, {
+    data: { email, password },
+  });
+  if (!response.ok())
+    throw new Error(`signing in as ${email} failed: ${response.status()} ${await response.text()}`);
+}
