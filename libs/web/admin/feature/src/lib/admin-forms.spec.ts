@@ -1,6 +1,7 @@
 import {
   actionLabel,
   hasErrors,
+  newestFirst,
   newTokenErrors,
   newUserErrors,
   toggledRole,
@@ -39,5 +40,15 @@ describe('admin forms', () => {
   it('names audit actions in words', () => {
     expect(actionLabel('user_created')).toBe('User created');
     expect(actionLabel('login_failed')).toBe('Login failed');
+  });
+
+  it('lists audit events newest first, ids compared as numbers', () => {
+    const events = [
+      { id: '99', at: '2026-11-25T10:31:00Z' },
+      { id: '100', at: '2026-11-25T10:33:00Z' },
+      { id: '101', at: '2026-11-25T10:33:00Z' },
+      { id: '9', at: '2026-11-25T10:30:00Z' },
+    ];
+    expect(newestFirst(events).map((e) => e.id)).toEqual(['101', '100', '99', '9']);
   });
 });

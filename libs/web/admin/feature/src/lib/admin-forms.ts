@@ -73,3 +73,12 @@ export function actionLabel(action: string): string {
   const text = action.replace(/_/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** Newest first by time (then by id, as a number), whatever order the list came in. */
+export function newestFirst<T extends { readonly at: string; readonly id: string }>(
+  events: readonly T[],
+): T[] {
+  return [...events].sort(
+    (a, b) => Date.parse(b.at) - Date.parse(a.at) || Number(b.id) - Number(a.id),
+  );
+}

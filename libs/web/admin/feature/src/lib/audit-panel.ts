@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { AdminApi, type AuditEvent } from '@returnlens/web/shared/data-access';
-import { actionLabel, when } from './admin-forms';
+import { actionLabel, newestFirst, when } from './admin-forms';
 
 export const AUDIT_LIMIT = 50;
 
@@ -71,7 +71,9 @@ export class AuditPanelComponent {
   protected readonly when = when;
   protected readonly actionLabel = actionLabel;
   protected readonly events = inject(AdminApi).auditResource(AUDIT_LIMIT);
-  protected readonly rows = computed(() => (this.events.hasValue() ? this.events.value() : []));
+  protected readonly rows = computed(() =>
+    newestFirst(this.events.hasValue() ? this.events.value() : []),
+  );
 
   protected detailText(event: AuditEvent): string {
     return Object.entries(event.detail ?? {})
