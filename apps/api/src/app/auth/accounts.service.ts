@@ -94,7 +94,7 @@ export class AccountsService {
   async auditLog(limit: number) {
     return this.db.query(
       `SELECT id::text, at, actor, action, target, ip, detail FROM audit_events
-        WHERE shop_id = $1 ORDER BY id DESC LIMIT $2`,
+        WHERE shop_id = $1 ORDER BY at DESC, id DESC LIMIT $2`,
       [DEFAULT_SHOP_ID, limit],
     );
   }
