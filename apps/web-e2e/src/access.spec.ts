@@ -83,6 +83,31 @@ describe('Sign-in and roles in Chromium', () => {
     await page.waitForURL(/\/suppliers$/);
   });
 
+  it('lets the demo service manager open each of their pages without a refused request', async () => {
+    const page = browser.page();
+    await signInAs(page, 'manager');
+    await page.goto(`${baseUrl()}/`);
+    await page.waitForURL(/\/weekly$/);
+    await expect(navNames(page)).resolves.toEqual([
+      'Weekly report',
+      'SLA',
+      'Feedback',
+      'Root causes',
+    ]);
+    for (const name of ['SLA', 'Feedback', 'Root causes', 'Weekly report']) {
+      await page
+        .getByRole('navigation', { name: 'Pages' })
+        .getByRole('link', { name: new RegExp(`^${name}`) })
+        .click();
+      await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('[role=alert]').count()).toBe(0);
+    }
+    // No supplier or product picker for a role without suppliers.
+    const dimensions = await page.locator('[data-testid=add-filter] option').allInnerTexts();
+    expect(dimensions.join(' ')).not.toMatch(/Supplier|Product/);
+  });
+
   it('lets the admin create a user, who signs in with the one-time password and chooses their own', async () => {
     const page = browser.page();
     await signInAs(page, 'admin');
