@@ -138,7 +138,10 @@ function commonWordIndex(): Map<string, string[]> {
   return index;
 }
 
-/** Evidence from words: a frequent word, or a word of an analysed language's lexicons. */
+/**
+ * Evidence from words: a frequent word, or a word of an analysed language's lexicons as written
+ * (not its other forms or typos, which another language's word may resemble).
+ */
 function wordEvidence(
   tokens: readonly Token[],
   candidates: readonly string[],
@@ -155,9 +158,9 @@ function wordEvidence(
       if (languages.has(language)) continue;
       const pack = packFor(language);
       const known =
-        pack.sentiment.matchesAt([token], 0, 0).length ||
-        pack.reasons.matchesAt([token], 0, 0).length ||
-        pack.aspects.matchesAt([token], 0, 0).length;
+        pack.sentiment.matchesAt([token], 0, 0, false).length ||
+        pack.reasons.matchesAt([token], 0, 0, false).length ||
+        pack.aspects.matchesAt([token], 0, 0, false).length;
       if (known && token.folded.length >= 3) languages.add(language);
     }
     if (!languages.size) return;

@@ -176,6 +176,27 @@ function packHits(pack: CompiledPack, tokens: readonly Token[]): RawHit[] {
       quoted: tokens[first].quoted,
     });
   }
+  // `niewygodny`, `unzuverlässig`, `недорого`: a negative prefix on a sentiment word.
+  if (pack.negativePrefixes.length) {
+    const used = new Set(phraseMatches.flatMap((m) => m.positions));
+    const intensifiers = new Set(intensity.keys());
+    tokens.forEach((token, i) => {
+      if (token.kind !== 'word' || used.has(i) || negators.has(i) || intensifiers.has(i)) return;
+      const prefix = pack.negativePrefixes.find(
+        (p) => token.folded.startsWith(p) && token.folded.length - p.length >= 4,
+      );
+      if (!prefix) return;
+      const [entry] = pack.sentiment.wordEntries(token.folded.slice(prefix.length));
+      if (!entry || entry.value === 0) return;
+      covered.add(i);
+      hits.push({
+        positions: [i],
+        term: `${prefix}-${entry.source}`,
+        valence: entry.value * NEGATION,
+        quoted: token.quoted,
+      });
+    });
+  }
   // `too noisy`, `слишком шумный`, `barulhento demais`, `רועש מדי`: excess is a complaint.
   const excess = (markers: Set<number>, offset: number) => {
     for (const at of markers) {

@@ -303,6 +303,8 @@ export const de: LanguagePack = {
     'danke für nichts': -3,
     'na toll': -2,
   },
+  endings: ['ern', 'em', 'en', 'er', 'es', 'e', 's', 'n'],
+  negativePrefixes: ['un'],
   negators: [
     'wollte',
     'könnte',

@@ -369,6 +369,8 @@ export const en: LanguagePack = {
     'thanks for nothing': -3,
     'yeah right': -2,
   },
+  endings: ['ing', 'ed', 'es', 's', 'ly'],
+  negativePrefixes: ['un'],
   negators: [
     'wanted to',
     'could be',

@@ -257,6 +257,7 @@ export const he: LanguagePack = {
     'אחרת לגמרי': -2,
     'לא דומה': -2.2,
   },
+  endings: ['ים', 'ות', 'ה', 'ת', 'י'],
   negators: [
     'רציתי',
     'ולא',
