@@ -51,7 +51,7 @@ export interface Reach {
 }
 
 /** Shortest word a typo is forgiven in: shorter words are too often other real words. */
-export const TYPO_MIN_LENGTH = 6;
+export const TYPO_MIN_LENGTH = 7;
 /** From this length a word may be two small slips away (a letter doubled on the wrong side). */
 const LONG_TYPO_LENGTH = 9;
 /** A stem is reached through a typo only when it is at least this long. */

@@ -167,6 +167,13 @@ function packHits(pack: CompiledPack, tokens: readonly Token[]): RawHit[] {
         }
       }
     }
+    // A negator inside a phrase's gap negates the phrase (`kann ich niemandem empfehlen`,
+    // `entspricht nicht der Beschreibung`).
+    if (!negated && last - first + 1 > match.positions.length) {
+      for (let at = first + 1; at < last && !negated; at++) {
+        negated = negators.has(at) && !match.positions.includes(at);
+      }
+    }
     if (negated) valence *= NEGATION;
     match.positions.forEach((p) => covered.add(p));
     hits.push({

@@ -18,6 +18,10 @@ const general: Record<string, number> = Object.fromEntries(
 export const en: LanguagePack = {
   code: 'en',
   sentiment: {
+    // Litotes: a denied complaint is tolerance, not praise.
+    'not a big deal': 0.4,
+    'no big deal': 0.4,
+    'not the end of the world': 0.3,
     ...general,
     'ahead of schedule': 2,
     'no questions asked': 1.5,

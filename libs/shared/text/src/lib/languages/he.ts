@@ -9,6 +9,8 @@ export const he: LanguagePack = {
   code: 'he',
   prefixLetters: 'והבלמשכ',
   sentiment: {
+    // Litotes: a denied complaint is tolerance, not praise.
+    'לא קריטי': 0.3,
     'בלי מאמצ': 1.5,
     'סידר*': 1.5,
     'סידרה הכל': 2,
