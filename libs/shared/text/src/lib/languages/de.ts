@@ -935,7 +935,7 @@ export const de: LanguagePack = {
       'den vollen preis:2',
       'vollen preis:1.5',
       'auf der rechnung:2.5',
-      'rechnung:1.5',
+      'rechnung:0.5',
       'höherer preis:2.5',
       'produktseite:2',
       'abgebucht wurden:2',

@@ -1028,7 +1028,7 @@ export const en: LanguagePack = {
       'elsewhere:1',
     ],
     price_error: [
-      'invoice:1.5',
+      'invoice:0.5',
       'receipt:1',
       'higher price:2.5',
       'than the product page:2',

@@ -978,7 +978,7 @@ export const pl: LanguagePack = {
       'obciążono:2',
       'kwot*:1',
       'w ofercie było:1.5',
-      'faktur*:1.5',
+      'faktur*:0.5',
       'dwa razy:1.5',
       'podwójn*:2',
       'pobrano:1.5',

@@ -918,7 +918,7 @@ export const pt: LanguagePack = {
       'três vezes:1.5',
       'paguei o preço cheio:2.5',
       'preço cheio:1.5',
-      'nota fiscal:2',
+      'nota fiscal:0.5',
       'valor está maior:2.5',
       'valor maior:2',
       'página do produto:2',
