@@ -35,6 +35,40 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   uma: 1,
   einen: 1,
   אחד: 1,
+  אחת: 1,
+  two: 2,
+  две: 2,
+  два: 2,
+  dwie: 2,
+  dwa: 2,
+  duas: 2,
+  dois: 2,
+  zwei: 2,
+  שני: 2,
+  שתי: 2,
+  שניים: 2,
+  שתיים: 2,
+  three: 3,
+  три: 3,
+  trzy: 3,
+  três: 3,
+  drei: 3,
+  שלושה: 3,
+  שלוש: 3,
+  four: 4,
+  четыре: 4,
+  cztery: 4,
+  quatro: 4,
+  vier: 4,
+  ארבעה: 4,
+  ארבע: 4,
+  five: 5,
+  пять: 5,
+  pięć: 5,
+  cinco: 5,
+  fünf: 5,
+  חמישה: 5,
+  חמש: 5,
 };
 
 /** Scores at or beyond these are positive / negative; between them, neutral (tuned on dev). */
@@ -224,7 +258,8 @@ function packHits(pack: CompiledPack, tokens: readonly Token[]): RawHit[] {
   return hits;
 }
 
-const STAR_WORD = /^(?:stars?|звезд\p{L}*|звёзд\p{L}*|gwiazd\p{L}*|estrelas?|sterne?|כוכב\p{L}*)$/u;
+const STAR_WORD =
+  /^(?:stars?|звезд\p{L}*|звёзд\p{L}*|gwiazd\p{L}*|estrel\p{L}*|sterne?|sternchen|כוכב\p{L}*)$/u;
 /** Valence of a 1–5 star rating written in the text. */
 const STAR_VALENCE = [-3, -3, -2, 0, 2, 3];
 
@@ -337,7 +372,7 @@ export function scoreSentiment(packs: readonly CompiledPack[], text: Tokenized):
     const bangs = Math.min(4, text.exclamations[i] ?? 0);
     total += sum + (sum > 0 ? 1 : sum < 0 ? -1 : 0) * bangs * EXCLAMATION;
   });
-  const rating = writtenRating(tokens);
+  const rating = text.stars ?? writtenRating(tokens);
   const score =
     rating === null
       ? normalise(total)
