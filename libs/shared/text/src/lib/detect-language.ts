@@ -50,6 +50,22 @@ const LATIN_CANDIDATES = [
 ];
 const CYRILLIC_CANDIDATES = ['ru', 'uk', 'bg', 'be', 'sr', 'mk', 'kk'];
 
+/**
+ * Serbian and Macedonian Cyrillic have no й щ ъ ы ь э ю я ё, and their own letters (ј above
+ * all: `је` is "is") turn up in nearly every sentence; a text with one of the former, or a
+ * sentence-long text with none of the latter, is not Serbian or Macedonian.
+ */
+function cyrillicCandidates(text: string, letters: number): readonly string[] {
+  const lower = text.toLowerCase();
+  const eastern = /[йщъыьэюяё]/.test(lower);
+  const long = letters >= 15;
+  return CYRILLIC_CANDIDATES.filter((language) => {
+    if (language === 'sr') return !eastern && (!long || /[ђјљњћџ]/.test(lower));
+    if (language === 'mk') return !eastern && (!long || /[ѓќѕјљњџ]/.test(lower));
+    return true;
+  });
+}
+
 /** Letters that (nearly) only one candidate language uses, with the evidence they give. */
 const MARKERS: readonly {
   readonly letters: RegExp;
@@ -240,7 +256,7 @@ export function detectLanguage(text: string): LanguageGuess {
       const guess = guessAmong(
         text,
         tokens,
-        script === 'latin' ? LATIN_CANDIDATES : CYRILLIC_CANDIDATES,
+        script === 'latin' ? LATIN_CANDIDATES : cyrillicCandidates(text, letters),
         letters,
       );
       return sure(guess.language, guess.confidence);

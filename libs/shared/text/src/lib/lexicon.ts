@@ -298,6 +298,7 @@ export class Lexicon<T> {
       (a, b) =>
         b.entry.parts.length - a.entry.parts.length ||
         specificity(b.entry) - specificity(a.entry) ||
+        span(a.positions) - span(b.positions) ||
         a.positions[0] - b.positions[0],
     );
     const used = new Set<number>();
@@ -309,6 +310,11 @@ export class Lexicon<T> {
     }
     return out.sort((a, b) => a.positions[0] - b.positions[0]);
   }
+}
+
+/** How many tokens a match stretches over: the tighter of two equal matches wins. */
+function span(positions: readonly number[]): number {
+  return positions[positions.length - 1] - positions[0];
 }
 
 function specificity(entry: LexiconEntry<unknown>): number {

@@ -202,8 +202,9 @@ function packHits(pack: CompiledPack, tokens: readonly Token[]): RawHit[] {
       }
     }
     // A negator inside a phrase's gap negates the phrase (`kann ich niemandem empfehlen`,
-    // `entspricht nicht der Beschreibung`).
-    if (!negated && last - first + 1 > match.positions.length) {
+    // `entspricht nicht der Beschreibung`), unless the phrase holds its own negator.
+    const ownNegator = match.positions.some((p) => negators.has(p));
+    if (!negated && !ownNegator && last - first + 1 > match.positions.length) {
       for (let at = first + 1; at < last && !negated; at++) {
         negated = negators.has(at) && !match.positions.includes(at);
       }
