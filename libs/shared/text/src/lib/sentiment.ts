@@ -18,7 +18,7 @@ const EXCESS = -1.2;
 /** How much a rating written in the text (`3 stars`) weighs against the words around it. */
 const RATING_WEIGHT = 0.75;
 /** Emoji that mark the praise around them as ironic. */
-const IRONY_EMOJI = new Set(['🙄', '😒', '🤦', '🤡']);
+const IRONY_EMOJI = new Set(['🙄', '😒', '🤦', '🤡', '🙃']);
 /** `but also` (`но и`, `ale też`, `mas também`, `aber auch`, `אבל גם`) adds, it does not turn. */
 const ALSO = new Set(['also', 'и', 'тоже', 'też', 'także', 'również', 'também', 'auch', 'גם']);
 /** Number words a written rating may use (`zero stars`, `ноль звёзд`). */

@@ -4,6 +4,10 @@ import type { LanguagePack } from './language-pack';
 export const de: LanguagePack = {
   code: 'de',
   sentiment: {
+    // Idioms of (dis)satisfaction: nothing to fault, like new, nothing like the photos.
+    'nichts auszusetzen': 2.8,
+    'nicht ähnlich': -2,
+    'unmöglich*': -2,
     // Litotes: a denied complaint is tolerance, not praise.
     'nicht schlimm': 0.4,
     'nicht wie beschrieben': -2.2,
@@ -647,6 +651,8 @@ export const de: LanguagePack = {
   },
   reasons: {
     product_defect: [
+      'brennt durch:3',
+      'durchgebrannt:3',
       'funktioniert nicht mehr:3',
       'lässt sich nicht einschalten:3',
       'heizt nicht:2.5',
@@ -729,6 +735,10 @@ export const de: LanguagePack = {
       'überhitzt:2',
     ],
     missing_parts: [
+      'nur eins von zwei:3',
+      'nur einer:1.8',
+      'nur eine:1.5',
+      'nur eins:1.8',
       'nicht im karton:3',
       'nicht im lieferumfang:3',
       'lieferumfang:1.5',
@@ -811,6 +821,8 @@ export const de: LanguagePack = {
       'oranger:0.5',
     ],
     wrong_size: [
+      'sitzt wie:2',
+      'xs:1.5',
       'fällt groß aus:3',
       'fällt zu klein aus:3',
       'fällt zu groß aus:3',
@@ -853,6 +865,8 @@ export const de: LanguagePack = {
       'schuhe:0.5',
     ],
     wrong_item: [
+      'version:1.5',
+      'bezahlt habe ich:1.5',
       'falsches produkt:3',
       'als bestellt:2.5',
       'nicht was ich bestellt:3',
@@ -881,6 +895,7 @@ export const de: LanguagePack = {
       'geschickt:0.5',
     ],
     damaged_in_transit: [
+      'zersplittert:3',
       'auf dem transportweg:3',
       'bote:1',
       'zusteller:1',
@@ -924,6 +939,8 @@ export const de: LanguagePack = {
       'eingerissen:1',
     ],
     late_delivery: [
+      'in zustellung:2.5',
+      'seit fünf tagen:1.2',
       'verzöger*:2',
       'nie angekommen:3',
       'noch nicht da:2.5',
@@ -962,6 +979,8 @@ export const de: LanguagePack = {
       'wo bleibt:2.5',
     ],
     changed_mind: [
+      'zum vergleichen:2.5',
+      'geht zurück:1.5',
       'umentschieden:3',
       'nicht mehr benötigt:3',
       'widerruf*:3',
@@ -987,6 +1006,8 @@ export const de: LanguagePack = {
       'zurückgeben:1',
     ],
     found_cheaper: [
+      'euro weniger:3',
+      'weniger:1',
       'in einem anderen shop:2',
       'zum halben preis:2.5',
       'halben preis:2',
@@ -1002,6 +1023,9 @@ export const de: LanguagePack = {
       'amazon:1',
     ],
     price_error: [
+      'kassenbon:2',
+      'höherer betrag:3',
+      'am regal:2',
       'mehr abgebucht:3',
       'zweimal abgebucht:3',
       'anderer preis:2',
@@ -1030,6 +1054,7 @@ export const de: LanguagePack = {
       'falscher preis:2.5',
     ],
     shown_in_stock_but_not: [
+      'sofort verfügbar:2.5',
       'vergriffen:2.5',
       'ausverkauft:2.5',
       'gar nicht hatten:3',
@@ -1050,6 +1075,10 @@ export const de: LanguagePack = {
       'storniert:1',
     ],
     promo_terms_unclear: [
+      'galten nicht:2.5',
+      'galt nicht:2.5',
+      'banner:1.5',
+      '%:1',
       'angebot:1',
       'nicht eingelöst:2.5',
       'cashback:2.5',
@@ -1149,6 +1178,7 @@ export const de: LanguagePack = {
       'spam:2.5',
     ],
     slow_response: [
+      'antwortet keiner:3',
       'ohne antwort:3',
       'keine rückmeldung:3',
       'support:1',
@@ -1181,6 +1211,9 @@ export const de: LanguagePack = {
       'reklamation:0.5',
     ],
     usage_question: [
+      'kann man:2',
+      'darf man:2',
+      'geeignet für:2',
       'wie schalte ich:3',
       'wie verbinde ich:3',
       'wie benutze ich:3',

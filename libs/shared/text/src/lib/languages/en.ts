@@ -18,6 +18,9 @@ const general: Record<string, number> = Object.fromEntries(
 export const en: LanguagePack = {
   code: 'en',
   sentiment: {
+    // Idioms of (dis)satisfaction: nothing to fault, like new, nothing like the photos.
+    'a week later': -1.2,
+    'looks cheap': -1.2,
     // General review vocabulary: everyday opinion words and idioms of the language, written
     // from the language (not from the examples), so that unseen reviews meet the lexicon.
     'waste of time': -2.5,
@@ -646,6 +649,9 @@ export const en: LanguagePack = {
   },
   reasons: {
     product_defect: [
+      'burns out:3',
+      'burnt out:3',
+      'burned out:3',
       'quit working:3',
       'stopped:1.5',
       'no longer works:3',
@@ -845,6 +851,8 @@ export const en: LanguagePack = {
       'specs:1.5',
     ],
     wrong_size: [
+      'fits like:2',
+      'xs:1.5',
       "doesn't fit:2.5",
       'does not fit:2.5',
       "didn't fit:2.5",
@@ -889,6 +897,8 @@ export const en: LanguagePack = {
       'runs large:2',
     ],
     wrong_item: [
+      'version:1.5',
+      'i paid for:1.5',
       'got a different:2.5',
       "someone else's order:3",
       'mixed up:2',
@@ -970,6 +980,7 @@ export const en: LanguagePack = {
       'torn:1',
     ],
     late_delivery: [
+      'out for delivery:2.5',
       'still waiting:2.5',
       'has not arrived:3',
       'not delivered:2.5',
@@ -1127,6 +1138,7 @@ export const en: LanguagePack = {
       'available:1',
     ],
     promo_terms_unclear: [
+      'banner:1.5',
       'buy one get one:3',
       'bogof:3',
       'cashback:2.5',
@@ -1291,6 +1303,9 @@ export const en: LanguagePack = {
       'complaint:0.5',
     ],
     usage_question: [
+      'can this:2',
+      'can it be:2',
+      'safe to use:2',
       'is this normal:3',
       'should it:1.5',
       'manual:1',

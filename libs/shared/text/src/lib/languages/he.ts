@@ -9,6 +9,13 @@ export const he: LanguagePack = {
   code: 'he',
   prefixLetters: 'והבלמשכ',
   sentiment: {
+    // Idioms of (dis)satisfaction: nothing to fault, like new, nothing like the photos.
+    'אין במה להתלונן': 2.8,
+    'כמו חדשה': 2,
+    'כמו חדשים': 2,
+    'כמו חדשות': 2,
+    'נראית זולה': -1.2,
+    'נראה זול': -1.2,
     // General review vocabulary: everyday opinion words and idioms of the language, written
     // from the language (not from the examples), so that unseen reviews meet the lexicon.
     גרוע: -2.5,
@@ -603,6 +610,8 @@ export const he: LanguagePack = {
   },
   reasons: {
     product_defect: [
+      'נשרף:3',
+      'נשרפה:3',
       'הפסיק:1.8',
       'הפסיקה:1.8',
       'לא מחמם:2.5',
@@ -674,6 +683,9 @@ export const he: LanguagePack = {
       'מתחמם:1.5',
     ],
     missing_parts: [
+      'רק כרית אחת:2',
+      'רק אחד:1.8',
+      'מתוך שתיים:1.5',
       'לא הגיע עם:2.5',
       'לא שלחו את:2.5',
       'הגיעה רק אחת:2.5',
@@ -744,6 +756,8 @@ export const he: LanguagePack = {
       'כתומ:0.5',
     ],
     wrong_size: [
+      'יושב כמו:2',
+      'xs:1.5',
       'קטנה מדי:2.5',
       'צר מדי:2.5',
       'צרה מדי:2.5',
@@ -785,6 +799,8 @@ export const he: LanguagePack = {
       'נעליים:0.5',
     ],
     wrong_item: [
+      'גרסה:1.5',
+      'שילמתי על:1.5',
       'שלחו לי דגם אחר:3',
       'שלחו לי משהו אחר:3',
       'לא מה שהזמנתי:3',
@@ -849,6 +865,7 @@ export const he: LanguagePack = {
       'קרוע*:1',
     ],
     late_delivery: [
+      'בדרך למסירה:2.5',
       'מאחר:2',
       'איפה החבילה:3',
       'איפה ההזמנה:3',
@@ -881,6 +898,9 @@ export const he: LanguagePack = {
       'שבוע אחרי:1',
     ],
     changed_mind: [
+      'להשוות:2.5',
+      'מחזירה את:1.2',
+      'מחזיר את:1.2',
       'שיניתי את דעתי:3',
       'ביטול עסקה:3',
       'התוכניות שלי השתנו:3',
@@ -903,6 +923,7 @@ export const he: LanguagePack = {
       'בחירה:1.5',
     ],
     found_cheaper: [
+      'ש"ח פחות:3',
       'עלי אקספרס:1.5',
       'בחצי מחיר:2.5',
       'חצי מחיר:2',
@@ -950,6 +971,7 @@ export const he: LanguagePack = {
       'מחיר שגוי:2.5',
     ],
     shown_in_stock_but_not: [
+      'לחכות חודש:2',
       'לא במלאי:3',
       'ביטלו את ההזמנה:2',
       'לא זמין:2.5',
@@ -970,6 +992,8 @@ export const he: LanguagePack = {
       'בוטלה:1',
     ],
     promo_terms_unclear: [
+      'לא חלה:2.5',
+      'באנר:1.5',
       'קוד קופון:3',
       '1+1:3',
       'מתנה:1',
@@ -996,6 +1020,7 @@ export const he: LanguagePack = {
       'מחיר המבצע:2.5',
     ],
     delivery_terms_unclear: [
+      'במסירה:1.5',
       'עלות משלוח:2.5',
       'מע"מ:2',
       'לא היה כתוב:2',
@@ -1061,6 +1086,7 @@ export const he: LanguagePack = {
       'ספאמ:2.5',
     ],
     slow_response: [
+      'לא עונה למייל:3',
       'לא עונים:3',
       'לא חוזרים:2.5',
       'שירות לקוחות:1',
@@ -1094,6 +1120,8 @@ export const he: LanguagePack = {
       'תלונה:0.5',
     ],
     usage_question: [
+      'אפשר לשים:2.5',
+      'האם אפשר:2',
       'איך מפעילים:3',
       'איך עובד:2.5',
       'אמור:1.5',

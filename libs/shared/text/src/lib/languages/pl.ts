@@ -4,6 +4,12 @@ import type { LanguagePack } from './language-pack';
 export const pl: LanguagePack = {
   code: 'pl',
   sentiment: {
+    // Idioms of (dis)satisfaction: nothing to fault, like new, nothing like the photos.
+    'nie mam się do czego przyczepić': 2.8,
+    'nie ma się do czego przyczepić': 2.8,
+    'jak nowe': 2,
+    'skandaliczn*': -3,
+    'wygląda tandetnie': -1.2,
     // Litotes: a denied complaint is tolerance, not praise.
     'bez tragedii': 0.4,
     'nie tragedia': 0.4,
@@ -483,6 +489,11 @@ export const pl: LanguagePack = {
   ],
   negativePrefixes: ['nie'],
   negators: [
+    'mogłoby być',
+    'mógłby być',
+    'mogła być',
+    'mogłaby być',
+    'mogły być',
     'chciałam',
     'chciałem',
     'mogłaby być',
@@ -685,6 +696,8 @@ export const pl: LanguagePack = {
   },
   reasons: {
     product_defect: [
+      'przepala się:3',
+      'spalił*:3',
       'przestał*:1.5',
       'nie grzeje:2.5',
       'przestało grzać:2.8',
@@ -763,6 +776,8 @@ export const pl: LanguagePack = {
       'przegrzewa:2',
     ],
     missing_parts: [
+      'tylko jedna:1.8',
+      'tylko jeden:1.8',
       'w zestawie:1.2',
       'nie było w paczce:3',
       'nie było w zestawie:3',
@@ -840,6 +855,8 @@ export const pl: LanguagePack = {
       'pomarańczow*:0.5',
     ],
     wrong_size: [
+      'leży jak:2',
+      'xs:1.5',
       'za luźn*:2',
       'potrzebuję większ*:3',
       'potrzebuję mniejsz*:3',
@@ -879,6 +896,10 @@ export const pl: LanguagePack = {
       'buty:0.5',
     ],
     wrong_item: [
+      'wersja:1.5',
+      'wersję:1.5',
+      'płaciłem za:1.5',
+      'płaciłam za:1.5',
       'przysłano inn*:3',
       'przysłali inn*:3',
       'wysłali inn*:3',
@@ -913,6 +934,8 @@ export const pl: LanguagePack = {
       'zupełnie inny:1',
     ],
     damaged_in_transit: [
+      'karton mokry:2.5',
+      'mokr*:1.5',
       'uszkodzona przesyłka:3',
       'podczas transportu:2.5',
       'porwany karton:3',
@@ -950,6 +973,8 @@ export const pl: LanguagePack = {
       'rozdarty:1',
     ],
     late_delivery: [
+      'wydana do doręczenia:2.5',
+      'status:1.2',
       'nadal nie dotarł*:3',
       'wciąż nie dotarł*:3',
       'nadal nic:2.5',
@@ -994,6 +1019,7 @@ export const pl: LanguagePack = {
       'gdzie jest moje zamówienie:2.5',
     ],
     changed_mind: [
+      'do porównania:2.5',
       'zmieniłem zdanie:3',
       'zmieniłam zdanie:3',
       'już nie potrzebuję:3',
@@ -1023,6 +1049,8 @@ export const pl: LanguagePack = {
       'odsyłam:1',
     ],
     found_cheaper: [
+      'zł mniej:3',
+      'mniej:1',
       'na allegro:1.5',
       'za pół ceny:2.5',
       'pół ceny:2',
@@ -1073,6 +1101,8 @@ export const pl: LanguagePack = {
       'płatność:1',
     ],
     shown_in_stock_but_not: [
+      'czekać miesiąc:2',
+      'dostawę do magazynu:3',
       'niedostępn*:2.5',
       'na stanie:2',
       'w magazynie:1.5',
@@ -1095,6 +1125,8 @@ export const pl: LanguagePack = {
       'pisało że jest:2',
     ],
     promo_terms_unclear: [
+      'nie objął:2.5',
+      'baner*:1.5',
       'kod promocyjny:3',
       'zniżk*:2',
       'cashback:2.5',
@@ -1229,6 +1261,7 @@ export const pl: LanguagePack = {
       'na czacie:1',
     ],
     usage_question: [
+      'czy nadaje się:2.5',
       'jak podłączyć:3',
       'jak działa:2.5',
       'czy tak ma być:3',

@@ -4,6 +4,12 @@ import type { LanguagePack } from './language-pack';
 export const pt: LanguagePack = {
   code: 'pt',
   sentiment: {
+    // Idioms of (dis)satisfaction: nothing to fault, like new, nothing like the photos.
+    'continuam novos': 2,
+    'como novos': 2,
+    'nada a ver': -2.2,
+    'vergonhos*': -2.8,
+    'parece barat*': -1.2,
     // Litotes: a denied complaint is tolerance, not praise.
     'nada grave': 0.4,
     'não é grave': 0.4,
@@ -457,6 +463,10 @@ export const pt: LanguagePack = {
   ],
   negativePrefixes: ['des', 'in', 'im'],
   negators: [
+    'podia ser',
+    'poderia ser',
+    'podiam ser',
+    'poderiam ser',
     'queria',
     'podia ser',
     'poderia ser',
@@ -641,6 +651,7 @@ export const pt: LanguagePack = {
   },
   reasons: {
     product_defect: [
+      'queima:3',
       'parou de:1.8',
       'não esquenta:2.5',
       'não aquece:2.5',
@@ -710,6 +721,9 @@ export const pt: LanguagePack = {
       'bateria:1',
     ],
     missing_parts: [
+      'veio só:2.5',
+      'só uma:1.8',
+      'só um:1.8',
       'sem o manual:2',
       'sem os parafusos:3',
       'não veio o:2.5',
@@ -789,6 +803,9 @@ export const pt: LanguagePack = {
       'laranja:0.5',
     ],
     wrong_size: [
+      'veste como:2',
+      'xs:1.5',
+      'pp:1.5',
       'ficou apertad*:3',
       'ficou larg*:3',
       'tamanho maior:3',
@@ -833,6 +850,9 @@ export const pt: LanguagePack = {
       'tênis:0.5',
     ],
     wrong_item: [
+      'versão:1.5',
+      'paguei pela:1.5',
+      'paguei pelo:1.5',
       'mandaram outro:3',
       'enviaram outro:3',
       'veio outro:3',
@@ -864,6 +884,8 @@ export const pt: LanguagePack = {
       'não é o que pedi:2.5',
     ],
     damaged_in_transit: [
+      'caixa molhada:2.5',
+      'molhad*:1.5',
       'caixa destruída:3',
       'embalagem violada:3',
       'embalagem rasgada:2.5',
@@ -905,6 +927,7 @@ export const pt: LanguagePack = {
       'rasgado:1',
     ],
     late_delivery: [
+      'saiu para entrega:2.5',
       'nunca chegou:3',
       'até agora nada:2.5',
       'prazo de entrega:2',
@@ -939,6 +962,8 @@ export const pt: LanguagePack = {
       'cadê meu pedido:2.5',
     ],
     changed_mind: [
+      'para comparar:2.5',
+      'vou devolver:1.5',
       'me arrependi:3',
       'direito de arrependimento:3',
       'comprei por engano:2.5',
@@ -983,6 +1008,8 @@ export const pt: LanguagePack = {
       'mercado livre:1',
     ],
     price_error: [
+      'cupom fiscal:2',
+      'etiqueta:1.2',
       'cobraram mais:3',
       'cobrado a mais:3',
       'cobrança duplicada:3',
@@ -1015,6 +1042,7 @@ export const pt: LanguagePack = {
       'preço errado:2.5',
     ],
     shown_in_stock_but_not: [
+      'só daqui a:2',
       'fora de estoque:3',
       'esgotad*:2.5',
       'esgotou:2.5',
@@ -1037,6 +1065,8 @@ export const pt: LanguagePack = {
       'cancelaram:1',
     ],
     promo_terms_unclear: [
+      'não valeu:2',
+      'banner:1.5',
       'cupons:3',
       'código de desconto:3',
       'brinde:2',
@@ -1162,6 +1192,9 @@ export const pt: LanguagePack = {
       'no chat:1',
     ],
     usage_question: [
+      'pode ir:2',
+      'pode ser usad*:2.5',
+      'posso usar:2.5',
       'como programo:3',
       'como programar:3',
       'como conectar:3',
