@@ -1,6 +1,8 @@
 import { CLAIM_TEXTS, REVIEW_PHRASES } from '@returnlens/tools/demo-data';
 import type { ReasonCode } from '@returnlens/shared/contracts';
 import * as dev from './fixtures/dev';
+import * as dev2 from './fixtures/dev2';
+import * as dev3 from './fixtures/dev3';
 import * as heldout1 from './fixtures/heldout1';
 import * as heldout2 from './fixtures/heldout2';
 import * as seen from './fixtures/seen';
@@ -70,6 +72,28 @@ export const DEV: Dataset = {
   languageOnly: dev.languageOnly,
 };
 
+/**
+ * The second development round: new products and wording, written before the general
+ * vocabulary, morphology and typo-tolerance work it was used to tune (tuning data).
+ */
+export const DEV2: Dataset = {
+  name: 'dev-2',
+  description: 'second development round, written before the general lexicon work; tuned on',
+  languages: pick(dev2),
+  languageOnly: dev2.languageOnly,
+};
+
+/**
+ * The third development round: written after the second round's changes, measured once
+ * before being tuned on (docs/text-analysis.md), then tuning data.
+ */
+export const DEV3: Dataset = {
+  name: 'dev-3',
+  description: 'third development round, measured once before tuning on it; tuned on',
+  languages: pick(dev3),
+  languageOnly: dev3.languageOnly,
+};
+
 const ASPECT_PHRASES: Readonly<Record<string, readonly [SentimentExample[0], string]>> = {
   delivery_late: ['negative', 'delivery_speed-'],
   delivery_fast: ['positive', 'delivery_speed+'],
@@ -110,6 +134,8 @@ export const DEMO: Dataset = {
 export const DATASETS: Readonly<Record<string, Dataset>> = {
   test: TEST,
   dev: DEV,
+  'dev-2': DEV2,
+  'dev-3': DEV3,
   seen: SEEN,
   demo: DEMO,
   'heldout-1': HELDOUT1,

@@ -32,4 +32,11 @@ describe('detectLanguage', () => {
     expect(guess.confidence).toBeGreaterThan(0.5);
     expect(guess.confidence).toBeLessThanOrEqual(1);
   });
+
+  it('never reads Cyrillic with й, ь, я … or a sentence without ј, љ, њ … as Serbian', () => {
+    expect(detectLanguage('Размер совсем не соответсвует таблице').language).toBe('ru');
+    expect(detectLanguage('Разочарована, размер совсем не соответсвует таблице').language).toBe(
+      'ru',
+    );
+  });
 });

@@ -50,6 +50,22 @@ const LATIN_CANDIDATES = [
 ];
 const CYRILLIC_CANDIDATES = ['ru', 'uk', 'bg', 'be', 'sr', 'mk', 'kk'];
 
+/**
+ * Serbian and Macedonian Cyrillic have no й щ ъ ы ь э ю я ё, and their own letters (ј above
+ * all: `је` is "is") turn up in nearly every sentence; a text with one of the former, or a
+ * sentence-long text with none of the latter, is not Serbian or Macedonian.
+ */
+function cyrillicCandidates(text: string, letters: number): readonly string[] {
+  const lower = text.toLowerCase();
+  const eastern = /[йщъыьэюяё]/.test(lower);
+  const long = letters >= 15;
+  return CYRILLIC_CANDIDATES.filter((language) => {
+    if (language === 'sr') return !eastern && (!long || /[ђјљњћџ]/.test(lower));
+    if (language === 'mk') return !eastern && (!long || /[ѓќѕјљњџ]/.test(lower));
+    return true;
+  });
+}
+
 /** Letters that (nearly) only one candidate language uses, with the evidence they give. */
 const MARKERS: readonly {
   readonly letters: RegExp;
@@ -138,7 +154,10 @@ function commonWordIndex(): Map<string, string[]> {
   return index;
 }
 
-/** Evidence from words: a frequent word, or a word of an analysed language's lexicons. */
+/**
+ * Evidence from words: a frequent word, or a word of an analysed language's lexicons as written
+ * (not its other forms or typos, which another language's word may resemble).
+ */
 function wordEvidence(
   tokens: readonly Token[],
   candidates: readonly string[],
@@ -155,9 +174,9 @@ function wordEvidence(
       if (languages.has(language)) continue;
       const pack = packFor(language);
       const known =
-        pack.sentiment.matchesAt([token], 0, 0).length ||
-        pack.reasons.matchesAt([token], 0, 0).length ||
-        pack.aspects.matchesAt([token], 0, 0).length;
+        pack.sentiment.matchesAt([token], 0, 0, false).length ||
+        pack.reasons.matchesAt([token], 0, 0, false).length ||
+        pack.aspects.matchesAt([token], 0, 0, false).length;
       if (known && token.folded.length >= 3) languages.add(language);
     }
     if (!languages.size) return;
@@ -237,7 +256,7 @@ export function detectLanguage(text: string): LanguageGuess {
       const guess = guessAmong(
         text,
         tokens,
-        script === 'latin' ? LATIN_CANDIDATES : CYRILLIC_CANDIDATES,
+        script === 'latin' ? LATIN_CANDIDATES : cyrillicCandidates(text, letters),
         letters,
       );
       return sure(guess.language, guess.confidence);

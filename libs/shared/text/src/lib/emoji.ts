@@ -34,6 +34,7 @@ export const EMOJI_VALENCE: Readonly<Record<string, number>> = {
   '😑': -0.8,
   '🤔': -0.3,
   '🙄': -1.8,
+  '🙃': -1,
   '😒': -2,
   '🙁': -2,
   '☹': -2,

@@ -1,4 +1,4 @@
-import { hebrewVariants, Lexicon } from './lexicon';
+import { baseOf, hebrewVariants, Lexicon, withinOneEdit } from './lexicon';
 import { tokenize } from './tokenize';
 
 describe('Lexicon', () => {
@@ -25,5 +25,61 @@ describe('Lexicon', () => {
     const variants = hebrewVariants('והבלמשכ');
     expect(variants('והמשלוח')).toEqual(['והמשלוח', 'המשלוח', 'משלוח', 'שלוח']);
     expect(variants('מוצר')).toEqual(['מוצר', 'וצר']);
+  });
+
+  it('counts one insertion, deletion, substitution or adjacent swap as one edit', () => {
+    expect(withinOneEdit('соответсвует', 'соответствует')).toBe(true);
+    expect(withinOneEdit('recieve', 'receive')).toBe(true);
+    expect(withinOneEdit('qualty', 'quality')).toBe(true);
+    expect(withinOneEdit('broken', 'brocken')).toBe(true);
+    expect(withinOneEdit('broken', 'brakes')).toBe(false);
+  });
+
+  it('cuts the longest ending, keeping four letters, and a long suffix with its ending', () => {
+    const pt = ['mente', 'inho', 'os', 'as', 'a', 'o', 'e', 's'];
+    expect(baseOf('lindos', pt)).toBe('lind');
+    expect(baseOf('rapidamente', pt)).toBe('rapid');
+    expect(baseOf('quentinho', pt)).toBe('quent');
+    expect(baseOf('casa', pt)).toBe('casa');
+  });
+
+  describe('reach beyond the written forms', () => {
+    const reaching = new Lexicon<number>(
+      [
+        ['disappointed', -2],
+        ['enttäuschend', -2],
+        ['zuverlässig*', 2],
+        ['schönes', 2],
+        ['linda', 2],
+      ],
+      undefined,
+      {
+        endings: ['en', 'es', 'e', 'os', 'a', 'o', 's'],
+        typos: true,
+        ignore: new Set(['schon']),
+      },
+    );
+    const sources = (text: string) =>
+      reaching.bestMatches(tokenize(text).tokens).map((m) => m.entry.source);
+
+    it('matches other forms of a whole word by their base', () => {
+      expect(sources('enttäuschenden')).toEqual(['enttäuschend']);
+      expect(sources('lindos')).toEqual(['linda']);
+    });
+
+    it('forgives one typo in a long word or stem, and two slips in a very long word', () => {
+      expect(sources('dissapointed')).toEqual(['disappointed']);
+      expect(sources('zuverläsig')).toEqual(['zuverlässig*']);
+    });
+
+    it('never reads a known word of the language, a short word or another first letter as a typo', () => {
+      expect(sources('schon')).toEqual([]);
+      expect(sources('lind')).toEqual([]);
+      expect(sources('misappointed')).toEqual([]);
+    });
+
+    it('keeps to written forms when asked (language detection)', () => {
+      expect(reaching.matchesAt(tokenize('lindos').tokens, 0, 0, false)).toEqual([]);
+    });
   });
 });

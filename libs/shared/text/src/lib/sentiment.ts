@@ -18,7 +18,7 @@ const EXCESS = -1.2;
 /** How much a rating written in the text (`3 stars`) weighs against the words around it. */
 const RATING_WEIGHT = 0.75;
 /** Emoji that mark the praise around them as ironic. */
-const IRONY_EMOJI = new Set(['🙄', '😒', '🤦', '🤡']);
+const IRONY_EMOJI = new Set(['🙄', '😒', '🤦', '🤡', '🙃']);
 /** `but also` (`но и`, `ale też`, `mas também`, `aber auch`, `אבל גם`) adds, it does not turn. */
 const ALSO = new Set(['also', 'и', 'тоже', 'też', 'także', 'również', 'também', 'auch', 'גם']);
 /** Number words a written rating may use (`zero stars`, `ноль звёзд`). */
@@ -35,6 +35,40 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   uma: 1,
   einen: 1,
   אחד: 1,
+  אחת: 1,
+  two: 2,
+  две: 2,
+  два: 2,
+  dwie: 2,
+  dwa: 2,
+  duas: 2,
+  dois: 2,
+  zwei: 2,
+  שני: 2,
+  שתי: 2,
+  שניים: 2,
+  שתיים: 2,
+  three: 3,
+  три: 3,
+  trzy: 3,
+  três: 3,
+  drei: 3,
+  שלושה: 3,
+  שלוש: 3,
+  four: 4,
+  четыре: 4,
+  cztery: 4,
+  quatro: 4,
+  vier: 4,
+  ארבעה: 4,
+  ארבע: 4,
+  five: 5,
+  пять: 5,
+  pięć: 5,
+  cinco: 5,
+  fünf: 5,
+  חמישה: 5,
+  חמש: 5,
 };
 
 /** Scores at or beyond these are positive / negative; between them, neutral (tuned on dev). */
@@ -167,6 +201,14 @@ function packHits(pack: CompiledPack, tokens: readonly Token[]): RawHit[] {
         }
       }
     }
+    // A negator inside a phrase's gap negates the phrase (`kann ich niemandem empfehlen`,
+    // `entspricht nicht der Beschreibung`), unless the phrase holds its own negator.
+    const ownNegator = match.positions.some((p) => negators.has(p));
+    if (!negated && !ownNegator && last - first + 1 > match.positions.length) {
+      for (let at = first + 1; at < last && !negated; at++) {
+        negated = negators.has(at) && !match.positions.includes(at);
+      }
+    }
     if (negated) valence *= NEGATION;
     match.positions.forEach((p) => covered.add(p));
     hits.push({
@@ -174,6 +216,27 @@ function packHits(pack: CompiledPack, tokens: readonly Token[]): RawHit[] {
       term: match.entry.source,
       valence,
       quoted: tokens[first].quoted,
+    });
+  }
+  // `niewygodny`, `unzuverlässig`, `недорого`: a negative prefix on a sentiment word.
+  if (pack.negativePrefixes.length) {
+    const used = new Set(phraseMatches.flatMap((m) => m.positions));
+    const intensifiers = new Set(intensity.keys());
+    tokens.forEach((token, i) => {
+      if (token.kind !== 'word' || used.has(i) || negators.has(i) || intensifiers.has(i)) return;
+      const prefix = pack.negativePrefixes.find(
+        (p) => token.folded.startsWith(p) && token.folded.length - p.length >= 4,
+      );
+      if (!prefix) return;
+      const [entry] = pack.sentiment.wordEntries(token.folded.slice(prefix.length));
+      if (!entry || entry.value === 0) return;
+      covered.add(i);
+      hits.push({
+        positions: [i],
+        term: `${prefix}-${entry.source}`,
+        valence: entry.value * NEGATION,
+        quoted: token.quoted,
+      });
     });
   }
   // `too noisy`, `слишком шумный`, `barulhento demais`, `רועש מדי`: excess is a complaint.
@@ -196,7 +259,8 @@ function packHits(pack: CompiledPack, tokens: readonly Token[]): RawHit[] {
   return hits;
 }
 
-const STAR_WORD = /^(?:stars?|звезд\p{L}*|звёзд\p{L}*|gwiazd\p{L}*|estrelas?|sterne?|כוכב\p{L}*)$/u;
+const STAR_WORD =
+  /^(?:stars?|звезд\p{L}*|звёзд\p{L}*|gwiazd\p{L}*|estrel\p{L}*|sterne?|sternchen|כוכב\p{L}*)$/u;
 /** Valence of a 1–5 star rating written in the text. */
 const STAR_VALENCE = [-3, -3, -2, 0, 2, 3];
 
@@ -309,7 +373,7 @@ export function scoreSentiment(packs: readonly CompiledPack[], text: Tokenized):
     const bangs = Math.min(4, text.exclamations[i] ?? 0);
     total += sum + (sum > 0 ? 1 : sum < 0 ? -1 : 0) * bangs * EXCLAMATION;
   });
-  const rating = writtenRating(tokens);
+  const rating = text.stars ?? writtenRating(tokens);
   const score =
     rating === null
       ? normalise(total)

@@ -1,4 +1,4 @@
-import { foldWord, tokenize } from './tokenize';
+import { foldWord, tokenize, typedStars } from './tokenize';
 
 describe('foldWord', () => {
   it('folds diacritics, German umlaut spellings, ё and Hebrew finals', () => {
@@ -44,5 +44,20 @@ describe('tokenize', () => {
     ]);
     expect(t.tokens[3].kind).toBe('word');
     expect(t.tokens[4].kind).toBe('emoji');
+  });
+});
+
+describe('typedStars', () => {
+  it('reads a star rating typed with symbols', () => {
+    expect(typedStars('1* would not buy again')).toBe(1);
+    expect(typedStars('Kettle 4 ★')).toBe(4);
+    expect(typedStars('★★★☆☆ fine')).toBe(3);
+    expect(tokenize('★★★★★ love it').stars).toBe(5);
+  });
+
+  it('ignores numbers that are not ratings', () => {
+    expect(typedStars('2*3 = 6')).toBeNull();
+    expect(typedStars('size 42')).toBeNull();
+    expect(typedStars('10/10')).toBeNull();
   });
 });

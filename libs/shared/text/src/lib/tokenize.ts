@@ -26,6 +26,19 @@ export interface Tokenized {
   readonly exclamations: readonly number[];
   readonly sentences: number;
   readonly clauses: number;
+  /** A star rating typed with symbols: `4*`, `1 ★`, `★★★☆☆` (1–5), else null. */
+  readonly stars: number | null;
+}
+
+const STAR_DIGIT = /(?:^|[^\d/.,])([1-5])\s?[*★](?![\d*★])/u;
+const STAR_RUN = /(?:^|[^★☆])(★{1,5})☆*(?![★☆])/u;
+
+/** The rating of star symbols in a text (see {@link Tokenized.stars}). */
+export function typedStars(text: string): number | null {
+  const digit = STAR_DIGIT.exec(text);
+  if (digit) return Number(digit[1]);
+  const run = STAR_RUN.exec(text);
+  return run ? run[1].length : null;
 }
 
 const HEBREW_POINTS = /[\u0591-\u05C7]/g;
@@ -163,5 +176,6 @@ export function tokenize(text: string): Tokenized {
     exclamations,
     sentences: sentenceHasTokens ? sentence + 1 : sentence,
     clauses: clauseHasTokens ? clause + 1 : clause,
+    stars: typedStars(s),
   };
 }

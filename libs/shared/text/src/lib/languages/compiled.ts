@@ -38,6 +38,8 @@ export interface CompiledPack {
   readonly aspects: Lexicon<FeedbackAspectCode>;
   readonly reasons: Lexicon<ReasonCue>;
   readonly commonWords: ReadonlySet<string>;
+  /** Folded derivational negative prefixes (see {@link LanguagePack.negativePrefixes}). */
+  readonly negativePrefixes: readonly string[];
 }
 
 export const LANGUAGE_PACKS: Readonly<Record<AnalysedLanguage, LanguagePack>> = {
@@ -60,6 +62,14 @@ export function compilePack(pack: LanguagePack): CompiledPack {
   );
   // German compounds name things by their last part: `Fernseherkarton` is a `Karton`.
   const nounVariants = pack.code === 'de' ? withCompoundHeads(variants) : variants;
+  const commonWords = new Set(pack.commonWords.map((w) => foldWord(w.toLowerCase())));
+  // Opinion, aspect and reason words also reach their other forms and their typos.
+  const reach = {
+    endings: pack.endings?.map(foldWord).sort((a, b) => b.length - a.length),
+    typos: true,
+    ignore: commonWords,
+    variants,
+  };
   const set = (words: readonly string[]) =>
     new Lexicon<true>(
       words.map((w) => [w, true] as const),
@@ -67,7 +77,7 @@ export function compilePack(pack: LanguagePack): CompiledPack {
     );
   return {
     code: pack.code,
-    sentiment: new Lexicon(Object.entries(pack.sentiment), variants),
+    sentiment: new Lexicon(Object.entries(pack.sentiment), variants, reach),
     negators: set(pack.negators),
     postNegators: set(pack.postNegators ?? []),
     intensifiers: new Lexicon(Object.entries(pack.intensifiers), variants),
@@ -79,6 +89,8 @@ export function compilePack(pack: LanguagePack): CompiledPack {
       Object.entries(pack.aspects).flatMap(([aspect, terms]) =>
         terms.map((term) => [term, aspect as FeedbackAspectCode] as const),
       ),
+      // Aspect terms are chosen form by form (`неделя` names a delivery time, `недели` often
+      // not), so they reach no other forms.
       nounVariants,
     ),
     reasons: new Lexicon(
@@ -89,8 +101,10 @@ export function compilePack(pack: LanguagePack): CompiledPack {
         }),
       ),
       nounVariants,
+      reach,
     ),
-    commonWords: new Set(pack.commonWords.map((w) => foldWord(w.toLowerCase()))),
+    commonWords,
+    negativePrefixes: (pack.negativePrefixes ?? []).map(foldWord),
   };
 }
 

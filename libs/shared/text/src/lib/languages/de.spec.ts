@@ -43,3 +43,38 @@ describe('German (de)', () => {
     expect(result.language).toBe('de');
   });
 });
+
+describe('German (de): other forms, typos, idioms and written ratings', () => {
+  it('detects the language of a text with a typo', () => {
+    expect(detectLanguage('Die Größe passt überhaupt nicht zur Tabelle').language).toBe('de');
+  });
+
+  it.each([
+    ['Unbequem und schlecht verarbeitet', 'negative'],
+    ['Klare Kaufempfehlung, bin begeistert', 'positive'],
+    ['Rausgeschmissenes Geld', 'negative'],
+    ['Farbe etwas anders, aber nicht schlimm', 'neutral'],
+    ['Kann ich niemandem empfehlen', 'negative'],
+    ['Zuverläsig und leise', 'positive'],
+  ])('reads the sentiment of %s as %s', (text, label) => {
+    const result = analyzeFeedback(text);
+    expect(result.analysedAs).toBe('de');
+    expect(result.sentimentLabel).toBe(label);
+  });
+
+  it('gives the clause after the contrast its own sentiment', () => {
+    const { aspects } = analyzeFeedback('Lieferung schnell, aber die Qualität ist miserabel');
+    const byAspect = Object.fromEntries(aspects.map((a) => [a.aspect, a.sentiment]));
+    expect(byAspect).toMatchObject({ delivery_speed: 'positive', quality: 'negative' });
+  });
+
+  it.each([
+    ['Im Karton fehlen zwei Schrauben', 'missing_parts'],
+    ['Fällt zu klein aus, brauche eine Nummer größer', 'wrong_size'],
+    ['Der Gutscheincode wurde nicht abgezogen', 'promo_terms_unclear'],
+  ])('infers the reason of %s as %s', (text, code) => {
+    const result = inferReason(text);
+    expect(result.code).toBe(code);
+    expect(result.confidence).toBeGreaterThanOrEqual(0.4);
+  });
+});

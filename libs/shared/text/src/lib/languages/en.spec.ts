@@ -43,3 +43,38 @@ describe('English (en)', () => {
     expect(result.language).toBe('en');
   });
 });
+
+describe('English (en): other forms, typos, idioms and written ratings', () => {
+  it('detects the language of a text with a typo', () => {
+    expect(detectLanguage('Dissapointed, the zip broke after a week').language).toBe('en');
+  });
+
+  it.each([
+    ['Dissapointed with the qualty', 'negative'],
+    ['Worth every penny', 'positive'],
+    ['2* cheaply made', 'negative'],
+    ['★★★★★ love it', 'positive'],
+    ['The colour is a bit off, not a big deal', 'neutral'],
+    ['It was unreliable from day one', 'negative'],
+  ])('reads the sentiment of %s as %s', (text, label) => {
+    const result = analyzeFeedback(text);
+    expect(result.analysedAs).toBe('en');
+    expect(result.sentimentLabel).toBe(label);
+  });
+
+  it('gives the clause after the contrast its own sentiment', () => {
+    const { aspects } = analyzeFeedback('Delivery was quick but the fabric is flimsy');
+    const byAspect = Object.fromEntries(aspects.map((a) => [a.aspect, a.sentiment]));
+    expect(byAspect).toMatchObject({ delivery_speed: 'positive', quality: 'negative' });
+  });
+
+  it.each([
+    ['Screws for the legs were not included', 'missing_parts'],
+    ['Overcharged at checkout, please refund the difference', 'price_error'],
+    ['Please unsubscribe me, stop emailing offers', 'intrusive_contact'],
+  ])('infers the reason of %s as %s', (text, code) => {
+    const result = inferReason(text);
+    expect(result.code).toBe(code);
+    expect(result.confidence).toBeGreaterThanOrEqual(0.4);
+  });
+});

@@ -43,3 +43,38 @@ describe('Hebrew (he)', () => {
     expect(result.language).toBe('he');
   });
 });
+
+describe('Hebrew (he): other forms, typos, idioms and written ratings', () => {
+  it('detects the language of a text with a typo', () => {
+    expect(detectLanguage('המידה בכלל לא לפי הטבלה').language).toBe('he');
+  });
+
+  it.each([
+    ['מאוכזבת מאוד, איכות על הפנים', 'negative'],
+    ['מהמם, שווה כל שקל', 'positive'],
+    ['ממליצה בחום', 'positive'],
+    ['הצבע קצת שונה, לא נורא', 'neutral'],
+    ['חבל על הכסף', 'negative'],
+    ['חמישה כוכבים', 'positive'],
+  ])('reads the sentiment of %s as %s', (text, label) => {
+    const result = analyzeFeedback(text);
+    expect(result.analysedAs).toBe('he');
+    expect(result.sentimentLabel).toBe(label);
+  });
+
+  it('gives the clause after the contrast its own sentiment', () => {
+    const { aspects } = analyzeFeedback('המשלוח מהיר אבל האיכות גרועה');
+    const byAspect = Object.fromEntries(aspects.map((a) => [a.aspect, a.sentiment]));
+    expect(byAspect).toMatchObject({ delivery_speed: 'positive', quality: 'negative' });
+  });
+
+  it.each([
+    ['המגהץ הפסיק לחמם', 'product_defect'],
+    ['התחרטתי, כבר לא צריכה', 'changed_mind'],
+    ['קוד ההנחה לא עבד', 'promo_terms_unclear'],
+  ])('infers the reason of %s as %s', (text, code) => {
+    const result = inferReason(text);
+    expect(result.code).toBe(code);
+    expect(result.confidence).toBeGreaterThanOrEqual(0.4);
+  });
+});

@@ -39,6 +39,17 @@ export interface LanguagePack {
   readonly reasons: Readonly<Partial<Record<ReasonCode, readonly string[]>>>;
   /** Frequent function words: evidence of the language on texts too short for n-grams. */
   readonly commonWords: readonly string[];
+  /**
+   * Inflectional endings, longest first: a whole-word entry also matches the other forms of
+   * its word (same base once the longest ending is cut, keeping four letters).
+   */
+  readonly endings?: readonly string[];
+  /**
+   * Derivational negative prefixes (`не-`, `nie-`, `un-`, `des-`/`in-`): a word no entry
+   * matches, made of such a prefix and a sentiment word, takes that word's valence negated
+   * (`niewygodny` ← `wygodny`, `unzuverlässig` ← `zuverlässig`, `недорого` ← `дорого`).
+   */
+  readonly negativePrefixes?: readonly string[];
   /** Hebrew: letters that attach to the next word as prefixes. */
   readonly prefixLetters?: string;
 }

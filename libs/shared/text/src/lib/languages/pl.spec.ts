@@ -43,3 +43,38 @@ describe('Polish (pl)', () => {
     expect(result.language).toBe('pl');
   });
 });
+
+describe('Polish (pl): other forms, typos, idioms and written ratings', () => {
+  it('detects the language of a text with a typo', () => {
+    expect(detectLanguage('Rozmiar zupełnie niezgodny z tabelą').language).toBe('pl');
+  });
+
+  it.each([
+    ['Niewygodne buty, obcierają', 'negative'],
+    ['Rewelacja, jestem zachwycona', 'positive'],
+    ['Szkoda pieniędzy', 'negative'],
+    ['Kolor trochę inny, ale bez tragedii', 'neutral'],
+    ['Pięć gwiazdek, polecam', 'positive'],
+    ['Niedrogi i solidny', 'positive'],
+  ])('reads the sentiment of %s as %s', (text, label) => {
+    const result = analyzeFeedback(text);
+    expect(result.analysedAs).toBe('pl');
+    expect(result.sentimentLabel).toBe(label);
+  });
+
+  it('gives the clause after the contrast its own sentiment', () => {
+    const { aspects } = analyzeFeedback('Dostawa szybka, ale jakość fatalna');
+    const byAspect = Object.fromEntries(aspects.map((a) => [a.aspect, a.sentiment]));
+    expect(byAspect).toMatchObject({ delivery_speed: 'positive', quality: 'negative' });
+  });
+
+  it.each([
+    ['Żelazko przestało grzać', 'product_defect'],
+    ['W zestawie brakuje śrub', 'missing_parts'],
+    ['Kod rabatowy nie zadziałał', 'promo_terms_unclear'],
+  ])('infers the reason of %s as %s', (text, code) => {
+    const result = inferReason(text);
+    expect(result.code).toBe(code);
+    expect(result.confidence).toBeGreaterThanOrEqual(0.4);
+  });
+});

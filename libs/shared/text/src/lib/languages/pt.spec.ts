@@ -43,3 +43,38 @@ describe('Portuguese (pt)', () => {
     expect(result.language).toBe('pt');
   });
 });
+
+describe('Portuguese (pt): other forms, typos, idioms and written ratings', () => {
+  it('detects the language of a text with a typo', () => {
+    expect(detectLanguage('O tamanho não bate com a tabela').language).toBe('pt');
+  });
+
+  it.each([
+    ['Decepcionante, dinheiro jogado fora', 'negative'],
+    ['Lindíssimo, amei', 'positive'],
+    ['Desconfortável demais', 'negative'],
+    ['A cor é um pouco diferente, nada grave', 'neutral'],
+    ['Cinco estrelas!', 'positive'],
+    ['Muito ruim, não recomendo', 'negative'],
+  ])('reads the sentiment of %s as %s', (text, label) => {
+    const result = analyzeFeedback(text);
+    expect(result.analysedAs).toBe('pt');
+    expect(result.sentimentLabel).toBe(label);
+  });
+
+  it('gives the clause after the contrast its own sentiment', () => {
+    const { aspects } = analyzeFeedback('A entrega foi rápida, mas a qualidade é péssima');
+    const byAspect = Object.fromEntries(aspects.map((a) => [a.aspect, a.sentiment]));
+    expect(byAspect).toMatchObject({ delivery_speed: 'positive', quality: 'negative' });
+  });
+
+  it.each([
+    ['O ferro parou de esquentar', 'product_defect'],
+    ['Faltaram os parafusos', 'missing_parts'],
+    ['O cupom de desconto não funcionou', 'promo_terms_unclear'],
+  ])('infers the reason of %s as %s', (text, code) => {
+    const result = inferReason(text);
+    expect(result.code).toBe(code);
+    expect(result.confidence).toBeGreaterThanOrEqual(0.4);
+  });
+});

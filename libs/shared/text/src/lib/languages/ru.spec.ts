@@ -43,3 +43,38 @@ describe('Russian (ru)', () => {
     expect(result.language).toBe('ru');
   });
 });
+
+describe('Russian (ru): other forms, typos, idioms and written ratings', () => {
+  it('detects the language of a text with a typo', () => {
+    expect(detectLanguage('Размер совсем не соответсвует таблице').language).toBe('ru');
+  });
+
+  it.each([
+    ['Качество хуже некуда, деньги на ветер', 'negative'],
+    ['Безупречная работа, выше всяких похвал', 'positive'],
+    ['Недорого и удобно', 'positive'],
+    ['Цвет чуть другой, но не страшно', 'neutral'],
+    ['Четыре звезды, всё нормально', 'positive'],
+    ['Ненадёжный замок, сломался сразу', 'negative'],
+  ])('reads the sentiment of %s as %s', (text, label) => {
+    const result = analyzeFeedback(text);
+    expect(result.analysedAs).toBe('ru');
+    expect(result.sentimentLabel).toBe(label);
+  });
+
+  it('gives the clause after the contrast its own sentiment', () => {
+    const { aspects } = analyzeFeedback('Доставили быстро, но качество ужасное');
+    const byAspect = Object.fromEntries(aspects.map((a) => [a.aspect, a.sentiment]));
+    expect(byAspect).toMatchObject({ delivery_speed: 'positive', quality: 'negative' });
+  });
+
+  it.each([
+    ['Утюг перестал нагреваться', 'product_defect'],
+    ['Передумала, товар больше не нужен', 'changed_mind'],
+    ['Промокод не применился к заказу', 'promo_terms_unclear'],
+  ])('infers the reason of %s as %s', (text, code) => {
+    const result = inferReason(text);
+    expect(result.code).toBe(code);
+    expect(result.confidence).toBeGreaterThanOrEqual(0.4);
+  });
+});
