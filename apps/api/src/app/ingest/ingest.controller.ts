@@ -7,6 +7,7 @@ import {
   Header,
   Headers,
   HttpCode,
+  InternalServerErrorException,
   NotFoundException,
   Param,
   ParseIntPipe,
@@ -38,6 +39,7 @@ import {
   BatchNotFoundError,
   EmptyBatchError,
   IngestService,
+  MappingColumnsError,
   MappingNeededError,
   MappingPresetError,
 } from './ingest.service';
@@ -245,9 +247,17 @@ export class IngestController {
     if (
       error instanceof InputError ||
       error instanceof EmptyBatchError ||
-      error instanceof MappingPresetError
+      error instanceof MappingPresetError ||
+      error instanceof MappingColumnsError
     ) {
       return new BadRequestException(error.message);
+    }
+    if (error instanceof BatchFailedError && error.internal) {
+      return new InternalServerErrorException({
+        statusCode: 500,
+        message: `Nothing was stored: ${error.message}`,
+        batch: error.report,
+      });
     }
     if (error instanceof BatchFailedError) {
       return new BadRequestException({
