@@ -94,9 +94,9 @@ describe('readCsv', () => {
     ]);
   });
 
-  it('names the row and line where a never-closed quote opened', async () => {
+  it('names the data row where a never-closed quote opened', async () => {
     await expect(read('id,text\n1,ok\n2,"never closed\n3,more\n')).rejects.toThrow(
-      'a quote (") opened in data row 2 (line 3) is never closed',
+      'a quote (") opened in data row 2 is never closed',
     );
   });
 

@@ -199,10 +199,15 @@ export function looksBinary(head: Buffer): boolean {
 }
 
 /** The words a shop owner needs for the CSV errors that make a whole file unreadable. */
-function unreadableCsv(error: unknown, lastLine: number, recordsRead: number): InputError {
-  const rowsRead = Math.max(0, recordsRead - 1); // the header is no data row
-  const code = (error as { code?: string }).code;
-  const where = `data row ${rowsRead + 1} (line ${lastLine + 1})`;
+function unreadableCsv(error: unknown): InputError {
+  const { code, records } = error as { code?: string; records?: number };
+  // The parser counts the header as a record: the row it was reading is data row `records`.
+  const where =
+    typeof records !== 'number'
+      ? 'a row'
+      : records === 0
+        ? 'the header line'
+        : `data row ${records}`;
   if (code === 'CSV_QUOTE_NOT_CLOSED') {
     return new InputError(
       `The CSV cannot be read: a quote (") opened in ${where} is never closed, so the rest of ` +
@@ -233,9 +238,6 @@ export async function readCsv(input: Readable, options: CsvOptions = {}): Promis
   const sampleText = iconv.decode(head, encoding).replace(/^\uFEFF/, '');
   const delimiter = options.delimiter ?? detectDelimiter(sampleText);
 
-  // Where the parser is, for the errors that stop it (an unclosed quote names its row).
-  let lastLine = 0;
-  let recordsRead = 0;
   const parser = pipeline(
     stream,
     iconv.decodeStream(encoding),
@@ -248,11 +250,6 @@ export async function readCsv(input: Readable, options: CsvOptions = {}): Promis
       skip_empty_lines: true,
       trim: false,
       max_record_size: MAX_ROW_CHARS,
-      on_record: (record: string[], info: { lines: number }) => {
-        lastLine = info.lines;
-        recordsRead++;
-        return record;
-      },
     }),
     () => undefined, // errors reach the reader through the parser
   );
@@ -261,11 +258,13 @@ export async function readCsv(input: Readable, options: CsvOptions = {}): Promis
   try {
     first = await batches.next(); // the header and the first rows
   } catch (error) {
-    throw unreadableCsv(error, lastLine, recordsRead);
+    throw unreadableCsv(error);
   }
   const headerCells = first.done ? [] : (first.value[0] ?? []);
   const headers = headerCells.map((h, i) => h.trim() || `column ${i + 1}`);
-  const headerKey = headerCells.map((h) => h.replace(/^\uFEFF/, '').trim()).join('\u0000');
+  const bare = (cell: string | undefined) => (cell ?? '').replace(/^\uFEFF/, '').trim();
+  const firstHeader = bare(headerCells[0]);
+  const headerKey = headerCells.map(bare).join('\u0000');
 
   function toItem(cells: string[], rowNumber: number): ReadItem {
     const rawText = () => cells.map((cell) => quoteCell(cell, delimiter)).join(delimiter);
@@ -281,7 +280,8 @@ export async function readCsv(input: Readable, options: CsvOptions = {}): Promis
     }
     if (
       cells.length === headerCells.length &&
-      cells.map((c) => c.replace(/^\uFEFF/, '').trim()).join('\u0000') === headerKey
+      bare(cells[0]) === firstHeader && // cheap test first: this runs for every row
+      cells.map(bare).join('\u0000') === headerKey
     ) {
       return {
         rowNumber,
@@ -309,7 +309,7 @@ export async function readCsv(input: Readable, options: CsvOptions = {}): Promis
         if (rows.length) yield rows.map((cells) => toItem(cells, ++rowNumber));
       }
     } catch (error) {
-      throw unreadableCsv(error, lastLine, recordsRead);
+      throw unreadableCsv(error);
     }
   }
 
