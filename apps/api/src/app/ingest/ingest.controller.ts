@@ -7,6 +7,7 @@ import {
   Header,
   Headers,
   HttpCode,
+  InternalServerErrorException,
   NotFoundException,
   Param,
   ParseIntPipe,
@@ -40,6 +41,7 @@ import {
   BatchNotFoundError,
   EmptyBatchError,
   IngestService,
+  MappingColumnsError,
   MappingNeededError,
   MappingPresetError,
 } from './ingest.service';
@@ -246,9 +248,17 @@ export class IngestController {
     if (
       error instanceof InputError ||
       error instanceof EmptyBatchError ||
-      error instanceof MappingPresetError
+      error instanceof MappingPresetError ||
+      error instanceof MappingColumnsError
     ) {
       return new BadRequestException(error.message);
+    }
+    if (error instanceof BatchFailedError && error.internal) {
+      return new InternalServerErrorException({
+        statusCode: 500,
+        message: `Nothing was stored: ${error.message}`,
+        batch: error.report,
+      });
     }
     if (error instanceof BatchFailedError) {
       return new BadRequestException({

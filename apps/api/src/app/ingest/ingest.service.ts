@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, pipeline, Readable } from 'node:stream';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
@@ -12,7 +12,7 @@ import type {
   MappingSuggestion,
   RowError,
 } from '@returnlens/shared/contracts';
-import { createRowValidator, suggestMapping } from '@returnlens/shared/ingest';
+import { createRowValidator, fieldsOf, suggestMapping } from '@returnlens/shared/ingest';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { copyLine, copyText, type CopyValue } from '../database/copy-rows';
 import { DEFAULT_SHOP_ID } from '../database/shop-owned';
@@ -26,7 +26,7 @@ import {
   rejectDuplicatesSql,
   unlinkedSql,
 } from './ingest.tables';
-import { isUnreadable, openSource, type ReadItem } from './readers';
+import { InputError, isUnreadable, openSource, type ReadItem } from './readers';
 
 export interface IngestRequest {
   readonly kind: IngestKind;
@@ -64,11 +64,16 @@ export class BatchInProgressError extends Error {
   }
 }
 
-/** The batch failed as a whole (unreadable file); nothing of it was stored. */
+/** How a batch stopped by a server-side fault starts its error (never the fault itself). */
+const INTERNAL_FAILURE = 'An internal error stopped this batch';
+
+/** The batch failed as a whole (unreadable file, or a server-side fault); nothing of it was stored. */
 export class BatchFailedError extends Error {
   constructor(
     message: string,
     readonly report: BatchReport | null,
+    /** A server-side fault rather than a problem of the file. */
+    readonly internal = message.startsWith(INTERNAL_FAILURE),
   ) {
     super(message);
     this.name = 'BatchFailedError';
@@ -76,6 +81,20 @@ export class BatchFailedError extends Error {
 }
 
 const SAMPLE = 20;
+
+/**
+ * PostgreSQL text cannot hold NUL: the kept copy of a rejected row shows it as ␀ (the row
+ * itself is rejected for it, so no stored value is ever changed).
+ */
+function storable(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\u2400') : text;
+}
+
+function errorsJson(errors: readonly RowError[]): string {
+  return JSON.stringify(errors, (_key, value: unknown) =>
+    typeof value === 'string' ? storable(value) : value,
+  );
+}
 
 function rowErrorsFor(item: ReadItem): RowError[] {
   return isUnreadable(item)
@@ -142,11 +161,19 @@ export class IngestService implements OnApplicationBootstrap {
     const hash = createHash('sha256');
     const tap = new PassThrough();
     tap.on('data', (chunk: Buffer) => hash.update(chunk));
-    const source = await openSource(request.format, request.body.pipe(tap), {
-      encoding: request.encoding,
-      delimiter: request.delimiter,
-    });
+    // pipeline, not pipe: a failing request stream must end the read, not the process.
+    const source = await openSource(
+      request.format,
+      pipeline(request.body, tap, () => undefined),
+      {
+        encoding: request.encoding,
+        delimiter: request.delimiter,
+      },
+    );
     const mapping = await this.resolveMapping(request, source.headers);
+    if (request.format === 'csv' || request.format === 'arrow') {
+      assertMappedColumnsExist(request.kind, mapping, source.headers);
+    }
 
     const runner = this.db.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
@@ -204,8 +231,21 @@ export class IngestService implements OnApplicationBootstrap {
       return final;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
+      // Only messages written for the shop owner go out; anything else (a database error,
+      // a bug) is logged here and reported in plain words, with no SQL or stack in it.
+      const forUser =
+        error instanceof InputError ||
+        error instanceof EmptyBatchError ||
+        error instanceof BatchInProgressError;
+      if (!forUser) {
+        this.logger.error(
+          `Batch ${batchId ?? '(dry run)'} (${request.kind}) failed: ${(error as Error)?.stack ?? String(error)}`,
+        );
+      }
       if (batchId && !request.dryRun) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = forUser
+          ? (error as Error).message
+          : `${INTERNAL_FAILURE} (batch ${batchId}); nothing of it was stored. Send the file again; if it fails again, report the batch number.`;
         await client
           .query(
             `UPDATE ingest_batches SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1`,
@@ -221,7 +261,7 @@ export class IngestService implements OnApplicationBootstrap {
             ])
             .catch(() => undefined);
         }
-        throw new BatchFailedError(message, failed);
+        throw new BatchFailedError(message, failed, !forUser);
       }
       throw error;
     } finally {
@@ -341,8 +381,8 @@ export class IngestService implements OnApplicationBootstrap {
               copyLine([
                 item.rowNumber,
                 false,
-                item.rawText,
-                JSON.stringify(rowErrorsFor(item)),
+                storable(item.rawText),
+                errorsJson(rowErrorsFor(item)),
                 ...empty,
               ]),
             );
@@ -366,8 +406,8 @@ export class IngestService implements OnApplicationBootstrap {
               copyLine([
                 item.rowNumber,
                 false,
-                item.rawText,
-                JSON.stringify(result.errors),
+                storable(item.rawText),
+                errorsJson(result.errors),
                 ...empty,
               ]),
             );
@@ -496,6 +536,39 @@ export class BatchNotFoundError extends Error {
     super(`There is no batch ${id}.`);
     this.name = 'BatchNotFoundError';
   }
+}
+
+/** The mapping names, for a required field, a column the file's header (CSV, Arrow) lacks. */
+export class MappingColumnsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MappingColumnsError';
+  }
+}
+
+/**
+ * A required field's column must be in the header: otherwise every row would be rejected
+ * for the same reason. (An optional field's column may be absent: one mapping or preset
+ * serves exports with and without it.) A field with a default may lack its column.
+ */
+export function assertMappedColumnsExist(
+  kind: IngestKind,
+  mapping: IngestMapping,
+  headers: readonly string[],
+): void {
+  const present = new Set(headers);
+  const absent = fieldsOf(kind)
+    .filter((field) => field.required && mapping.defaults?.[field.name] === undefined)
+    .map((field) => [field.name, mapping.columns[field.name]] as const)
+    .filter(([, column]) => column !== undefined && !present.has(column));
+  if (absent.length === 0) return;
+  const shown = headers.slice(0, 30).map((h) => `"${h}"`);
+  if (headers.length > 30) shown.push(`… (${headers.length} in all)`);
+  throw new MappingColumnsError(
+    `The mapping names ${absent.length === 1 ? 'a column' : 'columns'} the file does not have: ` +
+      absent.map(([field, column]) => `"${column}" (for ${field}, which is required)`).join(', ') +
+      `. The file's columns are ${shown.join(', ')}. Fix the mapping, or give a default for that field.`,
+  );
 }
 
 export class MappingPresetError extends Error {

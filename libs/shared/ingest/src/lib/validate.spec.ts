@@ -114,6 +114,61 @@ describe('createRowValidator (claims)', () => {
       record: { external_id: '=1+2', reason_text: payload },
     });
   });
+
+  it('refuses nested objects and lists where one value is expected', () => {
+    const validate = createRowValidator(
+      'claims',
+      { columns: { external_id: 'id', type: 't', channel: 'c', opened_at: 'o', reason_text: 'x' } },
+      { shopTimeZone: 'UTC', now: NOW },
+    );
+    const result = validate({
+      id: { id: 'C-1' },
+      t: 'return',
+      c: 'email',
+      o: '2026-01-01',
+      x: ['too', 'small'],
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'external_id',
+          value: '{"id":"C-1"}',
+          message: 'is an object; a single value is expected',
+        },
+        {
+          field: 'reason_text',
+          value: '["too","small"]',
+          message: 'is a list; a single value is expected',
+        },
+      ],
+    });
+  });
+
+  it('refuses text with bytes the decoder could not read, naming the field', () => {
+    const validate = createRowValidator(
+      'claims',
+      { columns: { external_id: 'id', type: 't', channel: 'c', opened_at: 'o', reason_text: 'x' } },
+      { shopTimeZone: 'UTC', now: NOW },
+    );
+    const result = validate({
+      id: 'C-1',
+      t: 'return',
+      c: 'email',
+      o: '2026-01-01',
+      x: 'Zepsu\uFFFD si\uFFFD',
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'reason_text',
+          value: 'Zepsu\uFFFD si\uFFFD',
+          message: expect.stringContaining('contains bytes that are not valid UTF-8'),
+        },
+      ],
+    });
+  });
 });
 
 describe('createRowValidator (sales and feedback)', () => {

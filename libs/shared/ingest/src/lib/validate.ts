@@ -25,6 +25,8 @@ export interface ValidatorOptions {
 }
 
 const EARLIEST = Date.UTC(1990, 0, 1);
+/** What a decoder puts where the bytes were no text in the file's encoding. */
+const UNREADABLE = '\uFFFD';
 const SHOWN = 200;
 
 function shown(value: unknown): string | null {
@@ -146,7 +148,18 @@ export function createRowValidator(
     const errors: RowError[] = [];
     for (const field of fields) {
       const column = mapping.columns[field.name];
-      let text = column === undefined ? null : cellText(raw[column]);
+      const cell = column === undefined ? undefined : raw[column];
+      if (typeof cell === 'object' && cell !== null && !(cell instanceof Date)) {
+        // A nested object or list (JSON, an Arrow struct) is never one field's value.
+        record[field.name] = null;
+        errors.push({
+          field: field.name,
+          value: shown(cell),
+          message: `is ${Array.isArray(cell) ? 'a list' : 'an object'}; a single value is expected`,
+        });
+        continue;
+      }
+      let text = column === undefined ? null : cellText(cell);
       if (text === null) text = mapping.defaults?.[field.name] ?? null;
       if (text === null) {
         record[field.name] = null;
@@ -160,6 +173,15 @@ export function createRowValidator(
                 : `is required but empty (column "${column}")`,
           });
         }
+        continue;
+      }
+      if (text.includes(UNREADABLE)) {
+        record[field.name] = null;
+        errors.push({
+          field: field.name,
+          value: shown(text),
+          message: `contains bytes that are not valid UTF-8 (shown as ${UNREADABLE}): save the file as UTF-8, or declare its encoding`,
+        });
         continue;
       }
       const parsed = parseField(field, text);
