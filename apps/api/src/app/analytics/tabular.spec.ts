@@ -19,12 +19,12 @@ describe('tabular exports', () => {
     expect(() => pickTable(body, 'nope')).toThrow('its tables are rows, other');
   });
 
-  it('writes CSV with a BOM, quoted where needed, formulas neutralised', () => {
+  it('writes CSV with a BOM, quoted where needed, formulas neutralised, numbers left as numbers', () => {
     const csv = toCsv([
       { name: '=SUM(A1:A9)', note: 'a, b', n: 3 },
-      { name: '+1', note: null, n: -2 },
+      { name: '+1', note: '-2+3', n: -2 },
     ]);
-    expect(csv).toBe("\uFEFFname,note,n\r\n'=SUM(A1:A9),\"a, b\",3\r\n'+1,,'-2\r\n");
+    expect(csv).toBe("\uFEFFname,note,n\r\n'=SUM(A1:A9),\"a, b\",3\r\n'+1,'-2+3,-2\r\n");
   });
 
   it('writes an Arrow IPC stream with numbers as numbers', () => {

@@ -4,7 +4,8 @@ import type { RowError } from '@returnlens/shared/contracts';
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
   let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // A number is data, never a formula (a negative rate stays a number in the spreadsheet).
+  if (typeof value !== 'number' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\n\r;]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
