@@ -234,4 +234,26 @@ describe('AdminPage', () => {
     await settle(fixture);
     http.expectOne('/api/admin/tokens');
   });
+
+  it('resets a password only after confirmation and shows the new one-time password', async () => {
+    const { fixture, http, el } = await setUp();
+    const row = () => el.querySelectorAll('[data-testid=users-table] tbody tr')[1];
+    [...row().querySelectorAll('button')]
+      .find((b) => b.textContent?.includes('Reset password'))
+      ?.click();
+    await settle(fixture);
+    http.expectNone('/api/admin/users/2/reset-password');
+    expect(row().textContent).toContain('Their current password stops working.');
+    row().querySelector<HTMLButtonElement>('button.danger')?.click();
+    http
+      .expectOne({ method: 'POST', url: '/api/admin/users/2/reset-password' })
+      .flush({ oneTimePassword: 'wxyz-wxyz-wxyz-wxyz' });
+    await settle(fixture);
+    expect(el.querySelector('[data-testid=one-time-password]')?.textContent).toContain(
+      'New one-time password for bob@example.com',
+    );
+    expect(el.querySelector<HTMLInputElement>('[data-testid=one-time-password] input')?.value).toBe(
+      'wxyz-wxyz-wxyz-wxyz',
+    );
+  });
 });

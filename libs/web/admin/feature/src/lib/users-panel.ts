@@ -46,6 +46,8 @@ export class UsersPanelComponent {
   // Per-row work
   protected readonly editing = signal<{ id: string; roles: Role[] } | null>(null);
   protected readonly busyId = signal<string | null>(null);
+  /** The user whose password waits for the admin to confirm the reset. */
+  protected readonly confirmingReset = signal<string | null>(null);
   protected readonly rowError = signal<{ id: string; message: string } | null>(null);
 
   protected shortRole(role: Role): string {
