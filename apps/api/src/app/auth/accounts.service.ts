@@ -94,7 +94,7 @@ export class AccountsService {
   async auditLog(limit: number) {
     return this.db.query(
       `SELECT id::text, at, actor, action, target, ip, detail FROM audit_events
-        WHERE shop_id = $1 ORDER BY at DESC, id DESC LIMIT $2`,
+        WHERE shop_id = $1 ORDER BY audit_events.at DESC, audit_events.id DESC LIMIT $2`,
       [DEFAULT_SHOP_ID, limit],
     );
   }
@@ -102,7 +102,7 @@ export class AccountsService {
   // ---- users
 
   async listUsers(): Promise<UserRow[]> {
-    return this.db.query(`SELECT ${USER_COLUMNS} FROM users WHERE shop_id = $1 ORDER BY id`, [
+    return this.db.query(`SELECT ${USER_COLUMNS} FROM users WHERE shop_id = $1 ORDER BY users.id`, [
       DEFAULT_SHOP_ID,
     ]);
   }

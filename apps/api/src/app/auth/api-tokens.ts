@@ -24,6 +24,6 @@ export const TOKEN_SQL = {
             WHERE t.id = found.id AND (found.last_used_at IS NULL OR found.last_used_at < now() - interval '1 minute'))
          SELECT id::text, shop_id AS "shopId", name, scopes FROM found`,
   list: `SELECT id::text, name, scopes, created_at AS "createdAt", last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"
-           FROM api_tokens WHERE shop_id = $1 ORDER BY id`,
+           FROM api_tokens WHERE shop_id = $1 ORDER BY api_tokens.id`,
   revoke: `UPDATE api_tokens SET revoked_at = now() WHERE shop_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id::text`,
 } as const;

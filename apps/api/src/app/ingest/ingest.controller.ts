@@ -168,7 +168,7 @@ export class IngestController {
               inserted_count AS inserted, updated_count AS updated, unchanged_count AS unchanged,
               rejected_count AS rejected, unlinked_count AS unlinked, started_at AS "startedAt",
               finished_at AS "finishedAt", error
-         FROM ingest_batches WHERE shop_id = $1 ORDER BY id DESC LIMIT $2`,
+         FROM ingest_batches WHERE shop_id = $1 ORDER BY ingest_batches.id DESC LIMIT $2`,
       [DEFAULT_SHOP_ID, n],
     );
   }
