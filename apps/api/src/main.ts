@@ -7,6 +7,7 @@ import { setupOpenApi } from './app/openapi';
 import { ConfigError, loadConfig, type AppConfig } from './app/config/app-config';
 import { EmbeddedDatabase } from './app/database/embedded-postgres';
 import { DemoDataService } from './app/demo-data/demo-data.service';
+import { AllExceptionsFilter, expressErrorHandler } from './app/errors/all-exceptions.filter';
 
 export interface RunningApi {
   readonly app: INestApplication;
@@ -35,7 +36,10 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
     app.use((req: Request, res: Response, next: NextFunction) =>
       req.path.startsWith('/api/ingest/') ? next() : json(req, res, next),
     );
+    // body-parser's errors (413, bad JSON) never reach Nest's filters: same contract here.
+    app.use(expressErrorHandler);
     app.setGlobalPrefix('api');
+    app.useGlobalFilters(new AllExceptionsFilter());
     app.useGlobalPipes(
       new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
     );
