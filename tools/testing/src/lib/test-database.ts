@@ -74,9 +74,12 @@ export async function startTestDatabase(): Promise<TestDatabase> {
 export async function resetDatabase(url: string): Promise<void> {
   assertTestDatabase(url);
   await withClient(url, async (client) => {
-    await client.query(`
-      DROP TABLE IF EXISTS feedback, claims, sales, products, suppliers, rejected_rows,
-        ingest_batches, reasons, reason_categories, mapping_presets, api_tokens, typeorm_migrations CASCADE`);
+    // Every table of the schema, rollups and whatever later migrations add included.
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = current_schema()`,
+    );
+    if (rows.length)
+      await client.query(`DROP TABLE IF EXISTS ${rows.map((r) => r.name).join(', ')} CASCADE`);
   });
 }
 

@@ -31,6 +31,7 @@ import {
 } from '@returnlens/shared/contracts';
 import { RequireScope, TokenGuard } from '../auth/token.guard';
 import { DEFAULT_SHOP_ID } from '../database/shop-owned';
+import { isDatabaseUnavailable } from '../errors/error-classification';
 import { IngestQueryDto, MappingPresetDto } from './dto/ingest-query.dto';
 import {
   BatchFailedError,
@@ -249,6 +250,8 @@ export class IngestController {
     ) {
       return new BadRequestException(error.message);
     }
+    // Not the file's fault: the global filter answers 503 with Retry-After.
+    if (error instanceof BatchFailedError && isDatabaseUnavailable(error.cause)) return error;
     if (error instanceof BatchFailedError) {
       return new BadRequestException({
         statusCode: 400,

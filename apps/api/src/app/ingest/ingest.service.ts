@@ -17,6 +17,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { copyLine, copyText, type CopyValue } from '../database/copy-rows';
 import { DEFAULT_SHOP_ID } from '../database/shop-owned';
 import { EnrichService } from '../enrich/enrich.service';
+import { isDatabaseUnavailable } from '../errors/error-classification';
 import { RollupsService } from '../rollups/rollups.service';
 import {
   KIND_TABLES,
@@ -69,11 +70,20 @@ export class BatchFailedError extends Error {
   constructor(
     message: string,
     readonly report: BatchReport | null,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'BatchFailedError';
   }
 }
+
+/** Another request holds this Idempotency-Key: wait for its answer instead of loading twice. */
+class KeyInUseError extends Error {}
+
+const INTERRUPTED =
+  'Interrupted: the server or its database stopped during this batch. Nothing of it was stored; send the file again.';
+/** Said of an interrupted batch whose Idempotency-Key was released for the retry. */
+const KEY_RELEASED = ' Its Idempotency-Key was released: a retry with the same key runs again.';
 
 const SAMPLE = 20;
 
@@ -104,15 +114,20 @@ export class IngestService implements OnApplicationBootstrap {
     await this.failAbandonedBatches();
   }
 
+  /**
+   * A live batch holds an advisory lock on its id from the statement that creates its row;
+   * one nobody holds was abandoned (the API was killed, or PostgreSQL restarted under it).
+   * It is marked failed and its Idempotency-Key released, so the client's retry runs.
+   */
   async failAbandonedBatches(): Promise<number> {
-    // A live batch holds an advisory lock on its id; one nobody holds was abandoned.
     const rows = await this.db.query<{ id: string }[]>(
       `WITH failed AS (
-         UPDATE ingest_batches SET status = 'failed', finished_at = now(),
-                error = 'Interrupted: the server stopped during this batch. Nothing of it was stored; send the file again.'
+         UPDATE ingest_batches SET status = 'failed', finished_at = now(), idempotency_key = NULL,
+                error = $1 || CASE WHEN idempotency_key IS NULL THEN '' ELSE $2 END
           WHERE status = 'running' AND pg_try_advisory_lock(hashtext('returnlens:batch'), id::int)
           RETURNING id)
        SELECT id FROM failed`,
+      [INTERRUPTED, KEY_RELEASED],
     );
     if (rows.length) {
       await this.db.query(
@@ -151,13 +166,9 @@ export class IngestService implements OnApplicationBootstrap {
     const runner = this.db.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     let batchId: string | null = null;
+    let keyInUse = false;
     try {
-      if (!request.dryRun) {
-        batchId = await this.openBatch(client, request, mapping);
-        await client.query(`SELECT pg_advisory_lock(hashtext('returnlens:batch'), $1::int)`, [
-          batchId,
-        ]);
-      }
+      if (!request.dryRun) batchId = await this.openBatch(client, request, mapping);
       await client.query('BEGIN');
       // Sorts and hashes over a large staging table stay in memory (the server's, not ours).
       await client.query(`SET LOCAL work_mem = '256MB'`);
@@ -204,12 +215,18 @@ export class IngestService implements OnApplicationBootstrap {
       return final;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      if (batchId && !request.dryRun) {
+      if (error instanceof KeyInUseError) {
+        keyInUse = true;
+      } else if (batchId && !request.dryRun) {
         const message = error instanceof Error ? error.message : String(error);
+        // A lost database interrupts the batch like a crash: the key is released for the retry.
+        // (Usually this UPDATE cannot run either; failAbandonedBatches does it later.)
+        const lost = isDatabaseUnavailable(error);
         await client
           .query(
-            `UPDATE ingest_batches SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1`,
-            [batchId, message.slice(0, 2000)],
+            `UPDATE ingest_batches SET status = 'failed', finished_at = now(), error = $2,
+                    idempotency_key = CASE WHEN $3 THEN NULL ELSE idempotency_key END WHERE id = $1`,
+            [batchId, (lost ? `${INTERRUPTED} (${message})` : message).slice(0, 2000), lost],
           )
           .catch(() => undefined);
         const failed = await this.report(batchId).catch(() => null);
@@ -221,9 +238,10 @@ export class IngestService implements OnApplicationBootstrap {
             ])
             .catch(() => undefined);
         }
-        throw new BatchFailedError(message, failed);
+        throw new BatchFailedError(message, failed, { cause: error });
+      } else {
+        throw error;
       }
-      throw error;
     } finally {
       if (batchId && !request.dryRun) {
         await client
@@ -232,6 +250,14 @@ export class IngestService implements OnApplicationBootstrap {
       }
       await runner.release();
     }
+    // Only reached when a concurrent request with the same key opened its batch first:
+    // this one answers with that batch's report once it is done (docs/reliability.md).
+    if (keyInUse && request.idempotencyKey) {
+      request.body.resume();
+      const previous = await this.replay(request.idempotencyKey);
+      if (previous) return previous;
+    }
+    throw new BatchInProgressError('?');
   }
 
   private async replay(key: string): Promise<BatchReport | null> {
@@ -250,6 +276,9 @@ export class IngestService implements OnApplicationBootstrap {
       }
       if (row.status !== 'running') return this.report(row.id);
       if (waited > 120_000) throw new BatchInProgressError(row.id);
+      // Its process may be gone (or its database connection was): then it is failed now and
+      // its key released, and the next turn of the loop finds no batch for the key.
+      await this.failAbandonedBatches();
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -283,11 +312,16 @@ export class IngestService implements OnApplicationBootstrap {
     request: IngestRequest,
     mapping: IngestMapping,
   ): Promise<string> {
+    // The batch's advisory lock is taken in the statement that creates its row, so no other
+    // session ever sees a running batch without its lock (failAbandonedBatches relies on it).
     const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO ingest_batches (shop_id, kind, format, status, source_name, idempotency_key, mapping)
-       VALUES ($1, $2, $3, 'running', $4, $5, $6)
-       ON CONFLICT (shop_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-       RETURNING id`,
+      `WITH opened AS (
+         INSERT INTO ingest_batches (shop_id, kind, format, status, source_name, idempotency_key, mapping)
+         VALUES ($1, $2, $3, 'running', $4, $5, $6)
+         ON CONFLICT (shop_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         RETURNING id)
+       SELECT id::text, CASE WHEN $7 THEN NULL ELSE pg_advisory_lock(hashtext('returnlens:batch'), id::int) END
+         FROM opened`,
       [
         DEFAULT_SHOP_ID,
         request.kind,
@@ -295,18 +329,11 @@ export class IngestService implements OnApplicationBootstrap {
         request.sourceName ?? null,
         request.dryRun ? null : (request.idempotencyKey ?? null),
         JSON.stringify(mapping),
+        request.dryRun === true,
       ],
     );
-    if (!rows[0]) {
-      // A concurrent request with the same key got there first.
-      const [other] = (
-        await client.query<{ id: string }>(
-          'SELECT id FROM ingest_batches WHERE shop_id = $1 AND idempotency_key = $2',
-          [DEFAULT_SHOP_ID, request.idempotencyKey],
-        )
-      ).rows;
-      throw new BatchInProgressError(other?.id ?? '?');
-    }
+    // A concurrent request with the same key got there first.
+    if (!rows[0]) throw new KeyInUseError();
     return rows[0].id;
   }
 
