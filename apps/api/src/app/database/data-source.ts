@@ -67,5 +67,11 @@ export function poolOptions() {
     idleTimeoutMillis: 30_000,
     /** TCP keepalive finds a server that vanished without closing the socket. */
     keepAlive: true,
+    /**
+     * The other way round: a session whose client died (the API was killed) stops its
+     * running statement within 2 s instead of finishing a long merge for nobody, so the
+     * batch's locks go and it is marked interrupted soon after (PostgreSQL ≥ 14).
+     */
+    options: '-c client_connection_check_interval=2000',
   };
 }

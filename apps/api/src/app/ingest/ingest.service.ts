@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { finished } from 'node:stream/promises';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
@@ -77,6 +84,8 @@ export class BatchFailedError extends Error {
   }
 }
 
+const ABANDONED_SWEEP_MS = 10_000;
+
 /** Another request holds this Idempotency-Key: wait for its answer instead of loading twice. */
 class KeyInUseError extends Error {}
 
@@ -99,8 +108,9 @@ function rowErrorsFor(item: ReadItem): RowError[] {
  * is stored entirely or not at all; every bad row is kept with all its errors.
  */
 @Injectable()
-export class IngestService implements OnApplicationBootstrap {
+export class IngestService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Ingest');
+  private sweeper: NodeJS.Timeout | undefined;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -112,6 +122,17 @@ export class IngestService implements OnApplicationBootstrap {
   /** Batches left `running` by a process that died are marked failed (their rows were rolled back). */
   async onApplicationBootstrap(): Promise<void> {
     await this.failAbandonedBatches();
+    // Also while running: a batch of a killed process may hold its lock a little longer
+    // (its session ends only when PostgreSQL notices), or PostgreSQL restarted under us.
+    this.sweeper = setInterval(
+      () => void this.failAbandonedBatches().catch(() => undefined),
+      ABANDONED_SWEEP_MS,
+    );
+    this.sweeper.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.sweeper);
   }
 
   /**
@@ -152,7 +173,10 @@ export class IngestService implements OnApplicationBootstrap {
   async ingest(request: IngestRequest): Promise<BatchReport> {
     if (request.idempotencyKey) {
       const previous = await this.replay(request.idempotencyKey);
-      if (previous) return previous;
+      if (previous) {
+        await drain(request.body);
+        return previous;
+      }
     }
     const hash = createHash('sha256');
     const tap = new PassThrough();
@@ -253,7 +277,7 @@ export class IngestService implements OnApplicationBootstrap {
     // Only reached when a concurrent request with the same key opened its batch first:
     // this one answers with that batch's report once it is done (docs/reliability.md).
     if (keyInUse && request.idempotencyKey) {
-      request.body.resume();
+      await drain(request.body);
       const previous = await this.replay(request.idempotencyKey);
       if (previous) return previous;
     }
@@ -509,6 +533,16 @@ export class IngestService implements OnApplicationBootstrap {
       rejectedSample: sample,
     };
   }
+}
+
+/**
+ * Reads the rest of an upload that is answered without it (a replay): a client still
+ * sending its body would otherwise get a broken pipe instead of the answer.
+ */
+async function drain(body: Readable): Promise<void> {
+  body.unpipe();
+  body.resume();
+  await finished(body).catch(() => undefined);
 }
 
 export class EmptyBatchError extends Error {
