@@ -15,7 +15,7 @@ import { csvText, expectedDigest, STORED_CLAIMS_SQL, type StoredClaims } from '.
  *   the other reports them all unchanged (inserted 0).
  */
 describe('the same batch sent concurrently by two clients', () => {
-  const ROWS = 30_000;
+  const ROWS = 20_000;
   const db = testDatabaseUrl();
   let api: ApiProcess;
   let token: string;

@@ -111,12 +111,12 @@ describe('PostgreSQL restarted while requests run', () => {
   });
 
   it('leaves nothing of an ingest cut by the stop, marks it failed and takes the retry with the same key', async () => {
-    const ROWS = 300_000;
+    const ROWS = 100_000;
     let stopping: Promise<void> | undefined;
     const outcome = await streamUpload(api.baseUrl, token, claimsCsv('CUT', ROWS), {
       key: 'cut-by-restart',
       afterChunk: (n) => {
-        if (n === 30) stopping = pg.stop();
+        if (n === 10) stopping = pg.stop();
       },
     });
     await stopping;
