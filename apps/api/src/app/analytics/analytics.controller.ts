@@ -20,6 +20,7 @@ import { parseFilters, weeklyFilters } from './analytics.period';
 import { AnalyticsService } from './analytics.service';
 import { CLAIM_SORTS, FEEDBACK_SORTS, parsePage } from './records';
 import { TabularInterceptor } from './tabular.interceptor';
+import { CoalesceInterceptor } from './coalesce.interceptor';
 
 type QueryParams = Record<string, unknown>;
 
@@ -41,7 +42,7 @@ const list = (v: unknown) =>
 @ApiTags('analytics')
 @ApiAnalyticsQuery()
 @Controller('analytics')
-@UseInterceptors(TabularInterceptor)
+@UseInterceptors(TabularInterceptor, CoalesceInterceptor)
 @UseFilters(FilterErrorFilter)
 export class AnalyticsController {
   constructor(private readonly analytics: AnalyticsService) {}

@@ -1,14 +1,16 @@
-import { Controller, Get, Query, UseFilters } from '@nestjs/common';
+import { Controller, Get, Query, UseFilters, UseInterceptors } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { WeeklyReport } from '@returnlens/shared/contracts';
 import { weeklyFilters } from './analytics.period';
 import { AnalyticsService } from './analytics.service';
 import { FilterErrorFilter } from './filter-error.filter';
+import { CoalesceInterceptor } from './coalesce.interceptor';
 
 /** The weekly report at its first address (`?week=2026-W47` plus the analytics filters). */
 @ApiTags('analytics')
 @Controller('reports')
 @UseFilters(FilterErrorFilter)
+@UseInterceptors(CoalesceInterceptor)
 export class ReportsController {
   constructor(private readonly analytics: AnalyticsService) {}
 
