@@ -152,7 +152,7 @@ async function main() {
     const readToken = createToken(dataDir, 'read');
     const ingestToken = createToken(dataDir, 'ingest');
     log(
-      `\nPhase 1: ${CONNECTIONS} concurrent readers for ${SECONDS} s (after start-up: RSS ${peak.toFixed(0)} MB)`,
+      `\nPhase 1: ${CONNECTIONS} concurrent readers for ${SECONDS} s (after start-up: RSS ${rssMb(api.child.pid).toFixed(0)} MB)`,
     );
     peak = 0;
     errors += report('readers', await readers(api.baseUrl, 'readers', readToken), peak);

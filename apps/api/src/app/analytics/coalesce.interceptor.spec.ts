@@ -7,7 +7,10 @@ function context(url: string, authorization = 'Bearer a', method = 'GET'): Execu
   return {
     switchToHttp: () => ({ getRequest: () => req }),
     getClass: () => class AnalyticsController {},
-    getHandler: () => function kpis() {},
+    getHandler: () =>
+      function kpis() {
+        return undefined;
+      },
   } as unknown as ExecutionContext;
 }
 
