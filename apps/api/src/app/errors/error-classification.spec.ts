@@ -161,7 +161,20 @@ describe('errorAnswer', () => {
       request,
     );
     expect(answer.status).toBe(413);
+    expect(answer.body).toMatchObject({ error: 'Payload Too Large' });
     expect(answer.body.message).toContain('1 MB');
+    const bad = errorAnswer(
+      Object.assign(new SyntaxError('Unexpected end of JSON input'), {
+        type: 'entity.parse.failed',
+        status: 400,
+        expose: true,
+      }),
+      request,
+    );
+    expect(bad).toMatchObject({
+      status: 400,
+      body: { error: 'Bad Request', message: 'The request body is not valid JSON.' },
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Logger } from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import { Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import {
   classifyError,
@@ -27,14 +28,9 @@ export interface ErrorAnswer {
   readonly body: ErrorBody;
 }
 
-const REASONS: Record<number, string> = {
-  413: 'Payload Too Large',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
-
+/** The standard reason phrase, as Nest writes it in `error` ("Bad Request", "Service Unavailable"). */
 function reason(status: number): string {
-  return REASONS[status] ?? HttpStatus[status]?.toString().replace(/_/g, ' ') ?? 'Error';
+  return STATUS_CODES[status] ?? 'Error';
 }
 
 /**
