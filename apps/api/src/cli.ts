@@ -136,9 +136,7 @@ async function ingestCommand(config: AppConfig, args: string[]): Promise<number>
 
   const db = await openDatabase(config);
   const size = statSync(file).size;
-  const bar = progressBar(
-    '{bar} {percentage}% | {rows} rows | {rate} rows/s | {rejected} rejected',
-  );
+  const bar = progressBar('{bar} {percentage}% | {rows} rows | {rate} rows/s | {rejected} rejected');
   const started = Date.now();
   let read = 0;
   bar.start(size, 0, { rows: 0, rate: 0, rejected: 0 });

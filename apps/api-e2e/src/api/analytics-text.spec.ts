@@ -1,9 +1,4 @@
-import type {
-  AspectsReport,
-  ReasonMismatchReport,
-  RecordsPage,
-  ClaimRecord,
-} from '@returnlens/shared/contracts';
+import type { AspectsReport, ReasonMismatchReport, RecordsPage, ClaimRecord } from '@returnlens/shared/contracts';
 import { startApiProcess, truncateShopData, type ApiProcess } from '@returnlens/tools/testing';
 import { testDatabaseUrl } from '../support/env';
 import { createToken, upload } from '../support/ingest-client';

@@ -93,38 +93,23 @@ describe('analytics endpoints on a hand-checked shop', () => {
   it('ranks reasons (Pareto) from the rollups, stated and inferred apart', async () => {
     const { status, body } = await get<ParetoResult>(`/api/analytics/pareto?${W10}`);
     expect(status).toBe(200);
-    expect(body.period).toMatchObject({
-      from: { week: '2026-W10' },
-      to: { week: '2026-W10' },
-      source: 'rollup',
-    });
-    expect(body.rows[0]).toMatchObject({
-      reasonCode: 'product_defect',
-      claims: 2,
-      units: 3,
-      share: 0.4,
-      stated: 2,
-    });
+    expect(body.period).toMatchObject({ from: { week: '2026-W10' }, to: { week: '2026-W10' }, source: 'rollup' });
+    expect(body.rows[0]).toMatchObject({ reasonCode: 'product_defect', claims: 2, units: 3, share: 0.4, stated: 2 });
     expect(body.rows.map((r) => r.claims).reduce((a, b) => a + b)).toBe(5);
     expect(body.rows[body.rows.length - 1].cumulativeShare).toBeCloseTo(1);
   });
 
   it('answers a filter no rollup covers from the raw rows, with the same figures', async () => {
     const all = await get<ParetoResult>(`/api/analytics/pareto?${W10}`);
-    const viaSupplierRollup = await get<ParetoResult>(
-      `/api/analytics/pareto?${W10}&supplier=S1,S2`,
-    );
+    const viaSupplierRollup = await get<ParetoResult>(`/api/analytics/pareto?${W10}&supplier=S1,S2`);
     const viaRaw = await get<ParetoResult>(
       `/api/analytics/pareto?${W10}&supplier=S1,S2&channel=email,chat,phone`,
     );
     expect(viaRaw.body.period.source).toBe('raw');
-    const strip = (r: ParetoResult) =>
-      r.rows.map(({ reasonCode, claims, units }) => ({ reasonCode, claims, units }));
+    const strip = (r: ParetoResult) => r.rows.map(({ reasonCode, claims, units }) => ({ reasonCode, claims, units }));
     expect(strip(viaSupplierRollup.body)).toEqual(strip(all.body));
     expect(strip(viaRaw.body)).toEqual(strip(all.body));
-    const s1Email = await get<ParetoResult>(
-      `/api/analytics/pareto?${W10}&supplier=S1&channel=email`,
-    );
+    const s1Email = await get<ParetoResult>(`/api/analytics/pareto?${W10}&supplier=S1&channel=email`);
     expect(strip(s1Email.body)).toEqual([
       { reasonCode: 'changed_mind', claims: 1, units: 1 },
       { reasonCode: 'product_defect', claims: 1, units: 2 },
@@ -137,13 +122,7 @@ describe('analytics endpoints on a hand-checked shop', () => {
     // c4 (missing parts, not inspected, 1 unit) for S2. p0 = 3 / 150.
     expect(body.overallDefectRate).toBeCloseTo(0.02, 10);
     const s1 = body.suppliers.find((s) => s.supplierId === 'S1')!;
-    expect(s1).toMatchObject({
-      unitsSold: 100,
-      claims: 3,
-      defectUnits: 2,
-      ppm: 20000,
-      signal: 'within',
-    });
+    expect(s1).toMatchObject({ unitsSold: 100, claims: 3, defectUnits: 2, ppm: 20000, signal: 'within' });
     expect(s1.defectRate).toBeCloseTo(0.02, 10);
     // Wilson 2/100, z = 1.96: centre 0.037758, half-width 0.032256
     expect(s1.ci95!.lower).toBeCloseTo(0.005502, 4);
@@ -159,16 +138,9 @@ describe('analytics endpoints on a hand-checked shop', () => {
 
   it('measures SLA attainment with the open-claim rule, per channel and assignee', async () => {
     const { body } = await get<SlaReport>(`/api/analytics/sla?${W10}`);
-    const byName = Object.fromEntries(
-      body.policies.map((p) => [p.metric + ':' + p.targetHours, p]),
-    );
+    const byName = Object.fromEntries(body.policies.map((p) => [p.metric + ':' + p.targetHours, p]));
     // First response ≤ 24 h: c1 2 h, c3 1 h, c5 5 h met; c2 30 h late; c4 open for months.
-    expect(byName['first_response:24']).toMatchObject({
-      met: 3,
-      breached: 2,
-      attainment: 0.6,
-      pending: 0,
-    });
+    expect(byName['first_response:24']).toMatchObject({ met: 3, breached: 2, attainment: 0.6, pending: 0 });
     // Refund ≤ 240 h (returns refunded): c1 72 h met, c2 300 h breached; c3 rejected is out.
     expect(byName['refund:240']).toMatchObject({ met: 1, breached: 1, attainment: 0.5 });
     // Return decided ≤ 336 h: c1, c2, c3 met.
@@ -198,12 +170,7 @@ describe('analytics endpoints on a hand-checked shop', () => {
 
   it('reports feedback ratings and net sentiment, and the seeds’ KPI set', async () => {
     const feedback = await get<FeedbackReport>(`/api/analytics/feedback?${W10}`);
-    expect(feedback.body).toMatchObject({
-      items: 3,
-      ratings: [1, 0, 1, 0, 1],
-      unrated: 0,
-      netSentiment: 0,
-    });
+    expect(feedback.body).toMatchObject({ items: 3, ratings: [1, 0, 1, 0, 1], unrated: 0, netSentiment: 0 });
     const kpis = await get<KpiSet>(`/api/analytics/kpis?${W10}`);
     // Returns c1, c2, c3 of 5 claims; 1 negative of 3 labelled items; resolution times
     // 48, 100, 10, 20 h → median 34 h (within 1 % from the histogram).
@@ -222,9 +189,7 @@ describe('analytics endpoints on a hand-checked shop', () => {
       `/api/analytics/records/claims?${W10}&reason=product_defect&sort=quantity&order=desc&pageSize=1&page=2`,
     );
     expect(second.body.rows.map((r) => r.externalId)).toEqual(['c3']);
-    const bad = await get<{ field: string; message: string }>(
-      `/api/analytics/records/claims?sort=password`,
-    );
+    const bad = await get<{ field: string; message: string }>(`/api/analytics/records/claims?sort=password`);
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('sort');
   });
@@ -233,10 +198,7 @@ describe('analytics endpoints on a hand-checked shop', () => {
     const csv = await fetch(`${api.baseUrl}/api/analytics/suppliers?${W10}&format=csv`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const text = await csv.text();
-    const lines = text
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n');
+    const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0].split(',').slice(0, 3)).toEqual(['supplierId', 'name', 'unitsSold']);
     expect(lines).toHaveLength(3);
     // The supplier named "=HYPERLINK(…)" is neutralised, never a formula.
@@ -254,17 +216,9 @@ describe('analytics endpoints on a hand-checked shop', () => {
   });
 
   it('explains every metric in plain words', async () => {
-    const { body } = await get<{ metrics: { id: string; definition: string }[] }>(
-      '/api/analytics/definitions',
-    );
+    const { body } = await get<{ metrics: { id: string; definition: string }[] }>('/api/analytics/definitions');
     const ids = body.metrics.map((m) => m.id);
-    for (const id of [
-      'defect_rate',
-      'sla_attainment',
-      'net_sentiment',
-      'return_rate',
-      'first_response_time',
-    ])
+    for (const id of ['defect_rate', 'sla_attainment', 'net_sentiment', 'return_rate', 'first_response_time'])
       expect(ids).toContain(id);
   });
 
@@ -291,9 +245,7 @@ describe('analytics endpoints on a hand-checked shop', () => {
     const w10 = await get<ParetoResult>(`/api/analytics/pareto?${W10}`);
     expect(w10.body.rows.map((r) => r.reasonCode)).not.toContain('late_delivery');
     const w11 = await get<ParetoResult>(`/api/analytics/pareto?from=2026-W11&to=2026-W11`);
-    expect(w11.body.rows).toEqual([
-      expect.objectContaining({ reasonCode: 'late_delivery', claims: 1 }),
-    ]);
+    expect(w11.body.rows).toEqual([expect.objectContaining({ reasonCode: 'late_delivery', claims: 1 })]);
   });
 
   it('changes SLA policies only with an admin token, and recomputes attainment', async () => {
@@ -301,15 +253,10 @@ describe('analytics endpoints on a hand-checked shop', () => {
     const put = (body: unknown, token?: string) =>
       fetch(`${api.baseUrl}/api/settings/sla-policies`, {
         method: 'PUT',
-        headers: {
-          'Content-Type': 'application/json',
-          ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        },
+        headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify(body),
       });
-    const relaxed = policies.map((p) =>
-      p.metric === 'first_response' ? { ...p, targetHours: 36 } : p,
-    );
+    const relaxed = policies.map((p) => (p.metric === 'first_response' ? { ...p, targetHours: 36 } : p));
     expect((await put(relaxed)).status).toBe(401);
     expect((await put(relaxed, ingestToken)).status).toBe(403);
     const admin = await createToken(db(), ['admin']);
@@ -320,10 +267,7 @@ describe('analytics endpoints on a hand-checked shop', () => {
       expect((await put(relaxed, admin)).status).toBe(200);
       const { body } = await get<SlaReport>(`/api/analytics/sla?${W10}`);
       // c5 moved to W11 by the previous test; W10 first responses: c1, c2 (30 h ≤ 36 h), c3 met; c4 open.
-      expect(body.policies.find((p) => p.metric === 'first_response')).toMatchObject({
-        met: 3,
-        breached: 1,
-      });
+      expect(body.policies.find((p) => p.metric === 'first_response')).toMatchObject({ met: 3, breached: 1 });
     } finally {
       expect((await put(policies, admin)).status).toBe(200);
     }

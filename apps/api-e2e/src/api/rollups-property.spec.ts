@@ -57,16 +57,9 @@ const claimArb = fc.record<GenClaim>({
   channel: fc.constantFrom(...CHANNELS),
   reason: fc.option(fc.constantFrom(...CODES), { nil: null }),
   quantity: fc.integer({ min: 1, max: 3 }),
-  openedHour: fc
-    .double({ min: 0, max: SPAN_HOURS, noNaN: true })
-    .map((h) => Math.round(h * 60) / 60),
-  responseAfter: fc.option(
-    fc.integer({ min: 1, max: 60 * 72 }).map((m) => m / 60),
-    { nil: null },
-  ),
-  inspection: fc.option(fc.constantFrom('confirmed_defect', 'customer_fault', 'not_inspected'), {
-    nil: null,
-  }),
+  openedHour: fc.double({ min: 0, max: SPAN_HOURS, noNaN: true }).map((h) => Math.round(h * 60) / 60),
+  responseAfter: fc.option(fc.integer({ min: 1, max: 60 * 72 }).map((m) => m / 60), { nil: null }),
+  inspection: fc.option(fc.constantFrom('confirmed_defect', 'customer_fault', 'not_inspected'), { nil: null }),
   contacts: fc.integer({ min: 1, max: 3 }),
 });
 
@@ -130,23 +123,13 @@ describe('rollups stay equal to the raw tables', () => {
 
   beforeAll(async () => {
     await truncateShopData(db()).catch(() => undefined);
-    api = await startApiProcess({
-      DATABASE_URL: db(),
-      DEMO_DATA: 'off',
-      PORT: '3921',
-      SHOP_TIMEZONE: TZ,
-    });
+    api = await startApiProcess({ DATABASE_URL: db(), DEMO_DATA: 'off', PORT: '3921', SHOP_TIMEZONE: TZ });
     const admin = await createToken(db(), ['admin']);
     token = admin;
     const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${admin}` };
     expect(
-      (
-        await fetch(`${api.baseUrl}/api/settings/calendar`, {
-          method: 'PUT',
-          headers,
-          body: JSON.stringify(CALENDAR),
-        })
-      ).status,
+      (await fetch(`${api.baseUrl}/api/settings/calendar`, { method: 'PUT', headers, body: JSON.stringify(CALENDAR) }))
+        .status,
     ).toBe(200);
     const policies = await fetch(`${api.baseUrl}/api/settings/sla-policies`, {
       method: 'PUT',
@@ -186,24 +169,14 @@ describe('rollups stay equal to the raw tables', () => {
   it('after any sequence of batches: incremental = rebuild = computed from the records', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.array(claimArb, { minLength: 1, maxLength: 6 }), {
-          minLength: 2,
-          maxLength: 4,
-        }),
-        fc.array(
-          fc.record({
-            sku: fc.constantFrom('P1', 'P2', 'P3', 'P4'),
-            qty: fc.integer({ min: 1, max: 9 }),
-            hour: fc.integer({ min: 0, max: SPAN_HOURS }),
-          }),
-          { maxLength: 15 },
-        ),
+        fc.array(fc.array(claimArb, { minLength: 1, maxLength: 6 }), { minLength: 2, maxLength: 4 }),
+        fc.array(fc.record({ sku: fc.constantFrom('P1', 'P2', 'P3', 'P4'), qty: fc.integer({ min: 1, max: 9 }), hour: fc.integer({ min: 0, max: SPAN_HOURS }) }), { maxLength: 15 }),
         fc.boolean(),
         async (batches, sales, moveProduct) => {
+          await withClient(db(), (c) => c.query('TRUNCATE claims, sales, products, suppliers, ingest_batches, rejected_rows'));
           await withClient(db(), (c) =>
-            c.query('TRUNCATE claims, sales, products, suppliers, ingest_batches, rejected_rows'),
+            c.query(`TRUNCATE ${ROLLUPS.join(', ')}`),
           );
-          await withClient(db(), (c) => c.query(`TRUNCATE ${ROLLUPS.join(', ')}`));
           const products = (p4: string) =>
             `sku,name,category,supplier_id\nP1,One,audio,S1\nP2,Two,audio,S1\nP3,Three,home,S2\nP4,Four,home,${p4}\n`;
           expect((await upload(api, 'products', products('S1'), { token })).status).toBe(201);
@@ -221,14 +194,12 @@ describe('rollups stay equal to the raw tables', () => {
             expect(res.status).toBe(201);
             for (const c of batch) state.set(c.id, c);
           }
-          if (moveProduct)
-            expect((await upload(api, 'products', products('S2'), { token })).status).toBe(201);
+          if (moveProduct) expect((await upload(api, 'products', products('S2'), { token })).status).toBe(201);
 
           const incremental = await snapshot(db());
           await rebuildRollups(db(), TZ);
           const rebuilt = await snapshot(db());
-          for (const table of ROLLUPS)
-            expect([table, incremental[table]]).toEqual([table, rebuilt[table]]);
+          for (const table of ROLLUPS) expect([table, incremental[table]]).toEqual([table, rebuilt[table]]);
 
           // Claims and units per week and reason, computed here.
           const expected = new Map<string, [number, number]>();
@@ -237,15 +208,13 @@ describe('rollups stay equal to the raw tables', () => {
             const e = expected.get(key) ?? [0, 0];
             expected.set(key, [e[0] + 1, e[1] + c.quantity]);
           }
-          const actual = await withClient(
-            db(),
-            async (client) =>
-              (
-                await client.query<{ key: string; claims: number; units: number }>(
-                  `SELECT to_char(week, 'YYYY-MM-DD') || '|' || reason_code AS key, sum(claims)::int AS claims, sum(units)::int AS units
+          const actual = await withClient(db(), async (client) =>
+            (
+              await client.query<{ key: string; claims: number; units: number }>(
+                `SELECT to_char(week, 'YYYY-MM-DD') || '|' || reason_code AS key, sum(claims)::int AS claims, sum(units)::int AS units
                    FROM rollup_claims_week GROUP BY 1`,
-                )
-              ).rows,
+              )
+            ).rows,
           );
           expect(new Map(actual.map((r) => [r.key, [r.claims, r.units]]))).toEqual(expected);
 
@@ -256,19 +225,16 @@ describe('rollups stay equal to the raw tables', () => {
             if (c.responseAfter === null) continue;
             const opened = new Date(iso(c.openedHour));
             const answered = new Date(iso(c.openedHour + c.responseAfter));
-            if (businessHoursBetween(opened, answered, CALENDAR) <= TARGET_BUSINESS_HOURS + 1e-9)
-              met++;
+            if (businessHoursBetween(opened, answered, CALENDAR) <= TARGET_BUSINESS_HOURS + 1e-9) met++;
             else breached++;
           }
-          const [sla] = await withClient(
-            db(),
-            async (client) =>
-              (
-                await client.query<{ met: number; breached: number }>(
-                  'SELECT COALESCE(sum(met), 0)::int AS met, COALESCE(sum(breached), 0)::int AS breached FROM rollup_sla_week WHERE policy_id = $1',
-                  [policyId],
-                )
-              ).rows,
+          const [sla] = await withClient(db(), async (client) =>
+            (
+              await client.query<{ met: number; breached: number }>(
+                'SELECT COALESCE(sum(met), 0)::int AS met, COALESCE(sum(breached), 0)::int AS breached FROM rollup_sla_week WHERE policy_id = $1',
+                [policyId],
+              )
+            ).rows,
           );
           expect(sla).toEqual({ met, breached });
 
@@ -280,26 +246,15 @@ describe('rollups stay equal to the raw tables', () => {
           for (const c of state.values()) {
             if (c.responseAfter !== null) continue;
             const opened = new Date(iso(c.openedHour));
-            if (
-              opened < asOf &&
-              businessHoursBetween(opened, asOf, CALENDAR) > TARGET_BUSINESS_HOURS + 1e-9
-            )
+            if (opened < asOf && businessHoursBetween(opened, asOf, CALENDAR) > TARGET_BUSINESS_HOURS + 1e-9)
               openBreached++;
             else openPending++;
           }
           const report = (await (
-            await fetch(
-              `${api.baseUrl}/api/analytics/sla?from=2026-W12&to=2026-W24&asOf=${asOf.toISOString()}`,
-            )
-          ).json()) as {
-            policies: { id: number; met: number; breached: number; pending: number }[];
-          };
+            await fetch(`${api.baseUrl}/api/analytics/sla?from=2026-W12&to=2026-W24&asOf=${asOf.toISOString()}`)
+          ).json()) as { policies: { id: number; met: number; breached: number; pending: number }[] };
           const policy = report.policies.find((p) => p.id === policyId)!;
-          expect(policy).toMatchObject({
-            met,
-            breached: breached + openBreached,
-            pending: openPending,
-          });
+          expect(policy).toMatchObject({ met, breached: breached + openBreached, pending: openPending });
         },
       ),
       { numRuns: 20, seed: 20261125 },

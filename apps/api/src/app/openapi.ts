@@ -17,30 +17,11 @@ const FILTER_HELP: Record<(typeof FILTER_KEYS)[number], string> = {
 /** The filters and formats every analytics endpoint takes, for the OpenAPI description. */
 export function ApiAnalyticsQuery(): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ApiQuery({
-      name: 'from',
-      required: false,
-      description: 'First ISO week (2026-W07) or a date in it',
-    }),
-    ApiQuery({
-      name: 'to',
-      required: false,
-      description: 'Last ISO week or a date in it; default: latest complete week with data',
-    }),
-    ...FILTER_KEYS.map((name) =>
-      ApiQuery({ name, required: false, description: FILTER_HELP[name] }),
-    ),
-    ApiQuery({
-      name: 'format',
-      required: false,
-      enum: ['json', 'csv', 'arrow'],
-      description: 'Answer format (or send Accept: text/csv / application/vnd.apache.arrow.stream)',
-    }),
-    ApiQuery({
-      name: 'table',
-      required: false,
-      description: 'For csv/arrow: which list of the answer to export (default: the first)',
-    }),
+    ApiQuery({ name: 'from', required: false, description: 'First ISO week (2026-W07) or a date in it' }),
+    ApiQuery({ name: 'to', required: false, description: 'Last ISO week or a date in it; default: latest complete week with data' }),
+    ...FILTER_KEYS.map((name) => ApiQuery({ name, required: false, description: FILTER_HELP[name] })),
+    ApiQuery({ name: 'format', required: false, enum: ['json', 'csv', 'arrow'], description: 'Answer format (or send Accept: text/csv / application/vnd.apache.arrow.stream)' }),
+    ApiQuery({ name: 'table', required: false, description: 'For csv/arrow: which list of the answer to export (default: the first)' }),
   );
 }
 
@@ -52,11 +33,7 @@ export function setupOpenApi(app: INestApplication): void {
       'Ingestion of claims, feedback, sales and the catalogue; analytics of return causes, supplier defect rates, SLAs and sentiment. Metric definitions: GET /api/analytics/definitions.',
     )
     .setVersion('1')
-    .addBearerAuth({
-      type: 'http',
-      scheme: 'bearer',
-      description: 'API token (npm run token -- create)',
-    })
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API token (npm run token -- create)' })
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

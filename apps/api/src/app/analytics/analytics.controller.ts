@@ -27,12 +27,7 @@ type QueryParams = Record<string, unknown>;
 const PAGE_PARAMS = ['page', 'pageSize', 'sort', 'order'];
 
 const list = (v: unknown) =>
-  typeof v === 'string' && v
-    ? v
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : undefined;
+  typeof v === 'string' && v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
 
 /**
  * One endpoint per question a page asks. All take the same filters (`from`, `to`, `supplier`,
@@ -61,10 +56,7 @@ export class AnalyticsController {
   matrix(@Query() q: QueryParams) {
     const by = (q['by'] ?? 'supplier') as MatrixDimension;
     if (!MATRIX_DIMENSIONS.includes(by))
-      throw new BadRequestException({
-        field: 'by',
-        message: `by is one of ${MATRIX_DIMENSIONS.join(', ')}`,
-      });
+      throw new BadRequestException({ field: 'by', message: `by is one of ${MATRIX_DIMENSIONS.join(', ')}` });
     return this.analytics.matrix(parseFilters(q, ['by']), by);
   }
 
@@ -77,10 +69,7 @@ export class AnalyticsController {
   products(@Query() q: QueryParams) {
     const limit = q['limit'] === undefined ? 50 : Number(q['limit']);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
-      throw new BadRequestException({
-        field: 'limit',
-        message: 'limit is a whole number from 1 to 1000',
-      });
+      throw new BadRequestException({ field: 'limit', message: 'limit is a whole number from 1 to 1000' });
     return this.analytics.products(parseFilters(q, ['limit']), limit);
   }
 
@@ -89,19 +78,13 @@ export class AnalyticsController {
   sla(@Query() q: QueryParams) {
     const clock = (q['clock'] ?? 'calendar') as SlaClock;
     if (!SLA_CLOCKS.includes(clock))
-      throw new BadRequestException({
-        field: 'clock',
-        message: `clock is one of ${SLA_CLOCKS.join(', ')}`,
-      });
+      throw new BadRequestException({ field: 'clock', message: `clock is one of ${SLA_CLOCKS.join(', ')}` });
     const asOf = q['asOf'];
     let now = new Date();
     if (asOf !== undefined) {
       now = new Date(String(asOf));
       if (typeof asOf !== 'string' || Number.isNaN(now.getTime()))
-        throw new BadRequestException({
-          field: 'asOf',
-          message: 'asOf is an ISO 8601 instant such as 2026-03-02T09:00:00Z',
-        });
+        throw new BadRequestException({ field: 'asOf', message: 'asOf is an ISO 8601 instant such as 2026-03-02T09:00:00Z' });
     }
     return this.analytics.sla(parseFilters(q, ['clock', 'asOf']), clock, now);
   }
@@ -132,11 +115,7 @@ export class AnalyticsController {
   @Get('records/feedback')
   feedbackRecords(@Query() q: QueryParams) {
     return this.analytics.feedbackRecords(
-      {
-        ...parseFilters(q, [...PAGE_PARAMS, 'rating', 'label']),
-        rating: list(q['rating']),
-        label: list(q['label']),
-      },
+      { ...parseFilters(q, [...PAGE_PARAMS, 'rating', 'label']), rating: list(q['rating']), label: list(q['label']) },
       parsePage(q, FEEDBACK_SORTS, 'createdAt'),
     );
   }

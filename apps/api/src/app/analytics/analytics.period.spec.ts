@@ -31,9 +31,7 @@ describe('resolvePeriod', () => {
       }
       throw new Error('no error');
     };
-    expect(
-      error(() => resolvePeriod({ from: '2026-W10', to: '2026-W09' }, 'UTC', now, null)).field,
-    ).toBe('from');
+    expect(error(() => resolvePeriod({ from: '2026-W10', to: '2026-W09' }, 'UTC', now, null)).field).toBe('from');
     expect(error(() => resolvePeriod({ to: '2026-02-30' }, 'UTC', now, null)).field).toBe('to');
     expect(error(() => parseFilters({ suplier: 'x' })).field).toBe('suplier');
     expect(error(() => weeklyFilters({ week: '2025-W53' })).field).toBe('week');

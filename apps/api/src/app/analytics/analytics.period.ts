@@ -64,13 +64,7 @@ export function resolvePeriod(
 ): ResolvedPeriod {
   // Time-zone arithmetic costs milliseconds; the answer changes at most every quarter hour
   // (every zone offset is a multiple of 15 minutes, so weeks turn on a quarter hour).
-  const key = [
-    filters.from,
-    filters.to,
-    timeZone,
-    Math.floor(now.getTime() / 900_000),
-    latestData?.getTime(),
-  ].join('|');
+  const key = [filters.from, filters.to, timeZone, Math.floor(now.getTime() / 900_000), latestData?.getTime()].join('|');
   const cached = PERIODS.get(key);
   if (cached) return cached;
   const period = computePeriod(filters, timeZone, now, latestData);

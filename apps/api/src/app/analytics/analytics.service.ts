@@ -206,16 +206,8 @@ export class AnalyticsService {
 
   async pareto(filters: AnalyticsFilters): Promise<ParetoResult> {
     const ctx = await this.context(filters);
-    const rows = await this.cube(
-      ctx,
-      'claims',
-      ['reason_code', 'reason_source'],
-      ['claims', 'units'],
-    );
-    const byReason = new Map<
-      string,
-      { claims: number; units: number; stated: number; inferred: number }
-    >();
+    const rows = await this.cube(ctx, 'claims', ['reason_code', 'reason_source'], ['claims', 'units']);
+    const byReason = new Map<string, { claims: number; units: number; stated: number; inferred: number }>();
     for (const r of rows) {
       const e = byReason.get(r.reason_code) ?? { claims: 0, units: 0, stated: 0, inferred: 0 };
       e.claims += r.claims;
@@ -245,14 +237,9 @@ export class AnalyticsService {
   }
 
   /** Reason × supplier/product/category; by product, the 40 products with most claims. */
-  async matrix(
-    filters: AnalyticsFilters,
-    by: MatrixDimension,
-    columns = 40,
-  ): Promise<ReasonMatrix> {
+  async matrix(filters: AnalyticsFilters, by: MatrixDimension, columns = 40): Promise<ReasonMatrix> {
     const ctx = await this.context(filters);
-    const dim: Dimension =
-      by === 'supplier' ? 'supplier_id' : by === 'product' ? 'sku' : 'category';
+    const dim: Dimension = by === 'supplier' ? 'supplier_id' : by === 'product' ? 'sku' : 'category';
     const totals = new Map(
       (await this.cube(ctx, 'claims', [dim], ['claims']))
         .sort((a, b) => b.claims - a.claims)
@@ -265,12 +252,9 @@ export class AnalyticsService {
         })
       : [];
     const labels =
-      by === 'category'
-        ? null
-        : await this.names(by === 'supplier' ? 'suppliers' : 'products', [...totals.keys()]);
+      by === 'category' ? null : await this.names(by === 'supplier' ? 'suppliers' : 'products', [...totals.keys()]);
     const reasonTotals = new Map<string, number>();
-    for (const r of rows)
-      reasonTotals.set(r.reason_code, (reasonTotals.get(r.reason_code) ?? 0) + r.claims);
+    for (const r of rows) reasonTotals.set(r.reason_code, (reasonTotals.get(r.reason_code) ?? 0) + r.claims);
     return {
       period: this.periodOf(ctx),
       by,
@@ -279,12 +263,7 @@ export class AnalyticsService {
         key,
         label: key === '' ? '(unknown)' : (labels?.get(key) ?? key),
       })),
-      cells: rows.map((r) => ({
-        reasonCode: r.reason_code,
-        key: r[dim],
-        claims: r.claims,
-        units: r.units,
-      })),
+      cells: rows.map((r) => ({ reasonCode: r.reason_code, key: r[dim], claims: r.claims, units: r.units })),
     };
   }
 
@@ -304,9 +283,7 @@ export class AnalyticsService {
     const ids = new Set([...names.keys(), ...sold.keys(), ...claims.map((r) => r.supplier_id)]);
     ids.delete('');
     const totalSold = [...ids].reduce((s, id) => s + (sold.get(id) ?? 0), 0);
-    const totalDefects = claims
-      .filter((r) => r.supplier_id !== '')
-      .reduce((s, r) => s + r.defect_units, 0);
+    const totalDefects = claims.filter((r) => r.supplier_id !== '').reduce((s, r) => s + r.defect_units, 0);
     const p0 = totalSold === 0 ? null : Math.min(1, totalDefects / totalSold);
     const index = this.weekIndex(ctx);
 
@@ -318,11 +295,8 @@ export class AnalyticsService {
       for (const r of mine) mix.set(r.reason_code, (mix.get(r.reason_code) ?? 0) + r.claims);
       const weekDefects = new Array<number>(index.size).fill(0);
       const weekSold = new Array<number>(index.size).fill(0);
-      for (const r of weeklyClaims)
-        if (r.supplier_id === id && index.has(r.week))
-          weekDefects[index.get(r.week)!] += r.defect_units;
-      for (const r of weeklySales)
-        if (r.supplier_id === id && index.has(r.week)) weekSold[index.get(r.week)!] += r.units;
+      for (const r of weeklyClaims) if (r.supplier_id === id && index.has(r.week)) weekDefects[index.get(r.week)!] += r.defect_units;
+      for (const r of weeklySales) if (r.supplier_id === id && index.has(r.week)) weekSold[index.get(r.week)!] += r.units;
       const fb = feedback.filter((r) => r.supplier_id === id);
       const label = (l: string) => fb.filter((r) => r.label === l).reduce((s, r) => s + r.items, 0);
       const rate = units === 0 ? null : defects / units;
@@ -490,9 +464,7 @@ export class AnalyticsService {
     const started = process.hrtime.bigint();
     const rows = await this.db.query(text, values);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    console.error(
-      `query ${ms.toFixed(1)} ms, ${rows.length} rows: ${text.replace(/\s+/g, ' ').slice(0, 110)}`,
-    );
+    console.error(`query ${ms.toFixed(1)} ms, ${rows.length} rows: ${text.replace(/\s+/g, ' ').slice(0, 110)}`);
     return rows;
   }
 
@@ -633,20 +605,11 @@ export class AnalyticsService {
 
   private async durationWeeks(ctx: Context, clock: SlaClock) {
     const anyFilter = filtersBeyondPeriod(ctx.filters);
-    const out = new Map<
-      SlaMetric,
-      Map<string, { median: number | null; p90: number | null; n: number }>
-    >();
+    const out = new Map<SlaMetric, Map<string, { median: number | null; p90: number | null; n: number }>>();
     for (const m of SLA_METRICS) out.set(m, new Map());
     if (!anyFilter) {
       // Exact median and p90 of each week, computed when the week was rolled up.
-      const rows = await this.query<{
-        week: string;
-        metric: SlaMetric;
-        n: number;
-        p50: number;
-        p90: number;
-      }>(
+      const rows = await this.query<{ week: string; metric: SlaMetric; n: number; p50: number; p90: number }>(
         `SELECT to_char(week, 'YYYY-MM-DD') AS week, metric, n, p50, p90 FROM rollup_duration_stats_week
           WHERE shop_id = {shop} AND clock = {clock} AND week BETWEEN {fromWeek}::date AND {toWeek}::date`,
         { clock, fromWeek: ctx.period.range.fromWeek, toWeek: ctx.period.range.toWeek },
@@ -657,13 +620,7 @@ export class AnalyticsService {
     ctx.raw = true;
     const params: Record<string, unknown> = { clock };
     const scope = this.claimScope(ctx, params);
-    const rows = await this.query<{
-      week: string;
-      metric: SlaMetric;
-      median: number;
-      p90: number;
-      n: number;
-    }>(
+    const rows = await this.query<{ week: string; metric: SlaMetric; median: number; p90: number; n: number }>(
       `SELECT to_char(d.week, 'YYYY-MM-DD') AS week, d.metric,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY d.hours)::float8 AS median,
               percentile_cont(0.9) WITHIN GROUP (ORDER BY d.hours)::float8 AS p90,
@@ -836,11 +793,7 @@ export class AnalyticsService {
       netSentiment: netSentiment(all.positive, all.neutral, all.negative),
       trend: ctx.period.weeks.map((w) => {
         const l = labelled(trend.filter((r) => r.week === w.start));
-        return {
-          week: w.week,
-          ...l,
-          netSentiment: netSentiment(l.positive, l.neutral, l.negative),
-        };
+        return { week: w.week, ...l, netSentiment: netSentiment(l.positive, l.neutral, l.negative) };
       }),
       byLanguage: [...group(languages, 'language')]
         .map(([language, rows]) => {
@@ -926,27 +879,18 @@ export class AnalyticsService {
     const reported = weeks[weeks.length - 1];
     const lastWeek = { where: { week: [reported.start] } };
     const recent = ctx.period.weeks.slice(-5).map((w) => w.start);
-    const [
-      byCategory,
-      sales,
-      reasons,
-      refunds,
-      sla,
-      labels,
-      recentReasons,
-      recentSkus,
-      recentSuppliers,
-    ] = await Promise.all([
-      this.cube(ctx, 'claims', ['week', 'reason_category'], ['claims', 'units']),
-      this.cube(ctx, 'sales', ['week'], ['units']),
-      this.cube(ctx, 'claims', ['reason_code'], ['claims'], lastWeek),
-      this.cube(ctx, 'claims', ['week', 'currency'], ['refund_amount']),
-      this.sla(filters, 'calendar', now, true),
-      this.cube(ctx, 'feedback', ['week', 'label'], ['items']),
-      this.cube(ctx, 'claims', ['week', 'reason_code'], ['claims'], { where: { week: recent } }),
-      this.cube(ctx, 'claims', ['week', 'sku'], ['claims'], { where: { week: recent } }),
-      this.cube(ctx, 'claims', ['week', 'supplier_id'], ['claims'], { where: { week: recent } }),
-    ]);
+    const [byCategory, sales, reasons, refunds, sla, labels, recentReasons, recentSkus, recentSuppliers] =
+      await Promise.all([
+        this.cube(ctx, 'claims', ['week', 'reason_category'], ['claims', 'units']),
+        this.cube(ctx, 'sales', ['week'], ['units']),
+        this.cube(ctx, 'claims', ['reason_code'], ['claims'], lastWeek),
+        this.cube(ctx, 'claims', ['week', 'currency'], ['refund_amount']),
+        this.sla(filters, 'calendar', now, true),
+        this.cube(ctx, 'feedback', ['week', 'label'], ['items']),
+        this.cube(ctx, 'claims', ['week', 'reason_code'], ['claims'], { where: { week: recent } }),
+        this.cube(ctx, 'claims', ['week', 'sku'], ['claims'], { where: { week: recent } }),
+        this.cube(ctx, 'claims', ['week', 'supplier_id'], ['claims'], { where: { week: recent } }),
+      ]);
     const claimsPerWeek = this.series(ctx, byCategory, 'claims');
     const unitsPerWeek = this.series(ctx, byCategory, 'units');
     const soldPerWeek = this.series(ctx, sales, 'units');
@@ -964,14 +908,8 @@ export class AnalyticsService {
     });
     const movers = this.movers(recentReasons, recentSkus, recentSuppliers, recent);
     const [productNames, supplierNames] = await Promise.all([
-      this.names(
-        'products',
-        movers.filter((m) => m.kind === 'product').map((m) => m.key),
-      ),
-      this.names(
-        'suppliers',
-        movers.filter((m) => m.kind === 'supplier').map((m) => m.key),
-      ),
+      this.names('products', movers.filter((m) => m.kind === 'product').map((m) => m.key)),
+      this.names('suppliers', movers.filter((m) => m.kind === 'supplier').map((m) => m.key)),
     ]);
 
     return {
@@ -980,16 +918,14 @@ export class AnalyticsService {
       baselineWeeks: weeks.slice(-5, -1),
       claimsReceived: compareWithBaseline(claimsPerWeek),
       unitsReturned: compareWithBaseline(unitsPerWeek),
-      pareto: paretoShares(reasons.map((r) => ({ key: r.reason_code, count: r.claims }))).map(
-        (row) => ({
-          reasonCode: row.key,
-          reasonLabel: reasonLabel(row.key),
-          category: reasonCategoryOf(row.key),
-          claims: row.count,
-          share: row.share,
-          cumulativeShare: row.cumulativeShare,
-        }),
-      ),
+      pareto: paretoShares(reasons.map((r) => ({ key: r.reason_code, count: r.claims }))).map((row) => ({
+        reasonCode: row.key,
+        reasonLabel: reasonLabel(row.key),
+        category: reasonCategoryOf(row.key),
+        claims: row.count,
+        share: row.share,
+        cumulativeShare: row.cumulativeShare,
+      })),
       trendWeeks: weeks,
       trend: REASON_CATEGORIES.map((category) => ({
         category: category.code,
@@ -1040,14 +976,14 @@ export class AnalyticsService {
    * Reasons, products and suppliers whose claims in the reported week rose against their
    * previous four weeks (Poisson test), corrected together with Benjamini–Hochberg.
    */
-  private movers(reasons: Row[], skus: Row[], suppliers: Row[], weeks: string[]): Mover[] {
+  private movers(
+    reasons: Row[],
+    skus: Row[],
+    suppliers: Row[],
+    weeks: string[],
+  ): Mover[] {
     const candidates: Omit<Mover, 'qValue'>[] = [];
-    const collect = (
-      rows: Row[],
-      dim: Dimension,
-      kind: Mover['kind'],
-      label: (k: string) => string,
-    ) => {
+    const collect = (rows: Row[], dim: Dimension, kind: Mover['kind'], label: (k: string) => string) => {
       const series = new Map<string, number[]>();
       for (const r of rows) {
         const i = weeks.indexOf(r.week);
@@ -1061,14 +997,7 @@ export class AnalyticsService {
         const previous = s.slice(0, -1);
         const baseline = previous.reduce((a, b) => a + b, 0) / previous.length;
         if (value <= baseline) continue;
-        candidates.push({
-          kind,
-          key,
-          label: label(key),
-          value,
-          baseline,
-          pValue: poissonRateTest(value, previous),
-        });
+        candidates.push({ kind, key, label: label(key), value, baseline, pValue: poissonRateTest(value, previous) });
       }
     };
     collect(reasons, 'reason_code', 'reason', reasonLabel);
@@ -1086,9 +1015,7 @@ export class AnalyticsService {
 
   async aspects(filters: AnalyticsFilters): Promise<AspectsReport> {
     const ctx = await this.context(filters);
-    const byProduct = Boolean(
-      filters.supplier?.length || filters.product?.length || filters.category?.length,
-    );
+    const byProduct = Boolean(filters.supplier?.length || filters.product?.length || filters.category?.length);
     const range = { fromWeek: ctx.period.range.fromWeek, toWeek: ctx.period.range.toWeek };
     const productWhere = byProduct
       ? `AND (${[
@@ -1106,13 +1033,7 @@ export class AnalyticsService {
       fCategory: filters.category ?? null,
       fLanguage: filters.language ?? null,
     };
-    type Count = {
-      aspect: string;
-      sentiment: string;
-      language?: string;
-      sku?: string;
-      items: number;
-    };
+    type Count = { aspect: string; sentiment: string; language?: string; sku?: string; items: number };
     const [overall, perSku] = await Promise.all([
       byProduct
         ? Promise.resolve([] as Count[])
@@ -1133,8 +1054,7 @@ export class AnalyticsService {
     ]);
     const source = byProduct ? perSku : overall;
     const counts = (rows: Count[]): AspectSentimentCounts => {
-      const n = (l: string) =>
-        rows.filter((r) => r.sentiment === l).reduce((s, r) => s + r.items, 0);
+      const n = (l: string) => rows.filter((r) => r.sentiment === l).reduce((s, r) => s + r.items, 0);
       return {
         positive: n('positive'),
         neutral: n('neutral'),
@@ -1220,7 +1140,9 @@ export class AnalyticsService {
       withText: stated.reduce((s, p) => s + p.claims, 0),
       inferred: both.reduce((s, p) => s + p.claims, 0),
       mismatched: both.filter((p) => p.stated !== p.inferred).reduce((s, p) => s + p.claims, 0),
-      pairs: both.filter((p) => p.stated !== p.inferred).sort((a, b) => b.claims - a.claims),
+      pairs: both
+        .filter((p) => p.stated !== p.inferred)
+        .sort((a, b) => b.claims - a.claims),
     };
   }
 
@@ -1239,8 +1161,7 @@ export class AnalyticsService {
     };
     const scope = this.claimScope(ctx, params);
     if (options.mismatch)
-      scope.where +=
-        ' AND c.stated_reason_code IS NOT NULL AND c.inferred_reason_code IS NOT NULL AND c.stated_reason_code <> c.inferred_reason_code';
+      scope.where += ' AND c.stated_reason_code IS NOT NULL AND c.inferred_reason_code IS NOT NULL AND c.stated_reason_code <> c.inferred_reason_code';
     const [{ total }] = await this.query<{ total: number }>(
       `SELECT count(*)::int AS total FROM ${scope.from} ${scope.where}`,
       params,

@@ -6,13 +6,7 @@ const range = {
   fromInstant: new Date('2026-03-02T00:00:00Z'),
   toInstant: new Date('2026-03-16T00:00:00Z'),
 };
-const base: CubeQuery = {
-  fact: 'claims',
-  groupBy: ['reason_code'],
-  measures: ['claims'],
-  filters: {},
-  range,
-};
+const base: CubeQuery = { fact: 'claims', groupBy: ['reason_code'], measures: ['claims'], filters: {}, range };
 
 describe('planCube', () => {
   it('answers an unfiltered question from the smallest rollup', () => {
@@ -55,13 +49,7 @@ describe('planCube', () => {
 
   it('ignores filters a fact does not have (sales have no channel)', () => {
     const plan = planCube(
-      {
-        fact: 'sales',
-        groupBy: ['week'],
-        measures: ['units'],
-        filters: { channel: ['email'] },
-        range,
-      },
+      { fact: 'sales', groupBy: ['week'], measures: ['units'], filters: { channel: ['email'] }, range },
       1,
       'UTC',
     );

@@ -64,10 +64,7 @@ const rollupMeasures = (names: readonly Measure[], alias = 't') =>
 const CLAIM_MEASURES: Measure[] = ['claims', 'units', 'defect_units', 'repeat_claims'];
 const FEEDBACK_MEASURES: Measure[] = ['items', 'scored', 'score_sum'];
 const PRODUCT_JOIN = 'LEFT JOIN products p ON p.shop_id = t.shop_id AND p.sku = t.sku';
-const viaProduct = {
-  supplier_id: `COALESCE(p.supplier_id, '')`,
-  category: `COALESCE(p.category, '')`,
-};
+const viaProduct = { supplier_id: `COALESCE(p.supplier_id, '')`, category: `COALESCE(p.category, '')` };
 
 /** A rollup source whose dimensions are its own columns (plus any `extra` expressions). */
 function rollupSource(
@@ -89,31 +86,15 @@ function rollupSource(
 /** Smallest first: the planner takes the first source that has what a question needs. */
 const SOURCES: Record<Fact, readonly Source[]> = {
   claims: [
-    rollupSource(
-      'rollup_claims_reason_week',
-      ['reason_code', 'reason_category', 'reason_source'],
-      CLAIM_MEASURES,
-    ),
-    rollupSource(
-      'rollup_refunds_week',
-      ['type', 'channel', 'currency'],
-      ['refund_claims', 'refund_amount'],
-    ),
+    rollupSource('rollup_claims_reason_week', ['reason_code', 'reason_category', 'reason_source'], CLAIM_MEASURES),
+    rollupSource('rollup_refunds_week', ['type', 'channel', 'currency'], ['refund_claims', 'refund_amount']),
     rollupSource(
       'rollup_claims_week',
       ['reason_code', 'reason_category', 'reason_source', 'type', 'channel'],
       CLAIM_MEASURES,
     ),
-    rollupSource(
-      'rollup_claims_category_week',
-      ['category', 'reason_code', 'reason_category'],
-      CLAIM_MEASURES,
-    ),
-    rollupSource(
-      'rollup_claims_supplier_week',
-      ['supplier_id', 'reason_code', 'reason_category'],
-      CLAIM_MEASURES,
-    ),
+    rollupSource('rollup_claims_category_week', ['category', 'reason_code', 'reason_category'], CLAIM_MEASURES),
+    rollupSource('rollup_claims_supplier_week', ['supplier_id', 'reason_code', 'reason_category'], CLAIM_MEASURES),
     rollupSource('rollup_claims_sku_week', ['sku'], CLAIM_MEASURES, viaProduct, PRODUCT_JOIN),
     rollupSource(
       'rollup_claims_sku_reason_week',
@@ -164,20 +145,10 @@ const SOURCES: Record<Fact, readonly Source[]> = {
     },
   ],
   feedback: [
-    rollupSource(
-      'rollup_feedback_week',
-      ['language', 'source', 'rating', 'label'],
-      FEEDBACK_MEASURES,
-    ),
+    rollupSource('rollup_feedback_week', ['language', 'source', 'rating', 'label'], FEEDBACK_MEASURES),
     rollupSource('rollup_feedback_category_week', ['category', 'label'], FEEDBACK_MEASURES),
     rollupSource('rollup_feedback_supplier_week', ['supplier_id', 'label'], FEEDBACK_MEASURES),
-    rollupSource(
-      'rollup_feedback_sku_week',
-      ['sku', 'label'],
-      FEEDBACK_MEASURES,
-      viaProduct,
-      PRODUCT_JOIN,
-    ),
+    rollupSource('rollup_feedback_sku_week', ['sku', 'label'], FEEDBACK_MEASURES, viaProduct, PRODUCT_JOIN),
     {
       name: 'feedback',
       kind: 'raw',
@@ -290,9 +261,7 @@ export function planCube(q: CubeQuery, shopId: number, timeZone: string): Planne
   cons.forEach(([dim, values], i) => {
     params[`c${i}`] = values.map(String);
     const expr = source.dims[dim] as string;
-    where.push(
-      `${dim === 'rating' || dim === 'week' ? `${expr}::text` : expr} = ANY({c${i}}::text[])`,
-    );
+    where.push(`${dim === 'rating' || dim === 'week' ? `${expr}::text` : expr} = ANY({c${i}}::text[])`);
   });
   const select = [
     ...q.groupBy.map((d) =>

@@ -43,12 +43,7 @@ export function parsePage(
   const sort = typeof query['sort'] === 'string' && query['sort'] ? query['sort'] : defaultSort;
   if (!(sort in sorts))
     throw new FilterError('sort', `sort by one of ${Object.keys(sorts).join(', ')}`);
-  const order =
-    query['order'] === 'asc'
-      ? 'asc'
-      : query['order'] === undefined || query['order'] === 'desc'
-        ? 'desc'
-        : null;
+  const order = query['order'] === 'asc' ? 'asc' : query['order'] === undefined || query['order'] === 'desc' ? 'desc' : null;
   if (!order) throw new FilterError('order', 'order is asc or desc');
   return { page: int('page', 1, 100_000), pageSize: int('pageSize', 50, 1000), sort, order };
 }

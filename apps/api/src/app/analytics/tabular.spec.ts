@@ -24,16 +24,11 @@ describe('tabular exports', () => {
       { name: '=SUM(A1:A9)', note: 'a, b', n: 3 },
       { name: '+1', note: null, n: -2 },
     ]);
-    expect(csv).toBe("\uFEFFname,note,n\r\n'=SUM(A1:A9),\"a, b\",3\r\n'+1,,'-2\r\n");
+    expect(csv).toBe('\uFEFFname,note,n\r\n\'=SUM(A1:A9),"a, b",3\r\n\'+1,,\'-2\r\n');
   });
 
   it('writes an Arrow IPC stream with numbers as numbers', () => {
-    const table = tableFromIPC(
-      toArrow([
-        { k: 'a', v: 1.5 },
-        { k: 'b', v: null },
-      ]),
-    );
+    const table = tableFromIPC(toArrow([{ k: 'a', v: 1.5 }, { k: 'b', v: null }]));
     expect(table.numRows).toBe(2);
     expect(table.getChild('k')!.toArray()).toEqual(['a', 'b']);
     expect(table.getChild('v')!.get(0)).toBe(1.5);

@@ -25,8 +25,7 @@ export function flattenRow(row: Record<string, unknown>, prefix = '', out: Flat 
  */
 export function pickTable(body: unknown, name?: string): Record<string, unknown>[] {
   const tables = Object.entries((body ?? {}) as Record<string, unknown>).filter(
-    ([, v]) =>
-      Array.isArray(v) && v.every((r) => r !== null && typeof r === 'object' && !Array.isArray(r)),
+    ([, v]) => Array.isArray(v) && v.every((r) => r !== null && typeof r === 'object' && !Array.isArray(r)),
   );
   const found = name ? tables.find(([k]) => k === name) : tables[0];
   if (!found) {
@@ -55,9 +54,7 @@ export function toCsv(rows: Record<string, unknown>[]): string {
       columns
         .map((c) => {
           const v = row[c];
-          return csvCell(
-            v === undefined || v === null ? null : typeof v === 'boolean' ? String(v) : v,
-          );
+          return csvCell(v === undefined || v === null ? null : typeof v === 'boolean' ? String(v) : v);
         })
         .join(','),
     );
@@ -71,12 +68,10 @@ export function toArrow(rows: Record<string, unknown>[]): Uint8Array {
   const columns = columnsOf(flat);
   const arrays: Record<string, Float64Array | (string | null)[]> = {};
   for (const c of columns) {
-    const numeric = flat.every(
-      (r) => r[c] === null || r[c] === undefined || typeof r[c] === 'number',
-    );
+    const numeric = flat.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === 'number');
     arrays[c] = numeric
       ? Float64Array.from(flat, (r) => (typeof r[c] === 'number' ? (r[c] as number) : Number.NaN))
       : flat.map((r) => (r[c] === null || r[c] === undefined ? null : String(r[c])));
   }
-  return tableToIPC(tableFromArrays(arrays as Parameters<typeof tableFromArrays>[0]), 'stream');
+  return tableToIPC(tableFromArrays(arrays as Parameters<typeof tableFromArrays>[0]), "stream");
 }

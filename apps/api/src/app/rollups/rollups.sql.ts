@@ -66,7 +66,8 @@ export const DEFECT_UNITS = `CASE WHEN c.inspection_outcome = 'confirmed_defect'
  */
 export function businessMinutesAt(ts: string, d: string): string {
   const minute = `(extract(epoch FROM (${ts} AT TIME ZONE k.time_zone)::time) / 60)`;
-  const period = (s: string, e: string) => `GREATEST(0, LEAST(${minute}, ${d}.${e}) - ${d}.${s})`;
+  const period = (s: string, e: string) =>
+    `GREATEST(0, LEAST(${minute}, ${d}.${e}) - ${d}.${s})`;
   return `(${d}.cum_before + ${period('s1', 'e1')} + ${period('s2', 'e2')} + ${period('s3', 'e3')})`;
 }
 
@@ -194,11 +195,7 @@ export function refreshClaimsSql(scope: RollupScope): string[] {
       scope,
       'rollup_claims_reason_week',
       'rollup_claims_week',
-      {
-        reason_code: 's.reason_code',
-        reason_category: 's.reason_category',
-        reason_source: 's.reason_source',
-      },
+      { reason_code: 's.reason_code', reason_category: 's.reason_category', reason_source: 's.reason_source' },
       CLAIM_MEASURES,
     ),
     `DELETE FROM rollup_refunds_week WHERE ${rollupWhere(scope)}`,
@@ -215,13 +212,7 @@ export function refreshClaimsSql(scope: RollupScope): string[] {
        JOIN reasons r ON r.code = c.reason_code
       ${rawWhere('c', scope)}
       GROUP BY 2, 3, 4, 5`,
-    ...derive(
-      scope,
-      'rollup_claims_sku_week',
-      'rollup_claims_sku_reason_week',
-      { sku: 's.sku' },
-      CLAIM_MEASURES,
-    ),
+    ...derive(scope, 'rollup_claims_sku_week', 'rollup_claims_sku_reason_week', { sku: 's.sku' }, CLAIM_MEASURES),
     `DELETE FROM rollup_reason_pairs_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_reason_pairs_week (shop_id, week, stated, inferred, claims)
      SELECT {shop}, ${weekOf('c.opened_at')}, COALESCE(c.stated_reason_code, ''), COALESCE(c.inferred_reason_code, ''), count(*)
@@ -307,22 +298,8 @@ export function refreshSalesSql(scope: RollupScope): string[] {
 
 export function deriveSalesSupplierSql(scope: RollupScope): string[] {
   return [
-    ...derive(
-      scope,
-      'rollup_sales_supplier_week',
-      'rollup_sales_sku_week',
-      { supplier_id: `COALESCE(p.supplier_id, '')` },
-      SALES_MEASURES,
-      true,
-    ),
-    ...derive(
-      scope,
-      'rollup_sales_category_week',
-      'rollup_sales_sku_week',
-      { category: `COALESCE(p.category, '')` },
-      SALES_MEASURES,
-      true,
-    ),
+    ...derive(scope, 'rollup_sales_supplier_week', 'rollup_sales_sku_week', { supplier_id: `COALESCE(p.supplier_id, '')` }, SALES_MEASURES, true),
+    ...derive(scope, 'rollup_sales_category_week', 'rollup_sales_sku_week', { category: `COALESCE(p.category, '')` }, SALES_MEASURES, true),
   ];
 }
 
@@ -352,12 +329,7 @@ export function refreshFeedbackSql(scope: RollupScope): string[] {
 }
 
 /** Aspect mentions (`feedback.aspects`, a JSON array) with their sentiment, by `column`. */
-function aspectRollupSql(
-  scope: RollupScope,
-  table: string,
-  column: string,
-  value: string,
-): string[] {
+function aspectRollupSql(scope: RollupScope, table: string, column: string, value: string): string[] {
   return [
     `DELETE FROM ${table} WHERE ${rollupWhere(scope)}`,
     `INSERT INTO ${table} (shop_id, week, ${column}, aspect, sentiment, items)
@@ -371,22 +343,8 @@ function aspectRollupSql(
 
 export function deriveFeedbackSupplierSql(scope: RollupScope): string[] {
   return [
-    ...derive(
-      scope,
-      'rollup_feedback_supplier_week',
-      'rollup_feedback_sku_week',
-      { supplier_id: `COALESCE(p.supplier_id, '')`, label: 's.label' },
-      FEEDBACK_MEASURES,
-      true,
-    ),
-    ...derive(
-      scope,
-      'rollup_feedback_category_week',
-      'rollup_feedback_sku_week',
-      { category: `COALESCE(p.category, '')`, label: 's.label' },
-      FEEDBACK_MEASURES,
-      true,
-    ),
+    ...derive(scope, 'rollup_feedback_supplier_week', 'rollup_feedback_sku_week', { supplier_id: `COALESCE(p.supplier_id, '')`, label: 's.label' }, FEEDBACK_MEASURES, true),
+    ...derive(scope, 'rollup_feedback_category_week', 'rollup_feedback_sku_week', { category: `COALESCE(p.category, '')`, label: 's.label' }, FEEDBACK_MEASURES, true),
   ];
 }
 

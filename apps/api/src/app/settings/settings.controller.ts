@@ -1,4 +1,11 @@
-import { BadRequestException, Body, Controller, Get, Put, UseGuards } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Put,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { BusinessCalendarSettings, SlaPolicy } from '@returnlens/shared/contracts';
 import { RequireScope, TokenGuard } from '../auth/token.guard';
@@ -23,10 +30,7 @@ export class SettingsController {
   async replacePolicies(@Body() body: unknown): Promise<SlaPolicy[]> {
     const parsed = slaPoliciesSchema.safeParse(body);
     if (!parsed.success)
-      throw new BadRequestException({
-        message: 'The SLA policies are not valid.',
-        errors: issuesOf(parsed.error),
-      });
+      throw new BadRequestException({ message: 'The SLA policies are not valid.', errors: issuesOf(parsed.error) });
     return this.settings.replacePolicies(parsed.data);
   }
 
@@ -40,10 +44,7 @@ export class SettingsController {
   async replaceCalendar(@Body() body: unknown): Promise<BusinessCalendarSettings> {
     const parsed = calendarSchema.safeParse(body);
     if (!parsed.success)
-      throw new BadRequestException({
-        message: 'The calendar is not valid.',
-        errors: issuesOf(parsed.error),
-      });
+      throw new BadRequestException({ message: 'The calendar is not valid.', errors: issuesOf(parsed.error) });
     return this.settings.replaceCalendar(parsed.data);
   }
 }

@@ -4,9 +4,5 @@ import { RollupsModule } from '../rollups/rollups.module';
 import { SettingsController } from './settings.controller';
 import { SettingsService } from './settings.service';
 
-@Module({
-  imports: [RollupsModule],
-  controllers: [SettingsController],
-  providers: [SettingsService, TokenGuard],
-})
+@Module({ imports: [RollupsModule], controllers: [SettingsController], providers: [SettingsService, TokenGuard] })
 export class SettingsModule {}

@@ -36,16 +36,11 @@ export const calendarSchema = z
       .array(
         z
           .object({ start: z.string().regex(HHMM, 'HH:MM'), end: z.string().regex(HHMM, 'HH:MM') })
-          .refine((p) => minutes(p.start) < minutes(p.end), {
-            message: 'start must be before end',
-          }),
+          .refine((p) => minutes(p.start) < minutes(p.end), { message: 'start must be before end' }),
       )
       .min(1)
       .max(3, 'at most three opening periods a day'),
-    holidays: z
-      .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'))
-      .max(2000)
-      .default([]),
+    holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')).max(2000).default([]),
   })
   .refine(
     (c) =>

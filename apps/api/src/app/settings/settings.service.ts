@@ -18,10 +18,9 @@ export class SettingsService {
   ) {}
 
   policies(): Promise<SlaPolicy[]> {
-    return this.db.query(
-      `SELECT ${POLICY_COLUMNS} FROM sla_policies WHERE shop_id = $1 ORDER BY id`,
-      [DEFAULT_SHOP_ID],
-    );
+    return this.db.query(`SELECT ${POLICY_COLUMNS} FROM sla_policies WHERE shop_id = $1 ORDER BY id`, [
+      DEFAULT_SHOP_ID,
+    ]);
   }
 
   /** The whole list replaced (ids kept where given), SLA rollups recomputed — all or nothing. */
@@ -33,16 +32,7 @@ export class SettingsService {
         keep,
       ]);
       for (const p of policies) {
-        const values = [
-          DEFAULT_SHOP_ID,
-          p.name,
-          p.metric,
-          p.targetHours,
-          p.clock,
-          p.claimTypes,
-          p.resolutions,
-          p.atRiskHours,
-        ];
+        const values = [DEFAULT_SHOP_ID, p.name, p.metric, p.targetHours, p.clock, p.claimTypes, p.resolutions, p.atRiskHours];
         if (p.id !== undefined) {
           const updated = await m.query(
             `UPDATE sla_policies SET name = $2, metric = $3, target_hours = $4, clock = $5, claim_types = $6,
@@ -73,22 +63,14 @@ export class SettingsService {
     return row;
   }
 
-  async replaceCalendar(
-    calendar: z.infer<typeof calendarSchema>,
-  ): Promise<BusinessCalendarSettings> {
+  async replaceCalendar(calendar: z.infer<typeof calendarSchema>): Promise<BusinessCalendarSettings> {
     await this.db.transaction(async (m) => {
       await m.query(
         `INSERT INTO business_calendars (shop_id, time_zone, working_days, hours, holidays, updated_at)
          VALUES ($1, $2, $3, $4, $5::date[], now())
          ON CONFLICT (shop_id) DO UPDATE SET time_zone = EXCLUDED.time_zone, working_days = EXCLUDED.working_days,
            hours = EXCLUDED.hours, holidays = EXCLUDED.holidays, updated_at = now()`,
-        [
-          DEFAULT_SHOP_ID,
-          calendar.timeZone,
-          calendar.workingDays,
-          JSON.stringify(calendar.hours),
-          calendar.holidays,
-        ],
+        [DEFAULT_SHOP_ID, calendar.timeZone, calendar.workingDays, JSON.stringify(calendar.hours), calendar.holidays],
       );
       await this.rollups.rebuildSla({ query: (sql, params) => m.query(sql, params) });
     });

@@ -41,11 +41,7 @@ export class Rollups1764100000000 implements MigrationInterface {
       'claims integer NOT NULL, units integer NOT NULL, defect_units integer NOT NULL, repeat_claims integer NOT NULL';
     const FEEDBACK_MEASURES =
       'items integer NOT NULL, scored integer NOT NULL, score_sum double precision NOT NULL';
-    await rollup(
-      'rollup_claims_reason_week',
-      'reason_code, reason_category, reason_source',
-      CLAIM_MEASURES,
-    );
+    await rollup('rollup_claims_reason_week', 'reason_code, reason_category, reason_source', CLAIM_MEASURES);
     await rollup(
       'rollup_claims_week',
       'reason_code, reason_category, reason_source, type, channel',
@@ -57,32 +53,12 @@ export class Rollups1764100000000 implements MigrationInterface {
       'refund_claims integer NOT NULL, refund_amount numeric(16, 2) NOT NULL',
     );
     await rollup('rollup_claims_sku_week', 'sku', CLAIM_MEASURES);
-    await rollup(
-      'rollup_claims_sku_reason_week',
-      'sku, reason_code, reason_category',
-      CLAIM_MEASURES,
-    );
-    await rollup(
-      'rollup_claims_supplier_week',
-      'supplier_id, reason_code, reason_category',
-      CLAIM_MEASURES,
-    );
-    await rollup(
-      'rollup_claims_category_week',
-      'category, reason_code, reason_category',
-      CLAIM_MEASURES,
-    );
+    await rollup('rollup_claims_sku_reason_week', 'sku, reason_code, reason_category', CLAIM_MEASURES);
+    await rollup('rollup_claims_supplier_week', 'supplier_id, reason_code, reason_category', CLAIM_MEASURES);
+    await rollup('rollup_claims_category_week', 'category, reason_code, reason_category', CLAIM_MEASURES);
     await rollup('rollup_sales_sku_week', 'sku', 'lines integer NOT NULL, units bigint NOT NULL');
-    await rollup(
-      'rollup_sales_supplier_week',
-      'supplier_id',
-      'lines integer NOT NULL, units bigint NOT NULL',
-    );
-    await rollup(
-      'rollup_sales_category_week',
-      'category',
-      'lines integer NOT NULL, units bigint NOT NULL',
-    );
+    await rollup('rollup_sales_supplier_week', 'supplier_id', 'lines integer NOT NULL, units bigint NOT NULL');
+    await rollup('rollup_sales_category_week', 'category', 'lines integer NOT NULL, units bigint NOT NULL');
     await rollup('rollup_feedback_week', 'language, source, rating, label', FEEDBACK_MEASURES);
     await rollup('rollup_feedback_sku_week', 'sku, label', FEEDBACK_MEASURES);
     await rollup('rollup_feedback_supplier_week', 'supplier_id, label', FEEDBACK_MEASURES);
