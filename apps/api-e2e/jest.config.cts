@@ -10,4 +10,6 @@ module.exports = {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   moduleFileExtensions: ['ts', 'js'],
+  // The long fault tests run with `npm run test:faults` (jest.faults.config.cts).
+  testPathIgnorePatterns: ['/node_modules/', '\\.long\\.spec\\.ts$'],
 };

@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Starts dist/apps/api/main.js with `env`; resolves with its base URL once it listens. */
-export function startApi(env) {
+/** Starts dist/apps/api/main.js (or `main`) with `env`; resolves with its base URL once it listens. */
+export function startApi(env, main = join(root, 'dist/apps/api/main.js')) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
+    const child = spawn(process.execPath, [main], {
       cwd: root,
       env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],

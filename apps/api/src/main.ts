@@ -11,6 +11,7 @@ import { EmbeddedDatabase } from './app/database/embedded-postgres';
 import { DemoDataService } from './app/demo-data/demo-data.service';
 import { AccountsService } from './app/auth/accounts.service';
 import { isLoopback, securityHeaders } from './app/security';
+import { AllExceptionsFilter, expressErrorHandler } from './app/errors/all-exceptions.filter';
 
 export interface RunningApi {
   readonly app: INestApplication;
@@ -44,7 +45,10 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
     app.use((req: Request, res: Response, next: NextFunction) =>
       req.path.startsWith('/api/ingest/') ? next() : json(req, res, next),
     );
+    // body-parser's errors (413, bad JSON) never reach Nest's filters: same contract here.
+    app.use(expressErrorHandler);
     app.setGlobalPrefix('api');
+    app.useGlobalFilters(new AllExceptionsFilter());
     app.useGlobalPipes(
       new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
     );

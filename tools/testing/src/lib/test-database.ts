@@ -74,6 +74,7 @@ export async function startTestDatabase(): Promise<TestDatabase> {
 export async function resetDatabase(url: string): Promise<void> {
   assertTestDatabase(url);
   await withClient(url, async (client) => {
+    // Everything, rollups, functions and whatever later migrations add included.
     await client.query('DROP SCHEMA public CASCADE');
     await client.query('CREATE SCHEMA public');
   });

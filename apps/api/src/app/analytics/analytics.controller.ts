@@ -22,6 +22,7 @@ import { AnalyticsService } from './analytics.service';
 import { CLAIM_SORTS, FEEDBACK_SORTS, parsePage } from './records';
 import { TabularInterceptor } from './tabular.interceptor';
 import { minuteNow, ResponseCache } from './response-cache';
+import { CoalesceInterceptor } from './coalesce.interceptor';
 
 type QueryParams = Record<string, unknown>;
 
@@ -43,7 +44,7 @@ const list = (v: unknown) =>
 @ApiTags('analytics')
 @ApiAnalyticsQuery()
 @Controller('analytics')
-@UseInterceptors(TabularInterceptor, ResponseCache)
+@UseInterceptors(TabularInterceptor, ResponseCache, CoalesceInterceptor)
 @UseFilters(FilterErrorFilter)
 export class AnalyticsController {
   constructor(private readonly analytics: AnalyticsService) {}

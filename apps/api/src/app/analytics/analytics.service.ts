@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { minuteNow } from './response-cache';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
@@ -66,6 +65,7 @@ import {
 } from './cube';
 import { cubeFilters, resolvePeriod, type ResolvedPeriod } from './analytics.period';
 import { CLAIM_SORTS, FEEDBACK_SORTS, type PageRequest } from './records';
+import { minuteNow } from './response-cache';
 
 type Row = CubeRow;
 

@@ -6,12 +6,13 @@ import { weeklyFilters } from './analytics.period';
 import { AnalyticsService } from './analytics.service';
 import { FilterErrorFilter } from './filter-error.filter';
 import { ResponseCache } from './response-cache';
+import { CoalesceInterceptor } from './coalesce.interceptor';
 
 /** The weekly report at its first address (`?week=2026-W47` plus the analytics filters). */
 @ApiTags('analytics')
 @Controller('reports')
 @UseFilters(FilterErrorFilter)
-@UseInterceptors(ResponseCache)
+@UseInterceptors(ResponseCache, CoalesceInterceptor)
 export class ReportsController {
   constructor(private readonly analytics: AnalyticsService) {}
 

@@ -51,6 +51,31 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error', 'warn', 'migration'],
-    extra: { max: 10, application_name: 'returnlens-api' },
+    extra: poolOptions(),
+  };
+}
+
+/**
+ * The pg pool (docs/reliability.md). When PostgreSQL restarts, pg-pool drops idle clients
+ * that see their socket close and destroys checked-out ones released after an error, so
+ * the API recovers without a restart; these bounds keep a request from waiting forever on
+ * a server that is gone or on a pool that is full.
+ */
+export function poolOptions() {
+  return {
+    max: 10,
+    application_name: 'returnlens-api',
+    /** Waiting for a free client or for a new connection: then 503, not a hang. */
+    connectionTimeoutMillis: 10_000,
+    /** Idle clients are closed after this; a dead one is dropped on its error event anyway. */
+    idleTimeoutMillis: 30_000,
+    /** TCP keepalive finds a server that vanished without closing the socket. */
+    keepAlive: true,
+    /**
+     * The other way round: a session whose client died (the API was killed) stops its
+     * running statement within 2 s instead of finishing a long merge for nobody, so the
+     * batch's locks go and it is marked interrupted soon after (PostgreSQL ≥ 14).
+     */
+    options: '-c client_connection_check_interval=2000',
   };
 }

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import type { HealthReport } from '@returnlens/shared/contracts';
 import { DATABASE_MODE, type DatabaseMode } from '../database/database.module';
 import { MIGRATIONS } from '../database/data-source';
+import { RETRY_AFTER_SECONDS } from '../errors/error-classification';
 
 @ApiTags('health')
 @Public()
@@ -49,6 +50,7 @@ export class HealthController {
       };
     }
     res.status(report.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    if (report.status !== 'ok') res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     return report;
   }
 }

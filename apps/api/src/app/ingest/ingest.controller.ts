@@ -34,6 +34,7 @@ import { Allow } from '../auth/access.decorators';
 import { RateLimitGuard } from '../auth/rate-limit.guard';
 import { SkipThrottle } from '@nestjs/throttler';
 import { DEFAULT_SHOP_ID } from '../database/shop-owned';
+import { isDatabaseUnavailable } from '../errors/error-classification';
 import { IngestQueryDto, MappingPresetDto } from './dto/ingest-query.dto';
 import {
   BatchFailedError,
@@ -253,6 +254,8 @@ export class IngestController {
     ) {
       return new BadRequestException(error.message);
     }
+    // Not the file's fault: the global filter answers 503 with Retry-After.
+    if (error instanceof BatchFailedError && isDatabaseUnavailable(error.cause)) return error;
     if (error instanceof BatchFailedError && error.internal) {
       return new InternalServerErrorException({
         statusCode: 500,

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, pipeline, Readable } from 'node:stream';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { finished } from 'node:stream/promises';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
@@ -17,6 +24,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { copyLine, copyText, type CopyValue } from '../database/copy-rows';
 import { DEFAULT_SHOP_ID } from '../database/shop-owned';
 import { EnrichService } from '../enrich/enrich.service';
+import { isDatabaseUnavailable } from '../errors/error-classification';
 import { RollupsService } from '../rollups/rollups.service';
 import {
   KIND_TABLES,
@@ -69,16 +77,29 @@ const INTERNAL_FAILURE = 'An internal error stopped this batch';
 
 /** The batch failed as a whole (unreadable file, or a server-side fault); nothing of it was stored. */
 export class BatchFailedError extends Error {
+  /** A server-side fault rather than a problem of the file. */
+  readonly internal: boolean;
+
   constructor(
     message: string,
     readonly report: BatchReport | null,
-    /** A server-side fault rather than a problem of the file. */
-    readonly internal = message.startsWith(INTERNAL_FAILURE),
+    options?: { cause?: unknown; internal?: boolean },
   ) {
-    super(message);
+    super(message, { cause: options?.cause });
     this.name = 'BatchFailedError';
+    this.internal = options?.internal ?? message.startsWith(INTERNAL_FAILURE);
   }
 }
+
+const ABANDONED_SWEEP_MS = 10_000;
+
+/** Another request holds this Idempotency-Key: wait for its answer instead of loading twice. */
+class KeyInUseError extends Error {}
+
+const INTERRUPTED =
+  'Interrupted: the server or its database stopped during this batch. Nothing of it was stored; send the file again.';
+/** Said of an interrupted batch whose Idempotency-Key was released for the retry. */
+const KEY_RELEASED = ' Its Idempotency-Key was released: a retry with the same key runs again.';
 
 const SAMPLE = 20;
 
@@ -108,8 +129,9 @@ function rowErrorsFor(item: ReadItem): RowError[] {
  * is stored entirely or not at all; every bad row is kept with all its errors.
  */
 @Injectable()
-export class IngestService implements OnApplicationBootstrap {
+export class IngestService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Ingest');
+  private sweeper: NodeJS.Timeout | undefined;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -121,17 +143,33 @@ export class IngestService implements OnApplicationBootstrap {
   /** Batches left `running` by a process that died are marked failed (their rows were rolled back). */
   async onApplicationBootstrap(): Promise<void> {
     await this.failAbandonedBatches();
+    // Also while running: a batch of a killed process may hold its lock a little longer
+    // (its session ends only when PostgreSQL notices), or PostgreSQL restarted under us.
+    this.sweeper = setInterval(
+      () => void this.failAbandonedBatches().catch(() => undefined),
+      ABANDONED_SWEEP_MS,
+    );
+    this.sweeper.unref();
   }
 
+  onApplicationShutdown(): void {
+    clearInterval(this.sweeper);
+  }
+
+  /**
+   * A live batch holds an advisory lock on its id from the statement that creates its row;
+   * one nobody holds was abandoned (the API was killed, or PostgreSQL restarted under it).
+   * It is marked failed and its Idempotency-Key released, so the client's retry runs.
+   */
   async failAbandonedBatches(): Promise<number> {
-    // A live batch holds an advisory lock on its id; one nobody holds was abandoned.
     const rows = await this.db.query<{ id: string }[]>(
       `WITH failed AS (
-         UPDATE ingest_batches SET status = 'failed', finished_at = now(),
-                error = 'Interrupted: the server stopped during this batch. Nothing of it was stored; send the file again.'
+         UPDATE ingest_batches SET status = 'failed', finished_at = now(), idempotency_key = NULL,
+                error = $1 || CASE WHEN idempotency_key IS NULL THEN '' ELSE $2 END
           WHERE status = 'running' AND pg_try_advisory_lock(hashtext('returnlens:batch'), id::int)
           RETURNING id)
        SELECT id FROM failed`,
+      [INTERRUPTED, KEY_RELEASED],
     );
     if (rows.length) {
       await this.db.query(
@@ -156,7 +194,10 @@ export class IngestService implements OnApplicationBootstrap {
   async ingest(request: IngestRequest): Promise<BatchReport> {
     if (request.idempotencyKey) {
       const previous = await this.replay(request.idempotencyKey);
-      if (previous) return previous;
+      if (previous) {
+        await drain(request.body);
+        return previous;
+      }
     }
     const hash = createHash('sha256');
     const tap = new PassThrough();
@@ -178,13 +219,9 @@ export class IngestService implements OnApplicationBootstrap {
     const runner = this.db.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     let batchId: string | null = null;
+    let keyInUse = false;
     try {
-      if (!request.dryRun) {
-        batchId = await this.openBatch(client, request, mapping);
-        await client.query(`SELECT pg_advisory_lock(hashtext('returnlens:batch'), $1::int)`, [
-          batchId,
-        ]);
-      }
+      if (!request.dryRun) batchId = await this.openBatch(client, request, mapping);
       await client.query('BEGIN');
       // Sorts and hashes over a large staging table stay in memory (the server's, not ours).
       await client.query(`SET LOCAL work_mem = '256MB'`);
@@ -237,19 +274,27 @@ export class IngestService implements OnApplicationBootstrap {
         error instanceof InputError ||
         error instanceof EmptyBatchError ||
         error instanceof BatchInProgressError;
-      if (!forUser) {
+      // A lost database interrupts the batch like a crash: the key is released for the retry.
+      // (Usually the UPDATE below cannot run either; failAbandonedBatches does it later.)
+      const lost = isDatabaseUnavailable(error);
+      if (!forUser && !lost && !(error instanceof KeyInUseError)) {
         this.logger.error(
           `Batch ${batchId ?? '(dry run)'} (${request.kind}) failed: ${(error as Error)?.stack ?? String(error)}`,
         );
       }
-      if (batchId && !request.dryRun) {
+      if (error instanceof KeyInUseError) {
+        keyInUse = true;
+      } else if (batchId && !request.dryRun) {
         const message = forUser
           ? (error as Error).message
-          : `${INTERNAL_FAILURE} (batch ${batchId}); nothing of it was stored. Send the file again; if it fails again, report the batch number.`;
+          : lost
+            ? INTERRUPTED
+            : `${INTERNAL_FAILURE} (batch ${batchId}); nothing of it was stored. Send the file again; if it fails again, report the batch number.`;
         await client
           .query(
-            `UPDATE ingest_batches SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1`,
-            [batchId, message.slice(0, 2000)],
+            `UPDATE ingest_batches SET status = 'failed', finished_at = now(), error = $2,
+                    idempotency_key = CASE WHEN $3 THEN NULL ELSE idempotency_key END WHERE id = $1`,
+            [batchId, message.slice(0, 2000), lost],
           )
           .catch(() => undefined);
         const failed = await this.report(batchId).catch(() => null);
@@ -261,9 +306,10 @@ export class IngestService implements OnApplicationBootstrap {
             ])
             .catch(() => undefined);
         }
-        throw new BatchFailedError(message, failed, !forUser);
+        throw new BatchFailedError(message, failed, { cause: error, internal: !forUser && !lost });
+      } else {
+        throw error;
       }
-      throw error;
     } finally {
       if (batchId && !request.dryRun) {
         await client
@@ -272,6 +318,14 @@ export class IngestService implements OnApplicationBootstrap {
       }
       await runner.release();
     }
+    // Only reached when a concurrent request with the same key opened its batch first:
+    // this one answers with that batch's report once it is done (docs/reliability.md).
+    if (keyInUse && request.idempotencyKey) {
+      await drain(request.body);
+      const previous = await this.replay(request.idempotencyKey);
+      if (previous) return previous;
+    }
+    throw new BatchInProgressError('?');
   }
 
   private async replay(key: string): Promise<BatchReport | null> {
@@ -290,6 +344,9 @@ export class IngestService implements OnApplicationBootstrap {
       }
       if (row.status !== 'running') return this.report(row.id);
       if (waited > 120_000) throw new BatchInProgressError(row.id);
+      // Its process may be gone (or its database connection was): then it is failed now and
+      // its key released, and the next turn of the loop finds no batch for the key.
+      await this.failAbandonedBatches();
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -323,11 +380,16 @@ export class IngestService implements OnApplicationBootstrap {
     request: IngestRequest,
     mapping: IngestMapping,
   ): Promise<string> {
+    // The batch's advisory lock is taken in the statement that creates its row, so no other
+    // session ever sees a running batch without its lock (failAbandonedBatches relies on it).
     const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO ingest_batches (shop_id, kind, format, status, source_name, idempotency_key, mapping)
-       VALUES ($1, $2, $3, 'running', $4, $5, $6)
-       ON CONFLICT (shop_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-       RETURNING id`,
+      `WITH opened AS (
+         INSERT INTO ingest_batches (shop_id, kind, format, status, source_name, idempotency_key, mapping)
+         VALUES ($1, $2, $3, 'running', $4, $5, $6)
+         ON CONFLICT (shop_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         RETURNING id)
+       SELECT id::text, CASE WHEN $7 THEN NULL ELSE pg_advisory_lock(hashtext('returnlens:batch'), id::int) END
+         FROM opened`,
       [
         DEFAULT_SHOP_ID,
         request.kind,
@@ -335,18 +397,11 @@ export class IngestService implements OnApplicationBootstrap {
         request.sourceName ?? null,
         request.dryRun ? null : (request.idempotencyKey ?? null),
         JSON.stringify(mapping),
+        request.dryRun === true,
       ],
     );
-    if (!rows[0]) {
-      // A concurrent request with the same key got there first.
-      const [other] = (
-        await client.query<{ id: string }>(
-          'SELECT id FROM ingest_batches WHERE shop_id = $1 AND idempotency_key = $2',
-          [DEFAULT_SHOP_ID, request.idempotencyKey],
-        )
-      ).rows;
-      throw new BatchInProgressError(other?.id ?? '?');
-    }
+    // A concurrent request with the same key got there first.
+    if (!rows[0]) throw new KeyInUseError();
     return rows[0].id;
   }
 
@@ -522,6 +577,16 @@ export class IngestService implements OnApplicationBootstrap {
       rejectedSample: sample,
     };
   }
+}
+
+/**
+ * Reads the rest of an upload that is answered without it (a replay): a client still
+ * sending its body would otherwise get a broken pipe instead of the answer.
+ */
+async function drain(body: Readable): Promise<void> {
+  body.unpipe();
+  body.resume();
+  await finished(body).catch(() => undefined);
 }
 
 export class EmptyBatchError extends Error {
