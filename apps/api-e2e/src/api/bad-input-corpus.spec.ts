@@ -66,6 +66,7 @@ interface Snapshot {
 
 describe('bad-input corpus (apps/api-e2e/src/fixtures/bad-input)', () => {
   let api: ApiProcess;
+  /** Uploads the cases and reads the exports back, as an integration's token would. */
   let token: string;
   let pristine = false;
   const db = () => testDatabaseUrl();
@@ -107,7 +108,7 @@ describe('bad-input corpus (apps/api-e2e/src/fixtures/bad-input)', () => {
 
   async function loadBaseline(): Promise<void> {
     await truncateShopData(db());
-    token = await createToken(db(), ['ingest']);
+    token = await createToken(db(), ['ingest', 'read']);
     for (const [kind, csv] of BASELINE) {
       const response = await upload(api, kind, csv, { token });
       expect([kind, response.status, response.body.rejected]).toEqual([kind, 201, 0]);
