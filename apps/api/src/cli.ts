@@ -10,11 +10,10 @@ import {
   type IngestKind,
   type IngestMapping,
 } from '@returnlens/shared/contracts';
-import { hashToken, newToken, TOKEN_SCOPES, TOKEN_SQL } from './app/auth/api-tokens';
+import { TOKEN_SCOPES, type TokenScope } from './app/auth/api-tokens';
 import { AccountError, AccountsService, validRoles } from './app/auth/accounts.service';
 import { ConfigError, loadConfig, type AppConfig } from './app/config/app-config';
 import { openDatabase } from './app/database/open-database';
-import { DEFAULT_SHOP_ID } from './app/database/shop-owned';
 import { EnrichService, type EnrichKind } from './app/enrich/enrich.service';
 import { IngestService } from './app/ingest/ingest.service';
 import { RollupsService } from './app/rollups/rollups.service';
@@ -78,6 +77,7 @@ async function tokenCommand(config: AppConfig, args: string[]): Promise<void> {
   });
   const [action, id] = positionals;
   const db = await openDatabase(config);
+  const accounts = new AccountsService(db.dataSource);
   try {
     if (action === 'create') {
       if (!values.name) throw new UsageError('token create needs --name');
@@ -85,25 +85,19 @@ async function tokenCommand(config: AppConfig, args: string[]): Promise<void> {
       const unknown = scopes.filter((s) => !(TOKEN_SCOPES as readonly string[]).includes(s));
       if (unknown.length)
         throw new UsageError(`unknown scope ${unknown.join(', ')}; use ${TOKEN_SCOPES.join(', ')}`);
-      const token = newToken();
-      const [row] = await db.dataSource.query(TOKEN_SQL.insert, [
-        DEFAULT_SHOP_ID,
+      const { id: tokenId, token } = await accounts.createToken(
         values.name,
-        hashToken(token),
-        scopes,
-      ]);
+        scopes as TokenScope[],
+      );
       console.log(
-        `Token ${row.id} "${values.name}" (${scopes.join(', ')}) — shown once, store it now:\n\n  ${token}\n`,
+        `Token ${tokenId} "${values.name}" (${scopes.join(', ')}) — shown once, store it now:\n\n  ${token}\n`,
       );
     } else if (action === 'list') {
-      console.table(await db.dataSource.query(TOKEN_SQL.list, [DEFAULT_SHOP_ID]));
+      console.table(await accounts.listTokens());
     } else if (action === 'revoke') {
       if (!id) throw new UsageError('token revoke needs the token id (see token list)');
-      const rows = await db.dataSource.query(`WITH r AS (${TOKEN_SQL.revoke}) SELECT * FROM r`, [
-        DEFAULT_SHOP_ID,
-        id,
-      ]);
-      console.log(rows.length ? `Token ${id} revoked.` : `No live token ${id}.`);
+      const revoked = await accounts.revokeToken(id);
+      console.log(revoked ? `Token ${id} revoked.` : `No live token ${id}.`);
     } else {
       throw new UsageError(`unknown token action "${action ?? ''}"`);
     }

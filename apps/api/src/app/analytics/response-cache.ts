@@ -40,7 +40,7 @@ export class ResponseCache implements NestInterceptor {
     max: 2_000,
     // About the size of the JSON answer; 64 MB in all.
     maxSize: 64 * 1024 * 1024,
-    sizeCalculation: (value) => Math.max(1, (value as { __size?: number }).__size ?? 1024),
+    sizeCalculation: (value) => Math.max(1, JSON.stringify(value).length),
     ttl: 60_000,
   });
   private hits = 0;
@@ -69,13 +69,7 @@ export class ResponseCache implements NestInterceptor {
         response.setHeader('X-Cache', 'miss');
         return next.handle().pipe(
           tap((answer) => {
-            if (answer && typeof answer === 'object') {
-              Object.defineProperty(answer, '__size', {
-                value: JSON.stringify(answer).length,
-                enumerable: false,
-              });
-              this.entries.set(key, answer);
-            }
+            if (answer && typeof answer === 'object') this.entries.set(key, answer);
           }),
         );
       }),
