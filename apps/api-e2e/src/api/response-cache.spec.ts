@@ -13,6 +13,17 @@ c2,return,email,P1,1,wrong_size,2026-03-04T10:00:00Z,open
 `;
 const W10 = 'from=2026-W10&to=2026-W10';
 
+/** Asks until `done` holds (at most 2 s): a write elsewhere is seen once PostgreSQL announces it. */
+async function eventually<T>(ask: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const until = Date.now() + 2_000;
+  let value = await ask();
+  while (!done(value) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    value = await ask();
+  }
+  return value;
+}
+
 describe('analytics answers are cached until the data changes', () => {
   let api: ApiProcess;
   let auth: Record<string, string>;
@@ -59,13 +70,17 @@ describe('analytics answers are cached until the data changes', () => {
   });
 
   it('learns of writes made outside the API, and of SLA policy changes', async () => {
+    const records = async () => {
+      const raw = await fetch(`${api.baseUrl}/api/analytics/records/claims?${W10}`, {
+        headers: auth,
+      });
+      return ((await raw.json()) as { total: number }).total;
+    };
+    expect(await records()).toBe(3);
     await withClient(db(), (c) => c.query(`DELETE FROM claims WHERE external_id = 'c3'`));
-    // Rollups are not touched by that DELETE; the raw path must see it: ask for a raw-only cut.
-    const raw = await fetch(`${api.baseUrl}/api/analytics/records/claims?${W10}`, {
-      headers: auth,
-    });
-    expect(raw.headers.get('x-cache')).toBe('miss');
-    expect(((await raw.json()) as { total: number }).total).toBe(2);
+    // Rollups are not touched by that DELETE; the raw path must see it: ask for a raw-only
+    // cut. PostgreSQL announces the commit to the API's listening connection at once.
+    expect(await eventually(records, (total) => total === 2)).toBe(2);
 
     const sla = () => fetch(`${api.baseUrl}/api/analytics/sla?${W10}`, { headers: auth });
     await sla();
@@ -75,7 +90,81 @@ describe('analytics answers are cached until the data changes', () => {
         'UPDATE sla_policies SET target_hours = target_hours + 1 WHERE id = (SELECT min(id) FROM sla_policies)',
       ),
     );
-    expect((await sla()).headers.get('x-cache')).toBe('miss');
+    expect(
+      await eventually(
+        async () => (await sla()).headers.get('x-cache'),
+        (cache) => cache === 'miss',
+      ),
+    ).toBe('miss');
+  });
+
+  it('gives a stored answer only to a caller who may read it', async () => {
+    await pareto();
+    expect((await pareto()).cache).toBe('hit');
+    const ask = (headers: Record<string, string>) =>
+      fetch(`${api.baseUrl}/api/analytics/pareto?${W10}`, { headers });
+    const uploader = await ask({ Authorization: `Bearer ${ingest}` });
+    expect(uploader.status).toBe(403);
+    expect(((await uploader.json()) as { message: string }).message).toMatch(/scopes: ingest/);
+    expect((await ask({})).status).toBe(401);
+    expect((await ask({ Authorization: 'Bearer rl_not-a-token' })).status).toBe(401);
+    // A bad format is still refused, not answered from the stored JSON.
+    expect((await ask({ ...auth, Accept: 'text/csv' })).headers.get('content-type')).toContain(
+      'text/csv',
+    );
+    const badFormat = await fetch(`${api.baseUrl}/api/analytics/pareto?${W10}&format=xml`, {
+      headers: auth,
+    });
+    expect(badFormat.status).toBe(400);
+  });
+
+  it('recovers when its listening connection is cut', async () => {
+    const before = await fetch(`${api.baseUrl}/api/analytics/records/claims?${W10}`, {
+      headers: auth,
+    });
+    expect(((await before.json()) as { total: number }).total).toBe(2);
+    const killed = await withClient(db(), (c) =>
+      c.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE datname = current_database() AND query ILIKE 'LISTEN%'`,
+      ),
+    );
+    expect(killed.rowCount).toBeGreaterThan(0);
+    // Until it has reconnected the API reads the version per request: changes still show.
+    await withClient(db(), (c) =>
+      c.query(
+        `INSERT INTO claims (external_id, type, channel, sku, quantity, stated_reason_code, opened_at, status)
+         VALUES ('c4', 'return', 'email', 'P1', 1, 'product_defect', '2026-03-05T11:00:00Z', 'open')`,
+      ),
+    );
+    const total = await eventually(
+      async () =>
+        (await fetch(`${api.baseUrl}/api/analytics/records/claims?${W10}`, { headers: auth }).then(
+          (r) => r.json(),
+        )) as { total: number },
+      (answer) => answer.total === 3,
+    );
+    expect(total.total).toBe(3);
+    // Listening again after its reconnect delay: later writes are still seen.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const listening = await withClient(db(), (c) =>
+      c.query(
+        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'`,
+      ),
+    );
+    expect(listening.rowCount).toBe(1);
+    await withClient(db(), (c) => c.query(`DELETE FROM claims WHERE external_id = 'c4'`));
+    expect(
+      (
+        await eventually(
+          async () =>
+            (await fetch(`${api.baseUrl}/api/analytics/records/claims?${W10}`, {
+              headers: auth,
+            }).then((r) => r.json())) as { total: number },
+          (answer) => answer.total === 2,
+        )
+      ).total,
+    ).toBe(2);
   });
 
   it('answers fresh when asked with Cache-Control: no-cache', async () => {

@@ -1,12 +1,16 @@
-import { Module } from '@nestjs/common';
+import { Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { AnalyticsController } from './analytics.controller';
 import { AnalyticsService } from './analytics.service';
 import { ReportsController } from './reports.controller';
-import { ResponseCache } from './response-cache';
+import { AnswerCache, CachedAnswerMiddleware, ResponseCache } from './response-cache';
 
 @Module({
   controllers: [AnalyticsController, ReportsController],
-  providers: [AnalyticsService, ResponseCache],
+  providers: [AnalyticsService, AnswerCache, ResponseCache],
   exports: [AnalyticsService],
 })
-export class AnalyticsModule {}
+export class AnalyticsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CachedAnswerMiddleware).forRoutes(AnalyticsController, ReportsController);
+  }
+}

@@ -3,12 +3,15 @@ import {
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
+  type NestMiddleware,
 } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
-import { from, of, switchMap, tap, type Observable } from 'rxjs';
-import { DataSource } from 'typeorm';
+import { from, of, switchMap, type Observable } from 'rxjs';
+import { AuthGuard, type RouteRule } from '../auth/auth.guard';
+import { DataVersion } from '../database/data-version';
+import type { AuthedRequest } from '../auth/principal';
+import { requestedFormat } from './tabular.interceptor';
 
 /** Query parameters that change only the encoding, not the answer. */
 const ENCODING_PARAMS = new Set(['format', 'table']);
@@ -27,63 +30,136 @@ export function cacheKey(path: string, query: Record<string, unknown>): string {
   return `${path}?${params.join('&')}`;
 }
 
+interface Entry {
+  answer: object;
+  /** The answer as JSON text, written as is by the fast path. */
+  json: string;
+  /** Who may read it: the rule of the route that computed it. */
+  rule: RouteRule;
+}
+
+const VERSION = Symbol('data version');
+type VersionedRequest = AuthedRequest & { [VERSION]?: string };
+
+const bypasses = (request: Request) =>
+  /no-cache|no-store/.test(request.headers['cache-control'] ?? '');
+
+const requestPath = (request: Request) => request.originalUrl.split('?')[0];
+
 /**
  * Answers of the analytics endpoints, kept until the data changes. An entry is keyed by the
  * data version (bumped in the same transaction as any write to a source table, whoever
  * writes: docs/decisions/0010-analytics-response-cache.md), by the minute (answers that
  * depend on the clock judge it at the start of the minute) and by the request's path and
  * parameters. `Cache-Control: no-cache` asks for a fresh answer.
+ *
+ * Two ways in: `ResponseCache`, the interceptor of the analytics routes, computes and stores
+ * answers and serves CSV and Arrow from a stored one; `CachedAnswerMiddleware`, before
+ * routing, writes a stored JSON answer after the same access check the guard makes
+ * (docs/decisions/0011-answer-cache-fast-path.md).
  */
 @Injectable()
-export class ResponseCache implements NestInterceptor {
-  private readonly entries = new LRUCache<string, object>({
+export class AnswerCache {
+  private readonly entries = new LRUCache<string, Entry>({
     max: 2_000,
-    // About the size of the JSON answer; 64 MB in all.
+    // The JSON text's length; 64 MB in all.
     maxSize: 64 * 1024 * 1024,
-    sizeCalculation: (value) => Math.max(1, JSON.stringify(value).length),
+    sizeCalculation: (entry) => Math.max(1, entry.json.length),
     ttl: 60_000,
   });
   private hits = 0;
   private misses = 0;
+  constructor(
+    private readonly dataVersion: DataVersion,
+    private readonly guard: AuthGuard,
+  ) {}
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  /** The stored answer to this request's question, counting the hit or the miss. */
+  async lookup(request: VersionedRequest): Promise<Entry | undefined> {
+    const entry = this.entries.get(await this.key(request));
+    if (entry) this.hits++;
+    else this.misses++;
+    return entry;
+  }
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<Request>();
-    const response = context.switchToHttp().getResponse<Response>();
-    if (
-      request.method !== 'GET' ||
-      /no-cache|no-store/.test(request.headers['cache-control'] ?? '')
-    )
-      return next.handle();
-    return from(this.version()).pipe(
-      switchMap((version) => {
-        const key = `${version}|${minuteNow().getTime()}|${cacheKey(request.path, request.query)}`;
-        const hit = this.entries.get(key);
-        if (hit) {
-          this.hits++;
-          response.setHeader('X-Cache', 'hit');
-          return of(hit);
-        }
-        this.misses++;
-        response.setHeader('X-Cache', 'miss');
-        return next.handle().pipe(
-          tap((answer) => {
-            if (answer && typeof answer === 'object') this.entries.set(key, answer);
-          }),
-        );
-      }),
-    );
+  async store(request: VersionedRequest, answer: object, rule: RouteRule): Promise<void> {
+    this.entries.set(await this.key(request), { answer, json: JSON.stringify(answer), rule });
+  }
+
+  /**
+   * Writes the stored JSON answer to a repeated question, if there is one and the caller may
+   * read it; resolves false (nothing written) otherwise, and routing goes on as usual.
+   */
+  async answer(request: VersionedRequest, response: Response): Promise<boolean> {
+    if (request.method !== 'GET' || bypasses(request)) return false;
+    try {
+      if (requestedFormat(request) !== 'json') return false;
+    } catch {
+      return false; // a bad ?format= gets its 400 from the route
+    }
+    const entry = this.entries.get(await this.key(request));
+    if (!entry) return false;
+    try {
+      request.principal = (await this.guard.authorize(request, entry.rule)) ?? undefined;
+    } catch {
+      return false; // the route's guard answers with the right 401 or 403
+    }
+    this.hits++;
+    response.setHeader('X-Cache', 'hit');
+    response.type('json').send(entry.json);
+    return true;
   }
 
   stats() {
     return { entries: this.entries.size, hits: this.hits, misses: this.misses };
   }
 
-  private async version(): Promise<string> {
-    const [row] = await this.db.query<{ version: string }[]>(
-      'SELECT version::text FROM data_version',
+  /** Version (read once per request, after it arrived), minute, path and parameters. */
+  private async key(request: VersionedRequest): Promise<string> {
+    request[VERSION] ??= await this.dataVersion.current();
+    return `${request[VERSION]}|${minuteNow().getTime()}|${cacheKey(requestPath(request), request.query)}`;
+  }
+}
+
+/** Stores each analytics answer, and answers a repeated question from the store. */
+@Injectable()
+export class ResponseCache implements NestInterceptor {
+  constructor(
+    private readonly cache: AnswerCache,
+    private readonly guard: AuthGuard,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<VersionedRequest>();
+    const response = context.switchToHttp().getResponse<Response>();
+    if (request.method !== 'GET' || bypasses(request)) return next.handle();
+    return from(this.cache.lookup(request)).pipe(
+      switchMap((hit) => {
+        response.setHeader('X-Cache', hit ? 'hit' : 'miss');
+        if (hit) return of(hit.answer);
+        return next.handle().pipe(
+          switchMap(async (answer: unknown) => {
+            if (answer && typeof answer === 'object')
+              await this.cache.store(request, answer, this.guard.routeRule(context));
+            return answer;
+          }),
+        );
+      }),
     );
-    return row?.version ?? '0';
+  }
+}
+
+/** Serves repeated JSON questions from the answer cache before the router and its pipes. */
+@Injectable()
+export class CachedAnswerMiddleware implements NestMiddleware {
+  constructor(private readonly cache: AnswerCache) {}
+
+  use(request: Request, response: Response, next: NextFunction): void {
+    this.cache.answer(request, response).then(
+      (answered) => {
+        if (!answered) next();
+      },
+      () => next(),
+    );
   }
 }

@@ -13,6 +13,13 @@ import { ALLOW_KEY, DURING_PASSWORD_CHANGE_KEY, PUBLIC_KEY } from './access.deco
 import { hashToken } from './api-tokens';
 import type { AuthedRequest, Principal } from './principal';
 
+/** What a route's decorators say about who may call it. */
+export interface RouteRule {
+  isPublic: boolean;
+  duringPasswordChange: boolean;
+  allowed?: readonly Permission[];
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const PERMISSION_WORDS: Readonly<Record<Permission, string>> = {
@@ -38,29 +45,43 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
-    const principal = await this.identify(request, isPublic);
-    request.principal = principal ?? undefined;
-    if (isPublic) return true;
+    request.principal = (await this.authorize(request, this.routeRule(context))) ?? undefined;
+    return true;
+  }
+
+  /** The permissions that open a route, as its decorators declare them. */
+  routeRule(context: ExecutionContext): RouteRule {
+    const targets = [context.getHandler(), context.getClass()];
+    return {
+      isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) === true,
+      duringPasswordChange:
+        this.reflector.getAllAndOverride<boolean>(DURING_PASSWORD_CHANGE_KEY, targets) === true,
+      allowed: this.reflector.getAllAndOverride<Permission[] | undefined>(ALLOW_KEY, targets),
+    };
+  }
+
+  /**
+   * The one access decision: who calls, and whether `rule` lets them in. Resolves with the
+   * caller (null on a public route without credentials); throws the 401/403 to answer.
+   */
+  async authorize(request: AuthedRequest, rule: RouteRule): Promise<Principal | null> {
+    const principal = await this.identify(request, rule.isPublic);
+    if (rule.isPublic) return principal;
     if (!principal)
       throw new UnauthorizedException(
         'Sign in first, or send an API token as "Authorization: Bearer <token>".',
       );
     if (principal.kind === 'session' && !SAFE_METHODS.has(request.method))
       checkCsrf(request, principal);
-    if (
-      principal.mustChangePassword &&
-      !this.reflector.getAllAndOverride<boolean>(DURING_PASSWORD_CHANGE_KEY, targets)
-    ) {
+    if (principal.mustChangePassword && !rule.duringPasswordChange) {
       throw new ForbiddenException({
         statusCode: 403,
         code: 'password_change_required',
         message: 'Choose a new password before going on (your password was a one-time password).',
       });
     }
-    const allowed = this.reflector.getAllAndOverride<Permission[] | undefined>(ALLOW_KEY, targets);
+    const allowed = rule.allowed;
     if (allowed?.length && !allowed.some((p) => principal.permissions.includes(p))) {
       const who =
         principal.kind === 'session'
@@ -70,7 +91,7 @@ export class AuthGuard implements CanActivate {
         `${who} does not give access to ${allowed.map((p) => PERMISSION_WORDS[p]).join(' or ')}.`,
       );
     }
-    return true;
+    return principal;
   }
 
   /** A Bearer token wins over a cookie; a bad token is an error even on public routes. */

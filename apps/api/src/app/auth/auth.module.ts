@@ -27,7 +27,12 @@ const MINUTE = 60_000;
     }),
   ],
   controllers: [AuthController, AdminController],
-  providers: [AccountsService, RateLimitGuard, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AccountsService, RateLimitGuard],
+  providers: [
+    AccountsService,
+    RateLimitGuard,
+    AuthGuard,
+    { provide: APP_GUARD, useExisting: AuthGuard },
+  ],
+  exports: [AccountsService, RateLimitGuard, AuthGuard],
 })
 export class AuthModule {}

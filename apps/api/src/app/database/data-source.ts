@@ -15,6 +15,7 @@ import { Rollups1764100000000 } from './migrations/1764100000000-Rollups';
 import { TextEnrichment1764200000000 } from './migrations/1764200000000-TextEnrichment';
 import { Accounts1764300000000 } from './migrations/1764300000000-Accounts';
 import { DataVersion1764400000000 } from './migrations/1764400000000-DataVersion';
+import { DataVersionNotify1764500000000 } from './migrations/1764500000000-DataVersionNotify';
 
 export const ENTITIES = [
   ReasonCategoryEntity,
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   TextEnrichment1764200000000,
   Accounts1764300000000,
   DataVersion1764400000000,
+  DataVersionNotify1764500000000,
 ];
 
 /** The one place TypeORM is configured: schema changes only through migrations. */

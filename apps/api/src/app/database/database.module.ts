@@ -1,6 +1,8 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source';
+import { DataVersion, FreshVersionAfterWrites } from './data-version';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 
 export const DATABASE_MODE = Symbol('DATABASE_MODE');
 export type DatabaseMode = 'embedded' | 'external';
@@ -23,8 +25,12 @@ export class DatabaseModule {
           retryDelay: 1000,
         }),
       ],
-      providers: [{ provide: DATABASE_MODE, useValue: mode }],
-      exports: [DATABASE_MODE],
+      providers: [
+        { provide: DATABASE_MODE, useValue: mode },
+        DataVersion,
+        { provide: APP_INTERCEPTOR, useClass: FreshVersionAfterWrites },
+      ],
+      exports: [DATABASE_MODE, DataVersion],
     };
   }
 }
