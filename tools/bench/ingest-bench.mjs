@@ -144,6 +144,8 @@ async function main() {
     DATA_DIR: join(dir, 'data'),
     DEMO_DATA: 'off',
     PORT: String(39_000 + (process.pid % 500)),
+    // The API prints where each batch's time went.
+    RETURNLENS_INGEST_TIMINGS: '1',
   });
   try {
     const port = Number(
@@ -185,6 +187,8 @@ async function main() {
     log(
       `  ${product.seconds.toFixed(1)} s, ${Math.round(productRate).toLocaleString('en')} rows/s; ${product.report.inserted} inserted, ${product.report.rejected} rejected; API peak RSS ${product.peak.toFixed(0)} MB`,
     );
+    const phases = /ingest timings \(ms\) (\{.*\})/.exec(api.output())?.[1];
+    if (phases) log(`  phases (ms): ${phases}`);
     await client.end();
 
     let big = null;

@@ -118,6 +118,25 @@ describe('analytics answers are cached until the data changes', () => {
     expect(badFormat.status).toBe(400);
   });
 
+  it('answers 304 when the caller already holds the stored answer', async () => {
+    const url = `${api.baseUrl}/api/analytics/pareto?${W10}`;
+    await fetch(url, { headers: auth });
+    const hit = await fetch(url, { headers: auth });
+    expect(hit.headers.get('x-cache')).toBe('hit');
+    const tag = hit.headers.get('etag');
+    expect(tag).toMatch(/^W\/"/);
+    // As a browser revalidates (fetch alone would add `Cache-Control: no-cache`).
+    const revalidate = (etag: string) =>
+      fetch(url, { headers: { ...auth, 'If-None-Match': etag, 'Cache-Control': 'max-age=0' } });
+    const again = await revalidate(tag ?? '');
+    expect(again.status).toBe(304);
+    expect(again.headers.get('x-cache')).toBe('hit');
+    expect((await revalidate('W/"other"')).status).toBe(200);
+    // A fresh answer carries the same tag as the stored one.
+    const fresh = await fetch(url, { headers: { ...auth, 'Cache-Control': 'no-cache' } });
+    expect(fresh.headers.get('etag')).toBe(tag);
+  });
+
   it('recovers when its listening connection is cut', async () => {
     const before = await fetch(`${api.baseUrl}/api/analytics/records/claims?${W10}`, {
       headers: auth,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   Injectable,
   type CallHandler,
@@ -32,11 +33,19 @@ export function cacheKey(path: string, query: Record<string, unknown>): string {
 
 interface Entry {
   answer: object;
-  /** The answer as JSON text, written as is by the fast path. */
-  json: string;
+  /** The answer as UTF-8 JSON, written as is by the fast path, and its entity tag. */
+  json: Buffer;
+  etag: string;
   /** Who may read it: the rule of the route that computed it. */
   rule: RouteRule;
 }
+
+/**
+ * A stored answer's weak entity tag, computed once: the one Express computes on each send
+ * (length, then SHA-1), so both ways of answering give the same tag for the same answer.
+ */
+const weakEtag = (body: Buffer) =>
+  `W/"${body.byteLength.toString(16)}-${createHash('sha1').update(body).digest('base64').substring(0, 27)}"`;
 
 const VERSION = Symbol('data version');
 type VersionedRequest = AuthedRequest & { [VERSION]?: string };
@@ -64,7 +73,7 @@ export class AnswerCache {
     max: 2_000,
     // The JSON text's length; 64 MB in all.
     maxSize: 64 * 1024 * 1024,
-    sizeCalculation: (entry) => Math.max(1, entry.json.length),
+    sizeCalculation: (entry) => Math.max(1, entry.json.byteLength),
     ttl: 60_000,
   });
   private hits = 0;
@@ -83,7 +92,9 @@ export class AnswerCache {
   }
 
   async store(request: VersionedRequest, answer: object, rule: RouteRule): Promise<void> {
-    this.entries.set(await this.key(request), { answer, json: JSON.stringify(answer), rule });
+    const json = Buffer.from(JSON.stringify(answer), 'utf8');
+    // Express answers If-None-Match with 304 from this tag instead of hashing on each send.
+    this.entries.set(await this.key(request), { answer, json, etag: weakEtag(json), rule });
   }
 
   /**
@@ -106,6 +117,7 @@ export class AnswerCache {
     }
     this.hits++;
     response.setHeader('X-Cache', 'hit');
+    response.setHeader('ETag', entry.etag);
     response.type('json').send(entry.json);
     return true;
   }

@@ -528,7 +528,8 @@ export class IngestService implements OnApplicationBootstrap, OnApplicationShutd
       : undefined;
     lap('rejected+sample');
     this.logger.debug(`Batch ${batchId} timings (ms): ${JSON.stringify(timings)}`);
-    if (process.env['RETURNLENS_INGEST_TIMINGS']) console.error('ingest timings (ms)', timings);
+    if (process.env['RETURNLENS_INGEST_TIMINGS'])
+      console.error(`ingest timings (ms) ${JSON.stringify(timings)}`);
     const accepted = rows - rejected;
     const result = {
       received: rows,
