@@ -187,8 +187,18 @@ async function main() {
     log(
       `  ${product.seconds.toFixed(1)} s, ${Math.round(productRate).toLocaleString('en')} rows/s; ${product.report.inserted} inserted, ${product.report.rejected} rejected; API peak RSS ${product.peak.toFixed(0)} MB`,
     );
-    const phases = /ingest timings \(ms\) (\{.*\})/.exec(api.output())?.[1];
-    if (phases) log(`  phases (ms): ${phases}`);
+    let merge = null;
+    for (const [, what, phases] of api.output().matchAll(/(ingest|rollup) timings \(ms\) (\{.*\})/g)) {
+      log(`  ${what === 'ingest' ? 'phases' : 'rollup statements'} (ms): ${phases}`);
+      if (what === 'ingest') merge = JSON.parse(phases).merge;
+    }
+    // The floor the database alone sets: the merge of the already parsed and validated rows
+    // from the staging table into the indexed claims table (one INSERT … ON CONFLICT).
+    const mergeRate = merge ? ROWS / (merge / 1000) : null;
+    if (mergeRate)
+      log(
+        `  the merge alone: ${(merge / 1000).toFixed(1)} s, ${Math.round(mergeRate).toLocaleString('en')} rows/s = ${(mergeRate / psqlRate).toFixed(3)} × psql \\copy`,
+      );
     await client.end();
 
     let big = null;
@@ -208,6 +218,7 @@ async function main() {
     log(`psql_copy_rows_per_s=${Math.round(psqlRate)}`);
     log(`ingest_rows_per_s=${Math.round(productRate)}`);
     log(`api_peak_rss_mb=${product.peak.toFixed(0)}`);
+    if (mergeRate) log(`merge_alone_vs_psql_copy=${(mergeRate / psqlRate).toFixed(3)}`);
     if (big)
       log(
         `api_peak_rss_mb_big_file=${big.peak.toFixed(0)} (${(BIG_BYTES / 1024 ** 3).toFixed(1)} GB)`,

@@ -9,7 +9,8 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Starts dist/apps/api/main.js (or `main`) with `env`; resolves with its base URL once it listens. */
 export function startApi(env, main = join(root, 'dist/apps/api/main.js')) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [main], {
+    // Started as `npm start` starts it: with its heap budget (docs/decisions/0012).
+    const child = spawn(process.execPath, ['--max-old-space-size=1024', main], {
       cwd: root,
       env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -6,7 +6,8 @@ import { buildOrExit, NX_ENV, ROOT } from './nx.mjs';
 buildOrExit(['api'], { quiet: true });
 const run = spawnSync(
   process.execPath,
-  [join(ROOT, 'dist/apps/api/cli.js'), ...process.argv.slice(2)],
+  // The API's heap budget (docs/decisions/0012-api-heap-budget.md).
+  ['--max-old-space-size=1024', join(ROOT, 'dist/apps/api/cli.js'), ...process.argv.slice(2)],
   {
     cwd: process.cwd(),
     env: { ...process.env, ...NX_ENV },

@@ -23,7 +23,8 @@ function launch(env: Record<string, string | undefined>, args: string[] = []): C
   if (!existsSync(API_MAIN)) {
     throw new Error(`${API_MAIN} is missing: build the API first (npx nx build api)`);
   }
-  return spawn(process.execPath, [API_MAIN, ...args], {
+  // Started as `npm start` starts it: with its heap budget (docs/decisions/0012).
+  return spawn(process.execPath, ['--max-old-space-size=1024', API_MAIN, ...args], {
     cwd: WORKSPACE_ROOT,
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -196,9 +196,17 @@ export class RollupsService implements OnApplicationBootstrap {
   }
 
   private async runAll(q: Queryable, statements: readonly string[], params = this.params()) {
+    const timed = process.env['RETURNLENS_INGEST_TIMINGS'] ? new Map<string, number>() : null;
     for (const sql of statements) {
       const { text, values } = bindSql(sql, params);
+      const started = Date.now();
       await q.query(text, values);
+      if (timed) {
+        const name = /(?:INTO|FROM|TABLE)\s+(\w+)/.exec(text)?.[1] ?? text.slice(0, 30);
+        timed.set(name, (timed.get(name) ?? 0) + Date.now() - started);
+      }
     }
+    if (timed && timed.size > 1)
+      console.error(`rollup timings (ms) ${JSON.stringify(Object.fromEntries(timed))}`);
   }
 }
