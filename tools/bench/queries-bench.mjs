@@ -215,6 +215,9 @@ const percentile = (values, p) => {
   return s[lo] + (h - lo) * ((s[lo + 1] ?? s[lo]) - s[lo]);
 };
 
+/** Milliseconds to show: two decimals below 10 ms (cached answers take a fraction of one). */
+const ms = (value) => value.toFixed(value < 10 ? 2 : 1);
+
 async function time(fn) {
   const started = process.hrtime.bigint();
   await fn();
@@ -336,7 +339,7 @@ async function runSize(claims, dir) {
     });
     results[name] = { api: api_, cold, duckdb };
     log(
-      `  ${name.padEnd(10)} API p50 ${api_.p50.toFixed(1).padStart(7)} ms  p95 ${api_.p95.toFixed(1).padStart(7)} ms | uncached p50 ${cold.p50.toFixed(1).padStart(7)} ms  p95 ${cold.p95.toFixed(1).padStart(7)} ms | DuckDB p50 ${duckdb.p50.toFixed(1).padStart(7)} ms  p95 ${duckdb.p95.toFixed(1).padStart(7)} ms | ratio ${(api_.p95 / duckdb.p95).toFixed(3)} (uncached ${(cold.p95 / duckdb.p95).toFixed(3)})`,
+      `  ${name.padEnd(10)} API p50 ${ms(api_.p50).padStart(7)} ms  p95 ${ms(api_.p95).padStart(7)} ms | uncached p50 ${cold.p50.toFixed(1).padStart(7)} ms  p95 ${cold.p95.toFixed(1).padStart(7)} ms | DuckDB p50 ${duckdb.p50.toFixed(1).padStart(7)} ms  p95 ${duckdb.p95.toFixed(1).padStart(7)} ms | ratio ${(api_.p95 / duckdb.p95).toFixed(3)} (uncached ${(cold.p95 / duckdb.p95).toFixed(3)})`,
     );
   }
   await stopApi(api);
@@ -368,7 +371,7 @@ async function main() {
         runs
           .map((r) => {
             const x = r.results[name];
-            return `${x.api.p50.toFixed(1)} / ${x.api.p95.toFixed(1)} ms | ${x.cold.p50.toFixed(1)} / ${x.cold.p95.toFixed(1)} ms | ${x.duckdb.p50.toFixed(1)} / ${x.duckdb.p95.toFixed(1)} ms | ${(x.api.p95 / x.duckdb.p95).toFixed(3)} (${(x.cold.p95 / x.duckdb.p95).toFixed(3)})`;
+            return `${ms(x.api.p50)} / ${ms(x.api.p95)} ms | ${x.cold.p50.toFixed(1)} / ${x.cold.p95.toFixed(1)} ms | ${x.duckdb.p50.toFixed(1)} / ${x.duckdb.p95.toFixed(1)} ms | ${(x.api.p95 / x.duckdb.p95).toFixed(3)} (${(x.cold.p95 / x.duckdb.p95).toFixed(3)})`;
           })
           .join(' | ') +
         ' |',

@@ -38,6 +38,7 @@ describe('health, API errors and the dashboard on one port', () => {
         'TextEnrichment1764200000000',
         'Accounts1764300000000',
         'DataVersion1764400000000',
+        'DataVersionNotify1764500000000',
       ],
       pending: [],
       upToDate: true,

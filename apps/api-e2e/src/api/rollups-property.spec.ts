@@ -48,6 +48,7 @@ interface GenClaim {
   responseAfter: number | null;
   inspection: string | null;
   contacts: number;
+  text: string | null;
 }
 
 const claimArb = fc.record<GenClaim>({
@@ -68,7 +69,15 @@ const claimArb = fc.record<GenClaim>({
     nil: null,
   }),
   contacts: fc.integer({ min: 1, max: 3 }),
-});
+  // Texts give inferred reasons, which the stated-vs-inferred rollup counts.
+  text: fc.option(
+    fc.constantFrom('the zipper broke after a week', 'too small so I need a bigger size', 'ok'),
+    { nil: null },
+  ),
+})
+  // Only beside a stated reason, which wins over the text's: the model below (reason or
+  // "other") stays right without modelling the text analysis.
+  .map((c) => (c.reason === null ? { ...c, text: null } : c));
 
 const iso = (hour: number) => new Date(START + hour * 3_600_000).toISOString();
 
@@ -86,10 +95,11 @@ function claimsCsv(claims: GenClaim[]): string {
       c.responseAfter === null ? 'open' : 'in_progress',
       c.inspection ?? '',
       c.contacts,
+      c.text ?? '',
     ].join(','),
   );
   return [
-    'external_id,type,channel,sku,quantity,reason_code,opened_at,first_response_at,status,inspection_outcome,contact_count',
+    'external_id,type,channel,sku,quantity,reason_code,opened_at,first_response_at,status,inspection_outcome,contact_count,reason_text',
     ...rows,
   ].join('\n');
 }
@@ -109,6 +119,7 @@ const ROLLUPS = [
   'rollup_sla_assignee_week',
   'rollup_duration_stats_week',
   'rollup_durations_week',
+  'rollup_reason_pairs_week',
 ];
 
 async function snapshot(url: string): Promise<Record<string, string[]>> {

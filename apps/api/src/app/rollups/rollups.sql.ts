@@ -98,7 +98,32 @@ export function timedClaimsSql(from: string, where: string): string {
 }
 
 const TIMED_CLAIMS = (scope: RollupScope) =>
-  timedClaimsSql(rawScope('claims', 'c', 'opened_at', scope), rawWhere('c', scope));
+  timedClaimsSql(claimsSource(scope), rawWhere('c', scope));
+
+/**
+ * The claims of the refreshed weeks, read once through the index and kept in a temporary
+ * table that every claims rollup statement then scans (instead of each reading the weeks
+ * again); only the columns the rollups use.
+ */
+const CLAIMS_SCOPE = 'rollup_claims_scope';
+const CLAIMS_SCOPE_SQL = [
+  `DROP TABLE IF EXISTS ${CLAIMS_SCOPE}`,
+  `CREATE TEMP TABLE ${CLAIMS_SCOPE} ON COMMIT DROP AS
+   SELECT c.shop_id, c.opened_at, c.first_response_at, c.resolved_at, c.refunded_at, c.type, c.channel,
+          c.resolution, c.assignee, c.reason_code, c.reason_source, c.quantity, c.inspection_outcome,
+          c.contact_count, c.sku, c.currency, c.refund_amount, c.stated_reason_code, c.inferred_reason_code,
+          c.reason_text IS NOT NULL AS has_reason_text
+     FROM ${rawScope('claims', 'c', 'opened_at', 'weeks')}`,
+  `ANALYZE ${CLAIMS_SCOPE}`,
+];
+
+/** Where the claims rollups read claims from: the scope's table, or every claim. */
+const claimsSource = (scope: RollupScope) =>
+  scope === 'weeks' ? `${CLAIMS_SCOPE} c` : rawScope('claims', 'c', 'opened_at', scope);
+
+/** A claim with a reason text, in either source. */
+const hasReasonText = (scope: RollupScope) =>
+  scope === 'weeks' ? 'c.has_reason_text' : 'c.reason_text IS NOT NULL';
 
 /** Met and breached closed claims per week, policy, type, channel and assignee. */
 export function slaRowsSql(timed: string): string {
@@ -181,12 +206,13 @@ const CLAIM_VALUES = `count(*), sum(c.quantity), sum(${DEFECT_UNITS}), count(*) 
 
 export function refreshClaimsSql(scope: RollupScope): string[] {
   return [
+    ...(scope === 'weeks' ? CLAIMS_SCOPE_SQL : []),
     `DELETE FROM rollup_claims_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_claims_week
        (shop_id, week, reason_code, reason_category, reason_source, type, channel, ${CLAIM_MEASURES.join(', ')})
      SELECT {shop}, ${weekOf('c.opened_at')}, c.reason_code, r.category_code, c.reason_source, c.type, c.channel,
             ${CLAIM_VALUES}
-       FROM ${rawScope('claims', 'c', 'opened_at', scope)}
+       FROM ${claimsSource(scope)}
        JOIN reasons r ON r.code = c.reason_code
       ${rawWhere('c', scope)}
       GROUP BY 2, 3, 4, 5, 6, 7`,
@@ -204,14 +230,14 @@ export function refreshClaimsSql(scope: RollupScope): string[] {
     `DELETE FROM rollup_refunds_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_refunds_week (shop_id, week, type, channel, currency, refund_claims, refund_amount)
      SELECT {shop}, ${weekOf('c.opened_at')}, c.type, c.channel, c.currency, count(*), sum(c.refund_amount)
-       FROM ${rawScope('claims', 'c', 'opened_at', scope)}
+       FROM ${claimsSource(scope)}
       ${scope === 'all' ? 'WHERE c.shop_id = {shop} AND' : 'WHERE'} c.refunded_at IS NOT NULL AND c.refund_amount IS NOT NULL
       GROUP BY 2, 3, 4, 5`,
     `DELETE FROM rollup_claims_sku_reason_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_claims_sku_reason_week
        (shop_id, week, sku, reason_code, reason_category, ${CLAIM_MEASURES.join(', ')})
      SELECT {shop}, ${weekOf('c.opened_at')}, COALESCE(c.sku, ''), c.reason_code, r.category_code, ${CLAIM_VALUES}
-       FROM ${rawScope('claims', 'c', 'opened_at', scope)}
+       FROM ${claimsSource(scope)}
        JOIN reasons r ON r.code = c.reason_code
       ${rawWhere('c', scope)}
       GROUP BY 2, 3, 4, 5`,
@@ -225,11 +251,12 @@ export function refreshClaimsSql(scope: RollupScope): string[] {
     `DELETE FROM rollup_reason_pairs_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_reason_pairs_week (shop_id, week, stated, inferred, claims)
      SELECT {shop}, ${weekOf('c.opened_at')}, COALESCE(c.stated_reason_code, ''), COALESCE(c.inferred_reason_code, ''), count(*)
-       FROM ${rawScope('claims', 'c', 'opened_at', scope)}
-      ${scope === 'all' ? 'WHERE c.shop_id = {shop} AND' : 'WHERE'} c.reason_text IS NOT NULL
+       FROM ${claimsSource(scope)}
+      ${scope === 'all' ? 'WHERE c.shop_id = {shop} AND' : 'WHERE'} ${hasReasonText(scope)}
       GROUP BY 2, 3, 4`,
     ...deriveClaimsSupplierSql(scope),
     ...refreshSlaSql(scope),
+    ...(scope === 'weeks' ? [`DROP TABLE ${CLAIMS_SCOPE}`] : []),
   ];
 }
 
