@@ -8,7 +8,8 @@
 // 2 000 SKUs of 50 suppliers, two years, rows in time order as exports arrive), the rollups are rebuilt with the product's own
 // command, the raw tables are copied to DuckDB, then each endpoint is called BENCH_REPEAT
 // times (after 3 warm-ups) uncached and BENCH_SERVED_REPEAT times (default 100 × BENCH_REPEAT)
-// as served (over one kept-alive node:http connection, every endpoint before any uncached run), and DuckDB runs the equivalent
+// as served (over one kept-alive node:http connection, every endpoint before any uncached run, in
+// rounds over the endpoints), and DuckDB runs the equivalent
 // queries BENCH_REPEAT times. Before measuring, the tables are vacuumed and analysed. Prints the
 // p50/p95 table and ends with `p95_vs_duckdb=<worst ratio at the largest size>` and
 // `growth_1m_to_10m=<worst p95 growth between the smallest and largest size>`.
@@ -252,8 +253,9 @@ async function measure(fn, repeat = REPEAT, warmUps = 3) {
   return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
 }
 
-async function runSize(claims, dir) {
-  const dataDir = join(dir, `data-${claims}`);
+async function runSize(claims, dir, run) {
+  // One database per run: the same size twice (to see the noise) measures two databases.
+  const dataDir = join(dir, `data-${run}-${claims}`);
   const port = 41_000 + (process.pid % 500);
   const pgPort = 42_000 + (process.pid % 500);
   let api = await startApi({ DATA_DIR: dataDir, DEMO_DATA: 'off', PORT: String(port), EMBEDDED_PG_PORT: String(pgPort) });
@@ -320,12 +322,19 @@ async function runSize(claims, dir) {
 
   // As served, every endpoint first: the cache warmed as a running server's is (30 requests
   // each), then SERVED_REPEAT samples each, before the uncached runs below leave the API
-  // collecting their garbage.
+  // collecting their garbage. The samples are taken in rounds over all endpoints, so that a
+  // passing disturbance (a collection, another process) is shared out, not all one's.
   const served = {};
   for (const path of Object.values(ENDPOINTS))
     for (let i = 0; i < 30; i++) await httpGet(`${api.baseUrl}${path}`, auth.headers);
-  for (const [name, path] of Object.entries(ENDPOINTS))
-    served[name] = await measure(() => httpGet(`${api.baseUrl}${path}`, auth.headers), SERVED_REPEAT);
+  const samples = Object.fromEntries(Object.keys(ENDPOINTS).map((name) => [name, []]));
+  const ROUNDS = 30;
+  for (let round = 0; round < ROUNDS; round++)
+    for (const [name, path] of Object.entries(ENDPOINTS))
+      for (let i = 0; i < Math.ceil(SERVED_REPEAT / ROUNDS); i++)
+        samples[name].push(await time(() => httpGet(`${api.baseUrl}${path}`, auth.headers)));
+  for (const [name, taken] of Object.entries(samples))
+    served[name] = { p50: percentile(taken, 0.5), p95: percentile(taken, 0.95) };
 
   const results = {};
   for (const [name, path] of Object.entries(ENDPOINTS)) {
@@ -353,7 +362,7 @@ async function main() {
   spawnSync('chmod', ['755', dir]);
   const runs = [];
   try {
-    for (const size of SIZES) runs.push(await runSize(size, dir));
+    for (const [run, size] of SIZES.entries()) runs.push(await runSize(size, dir, run));
   } finally {
     if (process.env.BENCH_KEEP) log(`Data kept in ${dir} (BENCH_KEEP)`);
     else rmSync(dir, { recursive: true, force: true });

@@ -267,33 +267,37 @@ export function refreshClaimsSql(scope: RollupScope): string[] {
 export function refreshSlaSql(scope: RollupScope): string[] {
   const timed = 'SELECT * FROM rollup_timed';
   return [
-    'DROP TABLE IF EXISTS rollup_timed',
+    'DROP TABLE IF EXISTS rollup_timed, rollup_sla_rows, rollup_duration_values',
     `CREATE TEMP TABLE rollup_timed (
        type text, channel text, resolution text, assignee text, week date,
        first_response_calendar float8, resolution_calendar float8, refund_calendar float8,
        first_response_business float8, resolution_business float8, refund_business float8
      ) ON COMMIT DROP`,
     `INSERT INTO rollup_timed ${TIMED_CLAIMS(scope)}`,
+    // Met and breached per week, policy, type, channel and assignee, once for both rollups.
+    `CREATE TEMP TABLE rollup_sla_rows ON COMMIT DROP AS ${slaRowsSql(timed)}`,
     `DELETE FROM rollup_sla_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_sla_week (shop_id, week, policy_id, type, channel, met, breached)
      SELECT {shop}, x.week, x.policy_id, x.type, x.channel, sum(x.met), sum(x.breached)
-       FROM (${slaRowsSql(timed)}) x GROUP BY 2, 3, 4, 5`,
+       FROM rollup_sla_rows x GROUP BY 2, 3, 4, 5`,
     `DELETE FROM rollup_sla_assignee_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_sla_assignee_week (shop_id, week, policy_id, assignee, met, breached)
      SELECT {shop}, x.week, x.policy_id, x.assignee, sum(x.met), sum(x.breached)
-       FROM (${slaRowsSql(timed)}) x GROUP BY 2, 3, 4`,
+       FROM rollup_sla_rows x GROUP BY 2, 3, 4`,
+    // Every measured duration, once for the percentiles and the histogram.
+    `CREATE TEMP TABLE rollup_duration_values ON COMMIT DROP AS ${durationValuesSql(timed)}`,
     `DELETE FROM rollup_duration_stats_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_duration_stats_week (shop_id, week, metric, clock, n, p50, p90)
      SELECT {shop}, d.week, d.metric, d.clock, count(*),
             percentile_cont(0.5) WITHIN GROUP (ORDER BY d.hours), percentile_cont(0.9) WITHIN GROUP (ORDER BY d.hours)
-       FROM (${durationValuesSql(timed)}) d
+       FROM rollup_duration_values d
       GROUP BY 2, 3, 4`,
     `DELETE FROM rollup_durations_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_durations_week (shop_id, week, metric, clock, bucket, n)
      SELECT {shop}, d.week, d.metric, d.clock, ${bucketOf('d.hours')}, count(*)
-       FROM (${durationValuesSql(timed)}) d
+       FROM rollup_duration_values d
       GROUP BY 2, 3, 4, 5`,
-    'DROP TABLE rollup_timed',
+    'DROP TABLE rollup_timed, rollup_sla_rows, rollup_duration_values',
   ];
 }
 
