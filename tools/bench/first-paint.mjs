@@ -35,7 +35,8 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'returnlens-paint-'));
   spawnSync('chmod', ['755', dir]);
   console.log('Starting the API with the demo data…');
-  const api = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
+  // Started as `npm start` starts it, with its heap budget (docs/decisions/0012).
+  const api = spawn(process.execPath, ['--max-old-space-size=1024', join(root, 'dist/apps/api/main.js')], {
     cwd: root,
     env: {
       ...process.env,

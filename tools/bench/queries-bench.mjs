@@ -271,7 +271,7 @@ async function runSize(claims, dir, run) {
   await stopApi(api);
   t = Date.now();
   // The API is stopped (its embedded server too): the command line starts the same server.
-  const rebuild = spawnSync(process.execPath, [join(root, 'dist/apps/api/cli.js'), 'rollups', 'rebuild'], {
+  const rebuild = spawnSync(process.execPath, ['--max-old-space-size=1024', join(root, 'dist/apps/api/cli.js'), 'rollups', 'rebuild'], {
     env: { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
