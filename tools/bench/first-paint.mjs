@@ -36,18 +36,22 @@ async function main() {
   spawnSync('chmod', ['755', dir]);
   console.log('Starting the API with the demo data…');
   // Started as `npm start` starts it, with its heap budget (docs/decisions/0012).
-  const api = spawn(process.execPath, ['--max-old-space-size=1024', join(root, 'dist/apps/api/main.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATA_DIR: join(dir, 'data'),
-      DEMO_DATA: 'on',
-      LOGIN_RATE_LIMIT: '100', // one sign-in per run
-      PORT: String(38_000 + (process.pid % 500)),
-      NO_COLOR: '1',
+  const api = spawn(
+    process.execPath,
+    ['--max-old-space-size=1024', join(root, 'dist/apps/api/main.js')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATA_DIR: join(dir, 'data'),
+        DEMO_DATA: 'on',
+        LOGIN_RATE_LIMIT: '100', // one sign-in per run
+        PORT: String(38_000 + (process.pid % 500)),
+        NO_COLOR: '1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const baseUrl = await new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk) => {

@@ -188,7 +188,9 @@ async function main() {
       `  ${product.seconds.toFixed(1)} s, ${Math.round(productRate).toLocaleString('en')} rows/s; ${product.report.inserted} inserted, ${product.report.rejected} rejected; API peak RSS ${product.peak.toFixed(0)} MB`,
     );
     let merge = null;
-    for (const [, what, phases] of api.output().matchAll(/(ingest|rollup) timings \(ms\) (\{.*\})/g)) {
+    for (const [, what, phases] of api
+      .output()
+      .matchAll(/(ingest|rollup) timings \(ms\) (\{.*\})/g)) {
       log(`  ${what === 'ingest' ? 'phases' : 'rollup statements'} (ms): ${phases}`);
       if (what === 'ingest') merge = JSON.parse(phases).merge;
     }

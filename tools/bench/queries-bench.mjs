@@ -113,11 +113,19 @@ const TYPES = {
     resolution: 'VARCHAR',
     contact_count: 'INTEGER',
   },
-  feedback: { rating: 'INTEGER', created_at: 'TIMESTAMP', sentiment_score: 'DOUBLE', rating_label: 'VARCHAR', sentiment_label: 'VARCHAR' },
+  feedback: {
+    rating: 'INTEGER',
+    created_at: 'TIMESTAMP',
+    sentiment_score: 'DOUBLE',
+    rating_label: 'VARCHAR',
+    sentiment_label: 'VARCHAR',
+  },
 };
 const duckTypes = (table) =>
   TYPES[table]
-    ? `, types = {${Object.entries(TYPES[table]).map(([k, v]) => `'${k}': '${v}'`).join(', ')}}`
+    ? `, types = {${Object.entries(TYPES[table])
+        .map(([k, v]) => `'${k}': '${v}'`)
+        .join(', ')}}`
     : '';
 
 const RANGE = `opened_at >= TIMESTAMP '${FROM}' AND opened_at < TIMESTAMP '${TO}'`;
@@ -162,7 +170,9 @@ const DUCK = {
     `SELECT date_trunc('week', opened_at), sku, count(*) FROM claims WHERE opened_at >= TIMESTAMP '${FIVE_WEEKS}' AND opened_at < TIMESTAMP '${TO}' GROUP BY ALL`,
     `SELECT date_trunc('week', opened_at), p.supplier_id, count(*) FROM claims c LEFT JOIN products p USING (sku) WHERE opened_at >= TIMESTAMP '${FIVE_WEEKS}' AND opened_at < TIMESTAMP '${TO}' GROUP BY ALL`,
   ],
-  pareto: [`SELECT reason_code, reason_source, count(*), sum(quantity) FROM claims WHERE ${RANGE} GROUP BY ALL`],
+  pareto: [
+    `SELECT reason_code, reason_source, count(*), sum(quantity) FROM claims WHERE ${RANGE} GROUP BY ALL`,
+  ],
   matrix: [
     `SELECT reason_code, p.supplier_id, count(*), sum(quantity) FROM claims c LEFT JOIN products p USING (sku) WHERE ${RANGE} GROUP BY ALL`,
   ],
@@ -239,7 +249,9 @@ function httpGet(url, headers) {
       res.on('end', () =>
         res.statusCode === 200
           ? resolve(chunks)
-          : reject(new Error(`${url} answered ${res.statusCode}: ${Buffer.concat(chunks).toString()}`)),
+          : reject(
+              new Error(`${url} answered ${res.statusCode}: ${Buffer.concat(chunks).toString()}`),
+            ),
       );
       res.on('error', reject);
     }).on('error', reject);
@@ -258,26 +270,44 @@ async function runSize(claims, dir, run) {
   const dataDir = join(dir, `data-${run}-${claims}`);
   const port = 41_000 + (process.pid % 500);
   const pgPort = 42_000 + (process.pid % 500);
-  let api = await startApi({ DATA_DIR: dataDir, DEMO_DATA: 'off', PORT: String(port), EMBEDDED_PG_PORT: String(pgPort) });
+  let api = await startApi({
+    DATA_DIR: dataDir,
+    DEMO_DATA: 'off',
+    PORT: String(port),
+    EMBEDDED_PG_PORT: String(pgPort),
+  });
   const password = readFileSync(join(dataDir, 'postgres-password'), 'utf8').trim();
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/returnlens`;
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   let t = Date.now();
-  log(`\n[${claims.toLocaleString('en')} claims] generating claims, ${claims.toLocaleString('en')} order lines, ${Math.floor(claims / 5).toLocaleString('en')} feedback items in PostgreSQL…`);
+  log(
+    `\n[${claims.toLocaleString('en')} claims] generating claims, ${claims.toLocaleString('en')} order lines, ${Math.floor(claims / 5).toLocaleString('en')} feedback items in PostgreSQL…`,
+  );
   for (const sql of GENERATE) await client.query(sql, sql.includes('$1') ? [claims] : []);
-  log(`  generated in ${((Date.now() - t) / 1000).toFixed(0)} s; rebuilding rollups with \`rollups rebuild\`…`);
+  log(
+    `  generated in ${((Date.now() - t) / 1000).toFixed(0)} s; rebuilding rollups with \`rollups rebuild\`…`,
+  );
   await client.end();
   await stopApi(api);
   t = Date.now();
   // The API is stopped (its embedded server too): the command line starts the same server.
-  const rebuild = spawnSync(process.execPath, ['--max-old-space-size=1024', join(root, 'dist/apps/api/cli.js'), 'rollups', 'rebuild'], {
-    env: { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const rebuild = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=1024', join(root, 'dist/apps/api/cli.js'), 'rollups', 'rebuild'],
+    {
+      env: { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
   if (rebuild.status !== 0) throw new Error('rollups rebuild failed');
   const rebuildSeconds = (Date.now() - t) / 1000;
-  api = await startApi({ DATA_DIR: dataDir, DEMO_DATA: 'off', PORT: String(port), EMBEDDED_PG_PORT: String(pgPort) });
+  api = await startApi({
+    DATA_DIR: dataDir,
+    DEMO_DATA: 'off',
+    PORT: String(port),
+    EMBEDDED_PG_PORT: String(pgPort),
+  });
   const client2 = new pg.Client({ connectionString: url });
   await client2.connect();
   // Settle the freshly written tables as autovacuum eventually would (visibility map, hint
@@ -289,9 +319,10 @@ async function runSize(claims, dir, run) {
   log(`  settled in ${((Date.now() - t) / 1000).toFixed(0)} s`);
   // The endpoints need a caller: a token with the read scope, as an analyst's script has.
   const token = `rl_${randomBytes(24).toString('base64url')}`;
-  await client2.query(`INSERT INTO api_tokens (name, token_hash, scopes) VALUES ('bench', $1, '{read}')`, [
-    createHash('sha256').update(token).digest('hex'),
-  ]);
+  await client2.query(
+    `INSERT INTO api_tokens (name, token_hash, scopes) VALUES ('bench', $1, '{read}')`,
+    [createHash('sha256').update(token).digest('hex')],
+  );
   const auth = { headers: { Authorization: `Bearer ${token}` } };
   const sizes = (
     await client2.query(
@@ -304,12 +335,19 @@ async function runSize(claims, dir, run) {
   const duck = await (await DuckDBInstance.create(':memory:')).connect();
   for (const [table, sql] of Object.entries(EXPORTS)) {
     const file = join(dir, `${table}.csv`);
-    await pipeline(client2.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv, HEADER)`)), createWriteStream(file));
-    await duck.run(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv('${file}', header = true${duckTypes(table)})`);
+    await pipeline(
+      client2.query(copyTo(`COPY (${sql}) TO STDOUT WITH (FORMAT csv, HEADER)`)),
+      createWriteStream(file),
+    );
+    await duck.run(
+      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv('${file}', header = true${duckTypes(table)})`,
+    );
     rmSync(file);
   }
   await client2.end();
-  log(`  DuckDB loaded in ${((Date.now() - t) / 1000).toFixed(0)} s; measuring (${REPEAT} runs each after 3 warm-ups, ${SERVED_REPEAT} as served)…`);
+  log(
+    `  DuckDB loaded in ${((Date.now() - t) / 1000).toFixed(0)} s; measuring (${REPEAT} runs each after 3 warm-ups, ${SERVED_REPEAT} as served)…`,
+  );
 
   // Both sides answer the same question: the period's claims per reason must agree.
   const duckTotal = Number(
@@ -317,7 +355,9 @@ async function runSize(claims, dir, run) {
   );
   const apiPareto = await (await fetch(`${api.baseUrl}${ENDPOINTS.pareto}`, auth)).json();
   const apiTotal = apiPareto.rows.reduce((sum, row) => sum + row.claims, 0);
-  log(`  check: claims in the period — API ${apiTotal.toLocaleString('en')}, DuckDB ${duckTotal.toLocaleString('en')}`);
+  log(
+    `  check: claims in the period — API ${apiTotal.toLocaleString('en')}, DuckDB ${duckTotal.toLocaleString('en')}`,
+  );
   if (apiTotal !== duckTotal) throw new Error('the API and DuckDB disagree on the data');
 
   // As served, every endpoint first: the cache warmed as a running server's is (30 requests
@@ -370,7 +410,12 @@ async function main() {
 
   log(
     '\n| endpoint | ' +
-      runs.map((r) => `${r.claims / 1e6} M: API p50 / p95 | uncached p50 / p95 | DuckDB p50 / p95 | ratio (uncached)`).join(' | ') +
+      runs
+        .map(
+          (r) =>
+            `${r.claims / 1e6} M: API p50 / p95 | uncached p50 / p95 | DuckDB p50 / p95 | ratio (uncached)`,
+        )
+        .join(' | ') +
       ' |',
   );
   log('|---|' + runs.map(() => '---|---|---|---').join('|') + '|');
@@ -387,17 +432,25 @@ async function main() {
     );
   }
   for (const r of runs) {
-    log(`\n${r.claims.toLocaleString('en')} claims: rollups rebuilt in ${r.rebuildSeconds.toFixed(0)} s; rollup rows: ${r.sizes.map((s) => `${s.name} ${Number(s.rows).toLocaleString('en')}`).join(', ')}`);
+    log(
+      `\n${r.claims.toLocaleString('en')} claims: rollups rebuilt in ${r.rebuildSeconds.toFixed(0)} s; rollup rows: ${r.sizes.map((s) => `${s.name} ${Number(s.rows).toLocaleString('en')}`).join(', ')}`,
+    );
   }
   const largest = runs[runs.length - 1];
   const smallest = runs[0];
-  const worstRatio = Math.max(...Object.values(largest.results).map((x) => x.api.p95 / x.duckdb.p95));
+  const worstRatio = Math.max(
+    ...Object.values(largest.results).map((x) => x.api.p95 / x.duckdb.p95),
+  );
   const growth = Math.max(
     ...Object.keys(ENDPOINTS).map((n) => largest.results[n].api.p95 / smallest.results[n].api.p95),
   );
-  const worstCold = Math.max(...Object.values(largest.results).map((x) => x.cold.p95 / x.duckdb.p95));
+  const worstCold = Math.max(
+    ...Object.values(largest.results).map((x) => x.cold.p95 / x.duckdb.p95),
+  );
   const growthCold = Math.max(
-    ...Object.keys(ENDPOINTS).map((n) => largest.results[n].cold.p95 / smallest.results[n].cold.p95),
+    ...Object.keys(ENDPOINTS).map(
+      (n) => largest.results[n].cold.p95 / smallest.results[n].cold.p95,
+    ),
   );
   // Answers as a dashboard gets them (repeated questions come from the answer cache, which a
   // batch invalidates), and the same questions computed afresh every time.

@@ -51,30 +51,31 @@ interface GenClaim {
   text: string | null;
 }
 
-const claimArb = fc.record<GenClaim>({
-  id: fc.integer({ min: 1, max: 12 }).map((n) => `C${n}`),
-  sku: fc.constantFrom(...SKUS),
-  type: fc.constantFrom(...TYPES),
-  channel: fc.constantFrom(...CHANNELS),
-  reason: fc.option(fc.constantFrom(...CODES), { nil: null }),
-  quantity: fc.integer({ min: 1, max: 3 }),
-  openedHour: fc
-    .double({ min: 0, max: SPAN_HOURS, noNaN: true })
-    .map((h) => Math.round(h * 60) / 60),
-  responseAfter: fc.option(
-    fc.integer({ min: 1, max: 60 * 72 }).map((m) => m / 60),
-    { nil: null },
-  ),
-  inspection: fc.option(fc.constantFrom('confirmed_defect', 'customer_fault', 'not_inspected'), {
-    nil: null,
-  }),
-  contacts: fc.integer({ min: 1, max: 3 }),
-  // Texts give inferred reasons, which the stated-vs-inferred rollup counts.
-  text: fc.option(
-    fc.constantFrom('the zipper broke after a week', 'too small so I need a bigger size', 'ok'),
-    { nil: null },
-  ),
-})
+const claimArb = fc
+  .record<GenClaim>({
+    id: fc.integer({ min: 1, max: 12 }).map((n) => `C${n}`),
+    sku: fc.constantFrom(...SKUS),
+    type: fc.constantFrom(...TYPES),
+    channel: fc.constantFrom(...CHANNELS),
+    reason: fc.option(fc.constantFrom(...CODES), { nil: null }),
+    quantity: fc.integer({ min: 1, max: 3 }),
+    openedHour: fc
+      .double({ min: 0, max: SPAN_HOURS, noNaN: true })
+      .map((h) => Math.round(h * 60) / 60),
+    responseAfter: fc.option(
+      fc.integer({ min: 1, max: 60 * 72 }).map((m) => m / 60),
+      { nil: null },
+    ),
+    inspection: fc.option(fc.constantFrom('confirmed_defect', 'customer_fault', 'not_inspected'), {
+      nil: null,
+    }),
+    contacts: fc.integer({ min: 1, max: 3 }),
+    // Texts give inferred reasons, which the stated-vs-inferred rollup counts.
+    text: fc.option(
+      fc.constantFrom('the zipper broke after a week', 'too small so I need a bigger size', 'ok'),
+      { nil: null },
+    ),
+  })
   // Only beside a stated reason, which wins over the text's: the model below (reason or
   // "other") stays right without modelling the text analysis.
   .map((c) => (c.reason === null ? { ...c, text: null } : c));
