@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { API_NODE_FLAGS } from '../scripts/api-node.mjs';
 import { buildOrExit } from '../scripts/nx.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -35,23 +36,18 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'returnlens-paint-'));
   spawnSync('chmod', ['755', dir]);
   console.log('Starting the API with the demo data…');
-  // Started as `npm start` starts it, with its heap budget (docs/decisions/0012).
-  const api = spawn(
-    process.execPath,
-    ['--max-old-space-size=1024', join(root, 'dist/apps/api/main.js')],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATA_DIR: join(dir, 'data'),
-        DEMO_DATA: 'on',
-        LOGIN_RATE_LIMIT: '100', // one sign-in per run
-        PORT: String(38_000 + (process.pid % 500)),
-        NO_COLOR: '1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const api = spawn(process.execPath, [...API_NODE_FLAGS, join(root, 'dist/apps/api/main.js')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATA_DIR: join(dir, 'data'),
+      DEMO_DATA: 'on',
+      LOGIN_RATE_LIMIT: '100', // one sign-in per run
+      PORT: String(38_000 + (process.pid % 500)),
+      NO_COLOR: '1',
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const baseUrl = await new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk) => {

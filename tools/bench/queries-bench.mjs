@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { API_NODE_FLAGS } from '../scripts/api-node.mjs';
 import { buildOrExit } from '../scripts/nx.mjs';
 import { root, startApi, stopApi } from './support.mjs';
 
@@ -294,7 +295,7 @@ async function runSize(claims, dir, run) {
   // The API is stopped (its embedded server too): the command line starts the same server.
   const rebuild = spawnSync(
     process.execPath,
-    ['--max-old-space-size=1024', join(root, 'dist/apps/api/cli.js'), 'rollups', 'rebuild'],
+    [...API_NODE_FLAGS, join(root, 'dist/apps/api/cli.js'), 'rollups', 'rebuild'],
     {
       env: { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) },
       stdio: ['ignore', 'inherit', 'inherit'],

@@ -3,14 +3,14 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { API_NODE_FLAGS } from '../scripts/api-node.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Starts dist/apps/api/main.js (or `main`) with `env`; resolves with its base URL once it listens. */
 export function startApi(env, main = join(root, 'dist/apps/api/main.js')) {
   return new Promise((resolve, reject) => {
-    // Started as `npm start` starts it: with its heap budget (docs/decisions/0012).
-    const child = spawn(process.execPath, ['--max-old-space-size=1024', main], {
+    const child = spawn(process.execPath, [...API_NODE_FLAGS, main], {
       cwd: root,
       env: { ...process.env, ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -76,19 +76,14 @@ export class AnswerCache {
     sizeCalculation: (entry) => Math.max(1, entry.json.byteLength),
     ttl: 60_000,
   });
-  private hits = 0;
-  private misses = 0;
   constructor(
     private readonly dataVersion: DataVersion,
     private readonly guard: AuthGuard,
   ) {}
 
-  /** The stored answer to this request's question, counting the hit or the miss. */
+  /** The stored answer to this request's question. */
   async lookup(request: VersionedRequest): Promise<Entry | undefined> {
-    const entry = this.entries.get(await this.key(request));
-    if (entry) this.hits++;
-    else this.misses++;
-    return entry;
+    return this.entries.get(await this.key(request));
   }
 
   async store(request: VersionedRequest, answer: object, rule: RouteRule): Promise<void> {
@@ -108,22 +103,17 @@ export class AnswerCache {
     } catch {
       return false; // a bad ?format= gets its 400 from the route
     }
-    const entry = this.entries.get(await this.key(request));
+    const entry = await this.lookup(request);
     if (!entry) return false;
     try {
       request.principal = (await this.guard.authorize(request, entry.rule)) ?? undefined;
     } catch {
       return false; // the route's guard answers with the right 401 or 403
     }
-    this.hits++;
     response.setHeader('X-Cache', 'hit');
     response.setHeader('ETag', entry.etag);
     response.type('json').send(entry.json);
     return true;
-  }
-
-  stats() {
-    return { entries: this.entries.size, hits: this.hits, misses: this.misses };
   }
 
   /** Version (read once per request, after it arrived), minute, path and parameters. */

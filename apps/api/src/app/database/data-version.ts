@@ -44,6 +44,7 @@ export function nextRoundBatcher<T>(read: () => Promise<T>): () => Promise<T> {
 }
 
 const RECONNECT_MS = 1_000;
+const VERSION_SQL = 'SELECT version::text FROM data_version';
 
 /**
  * The committed data version (docs/decisions/0010, 0011), known without a query per request:
@@ -65,7 +66,7 @@ export class DataVersion implements OnModuleInit, OnModuleDestroy {
   private readonly read = nextRoundBatcher(async () => {
     const { rows } = await this.pool().query<{ version: string }>({
       name: 'returnlens-data-version',
-      text: 'SELECT version::text FROM data_version',
+      text: VERSION_SQL,
     });
     return BigInt(rows[0]?.version ?? '0');
   });
@@ -94,11 +95,6 @@ export class DataVersion implements OnModuleInit, OnModuleDestroy {
     this.advance(await this.read());
   }
 
-  /** Whether the version comes from notifications (false while reconnecting). */
-  get listening(): boolean {
-    return this.listener !== undefined;
-  }
-
   private pool(): Pool {
     return (this.db.driver as unknown as { master: Pool }).master;
   }
@@ -119,7 +115,7 @@ export class DataVersion implements OnModuleInit, OnModuleDestroy {
       client.on('end', onLost);
       // LISTEN before reading: a change committed in between is announced, not missed.
       const [, read] = (await client.query(
-        `LISTEN ${DATA_VERSION_CHANNEL}; SELECT version::text FROM data_version`,
+        `LISTEN ${DATA_VERSION_CHANNEL}; ${VERSION_SQL}`,
       )) as unknown as [unknown, { rows: { version: string }[] }];
       this.known = BigInt(read.rows[0]?.version ?? '0');
       this.listener = client;

@@ -202,7 +202,8 @@ export class RollupsService implements OnApplicationBootstrap {
       const started = Date.now();
       await q.query(text, values);
       if (timed) {
-        const name = /(?:INTO|FROM|TABLE)\s+(\w+)/.exec(text)?.[1] ?? text.slice(0, 30);
+        const name =
+          /(?:INTO|FROM|TABLE)\s+(?:IF EXISTS\s+)?(\w+)/.exec(text)?.[1] ?? text.slice(0, 30);
         timed.set(name, (timed.get(name) ?? 0) + Date.now() - started);
       }
     }
