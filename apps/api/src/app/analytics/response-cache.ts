@@ -47,8 +47,8 @@ interface Entry {
 const weakEtag = (body: Buffer) =>
   `W/"${body.byteLength.toString(16)}-${createHash('sha1').update(body).digest('base64').substring(0, 27)}"`;
 
-const VERSION = Symbol('data version');
-type VersionedRequest = AuthedRequest & { [VERSION]?: string };
+const KEY = Symbol('answer cache key');
+type KeyedRequest = AuthedRequest & { [KEY]?: string };
 
 const bypasses = (request: Request) =>
   /no-cache|no-store/.test(request.headers['cache-control'] ?? '');
@@ -82,11 +82,11 @@ export class AnswerCache {
   ) {}
 
   /** The stored answer to this request's question. */
-  async lookup(request: VersionedRequest): Promise<Entry | undefined> {
+  async lookup(request: KeyedRequest): Promise<Entry | undefined> {
     return this.entries.get(await this.key(request));
   }
 
-  async store(request: VersionedRequest, answer: object, rule: RouteRule): Promise<void> {
+  async store(request: KeyedRequest, answer: object, rule: RouteRule): Promise<void> {
     const json = Buffer.from(JSON.stringify(answer), 'utf8');
     // Express answers If-None-Match with 304 from this tag instead of hashing on each send.
     this.entries.set(await this.key(request), { answer, json, etag: weakEtag(json), rule });
@@ -96,7 +96,7 @@ export class AnswerCache {
    * Writes the stored JSON answer to a repeated question, if there is one and the caller may
    * read it; resolves false (nothing written) otherwise, and routing goes on as usual.
    */
-  async answer(request: VersionedRequest, response: Response): Promise<boolean> {
+  async answer(request: KeyedRequest, response: Response): Promise<boolean> {
     if (request.method !== 'GET' || bypasses(request)) return false;
     try {
       if (requestedFormat(request) !== 'json') return false;
@@ -116,10 +116,14 @@ export class AnswerCache {
     return true;
   }
 
-  /** Version (read once per request, after it arrived), minute, path and parameters. */
-  private async key(request: VersionedRequest): Promise<string> {
-    request[VERSION] ??= await this.dataVersion.current();
-    return `${request[VERSION]}|${minuteNow().getTime()}|${cacheKey(requestPath(request), request.query)}`;
+  /**
+   * Version (read after the request arrived), minute, path and parameters: made once per
+   * request, so an answer is stored under the key it was looked up by.
+   */
+  private async key(request: KeyedRequest): Promise<string> {
+    request[KEY] ??=
+      `${await this.dataVersion.current()}|${minuteNow().getTime()}|${cacheKey(requestPath(request), request.query)}`;
+    return request[KEY];
   }
 }
 
@@ -132,7 +136,7 @@ export class ResponseCache implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = context.switchToHttp().getRequest<VersionedRequest>();
+    const request = context.switchToHttp().getRequest<KeyedRequest>();
     const response = context.switchToHttp().getResponse<Response>();
     if (request.method !== 'GET' || bypasses(request)) return next.handle();
     return from(this.cache.lookup(request)).pipe(
