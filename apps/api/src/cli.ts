@@ -10,13 +10,18 @@ import {
   type IngestKind,
   type IngestMapping,
 } from '@returnlens/shared/contracts';
-import { TOKEN_SCOPES, type TokenScope } from './app/auth/api-tokens';
-import { AccountError, AccountsService, validRoles } from './app/auth/accounts.service';
-import { ConfigError, loadConfig, type AppConfig } from './app/config/app-config';
-import { openDatabase } from './app/database/open-database';
-import { EnrichService, type EnrichKind } from './app/enrich/enrich.service';
-import { IngestService } from './app/ingest/ingest.service';
-import { RollupsService } from './app/rollups/rollups.service';
+import {
+  AccountError,
+  AccountsService,
+  TOKEN_SCOPES,
+  validRoles,
+  type TokenScope,
+} from '@returnlens/api/auth/data-access';
+import { openDatabase } from '@returnlens/api/database/data-access';
+import { EnrichService, type EnrichKind } from '@returnlens/api/enrich/data-access';
+import { BatchStore, IngestService, MappingPresets } from '@returnlens/api/ingest/data-access';
+import { RollupsService } from '@returnlens/api/rollups/data-access';
+import { ConfigError, loadConfig, type AppConfig } from '@returnlens/api/shared/util';
 
 const USAGE = `Returnlens command line
 
@@ -211,7 +216,14 @@ async function ingestCommand(config: AppConfig, args: string[]): Promise<number>
     const rollups = new RollupsService(db.dataSource, config);
     await rollups.onApplicationBootstrap();
     const enrich = new EnrichService(db.dataSource);
-    const report = await new IngestService(db.dataSource, config, rollups, enrich).ingest({
+    const report = await new IngestService(
+      db.dataSource,
+      config,
+      rollups,
+      enrich,
+      new BatchStore(db.dataSource),
+      new MappingPresets(db.dataSource),
+    ).ingest({
       kind: kind as IngestKind,
       format,
       body,

@@ -5,13 +5,19 @@ import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { AppModule } from './app/app.module';
-import { setupOpenApi } from './app/openapi';
-import { ConfigError, loadConfig, type AppConfig } from './app/config/app-config';
-import { EmbeddedDatabase } from './app/database/embedded-postgres';
-import { DemoDataService } from './app/demo-data/demo-data.service';
-import { AccountsService } from './app/auth/accounts.service';
-import { isLoopback, securityHeaders } from './app/security';
-import { AllExceptionsFilter, expressErrorHandler } from './app/errors/all-exceptions.filter';
+import { AccountsService } from '@returnlens/api/auth/data-access';
+import { EmbeddedDatabase } from '@returnlens/api/database/data-access';
+import { DemoDataService } from '@returnlens/api/demo-data/data-access';
+import {
+  AllExceptionsFilter,
+  ConfigError,
+  expressErrorHandler,
+  isLoopback,
+  loadConfig,
+  securityHeaders,
+  setupOpenApi,
+  type AppConfig,
+} from '@returnlens/api/shared/util';
 
 export interface RunningApi {
   readonly app: INestApplication;

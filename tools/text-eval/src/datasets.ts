@@ -1,4 +1,4 @@
-import { CLAIM_TEXTS, REVIEW_PHRASES } from '@returnlens/tools/demo-data';
+import { CLAIM_TEXTS, REVIEW_PHRASES } from '@returnlens/shared/demo-data';
 import type { ReasonCode } from '@returnlens/shared/contracts';
 import * as dev from './fixtures/dev';
 import * as dev2 from './fixtures/dev2';

@@ -1,15 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
-import { APP_CONFIG, type AppConfig } from './config/app-config';
-import { DatabaseModule, type DatabaseMode } from './database/database.module';
-import { DemoDataModule } from './demo-data/demo-data.module';
-import { HealthModule } from './health/health.module';
-import { IngestModule } from './ingest/ingest.module';
-import { AnalyticsModule } from './analytics/analytics.module';
-import { AuthModule } from './auth/auth.module';
-import { RollupsModule } from './rollups/rollups.module';
-import { SettingsModule } from './settings/settings.module';
+import { AnalyticsModule } from '@returnlens/api/analytics/feature';
+import { AuthModule } from '@returnlens/api/auth/feature';
+import { DatabaseModule, type DatabaseMode } from '@returnlens/api/database/data-access';
+import { DemoDataModule } from '@returnlens/api/demo-data/data-access';
+import { HealthModule } from '@returnlens/api/health/feature';
+import { IngestModule } from '@returnlens/api/ingest/feature';
+import { RollupsModule } from '@returnlens/api/rollups/data-access';
+import { SettingsModule } from '@returnlens/api/settings/feature';
+import { CacheModule } from '@returnlens/api/shared/cache';
+import { APP_CONFIG, type AppConfig } from '@returnlens/api/shared/util';
 
+/** The whole API: each library's module, the database, and the dashboard's files. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string, mode: DatabaseMode): DynamicModule {
@@ -24,6 +26,7 @@ export class AppModule {
           exclude: ['/api/{*path}'],
           serveStaticOptions: { index: 'index.html', maxAge: '1h' },
         }),
+        CacheModule,
         AuthModule,
         HealthModule,
         RollupsModule,

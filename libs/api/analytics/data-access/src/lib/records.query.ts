@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { type AnalyticsFilters, type AnalyticsPeriod, type ClaimRecord, type FeedbackRecord, type RecordsPage } from '@returnlens/shared/contracts';
+import { CLAIM_SORTS, FEEDBACK_SORTS, type PageRequest } from '@returnlens/api/analytics/util';
+import { AnalyticsReader } from './analytics-reader';
+
+
+/** The records behind any figure: one sorted page of claims or feedback for the same period and filters. */
+@Injectable()
+export class RecordsQuery {
+  constructor(private readonly reader: AnalyticsReader) {}
+
+  /** The claims behind any figure: the same period and filters, one page, sorted. */
+  async claimRecords(
+    filters: AnalyticsFilters,
+    page: PageRequest,
+    options: { mismatch?: boolean } = {},
+  ): Promise<RecordsPage<ClaimRecord> & { period: AnalyticsPeriod }> {
+    const ctx = await this.reader.context(filters);
+    const params: Record<string, unknown> = {
+      limit: page.pageSize,
+      offset: (page.page - 1) * page.pageSize,
+    };
+    const scope = this.reader.claimScope(ctx, params);
+    if (options.mismatch)
+      scope.where +=
+        ' AND c.stated_reason_code IS NOT NULL AND c.inferred_reason_code IS NOT NULL AND c.stated_reason_code <> c.inferred_reason_code';
+    const [{ total }] = await this.reader.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM ${scope.from} ${scope.where}`,
+      params,
+    );
+    const rows = await this.reader.query<ClaimRecord>(
+      `SELECT c.external_id AS "externalId", c.type, c.channel, c.sku, p.name AS "productName",
+              p.supplier_id AS "supplierId", c.reason_code AS "reasonCode", c.reason_source AS "reasonSource",
+              c.inferred_reason_code AS "inferredReasonCode",
+              c.reason_text AS "reasonText", c.quantity, c.opened_at AS "openedAt",
+              c.first_response_at AS "firstResponseAt", c.resolved_at AS "resolvedAt",
+              c.refunded_at AS "refundedAt", c.status, c.resolution, c.refund_amount::text AS "refundAmount",
+              c.currency, c.inspection_outcome AS "inspectionOutcome", c.contact_count AS "contactCount",
+              c.assignee
+         FROM ${scope.from} ${scope.where}
+        ORDER BY ${CLAIM_SORTS[page.sort]} ${page.order} NULLS LAST, c.external_id
+        LIMIT {limit} OFFSET {offset}`,
+      params,
+    );
+    return { period: this.reader.periodOf(ctx), total, ...page, rows };
+  }
+
+  /** The feedback behind any figure, with optional rating and label constraints. */
+  async feedbackRecords(
+    filters: AnalyticsFilters & { rating?: readonly string[]; label?: readonly string[] },
+    page: PageRequest,
+  ): Promise<RecordsPage<FeedbackRecord> & { period: AnalyticsPeriod }> {
+    const ctx = await this.reader.context(filters);
+    const params: Record<string, unknown> = {
+      fromTs: ctx.period.range.fromInstant,
+      toTs: ctx.period.range.toInstant,
+      limit: page.pageSize,
+      offset: (page.page - 1) * page.pageSize,
+    };
+    const where = ['f.shop_id = {shop}', 'f.created_at >= {fromTs} AND f.created_at < {toTs}'];
+    const add = (name: string, expr: string, values?: readonly string[]) => {
+      if (!values?.length) return;
+      params[name] = values;
+      where.push(`${expr} = ANY({${name}}::text[])`);
+    };
+    add('fSupplier', 'p.supplier_id', filters.supplier);
+    add('fProduct', 'f.sku', filters.product);
+    add('fCategory', 'p.category', filters.category);
+    add('fLanguage', `COALESCE(f.language, '')`, filters.language);
+    add('fRating', 'f.rating::text', filters.rating);
+    add('fLabel', `COALESCE(f.rating_label, f.sentiment_label, '')`, filters.label);
+    const from = 'feedback f LEFT JOIN products p ON p.shop_id = f.shop_id AND p.sku = f.sku';
+    const [{ total }] = await this.reader.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM ${from} WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    const rows = await this.reader.query<FeedbackRecord>(
+      `SELECT f.external_id AS "externalId", f.source, f.sku, p.name AS "productName", f.rating, f.text,
+              f.language, f.sentiment_score AS "sentimentScore",
+              COALESCE(f.rating_label, f.sentiment_label) AS label, f.created_at AS "createdAt"
+         FROM ${from} WHERE ${where.join(' AND ')}
+        ORDER BY ${FEEDBACK_SORTS[page.sort]} ${page.order} NULLS LAST, f.external_id
+        LIMIT {limit} OFFSET {offset}`,
+      params,
+    );
+    return { period: this.reader.periodOf(ctx), total, ...page, rows };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './lib/analytics.period';
+export * from './lib/cube';
+export * from './lib/records';
+export * from './lib/tabular';

@@ -1,0 +1,335 @@
+import type { FilterKey } from '@returnlens/shared/contracts';
+import { bindSql, defectUnits, weekOf } from '@returnlens/api/shared/sql';
+
+/**
+ * A small query planner over the weekly rollups. A question is a fact (claims, sales,
+ * feedback), the dimensions to group by, the measures, the filters and a week range. The
+ * planner picks the first — smallest — source that has every dimension the question groups
+ * or filters by, so an unfiltered dashboard reads a few thousand rollup rows and a question
+ * no rollup can answer (say, claims of one supplier by channel) still gets the exact answer
+ * from the raw table. Every value is a bound parameter; identifiers come from the tables
+ * below only.
+ */
+
+export type Fact = 'claims' | 'sales' | 'feedback';
+
+export type Dimension =
+  | 'week'
+  | 'reason_code'
+  | 'reason_category'
+  | 'type'
+  | 'channel'
+  | 'reason_source'
+  | 'currency'
+  | 'sku'
+  | 'supplier_id'
+  | 'category'
+  | 'assignee'
+  | 'language'
+  | 'source'
+  | 'rating'
+  | 'label';
+
+export type Measure =
+  | 'claims'
+  | 'units'
+  | 'defect_units'
+  | 'repeat_claims'
+  | 'refund_claims'
+  | 'refund_amount'
+  | 'lines'
+  | 'items'
+  | 'scored'
+  | 'score_sum';
+
+interface Source {
+  readonly name: string;
+  readonly kind: 'rollup' | 'raw';
+  readonly from: string;
+  /** Raw sources: the time column the week range applies to. */
+  readonly time?: string;
+  readonly dims: Partial<Record<Dimension, string>>;
+  readonly measures: Partial<Record<Measure, string>>;
+}
+
+const rollupMeasures = (names: readonly Measure[], alias = 't') =>
+  Object.fromEntries(names.map((m) => [m, `sum(${alias}.${m})`])) as Partial<
+    Record<Measure, string>
+  >;
+
+const CLAIM_MEASURES: Measure[] = ['claims', 'units', 'defect_units', 'repeat_claims'];
+const FEEDBACK_MEASURES: Measure[] = ['items', 'scored', 'score_sum'];
+const PRODUCT_JOIN = 'LEFT JOIN products p ON p.shop_id = t.shop_id AND p.sku = t.sku';
+const viaProduct = {
+  supplier_id: `COALESCE(p.supplier_id, '')`,
+  category: `COALESCE(p.category, '')`,
+};
+
+/** A rollup source whose dimensions are its own columns (plus any `extra` expressions). */
+function rollupSource(
+  name: string,
+  dims: readonly Dimension[],
+  measures: readonly Measure[],
+  extra: Partial<Record<Dimension, string>> = {},
+  join = '',
+): Source {
+  return {
+    name,
+    kind: 'rollup',
+    from: `${name} t ${join}`,
+    dims: { week: 't.week', ...Object.fromEntries(dims.map((d) => [d, `t.${d}`])), ...extra },
+    measures: rollupMeasures(measures),
+  };
+}
+
+/** Smallest first: the planner takes the first source that has what a question needs. */
+const SOURCES: Record<Fact, readonly Source[]> = {
+  claims: [
+    rollupSource(
+      'rollup_claims_reason_week',
+      ['reason_code', 'reason_category', 'reason_source'],
+      CLAIM_MEASURES,
+    ),
+    rollupSource(
+      'rollup_refunds_week',
+      ['type', 'channel', 'currency'],
+      ['refund_claims', 'refund_amount'],
+    ),
+    rollupSource(
+      'rollup_claims_week',
+      ['reason_code', 'reason_category', 'reason_source', 'type', 'channel'],
+      CLAIM_MEASURES,
+    ),
+    rollupSource(
+      'rollup_claims_category_week',
+      ['category', 'reason_code', 'reason_category'],
+      CLAIM_MEASURES,
+    ),
+    rollupSource(
+      'rollup_claims_supplier_week',
+      ['supplier_id', 'reason_code', 'reason_category'],
+      CLAIM_MEASURES,
+    ),
+    rollupSource('rollup_claims_sku_week', ['sku'], CLAIM_MEASURES, viaProduct, PRODUCT_JOIN),
+    rollupSource(
+      'rollup_claims_sku_reason_week',
+      ['sku', 'reason_code', 'reason_category'],
+      CLAIM_MEASURES,
+      viaProduct,
+      PRODUCT_JOIN,
+    ),
+    {
+      name: 'claims',
+      kind: 'raw',
+      time: 't.opened_at',
+      from: `claims t JOIN reasons r ON r.code = t.reason_code ${PRODUCT_JOIN}`,
+      dims: {
+        week: weekOf('t.opened_at'),
+        reason_code: 't.reason_code',
+        reason_category: 'r.category_code',
+        type: 't.type',
+        channel: 't.channel',
+        reason_source: 't.reason_source',
+        currency: `COALESCE(t.currency, '')`,
+        sku: `COALESCE(t.sku, '')`,
+        assignee: `COALESCE(t.assignee, '')`,
+        ...viaProduct,
+      },
+      measures: {
+        claims: 'count(*)',
+        units: 'sum(t.quantity)',
+        defect_units: `sum(${defectUnits('t', 'r')})`,
+        repeat_claims: 'count(*) FILTER (WHERE t.contact_count > 1)',
+        refund_claims:
+          'count(*) FILTER (WHERE t.refunded_at IS NOT NULL AND t.refund_amount IS NOT NULL)',
+        refund_amount: 'COALESCE(sum(t.refund_amount) FILTER (WHERE t.refunded_at IS NOT NULL), 0)',
+      },
+    },
+  ],
+  sales: [
+    rollupSource('rollup_sales_category_week', ['category'], ['lines', 'units']),
+    rollupSource('rollup_sales_supplier_week', ['supplier_id'], ['lines', 'units']),
+    rollupSource('rollup_sales_sku_week', ['sku'], ['lines', 'units'], viaProduct, PRODUCT_JOIN),
+    {
+      name: 'sales',
+      kind: 'raw',
+      time: 't.ordered_at',
+      from: `sales t ${PRODUCT_JOIN}`,
+      dims: { week: weekOf('t.ordered_at'), sku: 't.sku', ...viaProduct },
+      measures: { lines: 'count(*)', units: 'sum(t.quantity)' },
+    },
+  ],
+  feedback: [
+    rollupSource(
+      'rollup_feedback_week',
+      ['language', 'source', 'rating', 'label'],
+      FEEDBACK_MEASURES,
+    ),
+    rollupSource('rollup_feedback_category_week', ['category', 'label'], FEEDBACK_MEASURES),
+    rollupSource('rollup_feedback_supplier_week', ['supplier_id', 'label'], FEEDBACK_MEASURES),
+    rollupSource(
+      'rollup_feedback_sku_week',
+      ['sku', 'label'],
+      FEEDBACK_MEASURES,
+      viaProduct,
+      PRODUCT_JOIN,
+    ),
+    {
+      name: 'feedback',
+      kind: 'raw',
+      time: 't.created_at',
+      from: `feedback t ${PRODUCT_JOIN}`,
+      dims: {
+        week: weekOf('t.created_at'),
+        sku: `COALESCE(t.sku, '')`,
+        language: `COALESCE(t.language, '')`,
+        source: 't.source',
+        rating: 'COALESCE(t.rating, 0)',
+        label: `COALESCE(t.rating_label, t.sentiment_label, '')`,
+        ...viaProduct,
+      },
+      measures: {
+        items: 'count(*)',
+        scored: 'count(t.sentiment_score)',
+        score_sum: 'COALESCE(sum(t.sentiment_score), 0)',
+      },
+    },
+  ],
+};
+
+/** Which dimension each user filter constrains; a filter a fact does not have is ignored. */
+export const FILTER_DIMENSIONS: Record<FilterKey, Dimension> = {
+  supplier: 'supplier_id',
+  product: 'sku',
+  category: 'category',
+  channel: 'channel',
+  type: 'type',
+  reasonCategory: 'reason_category',
+  reason: 'reason_code',
+  language: 'language',
+};
+
+/** Filters that apply to each fact: sales are the denominator of the same products. */
+const APPLIES: Record<Fact, readonly FilterKey[]> = {
+  claims: ['supplier', 'product', 'category', 'channel', 'type', 'reasonCategory', 'reason'],
+  sales: ['supplier', 'product', 'category'],
+  feedback: ['supplier', 'product', 'category', 'language'],
+};
+
+export interface CubeRange {
+  /** Mondays (local dates), inclusive. */
+  readonly fromWeek: string;
+  readonly toWeek: string;
+  /** The same range as instants, for raw scans. */
+  readonly fromInstant: Date;
+  readonly toInstant: Date;
+}
+
+export interface CubeQuery {
+  readonly fact: Fact;
+  readonly groupBy: readonly Dimension[];
+  readonly measures: readonly Measure[];
+  readonly filters: Partial<Record<FilterKey, readonly string[]>>;
+  /** Extra equality constraints on dimensions (a drill-down cell, a chart click). */
+  readonly where?: Partial<Record<Dimension, readonly string[]>>;
+  readonly range: CubeRange;
+  /** Force the raw source (tests comparing rollups with raw tables). */
+  readonly raw?: boolean;
+}
+
+export interface PlannedQuery {
+  readonly source: string;
+  readonly kind: 'rollup' | 'raw';
+  readonly text: string;
+  readonly values: unknown[];
+  readonly columns: readonly string[];
+}
+
+/** The constraints a query puts on dimensions: its filters that apply, plus `where`. */
+function constraints(q: CubeQuery): [Dimension, readonly string[]][] {
+  const out: [Dimension, readonly string[]][] = [];
+  for (const key of APPLIES[q.fact]) {
+    const values = q.filters[key];
+    if (values && values.length) out.push([FILTER_DIMENSIONS[key], values]);
+  }
+  for (const [dim, values] of Object.entries(q.where ?? {}) as [Dimension, readonly string[]][]) {
+    if (values && values.length) out.push([dim, values]);
+  }
+  return out;
+}
+
+export function planCube(q: CubeQuery, shopId: number, timeZone: string): PlannedQuery {
+  const cons = constraints(q);
+  const needed = new Set<Dimension>([...q.groupBy, ...cons.map(([d]) => d)]);
+  const source = SOURCES[q.fact].find(
+    (s) =>
+      (!q.raw || s.kind === 'raw') &&
+      [...needed].every((d) => s.dims[d] !== undefined) &&
+      q.measures.every((m) => s.measures[m] !== undefined),
+  );
+  if (!source) {
+    throw new Error(
+      `No source for ${q.fact} by ${[...needed].join(', ')} with ${q.measures.join(', ')}`,
+    );
+  }
+  const params: Record<string, unknown> = { shop: shopId, tz: timeZone };
+  const where = ['t.shop_id = {shop}'];
+  if (source.kind === 'rollup') {
+    params['fromWeek'] = q.range.fromWeek;
+    params['toWeek'] = q.range.toWeek;
+    where.push('t.week BETWEEN {fromWeek}::date AND {toWeek}::date');
+  } else {
+    params['fromTs'] = q.range.fromInstant;
+    params['toTs'] = q.range.toInstant;
+    where.push(`${source.time} >= {fromTs} AND ${source.time} < {toTs}`);
+  }
+  cons.forEach(([dim, values], i) => {
+    params[`c${i}`] = values.map(String);
+    const expr = source.dims[dim] as string;
+    where.push(
+      `${dim === 'rating' || dim === 'week' ? `${expr}::text` : expr} = ANY({c${i}}::text[])`,
+    );
+  });
+  const select = [
+    ...q.groupBy.map((d) =>
+      d === 'week'
+        ? `to_char(${source.dims[d]}, 'YYYY-MM-DD') AS "${d}"`
+        : `${source.dims[d]} AS "${d}"`,
+    ),
+    ...q.measures.map((m) =>
+      m === 'refund_amount' || m === 'score_sum'
+        ? `(${source.measures[m]})::float8 AS "${m}"`
+        : `(${source.measures[m]})::bigint AS "${m}"`,
+    ),
+  ];
+  const sql = `SELECT ${select.join(', ')}
+    FROM ${source.from}
+   WHERE ${where.join(' AND ')}
+   ${q.groupBy.length ? `GROUP BY ${q.groupBy.map((_, i) => i + 1).join(', ')}` : ''}`;
+  const { text, values } = bindSql(sql, { shop: shopId, ...params });
+  return {
+    source: source.name,
+    kind: source.kind,
+    text,
+    values,
+    columns: [...q.groupBy, ...q.measures],
+  };
+}
+
+/** A row of a cube answer: dimensions as strings, measures as numbers. */
+export type CubeRow = Record<Dimension, string> & Record<Measure, number>;
+
+/** Rows as pg returns them → dimension values as strings (weeks `YYYY-MM-DD`), measures numbers. */
+export function normaliseRows(
+  rows: Record<string, unknown>[],
+  q: Pick<CubeQuery, 'groupBy' | 'measures'>,
+): CubeRow[] {
+  return rows.map((row) => {
+    const out: Record<string, unknown> = {};
+    for (const d of q.groupBy) {
+      out[d] = String(row[d]);
+    }
+    for (const m of q.measures) out[m] = Number(row[m] ?? 0);
+    return out as CubeRow;
+  });
+}

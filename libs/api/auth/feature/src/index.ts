@@ -1,0 +1,3 @@
+export * from './lib/admin.controller';
+export * from './lib/auth.controller';
+export * from './lib/auth.module';

@@ -1,0 +1,4 @@
+export * from './lib/enrich.module';
+export * from './lib/enrich.rows';
+export * from './lib/enrich.service';
+export * from './lib/enrich.sql';

@@ -1,0 +1,191 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import type { IngestKind } from '@returnlens/shared/contracts';
+import { DEFAULT_CALENDAR } from '@returnlens/shared/metrics';
+import { APP_CONFIG, type AppConfig } from '@returnlens/api/shared/util';
+import { DEFAULT_SHOP_ID } from '@returnlens/api/shared/util';
+import {
+  bindSql,
+  REBUILD_CALENDAR_DAYS_SQL,
+  ROLLUP_TABLES,
+  type SqlParams,
+} from '@returnlens/api/shared/sql';
+import {
+  DERIVE_ALL_SUPPLIER_SQL,
+  refreshClaimsSql,
+  refreshFeedbackSql,
+  refreshSalesSql,
+  refreshSlaSql,
+  touchedWeeksSql,
+  type RollupScope,
+} from './rollups.sql';
+
+/** Anything that runs a parameterised query: a pool client inside a transaction, or the pool. */
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
+/** Where each fact kind's time column lives; catalogue kinds have none. */
+const TIMED_KINDS: Partial<Record<IngestKind, { table: string; column: string; key: string }>> = {
+  claims: { table: 'claims', column: 'opened_at', key: 'external_id' },
+  sales: { table: 'sales', column: 'ordered_at', key: 'external_id' },
+  feedback: { table: 'feedback', column: 'created_at', key: 'external_id' },
+};
+
+const REFRESH: Partial<Record<IngestKind, (scope: RollupScope) => string[]>> = {
+  claims: refreshClaimsSql,
+  sales: refreshSalesSql,
+  feedback: refreshFeedbackSql,
+};
+
+export interface RebuildProgress {
+  readonly step: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+/**
+ * Keeps the weekly rollups equal to the raw tables: a batch refreshes the weeks it touched
+ * inside its own transaction (so a rolled-back batch leaves the rollups as they were), and a
+ * full rebuild recomputes everything (`npm run rollups -- rebuild`, or after the shop's time
+ * zone changed).
+ */
+@Injectable()
+export class RollupsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(RollupsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensureCalendar(this.db);
+    const [state] = await this.db.query<{ time_zone: string }[]>(
+      'SELECT time_zone FROM rollup_state WHERE shop_id = $1',
+      [DEFAULT_SHOP_ID],
+    );
+    if (state?.time_zone !== this.config.shopTimeZone) {
+      this.logger.log(
+        state
+          ? `Shop time zone changed (${state.time_zone} → ${this.config.shopTimeZone}): rebuilding rollups`
+          : 'Building rollups',
+      );
+      await this.rebuild();
+    }
+  }
+
+  /** The shop's business calendar exists (default: Monday–Friday 09:00–17:00 in its time zone). */
+  async ensureCalendar(q: Queryable): Promise<void> {
+    const inserted = (await q.query(
+      `INSERT INTO business_calendars (shop_id, time_zone, working_days, hours, holidays)
+       VALUES ($1, $2, $3, $4, '{}') ON CONFLICT (shop_id) DO NOTHING RETURNING shop_id`,
+      [
+        DEFAULT_SHOP_ID,
+        this.config.shopTimeZone,
+        DEFAULT_CALENDAR.workingDays,
+        JSON.stringify(DEFAULT_CALENDAR.hours),
+      ],
+    )) as unknown[];
+    const [{ days }] = (await q.query(
+      'SELECT count(*)::int AS days FROM calendar_days WHERE shop_id = $1',
+      [DEFAULT_SHOP_ID],
+    )) as { days: number }[];
+    if (inserted.length > 0 || days === 0) await this.runAll(q, REBUILD_CALENDAR_DAYS_SQL);
+  }
+
+  /** Weeks the staged rows of a batch will touch, read before the merge replaces old rows. */
+  async touchedWeeks(client: PoolClient, kind: IngestKind, stage: string): Promise<string[]> {
+    const timed = TIMED_KINDS[kind];
+    if (!timed) return [];
+    const { text, values } = bindSql(
+      touchedWeeksSql(timed.table, timed.column, timed.key, stage),
+      this.params(),
+    );
+    const { rows } = await client.query<{ weeks: string[] }>(text, values);
+    return rows[0].weeks.map(String);
+  }
+
+  /** Inside the batch's transaction, after its merge: the touched weeks recomputed. */
+  async refreshAfterMerge(client: PoolClient, kind: IngestKind, weeks: string[]): Promise<void> {
+    await this.lock(client);
+    if (kind === 'products') {
+      await this.runAll(client, DERIVE_ALL_SUPPLIER_SQL);
+      return;
+    }
+    const refresh = REFRESH[kind];
+    if (!refresh || weeks.length === 0) return;
+    await this.runAll(client, refresh('weeks'), { ...this.params(), weeks });
+  }
+
+  /** Every rollup recomputed from the raw tables, in one transaction. */
+  async rebuild(onProgress?: (p: RebuildProgress) => void): Promise<void> {
+    const steps: [string, string[]][] = [
+      ['claims', refreshClaimsSql('all')],
+      ['sales', refreshSalesSql('all')],
+      ['feedback', refreshFeedbackSql('all')],
+    ];
+    const total = steps.reduce((n, [, sql]) => n + sql.length, 0);
+    let done = 0;
+    await this.db.transaction(async (manager) => {
+      const q: Queryable = { query: (sql, params) => manager.query(sql, params) };
+      await manager.query(`SET LOCAL work_mem = '256MB'`);
+      await this.lock(q);
+      await this.ensureCalendar(q);
+      for (const [step, statements] of steps) {
+        for (const sql of statements) {
+          await this.runAll(q, [sql]);
+          onProgress?.({ step, done: ++done, total });
+        }
+      }
+      // Fresh planner statistics: the rollups' sizes just changed wholesale.
+      await q.query(`ANALYZE ${ROLLUP_TABLES.join(', ')}`);
+      await q.query(
+        `INSERT INTO rollup_state (shop_id, time_zone, rebuilt_at) VALUES ($1, $2, now())
+         ON CONFLICT (shop_id) DO UPDATE SET time_zone = EXCLUDED.time_zone, rebuilt_at = now()`,
+        [DEFAULT_SHOP_ID, this.config.shopTimeZone],
+      );
+    });
+  }
+
+  /** After the SLA policies or the calendar changed: SLA rollups recomputed for all weeks. */
+  async rebuildSla(q: Queryable): Promise<void> {
+    await this.lock(q);
+    await this.runAll(q, REBUILD_CALENDAR_DAYS_SQL);
+    await this.runAll(q, refreshSlaSql('all'));
+  }
+
+  /**
+   * One refresher at a time per shop: overlapping weeks of two batches never interleave.
+   * The data-version row is taken first, as every write to a source table takes it (its
+   * trigger), so a rebuild and a batch always lock in the same order and never deadlock.
+   */
+  private async lock(q: Queryable) {
+    await q.query('UPDATE data_version SET version = version + 1, changed_at = now()');
+    await q.query(`SELECT pg_advisory_xact_lock(hashtext('returnlens:rollups'), $1)`, [
+      DEFAULT_SHOP_ID,
+    ]);
+  }
+
+  private params(): SqlParams {
+    return { shop: DEFAULT_SHOP_ID, tz: this.config.shopTimeZone };
+  }
+
+  private async runAll(q: Queryable, statements: readonly string[], params = this.params()) {
+    const timed = process.env['RETURNLENS_INGEST_TIMINGS'] ? new Map<string, number>() : null;
+    for (const sql of statements) {
+      const { text, values } = bindSql(sql, params);
+      const started = Date.now();
+      await q.query(text, values);
+      if (timed) {
+        const name =
+          /(?:INTO|FROM|TABLE)\s+(?:IF EXISTS\s+)?(\w+)/.exec(text)?.[1] ?? text.slice(0, 30);
+        timed.set(name, (timed.get(name) ?? 0) + Date.now() - started);
+      }
+    }
+    if (timed && timed.size > 1)
+      console.error(`rollup timings (ms) ${JSON.stringify(Object.fromEntries(timed))}`);
+  }
+}

@@ -1,0 +1,331 @@
+import {
+  defectUnits,
+  durationBucket,
+  durationValuesSql,
+  feedbackLabel,
+  slaRowsSql,
+  timedClaimsSql,
+  weekOf,
+} from '@returnlens/api/shared/sql';
+
+/**
+ * The statements that maintain the weekly rollups. They name their parameters `{shop}`
+ * (shop id), `{tz}` (the shop's time zone) and — for an incremental refresh — `{weeks}` (the
+ * Mondays, local dates, of the weeks to recompute); `bindSql` turns them into positional
+ * parameters. Metric definitions come from `@returnlens/api/shared/sql`.
+ *
+ * Raw rows are read per week through the `(shop_id, <time column>)` indexes, so refreshing
+ * the weeks a batch touched costs those weeks, not the table.
+ */
+
+export type RollupScope = 'weeks' | 'all';
+
+/** Mondays whose weeks are recomputed; only meaningful for the `weeks` scope. */
+const WEEKS_PARAM = '{weeks}::date[]';
+
+/** Raw rows of `table` whose `column` falls in the refreshed weeks (or every row). */
+function rawScope(table: string, alias: string, column: string, scope: RollupScope): string {
+  if (scope === 'all') return `${table} ${alias}`;
+  return `unnest(${WEEKS_PARAM}) AS w(week)
+     JOIN ${table} ${alias}
+       ON ${alias}.shop_id = {shop}
+      AND ${alias}.${column} >= (w.week::timestamp AT TIME ZONE {tz})
+      AND ${alias}.${column} <  ((w.week + 7)::timestamp AT TIME ZONE {tz})`;
+}
+
+const rawWhere = (alias: string, scope: RollupScope) =>
+  scope === 'all' ? `WHERE ${alias}.shop_id = {shop}` : '';
+
+const rollupWhere = (scope: RollupScope, alias = '') =>
+  `${alias}shop_id = {shop}${scope === 'weeks' ? ` AND ${alias}week = ANY(${WEEKS_PARAM})` : ''}`;
+
+const TIMED_CLAIMS = (scope: RollupScope) =>
+  timedClaimsSql(claimsSource(scope), rawWhere('c', scope));
+
+/**
+ * The claims of the refreshed weeks, read once through the index and kept in a temporary
+ * table that every claims rollup statement then scans (instead of each reading the weeks
+ * again); only the columns the rollups use.
+ */
+const CLAIMS_SCOPE = 'rollup_claims_scope';
+const CLAIMS_SCOPE_SQL = [
+  `DROP TABLE IF EXISTS ${CLAIMS_SCOPE}`,
+  `CREATE TEMP TABLE ${CLAIMS_SCOPE} ON COMMIT DROP AS
+   SELECT c.shop_id, c.opened_at, c.first_response_at, c.resolved_at, c.refunded_at, c.type, c.channel,
+          c.resolution, c.assignee, c.reason_code, c.reason_source, c.quantity, c.inspection_outcome,
+          c.contact_count, c.sku, c.currency, c.refund_amount, c.stated_reason_code, c.inferred_reason_code,
+          c.reason_text IS NOT NULL AS has_reason_text
+     FROM ${rawScope('claims', 'c', 'opened_at', 'weeks')}`,
+  `ANALYZE ${CLAIMS_SCOPE}`,
+];
+
+/** Where the claims rollups read claims from: the scope's table, or every claim. */
+const claimsSource = (scope: RollupScope) =>
+  scope === 'weeks' ? `${CLAIMS_SCOPE} c` : rawScope('claims', 'c', 'opened_at', scope);
+
+/** A claim with a reason text, in either source. */
+const hasReasonText = (scope: RollupScope) =>
+  scope === 'weeks' ? 'c.has_reason_text' : 'c.reason_text IS NOT NULL';
+
+const CLAIM_MEASURES = ['claims', 'units', 'defect_units', 'repeat_claims'];
+const SALES_MEASURES = ['lines', 'units'];
+const FEEDBACK_MEASURES = ['items', 'scored', 'score_sum'];
+
+/**
+ * `target` recomputed from the finer rollup `source` for the refreshed weeks: grouped by
+ * `keys` (expressions over `s`, the source, and `p`, the product of `s.sku` when `catalogue`).
+ */
+function derive(
+  scope: RollupScope,
+  target: string,
+  source: string,
+  keys: Record<string, string>,
+  measures: readonly string[],
+  catalogue = false,
+): string[] {
+  const names = Object.keys(keys);
+  return [
+    `DELETE FROM ${target} WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO ${target} (shop_id, week, ${[...names, ...measures].join(', ')})
+     SELECT {shop}, s.week, ${Object.values(keys).join(', ')}, ${measures.map((m) => `sum(s.${m})`).join(', ')}
+       FROM ${source} s
+       ${catalogue ? 'LEFT JOIN products p ON p.shop_id = s.shop_id AND p.sku = s.sku' : ''}
+      WHERE ${rollupWhere(scope, 's.')}
+      GROUP BY ${['s.week', ...Object.values(keys)].join(', ')}`,
+  ];
+}
+
+const CLAIM_VALUES = `count(*), sum(c.quantity), sum(${defectUnits()}), count(*) FILTER (WHERE c.contact_count > 1)`;
+
+export function refreshClaimsSql(scope: RollupScope): string[] {
+  return [
+    ...(scope === 'weeks' ? CLAIMS_SCOPE_SQL : []),
+    `DELETE FROM rollup_claims_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_claims_week
+       (shop_id, week, reason_code, reason_category, reason_source, type, channel, ${CLAIM_MEASURES.join(', ')})
+     SELECT {shop}, ${weekOf('c.opened_at')}, c.reason_code, r.category_code, c.reason_source, c.type, c.channel,
+            ${CLAIM_VALUES}
+       FROM ${claimsSource(scope)}
+       JOIN reasons r ON r.code = c.reason_code
+      ${rawWhere('c', scope)}
+      GROUP BY 2, 3, 4, 5, 6, 7`,
+    ...derive(
+      scope,
+      'rollup_claims_reason_week',
+      'rollup_claims_week',
+      {
+        reason_code: 's.reason_code',
+        reason_category: 's.reason_category',
+        reason_source: 's.reason_source',
+      },
+      CLAIM_MEASURES,
+    ),
+    `DELETE FROM rollup_refunds_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_refunds_week (shop_id, week, type, channel, currency, refund_claims, refund_amount)
+     SELECT {shop}, ${weekOf('c.opened_at')}, c.type, c.channel, c.currency, count(*), sum(c.refund_amount)
+       FROM ${claimsSource(scope)}
+      ${scope === 'all' ? 'WHERE c.shop_id = {shop} AND' : 'WHERE'} c.refunded_at IS NOT NULL AND c.refund_amount IS NOT NULL
+      GROUP BY 2, 3, 4, 5`,
+    `DELETE FROM rollup_claims_sku_reason_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_claims_sku_reason_week
+       (shop_id, week, sku, reason_code, reason_category, ${CLAIM_MEASURES.join(', ')})
+     SELECT {shop}, ${weekOf('c.opened_at')}, COALESCE(c.sku, ''), c.reason_code, r.category_code, ${CLAIM_VALUES}
+       FROM ${claimsSource(scope)}
+       JOIN reasons r ON r.code = c.reason_code
+      ${rawWhere('c', scope)}
+      GROUP BY 2, 3, 4, 5`,
+    ...derive(
+      scope,
+      'rollup_claims_sku_week',
+      'rollup_claims_sku_reason_week',
+      { sku: 's.sku' },
+      CLAIM_MEASURES,
+    ),
+    `DELETE FROM rollup_reason_pairs_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_reason_pairs_week (shop_id, week, stated, inferred, claims)
+     SELECT {shop}, ${weekOf('c.opened_at')}, COALESCE(c.stated_reason_code, ''), COALESCE(c.inferred_reason_code, ''), count(*)
+       FROM ${claimsSource(scope)}
+      ${scope === 'all' ? 'WHERE c.shop_id = {shop} AND' : 'WHERE'} ${hasReasonText(scope)}
+      GROUP BY 2, 3, 4`,
+    ...deriveClaimsSupplierSql(scope),
+    ...refreshSlaSql(scope),
+    ...(scope === 'weeks' ? [`DROP TABLE ${CLAIMS_SCOPE}`] : []),
+  ];
+}
+
+/**
+ * SLA and duration rollups. The per-claim durations (four calendar-day lookups each) are
+ * computed once into a temporary table that both rollups read.
+ */
+export function refreshSlaSql(scope: RollupScope): string[] {
+  const timed = 'SELECT * FROM rollup_timed';
+  return [
+    'DROP TABLE IF EXISTS rollup_timed, rollup_sla_rows, rollup_duration_values',
+    `CREATE TEMP TABLE rollup_timed (
+       type text, channel text, resolution text, assignee text, week date,
+       first_response_calendar float8, resolution_calendar float8, refund_calendar float8,
+       first_response_business float8, resolution_business float8, refund_business float8
+     ) ON COMMIT DROP`,
+    `INSERT INTO rollup_timed ${TIMED_CLAIMS(scope)}`,
+    // Met and breached per week, policy, type, channel and assignee, once for both rollups.
+    `CREATE TEMP TABLE rollup_sla_rows ON COMMIT DROP AS ${slaRowsSql(timed)}`,
+    `DELETE FROM rollup_sla_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_sla_week (shop_id, week, policy_id, type, channel, met, breached)
+     SELECT {shop}, x.week, x.policy_id, x.type, x.channel, sum(x.met), sum(x.breached)
+       FROM rollup_sla_rows x GROUP BY 2, 3, 4, 5`,
+    `DELETE FROM rollup_sla_assignee_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_sla_assignee_week (shop_id, week, policy_id, assignee, met, breached)
+     SELECT {shop}, x.week, x.policy_id, x.assignee, sum(x.met), sum(x.breached)
+       FROM rollup_sla_rows x GROUP BY 2, 3, 4`,
+    // Every measured duration, once for the percentiles and the histogram.
+    `CREATE TEMP TABLE rollup_duration_values ON COMMIT DROP AS ${durationValuesSql(timed)}`,
+    `DELETE FROM rollup_duration_stats_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_duration_stats_week (shop_id, week, metric, clock, n, p50, p90)
+     SELECT {shop}, d.week, d.metric, d.clock, count(*),
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY d.hours), percentile_cont(0.9) WITHIN GROUP (ORDER BY d.hours)
+       FROM rollup_duration_values d
+      GROUP BY 2, 3, 4`,
+    `DELETE FROM rollup_durations_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_durations_week (shop_id, week, metric, clock, bucket, n)
+     SELECT {shop}, d.week, d.metric, d.clock, ${durationBucket('d.hours')}, count(*)
+       FROM rollup_duration_values d
+      GROUP BY 2, 3, 4, 5`,
+    'DROP TABLE rollup_timed, rollup_sla_rows, rollup_duration_values',
+  ];
+}
+
+/** Supplier and category rollups of claims, from the SKU rollup and the current catalogue. */
+export function deriveClaimsSupplierSql(scope: RollupScope): string[] {
+  const reason = { reason_code: 's.reason_code', reason_category: 's.reason_category' };
+  return [
+    ...derive(
+      scope,
+      'rollup_claims_supplier_week',
+      'rollup_claims_sku_reason_week',
+      { supplier_id: `COALESCE(p.supplier_id, '')`, ...reason },
+      CLAIM_MEASURES,
+      true,
+    ),
+    ...derive(
+      scope,
+      'rollup_claims_category_week',
+      'rollup_claims_sku_reason_week',
+      { category: `COALESCE(p.category, '')`, ...reason },
+      CLAIM_MEASURES,
+      true,
+    ),
+  ];
+}
+
+export function refreshSalesSql(scope: RollupScope): string[] {
+  return [
+    `DELETE FROM rollup_sales_sku_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_sales_sku_week (shop_id, week, sku, lines, units)
+     SELECT {shop}, ${weekOf('x.ordered_at')}, x.sku, count(*), sum(x.quantity)
+       FROM ${rawScope('sales', 'x', 'ordered_at', scope)}
+      ${rawWhere('x', scope)}
+      GROUP BY 2, 3`,
+    ...deriveSalesSupplierSql(scope),
+  ];
+}
+
+export function deriveSalesSupplierSql(scope: RollupScope): string[] {
+  return [
+    ...derive(
+      scope,
+      'rollup_sales_supplier_week',
+      'rollup_sales_sku_week',
+      { supplier_id: `COALESCE(p.supplier_id, '')` },
+      SALES_MEASURES,
+      true,
+    ),
+    ...derive(
+      scope,
+      'rollup_sales_category_week',
+      'rollup_sales_sku_week',
+      { category: `COALESCE(p.category, '')` },
+      SALES_MEASURES,
+      true,
+    ),
+  ];
+}
+
+export function refreshFeedbackSql(scope: RollupScope): string[] {
+  return [
+    `DELETE FROM rollup_feedback_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_feedback_week (shop_id, week, language, source, rating, label, items, scored, score_sum)
+     SELECT {shop}, ${weekOf('f.created_at')}, COALESCE(f.language, ''), f.source, COALESCE(f.rating, 0)::text,
+            ${feedbackLabel()}, count(*), count(f.sentiment_score), COALESCE(sum(f.sentiment_score), 0)
+       FROM ${rawScope('feedback', 'f', 'created_at', scope)}
+      ${rawWhere('f', scope)}
+      GROUP BY 2, 3, 4, 5, 6`,
+    `DELETE FROM rollup_feedback_sku_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_feedback_sku_week (shop_id, week, sku, label, items, scored, score_sum)
+     SELECT {shop}, ${weekOf('f.created_at')}, COALESCE(f.sku, ''), ${feedbackLabel()},
+            count(*), count(f.sentiment_score), COALESCE(sum(f.sentiment_score), 0)
+       FROM ${rawScope('feedback', 'f', 'created_at', scope)}
+      ${rawWhere('f', scope)}
+      GROUP BY 2, 3, 4`,
+    ...deriveFeedbackSupplierSql(scope),
+    ...aspectRollupSql(scope, 'rollup_aspects_sku_week', 'sku', `COALESCE(f.sku, '')`),
+    ...aspectRollupSql(scope, 'rollup_aspects_week', 'language', `COALESCE(f.language, '')`),
+  ];
+}
+
+/** Aspect mentions (`feedback.aspects`, a JSON array) with their sentiment, by `column`. */
+function aspectRollupSql(
+  scope: RollupScope,
+  table: string,
+  column: string,
+  value: string,
+): string[] {
+  return [
+    `DELETE FROM ${table} WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO ${table} (shop_id, week, ${column}, aspect, sentiment, items)
+     SELECT {shop}, ${weekOf('f.created_at')}, ${value}, a.value->>'aspect', a.value->>'sentiment', count(*)
+       FROM ${rawScope('feedback', 'f', 'created_at', scope)}
+       CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(f.aspects) = 'array' THEN f.aspects ELSE '[]'::jsonb END) a
+      ${scope === 'all' ? 'WHERE f.shop_id = {shop} AND' : 'WHERE'} a.value->>'aspect' IS NOT NULL AND a.value->>'sentiment' IS NOT NULL
+      GROUP BY 2, 3, 4, 5`,
+  ];
+}
+
+export function deriveFeedbackSupplierSql(scope: RollupScope): string[] {
+  return [
+    ...derive(
+      scope,
+      'rollup_feedback_supplier_week',
+      'rollup_feedback_sku_week',
+      { supplier_id: `COALESCE(p.supplier_id, '')`, label: 's.label' },
+      FEEDBACK_MEASURES,
+      true,
+    ),
+    ...derive(
+      scope,
+      'rollup_feedback_category_week',
+      'rollup_feedback_sku_week',
+      { category: `COALESCE(p.category, '')`, label: 's.label' },
+      FEEDBACK_MEASURES,
+      true,
+    ),
+  ];
+}
+
+/** After the catalogue changed: every supplier/category rollup, re-derived (no raw scan). */
+export const DERIVE_ALL_SUPPLIER_SQL = [
+  ...deriveClaimsSupplierSql('all'),
+  ...deriveSalesSupplierSql('all'),
+  ...deriveFeedbackSupplierSql('all'),
+];
+
+/** Weeks (local Mondays) of the staged rows and of the stored rows they will replace. */
+export function touchedWeeksSql(table: string, column: string, key: string, stage: string): string {
+  return `
+    SELECT COALESCE(array_agg(DISTINCT to_char(week, 'YYYY-MM-DD')), '{}') AS weeks FROM (
+      SELECT ${weekOf(`s.${column}`)} AS week FROM ${stage} s WHERE s.ok
+      UNION ALL
+      SELECT ${weekOf(`t.${column}`)} FROM ${stage} s
+        JOIN ${table} t ON t.shop_id = {shop} AND t.${key} = s.${key}
+       WHERE s.ok
+    ) x`;
+}

@@ -1,0 +1,2 @@
+export * from './lib/settings.schemas';
+export * from './lib/settings.service';

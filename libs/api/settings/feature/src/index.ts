@@ -1,0 +1,2 @@
+export * from './lib/settings.controller';
+export * from './lib/settings.module';

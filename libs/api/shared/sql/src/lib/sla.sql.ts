@@ -1,0 +1,98 @@
+import { businessMinutesAt, calendarDayJoin, instantAtBusinessMinutes } from './business-time.sql';
+import { weekOf } from './metrics.sql';
+
+/**
+ * The SLA definitions in SQL (docs/metrics.md, "SLA"): durations per claim, met and breached
+ * closed claims, and the cut-offs that decide an open claim's state now.
+ */
+
+/**
+ * Hours from opening to each measured event, by calendar and by business clock, of the
+ * claims `c` that `from` and `where` select (`from` may join products as `p`).
+ */
+export function timedClaimsSql(from: string, where: string): string {
+  return `
+  SELECT c.type, c.channel, c.resolution, COALESCE(c.assignee, '') AS assignee,
+         ${weekOf('c.opened_at')} AS week,
+         extract(epoch FROM c.first_response_at - c.opened_at) / 3600 AS first_response_calendar,
+         extract(epoch FROM c.resolved_at - c.opened_at) / 3600       AS resolution_calendar,
+         extract(epoch FROM c.refunded_at - c.opened_at) / 3600       AS refund_calendar,
+         (${businessMinutesAt('c.first_response_at', 'd_first')} - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60 AS first_response_business,
+         (${businessMinutesAt('c.resolved_at', 'd_resolved')} - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60       AS resolution_business,
+         (${businessMinutesAt('c.refunded_at', 'd_refund')} - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60       AS refund_business
+    FROM ${from}
+    JOIN business_calendars k ON k.shop_id = c.shop_id
+    ${calendarDayJoin('c.opened_at', 'd_open')}
+    ${calendarDayJoin('c.first_response_at', 'd_first')}
+    ${calendarDayJoin('c.resolved_at', 'd_resolved')}
+    ${calendarDayJoin('c.refunded_at', 'd_refund')}
+   ${where}`;
+}
+
+/** Met and breached closed claims per week, policy, type, channel and assignee. */
+export function slaRowsSql(timed: string): string {
+  return `
+     WITH timed AS (${timed})
+     SELECT t.week, p.id AS policy_id, t.type, t.channel, t.assignee,
+            count(*) FILTER (WHERE t.elapsed <= p.target_hours) AS met,
+            count(*) FILTER (WHERE t.elapsed > p.target_hours) AS breached
+       FROM sla_policies p
+       CROSS JOIN LATERAL (
+         SELECT x.week, x.type, x.channel, x.assignee,
+                CASE p.metric || '/' || p.clock
+                  WHEN 'first_response/calendar' THEN x.first_response_calendar
+                  WHEN 'first_response/business' THEN x.first_response_business
+                  WHEN 'resolution/calendar'     THEN x.resolution_calendar
+                  WHEN 'resolution/business'     THEN x.resolution_business
+                  WHEN 'refund/calendar'         THEN x.refund_calendar
+                  ELSE x.refund_business END AS elapsed
+           FROM timed x
+          WHERE x.type = ANY(p.claim_types)
+            AND (p.resolutions IS NULL OR x.resolution = ANY(p.resolutions))
+       ) t
+      WHERE p.shop_id = {shop} AND t.elapsed IS NOT NULL
+      GROUP BY 1, 2, 3, 4, 5`;
+}
+
+/** Every measured duration of the timed claims, one row per (claim, metric, clock). */
+export function durationValuesSql(timed: string): string {
+  return `
+     WITH timed AS (${timed})
+     SELECT t.week, m.metric, m.clock, m.hours
+       FROM timed t
+       CROSS JOIN LATERAL (VALUES
+         ('first_response', 'calendar', t.first_response_calendar),
+         ('first_response', 'business', t.first_response_business),
+         ('resolution', 'calendar', t.resolution_calendar),
+         ('resolution', 'business', t.resolution_business),
+         ('refund', 'calendar', t.refund_calendar),
+         ('refund', 'business', t.refund_business)) AS m(metric, clock, hours)
+      WHERE m.hours IS NOT NULL AND m.hours >= 0`;
+}
+
+/**
+ * Per policy, the opening instants that decide an open claim's state at `{now}`: opened before
+ * `breach_cutoff` it is breached, before `risk_cutoff` it is at risk. Elapsed time only grows
+ * with age — in business hours too (the cumulative business minutes never decrease) — so one
+ * cutoff per policy replaces a clock computation per claim. `f_now` is the business clock at
+ * `{now}`.
+ */
+export function slaCutoffsSql(): string {
+  const fNow = businessMinutesAt('{now}::timestamptz', 'd_now');
+  return `
+      SELECT s.id, s.name, s.metric, s.clock, s.claim_types, s.target_hours::float8 AS target_hours,
+             s.at_risk_hours::float8 AS at_risk_hours, ${fNow}::float8 AS f_now,
+             CASE WHEN s.clock = 'calendar' THEN {now}::timestamptz - make_interval(secs => s.target_hours * 3600)
+                  ELSE ${instantAtBusinessMinutes(`${fNow} - s.target_hours * 60`)} END AS breach_cutoff,
+             CASE WHEN s.clock = 'calendar'
+                  THEN {now}::timestamptz - make_interval(secs => GREATEST(s.target_hours - s.at_risk_hours, 0) * 3600)
+                  ELSE ${instantAtBusinessMinutes(`${fNow} - GREATEST(s.target_hours - s.at_risk_hours, 0) * 60`)} END AS risk_cutoff
+        FROM sla_policies s
+        JOIN business_calendars k ON k.shop_id = s.shop_id
+        ${calendarDayJoin('{now}::timestamptz', 'd_now')}
+       WHERE s.shop_id = {shop}`;
+}
+
+/** Claim `c`'s event measured by policy `sp` has not happened yet. */
+export const SLA_EVENT_PENDING = `(CASE sp.metric WHEN 'first_response' THEN c.first_response_at
+                                                   WHEN 'resolution' THEN c.resolved_at ELSE c.refunded_at END) IS NULL`;
