@@ -1,7 +1,7 @@
 // `npm run bench:first-paint`: the Weekly report on the demo data in headless Chromium —
 // first contentful paint and the moment both charts have drawn, over BENCH_RUNS (default 7)
 // cold page loads of a signed-in user (the demo owner; the sign-in itself is not measured).
-// Target (DESIGN.md §5): first paint under 1.5 s.
+// Target (docs/performance.md): first paint under 1.5 s.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,7 +1,7 @@
 import type { MetricDefinition } from './analytics';
 
 /**
- * Every figure the dashboard shows, in plain words (DESIGN.md §3) — the "why this number"
+ * Every figure the dashboard shows, in plain words (docs/metrics.md) — the "why this number"
  * panel. The computation lives in `@returnlens/shared/metrics` and the API's rollups; this
  * is what a user reads.
  */

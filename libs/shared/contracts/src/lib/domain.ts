@@ -1,4 +1,4 @@
-/** Vocabulary of the after-sale domain (DESIGN.md §2). */
+/** Vocabulary of the after-sale domain (docs/domain.md). */
 
 export const CLAIM_TYPES = [
   'return',

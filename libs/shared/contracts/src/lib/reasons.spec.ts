@@ -1,7 +1,7 @@
 import { REASON_CATEGORIES, REASONS, isReasonCode, reasonCategoryOf, reasonLabel } from './reasons';
 
 describe('reason taxonomy', () => {
-  it('has the 18 codes of DESIGN.md, each in a known category', () => {
+  it('has the 18 codes of docs/domain.md, each in a known category', () => {
     expect(REASONS).toHaveLength(18);
     const categories = new Set<string>(REASON_CATEGORIES.map((c) => c.code));
     for (const reason of REASONS) expect(categories.has(reason.category)).toBe(true);

@@ -1,4 +1,4 @@
-/** The reason taxonomy of DESIGN.md §2: every reason code belongs to exactly one category. */
+/** The reason taxonomy of docs/domain.md: every reason code belongs to exactly one category. */
 
 export const REASON_CATEGORIES = [
   { code: 'product_quality', label: 'Product quality' },

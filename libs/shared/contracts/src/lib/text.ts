@@ -1,6 +1,6 @@
 import type { SentimentLabel } from './domain';
 
-/** What a review or claim text talks about (DESIGN.md §2, feedback → aspects). */
+/** What a review or claim text talks about (docs/domain.md, feedback → aspects). */
 export const FEEDBACK_ASPECTS = [
   { code: 'quality', label: 'Product quality / defect' },
   { code: 'size_fit', label: 'Size and fit' },

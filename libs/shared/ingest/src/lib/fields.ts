@@ -132,7 +132,7 @@ const QUANTITY: FieldSpec = {
   ],
 };
 
-/** Every field of every kind (DESIGN.md §2), with its type, limits and header synonyms. */
+/** Every field of every kind (docs/domain.md), with its type, limits and header synonyms. */
 export const INGEST_FIELDS: Readonly<Record<IngestKind, readonly FieldSpec[]>> = {
   suppliers: [
     {

@@ -38,7 +38,7 @@ export function compareProportionWithBaseline(
   };
 }
 
-/** Net sentiment (DESIGN.md §3): % positive − % negative of labelled items; null when none. */
+/** Net sentiment (docs/metrics.md): % positive − % negative of labelled items; null when none. */
 export function netSentiment(positive: number, neutral: number, negative: number): number | null {
   const total = positive + neutral + negative;
   return total === 0 ? null : (positive - negative) / total;

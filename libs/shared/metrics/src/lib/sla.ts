@@ -15,7 +15,7 @@ export interface SlaOutcome {
 }
 
 /**
- * SLA attainment (DESIGN.md §3): a case is met when done within the target, breached when
+ * SLA attainment (docs/metrics.md): a case is met when done within the target, breached when
  * done late — or still open after its deadline; an open case before its deadline is left
  * out. `elapsedHours` measures the clock (calendar or business hours).
  */

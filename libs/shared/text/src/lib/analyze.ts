@@ -138,7 +138,7 @@ export function analyzeFeedback(text: string, options: AnalyseOptions = {}): Fee
 }
 
 /**
- * The reason code of a claim's free text (DESIGN.md §2: multilingual keywords and stems),
+ * The reason code of a claim's free text (docs/domain.md: multilingual keywords and stems),
  * with a confidence in [0, 1]. Below {@link REASON_MIN_CONFIDENCE} the code is `other` and
  * `lowConfidence` is set.
  */

@@ -19,7 +19,7 @@ export interface EmbeddedPostgresOptions {
 }
 
 /**
- * A real PostgreSQL server run by the API itself (DESIGN.md §1): its own data folder and
+ * A real PostgreSQL server run by the API itself (docs/architecture.md): its own data folder and
  * port, a random password kept beside the data, started before Nest and stopped after it.
  */
 export class EmbeddedDatabase {

@@ -69,7 +69,7 @@ export interface ReanalyzeOptions {
 }
 
 /**
- * Derived text values (DESIGN.md §1 "enrich"): for claims the reason inferred from their free
+ * Derived text values (docs/architecture.md, "enrich"): for claims the reason inferred from their free
  * text and its language; for feedback its language, sentiment and aspects. Runs inside an
  * ingest batch's transaction, over the batch's staging table, after the merge; and over stored
  * data from the CLI (`npm run reanalyze`), e.g. after the lexicons changed.

@@ -18,7 +18,7 @@ import {
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /**
- * The whole schema of DESIGN.md §2. Every shop-owned table leads its key with `shop_id`,
+ * The whole schema of docs/domain.md. Every shop-owned table leads its key with `shop_id`,
  * the column it would be distributed by on Citus (docs/decisions/0003-shop-id-distribution.md).
  * References between facts (claim → order, claim → SKU) are kept as the shop's external ids
  * without foreign keys, so a claim for an order not (yet) loaded is stored, not lost.

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Weekly rollups that keep dashboard queries off the raw fact tables (DESIGN.md §1, §5),
+ * Weekly rollups that keep dashboard queries off the raw fact tables (docs/architecture.md, docs/performance.md),
  * SLA policies and the business calendar they are measured in.
  *
  * Every rollup is keyed by shop and by `week` — the Monday of the ISO week in the shop's
@@ -87,7 +87,7 @@ export class Rollups1764100000000 implements MigrationInterface {
     await rollup('rollup_feedback_sku_week', 'sku, label', FEEDBACK_MEASURES);
     await rollup('rollup_feedback_supplier_week', 'supplier_id, label', FEEDBACK_MEASURES);
     await rollup('rollup_feedback_category_week', 'category, label', FEEDBACK_MEASURES);
-    // Stated against inferred reason of claims that have text (DESIGN.md §2: the stated code
+    // Stated against inferred reason of claims that have text (docs/domain.md: the stated code
     // is kept, a disagreement is shown) and review aspects with their sentiment.
     await rollup('rollup_reason_pairs_week', 'stated, inferred', 'claims integer NOT NULL');
     await rollup('rollup_aspects_week', 'language, aspect, sentiment', 'items integer NOT NULL');
