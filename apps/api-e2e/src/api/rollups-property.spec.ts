@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { REASONS } from '@returnlens/shared/contracts';
-import { businessHoursBetween, isoWeekOf, type BusinessCalendar } from '@returnlens/shared/metrics';
+import { isoWeekOf, type BusinessCalendar } from '@returnlens/shared/metrics';
 import {
   rebuildRollups,
   startApiProcess,
   truncateShopData,
   withClient,
   type ApiProcess,
+  businessHoursBetween,
 } from '@returnlens/tools/testing';
 import { testDatabaseUrl } from '../support/env';
 import { createToken, upload } from '../support/ingest-client';

@@ -5,7 +5,5 @@ export * from './lib/baseline';
 export * from './lib/percentile';
 export * from './lib/proportions';
 export * from './lib/business-hours';
-export * from './lib/sla';
-export * from './lib/cohort';
 export * from './lib/histogram';
 export * from './lib/rates';

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import {
   FILTER_KEYS,
   type AnalyticsFilters,
@@ -74,12 +75,11 @@ export function resolvePeriod(
   const cached = PERIODS.get(key);
   if (cached) return cached;
   const period = computePeriod(filters, timeZone, now, latestData);
-  if (PERIODS.size >= 1000) PERIODS.delete(PERIODS.keys().next().value as string);
   PERIODS.set(key, period);
   return period;
 }
 
-const PERIODS = new Map<string, ResolvedPeriod>();
+const PERIODS = new LRUCache<string, ResolvedPeriod>({ max: 1000 });
 
 function computePeriod(
   filters: AnalyticsFilters,

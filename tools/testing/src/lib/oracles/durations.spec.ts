@@ -1,8 +1,5 @@
-import {
-  businessHoursBetween,
-  calendarHoursBetween,
-  type BusinessCalendar,
-} from './business-hours';
+import type { BusinessCalendar } from '@returnlens/shared/metrics';
+import { businessHoursBetween, calendarHoursBetween } from './durations';
 
 const WARSAW: BusinessCalendar = {
   timeZone: 'Europe/Warsaw',

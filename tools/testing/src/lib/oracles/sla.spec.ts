@@ -1,4 +1,4 @@
-import { calendarHoursBetween } from './business-hours';
+import { calendarHoursBetween } from './durations';
 import { isAtRisk, slaAttainment } from './sla';
 
 const at = (iso: string) => new Date(iso);
