@@ -1,9 +1,9 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DatabaseHealth } from './database-health';
 import { dataSourceOptions } from './data-source';
+import { DATABASE_MODE, type DatabaseMode } from './database-mode';
 
-export const DATABASE_MODE = Symbol('DATABASE_MODE');
-export type DatabaseMode = 'embedded' | 'external';
 
 /**
  * TypeORM on the URL resolved before Nest starts (the embedded server's or DATABASE_URL).
@@ -25,8 +25,9 @@ export class DatabaseModule {
       ],
       providers: [
         { provide: DATABASE_MODE, useValue: mode },
+        DatabaseHealth,
       ],
-      exports: [DATABASE_MODE],
+      exports: [DATABASE_MODE, DatabaseHealth],
     };
   }
 }
