@@ -1,5 +1,3 @@
-import { TZDate } from '@date-fns/tz';
-
 /** Opening hours of a help desk, in its own time zone. */
 export interface BusinessCalendar {
   readonly timeZone: string;

@@ -15,7 +15,12 @@ import {
   type ResolvedPeriod,
 } from '@returnlens/api/analytics/util';
 import { bindSql } from '@returnlens/api/shared/sql';
-import { APP_CONFIG, DEFAULT_SHOP_ID, minuteNow, type AppConfig } from '@returnlens/api/shared/util';
+import {
+  APP_CONFIG,
+  DEFAULT_SHOP_ID,
+  minuteNow,
+  type AppConfig,
+} from '@returnlens/api/shared/util';
 
 export type Row = CubeRow;
 

@@ -1,9 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { type AnalyticsFilters, type FeedbackReport, type KpiSet } from '@returnlens/shared/contracts';
-import { histogramPercentile, netSentiment, type HistogramBucket } from '@returnlens/shared/metrics';
+import {
+  type AnalyticsFilters,
+  type FeedbackReport,
+  type KpiSet,
+} from '@returnlens/shared/contracts';
+import {
+  histogramPercentile,
+  netSentiment,
+  type HistogramBucket,
+} from '@returnlens/shared/metrics';
 import { type Dimension } from '@returnlens/api/analytics/util';
-import { AnalyticsReader, filtersBeyondPeriod, ratio, sum, type Context, type Row } from './analytics-reader';
-
+import {
+  AnalyticsReader,
+  filtersBeyondPeriod,
+  ratio,
+  sum,
+  type Context,
+  type Row,
+} from './analytics-reader';
 
 /** What customers say: ratings, net sentiment by week, language and supplier; and the claims KPIs. */
 @Injectable()
@@ -17,7 +31,9 @@ export class FeedbackQuery {
       this.reader.cube(ctx, 'feedback', ['rating'], ['items']),
       this.reader.cube(ctx, 'feedback', ['week', 'label'], ['items']),
       this.reader.cube(ctx, 'feedback', ['language', 'label'], ['items', 'scored', 'score_sum']),
-      this.reader.cube(ctx, 'feedback', ['supplier_id', 'label'], ['items'], { raw: bySupplierLevel }),
+      this.reader.cube(ctx, 'feedback', ['supplier_id', 'label'], ['items'], {
+        raw: bySupplierLevel,
+      }),
       this.reader.names('suppliers'),
     ]);
     const labelled = (rows: Row[]) => {

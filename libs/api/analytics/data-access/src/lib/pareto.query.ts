@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { reasonCategoryOf, reasonLabel, type AnalyticsFilters, type MatrixDimension, type ParetoResult, type ReasonMatrix } from '@returnlens/shared/contracts';
+import {
+  reasonCategoryOf,
+  reasonLabel,
+  type AnalyticsFilters,
+  type MatrixDimension,
+  type ParetoResult,
+  type ReasonMatrix,
+} from '@returnlens/shared/contracts';
 import { paretoShares } from '@returnlens/shared/metrics';
 import { type Dimension } from '@returnlens/api/analytics/util';
 import { AnalyticsReader } from './analytics-reader';
-
 
 /** Which reasons matter most: the Pareto of reasons, and reasons against suppliers, products or categories. */
 @Injectable()

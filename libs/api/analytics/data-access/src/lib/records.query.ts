@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { type AnalyticsFilters, type AnalyticsPeriod, type ClaimRecord, type FeedbackRecord, type RecordsPage } from '@returnlens/shared/contracts';
+import {
+  type AnalyticsFilters,
+  type AnalyticsPeriod,
+  type ClaimRecord,
+  type FeedbackRecord,
+  type RecordsPage,
+} from '@returnlens/shared/contracts';
 import { CLAIM_SORTS, FEEDBACK_SORTS, type PageRequest } from '@returnlens/api/analytics/util';
+import { feedbackLabel } from '@returnlens/api/shared/sql';
 import { AnalyticsReader } from './analytics-reader';
-
 
 /** The records behind any figure: one sorted page of claims or feedback for the same period and filters. */
 @Injectable()
@@ -68,7 +74,7 @@ export class RecordsQuery {
     add('fCategory', 'p.category', filters.category);
     add('fLanguage', `COALESCE(f.language, '')`, filters.language);
     add('fRating', 'f.rating::text', filters.rating);
-    add('fLabel', `COALESCE(f.rating_label, f.sentiment_label, '')`, filters.label);
+    add('fLabel', feedbackLabel('f'), filters.label);
     const from = 'feedback f LEFT JOIN products p ON p.shop_id = f.shop_id AND p.sku = f.sku';
     const [{ total }] = await this.reader.query<{ total: number }>(
       `SELECT count(*)::int AS total FROM ${from} WHERE ${where.join(' AND ')}`,
@@ -77,7 +83,7 @@ export class RecordsQuery {
     const rows = await this.reader.query<FeedbackRecord>(
       `SELECT f.external_id AS "externalId", f.source, f.sku, p.name AS "productName", f.rating, f.text,
               f.language, f.sentiment_score AS "sentimentScore",
-              COALESCE(f.rating_label, f.sentiment_label) AS label, f.created_at AS "createdAt"
+              NULLIF(${feedbackLabel('f')}, '') AS label, f.created_at AS "createdAt"
          FROM ${from} WHERE ${where.join(' AND ')}
         ORDER BY ${FEEDBACK_SORTS[page.sort]} ${page.order} NULLS LAST, f.external_id
         LIMIT {limit} OFFSET {offset}`,

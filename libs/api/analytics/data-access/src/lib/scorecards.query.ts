@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { type AnalyticsFilters, type ProductScorecard, type SupplierScorecard } from '@returnlens/shared/contracts';
+import {
+  type AnalyticsFilters,
+  type ProductScorecard,
+  type SupplierScorecard,
+} from '@returnlens/shared/contracts';
 import { funnelLimits, netSentiment, wilsonInterval, Z_998 } from '@returnlens/shared/metrics';
 import { DEFAULT_SHOP_ID } from '@returnlens/api/shared/util';
 import { AnalyticsReader, sum, type Row } from './analytics-reader';
-
 
 /** Who is really worse: supplier and product scorecards of defect rates with Wilson intervals and funnel limits. */
 @Injectable()
@@ -111,12 +114,16 @@ export class ScorecardsQuery {
     // Names and reason mix only for the products shown.
     const skus = ranked.map((p) => p.sku);
     const [catalogue, mix] = await Promise.all([
-      this.reader.raw<{ sku: string; name: string; supplier_id: string | null; category: string }[]>(
+      this.reader.raw<
+        { sku: string; name: string; supplier_id: string | null; category: string }[]
+      >(
         'SELECT sku, name, supplier_id, category FROM products WHERE shop_id = $1 AND sku = ANY($2::text[])',
         [DEFAULT_SHOP_ID, skus],
       ),
       skus.length
-        ? this.reader.cube(ctx, 'claims', ['sku', 'reason_code'], ['claims'], { where: { sku: skus } })
+        ? this.reader.cube(ctx, 'claims', ['sku', 'reason_code'], ['claims'], {
+            where: { sku: skus },
+          })
         : Promise.resolve([] as Row[]),
     ]);
     const info = new Map(catalogue.map((p) => [p.sku, p]));

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { SLA_METRICS, type AnalyticsFilters, type SlaClock, type SlaMetric, type SlaOpenClaim, type SlaPolicy, type SlaReport } from '@returnlens/shared/contracts';
+import {
+  SLA_METRICS,
+  type AnalyticsFilters,
+  type SlaClock,
+  type SlaMetric,
+  type SlaOpenClaim,
+  type SlaPolicy,
+  type SlaReport,
+} from '@returnlens/shared/contracts';
 import {
   businessMinutesAt,
   calendarDayJoin,
@@ -8,6 +16,7 @@ import {
   slaCutoffsSql,
   slaRowsSql,
   timedClaimsSql,
+  weekOf,
 } from '@returnlens/api/shared/sql';
 import { DEFAULT_SHOP_ID, minuteNow } from '@returnlens/api/shared/util';
 import { AnalyticsReader, filtersBeyondPeriod, ratio, type Context } from './analytics-reader';
@@ -55,10 +64,6 @@ export class SlaQuery {
     return rows;
   }
 
-  /** The raw-claims scope of a period and filters, as SQL over `claims c` / `products p`. */
-  /**
-   * Claims of the period (`period`), open claims of any age (`open`), or open claims opened in
-
   /**
    * Closed claims' met/breached, three ways at once (GROUPING SETS): per policy and week
    * (`grp` = 'pw'), per channel ('ch') and per assignee ('as').
@@ -103,11 +108,6 @@ export class SlaQuery {
   }
 
   /**
-   * Per policy, the opening instants that decide an open claim's state now: opened before
-   * `breach_cutoff` it is breached, before `risk_cutoff` it is at risk. Elapsed time only grows
-
-
-  /**
    * Open claims of the period counted in SQL against the cutoffs: breached and pending per
    * policy and week, breached per channel and per assignee.
    */
@@ -117,14 +117,14 @@ export class SlaQuery {
     return this.reader.query<SlaGroupRow & { pending: number }>(
       `WITH sp AS MATERIALIZED (${slaCutoffsSql()})
        SELECT CASE WHEN GROUPING(sp.id) = 0 THEN 'pw' WHEN GROUPING(c.channel) = 0 THEN 'ch' ELSE 'as' END AS grp,
-              to_char(date_trunc('week', c.opened_at AT TIME ZONE {tz})::date, 'YYYY-MM-DD') AS week,
+              to_char(${weekOf('c.opened_at')}, 'YYYY-MM-DD') AS week,
               sp.id AS policy_id, c.channel, COALESCE(c.assignee, '') AS assignee, 0 AS met,
               count(*) FILTER (WHERE c.opened_at < sp.breach_cutoff)::int AS breached,
               count(*) FILTER (WHERE c.opened_at >= sp.breach_cutoff)::int AS pending
          FROM ${scope.from}
          JOIN sp ON c.type = ANY(sp.claim_types)
         ${scope.where} AND ${SLA_EVENT_PENDING}
-        GROUP BY GROUPING SETS ((sp.id, date_trunc('week', c.opened_at AT TIME ZONE {tz})), (c.channel), (COALESCE(c.assignee, '')))`,
+        GROUP BY GROUPING SETS ((sp.id, ${weekOf('c.opened_at')}), (c.channel), (COALESCE(c.assignee, '')))`,
       params,
     );
   }
@@ -220,7 +220,9 @@ export class SlaQuery {
       this.slaOpenCounts(ctx, now),
       summary ? Promise.resolve([]) : this.slaOpenLists(ctx, now),
       this.durationWeeks(ctx, clock),
-      summary ? Promise.resolve([]) : this.reader.cube(ctx, 'claims', [], ['claims', 'repeat_claims']),
+      summary
+        ? Promise.resolve([])
+        : this.reader.cube(ctx, 'claims', [], ['claims', 'repeat_claims']),
       summary ? Promise.resolve([]) : this.backlogAging(ctx, now),
     ]);
     const attainment = (met: number, breached: number) => ({

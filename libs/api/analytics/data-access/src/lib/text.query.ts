@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { FEEDBACK_ASPECTS, type AnalyticsFilters, type AspectsReport, type AspectSentimentCounts, type ReasonMismatchReport } from '@returnlens/shared/contracts';
+import {
+  FEEDBACK_ASPECTS,
+  type AnalyticsFilters,
+  type AspectsReport,
+  type AspectSentimentCounts,
+  type ReasonMismatchReport,
+} from '@returnlens/shared/contracts';
 import { netSentiment } from '@returnlens/shared/metrics';
 import { AnalyticsReader, filtersBeyondPeriod, sum, type Row } from './analytics-reader';
-
 
 /** Review aspects with their sentiment, and stated reasons the claim's own text contradicts. */
 @Injectable()
@@ -95,7 +100,9 @@ export class TextQuery {
     const skus = top.map((t) => t.sku);
     const [claims, names] = await Promise.all([
       skus.length
-        ? this.reader.cube(ctx, 'claims', ['sku', 'reason_code'], ['claims'], { where: { sku: skus } })
+        ? this.reader.cube(ctx, 'claims', ['sku', 'reason_code'], ['claims'], {
+            where: { sku: skus },
+          })
         : Promise.resolve([] as Row[]),
       this.reader.names('products', skus),
     ]);

@@ -1,6 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { REASON_CATEGORIES, reasonCategoryOf, reasonLabel, type AnalyticsFilters, type Mover, type WeeklyReport } from '@returnlens/shared/contracts';
-import { benjaminiHochberg, compareProportionWithBaseline, compareValueWithBaseline, compareWithBaseline, netSentiment, paretoShares, poissonRateTest } from '@returnlens/shared/metrics';
+import {
+  REASON_CATEGORIES,
+  reasonCategoryOf,
+  reasonLabel,
+  type AnalyticsFilters,
+  type Mover,
+  type WeeklyReport,
+} from '@returnlens/shared/contracts';
+import {
+  benjaminiHochberg,
+  compareProportionWithBaseline,
+  compareValueWithBaseline,
+  compareWithBaseline,
+  netSentiment,
+  paretoShares,
+  poissonRateTest,
+} from '@returnlens/shared/metrics';
 import { type Dimension } from '@returnlens/api/analytics/util';
 import { minuteNow } from '@returnlens/api/shared/util';
 import { AnalyticsReader, type Row } from './analytics-reader';
@@ -36,11 +51,15 @@ export class WeeklyQuery {
       this.reader.cube(ctx, 'sales', ['week'], ['units']),
       this.reader.cube(ctx, 'claims', ['reason_code'], ['claims'], lastWeek),
       this.reader.cube(ctx, 'claims', ['week', 'currency'], ['refund_amount']),
-      this.slaQuery.sla(filters, 'calendar', now, true),
+      this.slaQuery.sla({ ...filters, from: undefined }, 'calendar', now, true),
       this.reader.cube(ctx, 'feedback', ['week', 'label'], ['items']),
-      this.reader.cube(ctx, 'claims', ['week', 'reason_code'], ['claims'], { where: { week: recent } }),
+      this.reader.cube(ctx, 'claims', ['week', 'reason_code'], ['claims'], {
+        where: { week: recent },
+      }),
       this.reader.cube(ctx, 'claims', ['week', 'sku'], ['claims'], { where: { week: recent } }),
-      this.reader.cube(ctx, 'claims', ['week', 'supplier_id'], ['claims'], { where: { week: recent } }),
+      this.reader.cube(ctx, 'claims', ['week', 'supplier_id'], ['claims'], {
+        where: { week: recent },
+      }),
     ]);
     const claimsPerWeek = this.reader.series(ctx, byCategory, 'claims');
     const unitsPerWeek = this.reader.series(ctx, byCategory, 'units');
@@ -104,11 +123,13 @@ export class WeeklyQuery {
           currency,
           // Money is not a count: compared with its baseline, not tested.
           kpi: compareValueWithBaseline(
-            this.reader.series(
-              ctx,
-              refunds.filter((r) => r.currency === currency),
-              'refund_amount',
-            ).map((v) => Math.round(v * 100) / 100),
+            this.reader
+              .series(
+                ctx,
+                refunds.filter((r) => r.currency === currency),
+                'refund_amount',
+              )
+              .map((v) => Math.round(v * 100) / 100),
           )!,
         })),
         medianFirstResponseHours: compareValueWithBaseline(firstResponse.median),

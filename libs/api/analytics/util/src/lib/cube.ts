@@ -1,5 +1,11 @@
 import type { FilterKey } from '@returnlens/shared/contracts';
-import { bindSql, defectUnits, weekOf } from '@returnlens/api/shared/sql';
+import {
+  bindSql,
+  defectUnits,
+  feedbackLabel,
+  repeatContact,
+  weekOf,
+} from '@returnlens/api/shared/sql';
 
 /**
  * A small query planner over the weekly rollups. A question is a fact (claims, sales,
@@ -139,7 +145,7 @@ const SOURCES: Record<Fact, readonly Source[]> = {
         claims: 'count(*)',
         units: 'sum(t.quantity)',
         defect_units: `sum(${defectUnits('t', 'r')})`,
-        repeat_claims: 'count(*) FILTER (WHERE t.contact_count > 1)',
+        repeat_claims: `count(*) FILTER (WHERE ${repeatContact('t')})`,
         refund_claims:
           'count(*) FILTER (WHERE t.refunded_at IS NOT NULL AND t.refund_amount IS NOT NULL)',
         refund_amount: 'COALESCE(sum(t.refund_amount) FILTER (WHERE t.refunded_at IS NOT NULL), 0)',
@@ -185,7 +191,7 @@ const SOURCES: Record<Fact, readonly Source[]> = {
         language: `COALESCE(t.language, '')`,
         source: 't.source',
         rating: 'COALESCE(t.rating, 0)',
-        label: `COALESCE(t.rating_label, t.sentiment_label, '')`,
+        label: feedbackLabel('t'),
         ...viaProduct,
       },
       measures: {

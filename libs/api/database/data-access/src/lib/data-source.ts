@@ -27,7 +27,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    // No entities: every read and write is SQL of its own module (docs/decisions/0013-typeorm-for-migrations-and-pool-only.md).
+    // No entities: every read and write is SQL of its own module (docs/decisions/0013-typeorm-runs-migrations-and-pool-only.md).
     entities: [],
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',

@@ -3,6 +3,7 @@ import {
   durationBucket,
   durationValuesSql,
   feedbackLabel,
+  repeatContact,
   slaRowsSql,
   timedClaimsSql,
   weekOf,
@@ -95,7 +96,7 @@ function derive(
   ];
 }
 
-const CLAIM_VALUES = `count(*), sum(c.quantity), sum(${defectUnits()}), count(*) FILTER (WHERE c.contact_count > 1)`;
+const CLAIM_VALUES = `count(*), sum(c.quantity), sum(${defectUnits()}), count(*) FILTER (WHERE ${repeatContact()})`;
 
 export function refreshClaimsSql(scope: RollupScope): string[] {
   return [

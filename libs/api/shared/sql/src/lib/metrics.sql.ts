@@ -15,6 +15,9 @@ export const defectUnits = (claim = 'c', reason = 'r') =>
        OR (COALESCE(${claim}.inspection_outcome, 'not_inspected') = 'not_inspected' AND ${reason}.category_code = 'product_quality')
      THEN ${claim}.quantity ELSE 0 END`;
 
+/** A claim with more than one contact: the numerator of the repeat-contact rate. */
+export const repeatContact = (claim = 'c') => `${claim}.contact_count > 1`;
+
 /** The label net sentiment counts: the rating's when there is one, else the text's. */
 export const feedbackLabel = (feedback = 'f') =>
   `COALESCE(${feedback}.rating_label, ${feedback}.sentiment_label, '')`;

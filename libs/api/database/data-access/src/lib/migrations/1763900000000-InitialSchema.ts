@@ -19,7 +19,7 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', 
 
 /**
  * The whole schema of docs/domain.md. Every shop-owned table leads its key with `shop_id`,
- * the column it would be distributed by on Citus (docs/decisions/0003-shop-id-distribution.md).
+ * the column it would be distributed by on Citus (docs/decisions/0003-shop-id-distribution-column.md).
  * References between facts (claim → order, claim → SKU) are kept as the shop's external ids
  * without foreign keys, so a claim for an order not (yet) loaded is stored, not lost.
  */
