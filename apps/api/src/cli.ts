@@ -41,11 +41,11 @@ const USAGE = `Returnlens command line
       kind: ${INGEST_KINDS.join(', ')}; format from the file name (.csv .tsv .json .ndjson .jsonl .arrow)
 
   npm run rollups -- rebuild
+      recompute every weekly rollup from the raw tables (after a bulk load outside the API)
 
   npm run reanalyze [-- --only claims|feedback] [--missing]
       re-run language, sentiment, aspect and reason analysis over stored texts, then rebuild
       the rollups; --missing analyses only texts never analysed
-      recompute every weekly rollup from the raw tables (after a bulk load outside the API)
 
 The database is DATABASE_URL, else the embedded one in DATA_DIR (default ./.data).`;
 
