@@ -70,6 +70,29 @@ describe('parseTimestamp', () => {
   });
 });
 
+describe('wallClockToUtc where the clocks change', () => {
+  const at = (zone: string, ...t: [number, number, number, number, number]) =>
+    new Date(wallClockToUtc(...t, 0, 0, zone)).toISOString();
+
+  it('moves a skipped time and picks one reading of a repeated time, as documented', () => {
+    expect(at('Europe/Warsaw', 2026, 3, 29, 2, 30)).toBe('2026-03-29T01:30:00.000Z');
+    expect(at('Europe/Warsaw', 2026, 10, 25, 2, 30)).toBe('2026-10-25T01:30:00.000Z');
+    expect(at('America/New_York', 2026, 3, 8, 2, 30)).toBe('2026-03-08T06:30:00.000Z');
+    expect(at('America/New_York', 2026, 11, 1, 1, 30)).toBe('2026-11-01T05:30:00.000Z');
+  });
+
+  it('gives the same answer whatever was converted before, where the offset changes mid-hour', () => {
+    // Adelaide leaves daylight time at 16:30 UTC, so one UTC hour has two offsets.
+    at('Australia/Adelaide', 2026, 4, 5, 2, 10);
+    expect(at('Australia/Adelaide', 2026, 4, 5, 1, 50)).toBe('2026-04-04T15:20:00.000Z');
+  });
+
+  it('refuses a time zone Intl does not know', () => {
+    expect(() => at('Klingon/Qonos', 2026, 1, 1, 12, 0)).toThrow(RangeError);
+    expect(() => at('+02:00', 2026, 1, 1, 12, 0)).toThrow(RangeError);
+  });
+});
+
 describe('parseDecimal', () => {
   const value = (text: string, sep: '.' | ',' | 'auto' = 'auto') => {
     const parsed = parseDecimal(text, sep);

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { analyzeFeedback, inferReason, normalizeLanguageTag } from '@returnlens/shared/text';
 
 /** What a claim's free text adds to the claim. */
@@ -46,25 +47,27 @@ export function feedbackTextValues(
 
 /**
  * Texts repeat a lot (templates, "Too small", a generator's phrases): each distinct text is
- * analysed once per run. Bounded, so a multi-GB file keeps memory flat.
+ * analysed once per run. Bounded (the least recently used text goes first), so a multi-GB
+ * file keeps memory flat.
  */
-export class TextCache<T> {
-  private readonly map = new Map<string, T>();
+export class TextCache<T extends NonNullable<unknown>> {
+  private readonly cache: LRUCache<string, T>;
   hits = 0;
   misses = 0;
 
-  constructor(private readonly limit = 50_000) {}
+  constructor(limit = 50_000) {
+    this.cache = new LRUCache({ max: limit });
+  }
 
   get(key: string, compute: () => T): T {
-    const found = this.map.get(key);
+    const found = this.cache.get(key);
     if (found !== undefined) {
       this.hits++;
       return found;
     }
     this.misses++;
     const value = compute();
-    if (this.map.size >= this.limit) this.map.clear();
-    this.map.set(key, value);
+    this.cache.set(key, value);
     return value;
   }
 }

@@ -2,14 +2,7 @@ import { VADER_WORDS } from './en-vader';
 import type { LanguagePack } from './language-pack';
 
 /** VADER's general word valences; the curated entries below override them. */
-const general: Record<string, number> = Object.fromEntries(
-  VADER_WORDS.trim()
-    .split('\n')
-    .map((line) => {
-      const [word, valence] = line.split(' ');
-      return [word, Number(valence)];
-    }),
-);
+const general = VADER_WORDS;
 
 /**
  * English: curated review vocabulary over VADER's general word list (en-vader.ts). Blending

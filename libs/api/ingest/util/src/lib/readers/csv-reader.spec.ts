@@ -37,6 +37,20 @@ describe('detectEncoding', () => {
   });
 });
 
+describe('detectEncoding on one short row under an English header', () => {
+  // The header and codes outweigh one row of text in chardet's letter statistics.
+  it.each([
+    ['windows-1251', 'Перестал работать через три дня, верните деньги пожалуйста'],
+    ['windows-1250', 'Zepsuł się po trzech dniach, proszę o zwrot pieniędzy, żółć'],
+    ['windows-1250', 'Kierowca dzwonił domofonem o 6 rano'],
+    ['windows-1252', 'Nach drei Tagen kaputt, bitte Rückerstattung, Größe passt nicht'],
+    ['windows-1255', 'המכשיר הפסיק לעבוד אחרי שלושה ימים, אני רוצה החזר כספי'],
+  ])('recognises %s: %s', (encoding, text) => {
+    const csv = `Ticket,Type,Channel,Date received,Comment\nE-1,return,email,2026-03-01,"${text}"\n`;
+    expect(detectEncoding(iconv.encode(csv, encoding))).toBe(encoding);
+  });
+});
+
 describe('detectDelimiter', () => {
   it('finds the delimiter of the header line, ignoring quoted text', () => {
     expect(detectDelimiter('a;b;c\n1,5;2;3')).toBe(';');
@@ -84,6 +98,11 @@ describe('readCsv', () => {
     });
     expect(items[1]).toMatchObject({ rowNumber: 2, raw: { id: '2', text: 'Fine' } });
     expect(items[2]).toMatchObject({ rowNumber: 3, raw: { id: '3', text: 'trailing comma' } });
+  });
+
+  it("gives a rejected row its text with the file's delimiter, quoted where needed", async () => {
+    const { items } = await read('id;text\n1;"a;b";"say ""hi""";x\n');
+    expect(items[0]).toMatchObject({ rowNumber: 1, rawText: '1;"a;b";"say ""hi""";x' });
   });
 
   it('keeps a bare quote inside a value as written', async () => {

@@ -1,5 +1,8 @@
+import { isUtf8 } from 'node:buffer';
 import { pipeline, type Readable } from 'node:stream';
+import { analyse } from 'chardet';
 import { parse } from 'csv-parse';
+import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import { readBatches } from './batches';
 import { InputError } from './input-error';
@@ -20,8 +23,11 @@ export const CSV_ENCODINGS = [
   'utf-16le',
 ] as const;
 
-function isValidUtf8(sample: Buffer): boolean {
-  // Ignore a multi-byte character cut at the end of the sample.
+/**
+ * Whether the sample is UTF-8, ignoring a multi-byte character cut at its end (the sample
+ * is the first 64 kB of the file, not a whole file).
+ */
+function isUtf8Sample(sample: Buffer): boolean {
   let end = sample.length;
   for (let i = 1; i <= 3 && i <= sample.length; i++) {
     const byte = sample[sample.length - i];
@@ -31,12 +37,7 @@ function isValidUtf8(sample: Buffer): boolean {
     }
     if ((byte & 0x80) === 0) break;
   }
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, end));
-    return true;
-  } catch {
-    return false;
-  }
+  return isUtf8(sample.subarray(0, end));
 }
 
 /**
@@ -81,80 +82,92 @@ export function utf8Balance(sample: Buffer): { characters: number; strayBytes: n
   return { characters, strayBytes };
 }
 
-const CANDIDATES = ['windows-1252', 'windows-1250', 'windows-1251', 'windows-1255'] as const;
-/** Letters that only Central European text has, and that windows-1252 shows as symbols. */
-const CENTRAL_EUROPEAN = /[łżąśźŁŻĄŚŹ]/u;
+/**
+ * chardet's names for the code pages the reader detects. chardet says ISO-8859-1/2/8 when
+ * the sample has no byte in 0x80–0x9F, where the Windows pages put letters such as ś or ź;
+ * shops export from Windows, and the ISO pages' letters sit at the same bytes in the
+ * Windows page (but for a few in 8859-2), so the Windows page is the one read.
+ */
+const CODE_PAGES: Readonly<Record<string, string>> = {
+  'windows-1252': 'windows-1252',
+  'ISO-8859-1': 'windows-1252',
+  'windows-1250': 'windows-1250',
+  'ISO-8859-2': 'windows-1250',
+  'windows-1251': 'windows-1251',
+  'windows-1255': 'windows-1255',
+  'ISO-8859-8': 'windows-1255',
+};
+/** The pages chardet does not name come after those it does, in this order. */
+const WINDOWS_PAGES = ['windows-1252', 'windows-1250', 'windows-1251', 'windows-1255'];
 
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
-
-function countNonAscii(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) n++;
-  return n;
-}
-
-/** The most frequent Russian letters: over 85% of the letters of Russian text. */
-const COMMON_CYRILLIC = new Set('оеаинтсрвлкмдпуяыьгзб');
+const isWordByte = (byte: number) =>
+  byte >= 0x80 || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a);
+const SPACE = Buffer.from(' ');
 
 /**
- * How plausible a decoding is: words in one script, non-ASCII letters inside words rather
- * than symbols, and Latin words that are mostly ASCII (Cyrillic or Hebrew decoded as
- * Latin-1 gives words made only of accented letters).
+ * The words of the sample that have a non-ASCII byte, one space between them. The rest of
+ * a CSV (header, ids, dates, codes) reads the same in every code page, yet chardet counts
+ * it in its letter statistics: on a short file, English column names outweigh a row of
+ * Russian or Hebrew and chardet guesses a Latin page.
  */
-function plausibility(text: string, encoding: string): number {
-  let score = 0;
-  for (const word of text.match(/[\p{L}\p{N}\p{S}\p{No}¿]+/gu) ?? []) {
-    if (isAscii(word)) continue;
-    const latin = (word.match(/\p{Script=Latin}/gu) ?? []).length;
-    const cyrillic = (word.match(/\p{Script=Cyrillic}/gu) ?? []).length;
-    const hebrew = (word.match(/\p{Script=Hebrew}/gu) ?? []).length;
-    const symbols = (word.match(/[^\p{L}\p{N}]/gu) ?? []).length;
-    const scripts = [latin, cyrillic, hebrew].filter((n) => n > 0).length;
-    if (scripts > 1) score -= 5;
-    score -= 3 * symbols;
-    if (latin > 0 && scripts === 1) {
-      const accented = countNonAscii(word);
-      score += accented * 2 > latin ? -3 : 1;
-      if (encoding === 'windows-1250' && CENTRAL_EUROPEAN.test(word)) score += 1;
-    } else if (scripts === 1 && symbols === 0) {
-      score += 1;
+function nonAsciiWords(sample: Buffer): Buffer {
+  const words: Buffer[] = [];
+  let start = -1;
+  let nonAscii = false;
+  for (let i = 0; i <= sample.length; i++) {
+    const byte = i < sample.length ? sample[i] : 0x20;
+    if (isWordByte(byte)) {
+      if (start < 0) [start, nonAscii] = [i, false];
+      if (byte >= 0x80) nonAscii = true;
+    } else if (start >= 0) {
+      if (nonAscii) words.push(sample.subarray(start, i), SPACE);
+      start = -1;
     }
   }
-  if (encoding === 'windows-1251') {
-    // Hebrew bytes read as windows-1251 are Cyrillic too, but mostly rare letters (щ й ш ж).
-    const letters = text.toLowerCase().match(/\p{Script=Cyrillic}/gu) ?? [];
-    const common = letters.filter((c) => COMMON_CYRILLIC.has(c)).length;
-    if (letters.length > 0 && common / letters.length < 0.75) score -= letters.length;
-  }
-  return score;
+  return Buffer.concat(words);
 }
 
-/** UTF-8 (with or without BOM), UTF-16 with BOM, else the most plausible Windows code page. */
+/**
+ * Words that mix letters with symbols, digits such as ³ or ¹, ¿ or undecodable bytes: what
+ * a wrong code page makes of letters (Polish "może" read as windows-1252 is "mo¿e", Russian
+ * "что" is "×òî"). A right page gives words of letters.
+ */
+function garbledWords(text: string): number {
+  let garbled = 0;
+  for (const word of text.match(/[\p{L}\p{N}\p{S}¿\uFFFD]+/gu) ?? []) {
+    if (/\p{L}/u.test(word) && /[^\p{L}0-9]/u.test(word)) garbled++;
+  }
+  return garbled;
+}
+
+/**
+ * The Windows code page of a sample that is not UTF-8: chardet's ranking of the pages the
+ * reader detects, from the non-ASCII words alone. chardet rates letter sequences, and a few
+ * words are too few for that: it cannot tell "dzwonił" in windows-1250 from "dzwoni³" in
+ * windows-1252 (it reads ³ as a space) and often names none of the four pages for two or
+ * three words. So a page that garbles fewer words comes first, and chardet's ranking
+ * decides among pages that garble equally many (for Cyrillic, Hebrew and Latin letters
+ * read in each other's pages, which all give letters); the pages chardet does not name
+ * come last, windows-1252 first.
+ */
+function detectCodePage(sample: Buffer): string {
+  const words = nonAsciiWords(sample);
+  const ranked = analyse(words).flatMap((match) => CODE_PAGES[match.name] ?? []);
+  const pages = [...new Set([...ranked, ...WINDOWS_PAGES])];
+  const garbled = pages.map((page) => garbledWords(iconv.decode(words, page)));
+  return pages[garbled.indexOf(Math.min(...garbled))];
+}
+
+/** UTF-8 (with or without BOM), UTF-16 with BOM, else the Windows code page chardet finds. */
 export function detectEncoding(sample: Buffer): string {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';
   if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
-  if (isValidUtf8(sample)) return 'utf-8';
+  if (isUtf8Sample(sample)) return 'utf-8';
   // Mostly UTF-8 with a few stray bytes: read as UTF-8, and the rows with the stray bytes
   // are rejected (a Windows code page would garble every UTF-8 row instead).
   const { characters, strayBytes } = utf8Balance(sample);
   if (characters >= 2 && characters >= strayBytes) return 'utf-8';
-  let best: string = CANDIDATES[0];
-  let bestScore = -Infinity;
-  for (const encoding of CANDIDATES) {
-    const score = plausibility(iconv.decode(sample, encoding), encoding);
-    if (score > bestScore) {
-      best = encoding;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
-function quoteCell(cell: string, delimiter: string): string {
-  return cell.includes(delimiter) || /["\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  return detectCodePage(sample);
 }
 
 /** The delimiter that splits the header line into the most fields (outside quotes). */
@@ -267,7 +280,8 @@ export async function readCsv(input: Readable, options: CsvOptions = {}): Promis
   const headerKey = headerCells.map(bare).join('\u0000');
 
   function toItem(cells: string[], rowNumber: number): ReadItem {
-    const rawText = () => cells.map((cell) => quoteCell(cell, delimiter)).join(delimiter);
+    // The row as the file has it: its delimiter, cells quoted where they need it.
+    const rawText = () => stringify([cells], { delimiter, eof: false });
     if (cells.length > headers.length && cells.slice(headers.length).some((c) => c.trim())) {
       const shownDelimiter = delimiter === '\t' ? 'tab' : delimiter;
       return {
