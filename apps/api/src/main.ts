@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger, ValidationPipe, type INestApplication } from '@nestjs/common';
+import { Logger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -14,6 +14,7 @@ import {
   expressErrorHandler,
   isLoopback,
   loadConfig,
+  RequestValidationPipe,
   securityHeaders,
   setupOpenApi,
   type AppConfig,
@@ -55,9 +56,8 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
     app.use(expressErrorHandler);
     app.setGlobalPrefix('api');
     app.useGlobalFilters(new AllExceptionsFilter());
-    app.useGlobalPipes(
-      new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
-    );
+    // Every query, path parameter and JSON body typed with a zod DTO is parsed by its schema.
+    app.useGlobalPipes(new RequestValidationPipe());
     setupOpenApi(app);
     await app.init();
     const demoData = app.get(DemoDataService);

@@ -1,4 +1,5 @@
 export * from './lib/analytics.period';
+export * from './lib/analytics.query';
 export * from './lib/cube';
 export * from './lib/records';
 export * from './lib/tabular';

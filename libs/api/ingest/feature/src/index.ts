@@ -1,3 +1,4 @@
-export * from './lib/dto/ingest-query.dto';
+export * from './lib/dto/ingest-request.dto';
+export * from './lib/dto/ingest-response.dto';
 export * from './lib/ingest.controller';
 export * from './lib/ingest.module';

@@ -1,2 +1,1 @@
-export * from './lib/settings.schemas';
 export * from './lib/settings.service';

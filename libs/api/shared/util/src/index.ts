@@ -6,5 +6,7 @@ export * from './lib/errors/error-classification';
 export * from './lib/errors/error-response';
 export * from './lib/http/format';
 export * from './lib/http/openapi';
+export * from './lib/http/schema-match';
 export * from './lib/http/security';
+export * from './lib/http/validation';
 export * from './lib/shop';

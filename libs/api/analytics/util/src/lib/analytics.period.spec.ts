@@ -1,4 +1,4 @@
-import { FilterError, parseFilters, resolvePeriod, weeklyFilters } from './analytics.period';
+import { FilterError, resolvePeriod } from './analytics.period';
 
 describe('resolvePeriod', () => {
   const now = new Date('2026-11-25T12:00:00Z');
@@ -35,14 +35,5 @@ describe('resolvePeriod', () => {
       error(() => resolvePeriod({ from: '2026-W10', to: '2026-W09' }, 'UTC', now, null)).field,
     ).toBe('from');
     expect(error(() => resolvePeriod({ to: '2026-02-30' }, 'UTC', now, null)).field).toBe('to');
-    expect(error(() => parseFilters({ suplier: 'x' })).field).toBe('suplier');
-    expect(error(() => weeklyFilters({ week: '2025-W53' })).field).toBe('week');
-  });
-
-  it('splits comma-separated lists and drops blanks', () => {
-    expect(parseFilters({ supplier: 'S1, S2,,', channel: ['email', 'chat'] })).toEqual({
-      supplier: ['S1', 'S2'],
-      channel: ['email', 'chat'],
-    });
   });
 });

@@ -114,46 +114,6 @@ function computePeriod(
   };
 }
 
-const LIST_LIMIT = 200;
-
-const COMMON_PARAMS = ['from', 'to', 'format', 'table', ...FILTER_KEYS];
-
-/**
- * Query parameters → filters: lists are comma-separated, blanks dropped, sizes bounded. A
- * parameter the endpoint does not know (a typo such as `suplier`) is refused, not ignored.
- */
-export function parseFilters(
-  query: Record<string, unknown>,
-  extra: readonly string[] = [],
-): AnalyticsFilters {
-  for (const key of Object.keys(query)) {
-    if (!COMMON_PARAMS.includes(key) && !extra.includes(key))
-      throw new FilterError(
-        key,
-        `unknown parameter "${key}"; this endpoint takes ${[...COMMON_PARAMS, ...extra].join(', ')}`,
-      );
-  }
-  const out: Record<string, unknown> = {};
-  for (const key of ['from', 'to'] as const) {
-    const v = query[key];
-    if (typeof v === 'string' && v.trim()) out[key] = v.trim();
-  }
-  for (const key of FILTER_KEYS) {
-    const raw = query[key];
-    if (raw === undefined) continue;
-    const values = (Array.isArray(raw) ? raw : [raw])
-      .flatMap((v) => String(v).split(','))
-      .map((v) => v.trim())
-      .filter(Boolean);
-    if (values.length > LIST_LIMIT)
-      throw new FilterError(key, `at most ${LIST_LIMIT} values, got ${values.length}`);
-    if (values.some((v) => v.length > 200))
-      throw new FilterError(key, 'a value is longer than 200 characters');
-    if (values.length) out[key] = values;
-  }
-  return out as AnalyticsFilters;
-}
-
 /** The filters as the cube takes them. */
 export function cubeFilters(filters: AnalyticsFilters): Partial<Record<FilterKey, string[]>> {
   const out: Partial<Record<FilterKey, string[]>> = {};
@@ -162,19 +122,4 @@ export function cubeFilters(filters: AnalyticsFilters): Partial<Record<FilterKey
     if (v && v.length) out[key] = [...v];
   }
   return out;
-}
-
-/** The weekly report's filters: `week` (an ISO week) is the reported week, i.e. `to`. */
-export function weeklyFilters(query: Record<string, unknown>): AnalyticsFilters {
-  const filters = parseFilters(query, ['week']);
-  const week = query['week'];
-  if (week === undefined || week === '') return filters;
-  if (typeof week !== 'string' || !/^\d{4}-W\d{2}$/.test(week))
-    throw new FilterError('week', 'week must be an ISO week such as 2026-W07');
-  try {
-    parseIsoWeek(week);
-  } catch (error) {
-    throw new FilterError('week', (error as Error).message);
-  }
-  return { ...filters, to: week };
 }

@@ -11,7 +11,7 @@ import {
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
 import { DEFAULT_SHOP_ID } from '@returnlens/api/shared/util';
-import { hashToken, newToken, TOKEN_SQL } from './api-tokens';
+import { hashToken, newToken, TOKEN_SQL, type ApiTokenRow } from './api-tokens';
 import { decoyHash, hashPassword, oneTimePassword, verifyPassword } from './passwords';
 import type { Principal } from './principal';
 
@@ -42,6 +42,17 @@ export interface UserRow {
 
 const USER_COLUMNS = `id::text, email, name, roles, must_change_password AS "mustChangePassword",
   is_demo AS demo, created_at AS "createdAt", last_login_at AS "lastLoginAt", disabled_at AS "disabledAt"`;
+
+/** One entry of the audit log. */
+export interface AuditEventRow {
+  readonly id: string;
+  readonly at: Date;
+  readonly actor: string;
+  readonly action: string;
+  readonly target: string | null;
+  readonly ip: string | null;
+  readonly detail: Record<string, unknown> | null;
+}
 
 export class AccountError extends Error {}
 
@@ -105,7 +116,7 @@ export class AccountsService {
     );
   }
 
-  async auditLog(limit: number) {
+  async auditLog(limit: number): Promise<AuditEventRow[]> {
     return this.db.query(
       `SELECT id::text, at, actor, action, target, ip, detail FROM audit_events
         WHERE shop_id = $1 ORDER BY audit_events.at DESC, audit_events.id DESC LIMIT $2`,
@@ -382,7 +393,7 @@ export class AccountsService {
     return { id: row.id, token };
   }
 
-  listTokens() {
+  listTokens(): Promise<ApiTokenRow[]> {
     return this.db.query(TOKEN_SQL.list, [DEFAULT_SHOP_ID]);
   }
 

@@ -1,6 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 
+import type { TokenScope } from '@returnlens/shared/contracts';
+
 export { TOKEN_SCOPES, type TokenScope } from '@returnlens/shared/contracts';
+
+/** A token as the admin API lists it (never the token itself: only its hash is kept). */
+export interface ApiTokenRow {
+  readonly id: string;
+  readonly name: string;
+  readonly scopes: TokenScope[];
+  readonly createdAt: Date;
+  readonly lastUsedAt: Date | null;
+  readonly revokedAt: Date | null;
+}
 
 /** A new secret (API token or session id): 256 random bits, shown once. */
 export function newToken(prefix = 'rl_'): string {

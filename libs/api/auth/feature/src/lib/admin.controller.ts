@@ -12,36 +12,26 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { TOKEN_SCOPES, type TokenScope } from '@returnlens/shared/contracts';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { TokenScope } from '@returnlens/shared/contracts';
 import { AccountError, AccountsService, validRoles } from '@returnlens/api/auth/data-access';
 import { Allow } from '@returnlens/api/auth/data-access';
 import { actorOf, type AuthedRequest } from '@returnlens/api/auth/data-access';
-
-const ID = /^\d{1,18}$/;
-
-const newUserSchema = z.object({
-  email: z.string().max(254),
-  name: z.string().trim().min(1).max(200).optional(),
-  roles: z.array(z.string()).min(1).max(4),
-});
-const userChangeSchema = z
-  .object({
-    name: z.string().trim().min(1).max(200).optional(),
-    roles: z.array(z.string()).min(1).max(4).optional(),
-    disabled: z.boolean().optional(),
-  })
-  .strict();
-const newTokenSchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  scopes: z.array(z.enum(TOKEN_SCOPES)).min(1),
-});
-
-function idOf(id: string): string {
-  if (!ID.test(id)) throw new NotFoundException('No such id.');
-  return id;
-}
+import { ApiAnswer, ApiErrorResponses } from '@returnlens/api/shared/util';
+import {
+  AuditLogDto,
+  AuditQueryDto,
+  CreatedTokenDto,
+  CreatedUserDto,
+  IdParamsDto,
+  NewTokenDto,
+  NewUserDto,
+  OneTimePasswordDto,
+  TokenListDto,
+  UserChangeDto,
+  UserDto,
+  UserListDto,
+} from './dto/admin.dto';
 
 function bad(message: string): BadRequestException {
   return new BadRequestException({ statusCode: 400, message });
@@ -49,26 +39,28 @@ function bad(message: string): BadRequestException {
 
 /** Users, API tokens and the audit log: admins and owners. */
 @ApiTags('admin')
+@ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 503)
 @Controller('admin')
 @Allow('admin')
 export class AdminController {
   constructor(private readonly accounts: AccountsService) {}
 
   @Get('users')
+  @ApiAnswer(UserListDto, { description: 'Every user of the shop' })
   users() {
     return this.accounts.listUsers();
   }
 
   /** Creates a user; the answer carries a one-time password, shown once. */
   @Post('users')
-  async createUser(@Body() body: unknown, @Req() request: AuthedRequest) {
-    const parsed = newUserSchema.safeParse(body);
-    if (!parsed.success) throw bad('Send {"email": "…", "name": "…", "roles": ["buyer"]}.');
+  @ApiAnswer(CreatedUserDto, { status: 201, description: 'Created, with a one-time password' })
+  async createUser(@Body() body: NewUserDto, @Req() request: AuthedRequest) {
     try {
       const created = await this.accounts.createUser({
-        email: parsed.data.email,
-        name: parsed.data.name,
-        roles: validRoles(parsed.data.roles),
+        email: body.email,
+        name: body.name,
+        roles: validRoles(body.roles),
       });
       await this.accounts.audit(
         actorOf(request.principal),
@@ -87,73 +79,74 @@ export class AdminController {
   }
 
   @Patch('users/:id')
-  async updateUser(@Param('id') id: string, @Body() body: unknown, @Req() request: AuthedRequest) {
-    const parsed = userChangeSchema.safeParse(body);
-    if (!parsed.success)
-      throw bad('Send any of {"name": "…", "roles": ["buyer"], "disabled": true}.');
+  @ApiAnswer(UserDto, { description: 'The user as changed' })
+  @ApiErrorResponses(404)
+  async updateUser(
+    @Param() { id }: IdParamsDto,
+    @Body() body: UserChangeDto,
+    @Req() request: AuthedRequest,
+  ) {
     const principal = request.principal!;
-    if (
-      principal.kind === 'session' &&
-      principal.id === idOf(id) &&
-      (parsed.data.disabled || parsed.data.roles)
-    )
+    if (principal.kind === 'session' && principal.id === id && (body.disabled || body.roles))
       throw bad('You cannot disable yourself or change your own roles; ask another admin.');
     let roles;
     try {
-      roles = parsed.data.roles && validRoles(parsed.data.roles);
+      roles = body.roles && validRoles(body.roles);
     } catch (error) {
       throw bad((error as Error).message);
     }
-    const user = await this.accounts.updateUser(idOf(id), { ...parsed.data, roles });
+    const user = await this.accounts.updateUser(id, { ...body, roles });
     if (!user) throw new NotFoundException(`No user ${id}.`);
-    await this.accounts.audit(
-      actorOf(principal),
-      'user_changed',
-      user.email,
-      request.ip,
-      parsed.data,
-    );
+    await this.accounts.audit(actorOf(principal), 'user_changed', user.email, request.ip, {
+      ...body,
+    });
     return user;
   }
 
   @Post('users/:id/reset-password')
-  async resetPassword(@Param('id') id: string, @Req() request: AuthedRequest) {
-    const password = await this.accounts.resetPassword(idOf(id));
+  @ApiAnswer(OneTimePasswordDto, {
+    status: 201,
+    description: 'A new one-time password; every session of the user ends',
+  })
+  @ApiErrorResponses(404)
+  async resetPassword(@Param() { id }: IdParamsDto, @Req() request: AuthedRequest) {
+    const password = await this.accounts.resetPassword(id);
     if (!password) throw new NotFoundException(`No user ${id}.`);
     await this.accounts.audit(actorOf(request.principal), 'password_reset', id, request.ip);
     return { oneTimePassword: password };
   }
 
   @Get('tokens')
+  @ApiAnswer(TokenListDto, { description: 'Every API token, revoked ones too' })
   tokens() {
     return this.accounts.listTokens();
   }
 
   /** Creates an API token; the answer carries it once, only its hash is kept. */
   @Post('tokens')
-  async createToken(@Body() body: unknown, @Req() request: AuthedRequest) {
-    const parsed = newTokenSchema.safeParse(body);
-    if (!parsed.success)
-      throw bad(`Send {"name": "…", "scopes": [${TOKEN_SCOPES.map((s) => `"${s}"`).join(', ')}]}.`);
-    const scopes = [...new Set(parsed.data.scopes)] as TokenScope[];
-    const created = await this.accounts.createToken(parsed.data.name, scopes);
+  @ApiAnswer(CreatedTokenDto, { status: 201, description: 'Created; the token is shown once' })
+  async createToken(@Body() body: NewTokenDto, @Req() request: AuthedRequest) {
+    const scopes = [...new Set(body.scopes)] as TokenScope[];
+    const created = await this.accounts.createToken(body.name, scopes);
     await this.accounts.audit(actorOf(request.principal), 'token_created', created.id, request.ip, {
-      name: parsed.data.name,
+      name: body.name,
       scopes,
     });
-    return { id: created.id, name: parsed.data.name, scopes, token: created.token };
+    return { id: created.id, name: body.name, scopes, token: created.token };
   }
 
   @Delete('tokens/:id')
   @HttpCode(204)
-  async revokeToken(@Param('id') id: string, @Req() request: AuthedRequest): Promise<void> {
-    if (!(await this.accounts.revokeToken(idOf(id))))
-      throw new NotFoundException(`No live token ${id}.`);
+  @ApiResponse({ status: 204, description: 'Revoked' })
+  @ApiErrorResponses(404)
+  async revokeToken(@Param() { id }: IdParamsDto, @Req() request: AuthedRequest): Promise<void> {
+    if (!(await this.accounts.revokeToken(id))) throw new NotFoundException(`No live token ${id}.`);
     await this.accounts.audit(actorOf(request.principal), 'token_revoked', id, request.ip);
   }
 
   @Get('audit')
-  audit(@Query('limit') limit = '200') {
-    return this.accounts.auditLog(Math.min(1000, Math.max(1, Number.parseInt(limit, 10) || 200)));
+  @ApiAnswer(AuditLogDto, { description: 'The latest events, newest first' })
+  audit(@Query() { limit }: AuditQueryDto) {
+    return this.accounts.auditLog(limit);
   }
 }

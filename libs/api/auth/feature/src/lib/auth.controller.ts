@@ -11,34 +11,31 @@ import {
   UseGuards,
   Inject,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Request, Response, CookieOptions } from 'express';
-import { z } from 'zod';
 import {
   SESSION_COOKIE,
   XSRF_COOKIE,
   type CurrentUser,
   type DemoLogin,
 } from '@returnlens/shared/contracts';
-import { APP_CONFIG, type AppConfig } from '@returnlens/api/shared/util';
+import {
+  ApiAnswer,
+  ApiErrorResponses,
+  APP_CONFIG,
+  type AppConfig,
+} from '@returnlens/api/shared/util';
 import { AccountsService, SESSION_HOURS } from '@returnlens/api/auth/data-access';
 import { DuringPasswordChange, Public } from '@returnlens/api/auth/data-access';
 import { passwordProblem } from '@returnlens/api/auth/data-access';
 import { actorOf, type AuthedRequest } from '@returnlens/api/auth/data-access';
 import { RateLimitGuard } from '@returnlens/api/auth/data-access';
-
-const loginSchema = z.object({
-  email: z.string().max(254),
-  password: z.string().max(200),
-});
-const passwordSchema = z.object({
-  current: z.string().max(200),
-  next: z.string().max(200),
-});
+import { CurrentUserDto, DemoLoginsDto, LoginDto, PasswordChangeDto } from './dto/auth.dto';
 
 /** Sign-in with a password; the session lives in an HttpOnly, SameSite=Strict cookie. */
 @ApiTags('auth')
+@ApiErrorResponses(400, 401, 403, 503)
 @Controller('auth')
 export class AuthController {
   constructor(
@@ -51,20 +48,21 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(RateLimitGuard)
   @SkipThrottle({ ingest: true })
+  @ApiAnswer(CurrentUserDto, {
+    description: 'Signed in: the session and XSRF-TOKEN cookies are set',
+  })
+  @ApiErrorResponses(429)
   async login(
-    @Body() body: unknown,
+    @Body() body: LoginDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CurrentUser> {
-    const parsed = loginSchema.safeParse(body);
-    if (!parsed.success)
-      throw new BadRequestException('Send {"email": "…", "password": "…"} to sign in.');
-    const session = await this.accounts.signIn(parsed.data.email, parsed.data.password, {
+    const session = await this.accounts.signIn(body.email, body.password, {
       ip: request.ip,
       userAgent: request.headers['user-agent'],
     });
     await this.accounts.audit(
-      `user:${parsed.data.email.trim().toLowerCase().slice(0, 254)}`,
+      `user:${body.email.trim().toLowerCase().slice(0, 254)}`,
       session ? 'login' : 'login_failed',
       null,
       request.ip,
@@ -80,6 +78,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @DuringPasswordChange()
+  @ApiResponse({ status: 204, description: 'Signed out: the cookies are cleared' })
   async logout(@Req() request: AuthedRequest, @Res({ passthrough: true }) response: Response) {
     const principal = request.principal;
     if (principal?.sessionHash) {
@@ -93,6 +92,7 @@ export class AuthController {
 
   @Get('me')
   @DuringPasswordChange()
+  @ApiAnswer(CurrentUserDto, { description: 'Who is signed in (or whose token this is)' })
   me(@Req() request: AuthedRequest): CurrentUser {
     const p = request.principal!;
     return {
@@ -109,22 +109,24 @@ export class AuthController {
   @Post('password')
   @HttpCode(204)
   @DuringPasswordChange()
-  async changePassword(@Body() body: unknown, @Req() request: AuthedRequest): Promise<void> {
+  @ApiResponse({ status: 204, description: 'The password is changed' })
+  async changePassword(
+    @Body() body: PasswordChangeDto,
+    @Req() request: AuthedRequest,
+  ): Promise<void> {
     const principal = request.principal!;
     if (principal.kind !== 'session')
       throw new BadRequestException('Only a signed-in person has a password.');
-    const parsed = passwordSchema.safeParse(body);
-    if (!parsed.success) throw new BadRequestException('Send {"current": "…", "next": "…"}.');
-    const problem = passwordProblem(parsed.data.next, principal.name);
+    const problem = passwordProblem(body.next, principal.name);
     if (problem)
       throw new BadRequestException({ statusCode: 400, field: 'next', message: problem });
-    if (parsed.data.next === parsed.data.current)
+    if (body.next === body.current)
       throw new BadRequestException({
         statusCode: 400,
         field: 'next',
         message: 'The new password must differ from the current one.',
       });
-    if (!(await this.accounts.changePassword(principal.id, parsed.data.current, parsed.data.next)))
+    if (!(await this.accounts.changePassword(principal.id, body.current, body.next)))
       throw new BadRequestException({
         statusCode: 400,
         field: 'current',
@@ -136,6 +138,7 @@ export class AuthController {
   /** The demo logins, listed on the sign-in page while they exist (loopback only). */
   @Get('demo-logins')
   @Public()
+  @ApiAnswer(DemoLoginsDto, { description: 'The demo logins (empty once removed)' })
   demoLogins(): Promise<DemoLogin[]> {
     return this.accounts.demoLogins();
   }

@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   BadRequestException,
   Body,
   ConflictException,
@@ -10,7 +11,6 @@ import {
   InternalServerErrorException,
   NotFoundException,
   Param,
-  ParseIntPipe,
   Post,
   Put,
   Query,
@@ -20,19 +20,39 @@ import {
   UnsupportedMediaTypeException,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import {
-  INGEST_KINDS,
-  type BatchReport,
-  type IngestKind,
-  type IngestMapping,
-} from '@returnlens/shared/contracts';
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiExtraModels,
+  ApiHeader,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import type { BatchReport, IngestMapping } from '@returnlens/shared/contracts';
 import { Allow } from '@returnlens/api/auth/data-access';
 import { RateLimitGuard } from '@returnlens/api/auth/data-access';
 import { SkipThrottle } from '@nestjs/throttler';
-import { isDatabaseUnavailable } from '@returnlens/api/shared/util';
-import { IngestQueryDto, MappingPresetDto } from './dto/ingest-query.dto';
+import { ApiAnswer, ApiErrorResponses, isDatabaseUnavailable } from '@returnlens/api/shared/util';
+import {
+  BatchesQueryDto,
+  BatchIdParamsDto,
+  IngestQueryDto,
+  KindParamsDto,
+  MappingPresetDto,
+  PresetNameParamsDto,
+  RejectedQueryDto,
+} from './dto/ingest-request.dto';
+import {
+  BatchListDto,
+  BatchReportDto,
+  MappingPresetAnswerDto,
+  MappingPresetListDto,
+  MappingSuggestionDto,
+  RejectedRowsDto,
+} from './dto/ingest-response.dto';
 import { BatchStore, IngestService, MappingPresets } from '@returnlens/api/ingest/data-access';
 import {
   BatchFailedError,
@@ -47,11 +67,31 @@ import {
   rejectedRowsCsv,
 } from '@returnlens/api/ingest/util';
 
-function kindOf(value: string): IngestKind {
-  if (!(INGEST_KINDS as readonly string[]).includes(value)) {
-    throw new NotFoundException(`Unknown kind "${value}"; use one of ${INGEST_KINDS.join(', ')}.`);
-  }
-  return value as IngestKind;
+/** The file formats an upload may have, by Content-Type (formatOf). */
+const FILE_TYPES = [
+  'text/csv',
+  'application/json',
+  'application/x-ndjson',
+  'application/vnd.apache.arrow.stream',
+];
+
+/** An upload's body: the file itself, streamed (never a JSON envelope or a form). */
+function ApiFileBody(description: string): MethodDecorator {
+  return applyDecorators(
+    ApiConsumes(...FILE_TYPES),
+    ApiBody({
+      required: true,
+      description,
+      schema: { type: 'string', format: 'binary' },
+    }),
+    ApiHeader({
+      name: 'Content-Type',
+      required: true,
+      description:
+        'The file format: text/csv (also application/csv, text/tab-separated-values; charset=… declares a CSV encoding), application/json (an array of objects), application/x-ndjson (also application/jsonl), application/vnd.apache.arrow.stream (or .file)',
+      schema: { type: 'string', enum: FILE_TYPES },
+    }),
+  );
 }
 
 function mappingFrom(header: string | undefined): IngestMapping | undefined {
@@ -89,6 +129,7 @@ function displayName(name: string | undefined): string | undefined {
 
 @ApiTags('ingest')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 503)
 @Controller()
 @Allow('ingest')
 export class IngestController {
@@ -106,8 +147,32 @@ export class IngestController {
   @Post('ingest/:kind')
   @UseGuards(RateLimitGuard)
   @SkipThrottle({ login: true })
+  @ApiFileBody('The file: every row of one kind, any size (streamed, never buffered whole)')
+  @ApiHeader({
+    name: 'X-Mapping',
+    required: false,
+    description:
+      'The mapping as JSON: {"columns": {"field": "column", …}, "values": …, "defaults": …, "dateFormat": …, "timeZone": …, "decimalSeparator": …}',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Sending the same key again answers with the first batch’s report instead of loading the file twice (its first 200 characters count)',
+  })
+  @ApiHeader({
+    name: 'X-File-Name',
+    required: false,
+    description: 'The file’s name, shown in the batch list (URI-encoded; never used as a path)',
+  })
+  @ApiAnswer(BatchReportDto, { status: 201, description: 'Loaded: the batch report' })
+  @ApiAnswer(BatchReportDto, {
+    status: 200,
+    description: 'Dry run (?dryRun=true): validated and previewed, nothing stored',
+  })
+  @ApiErrorResponses(404, 409, 415, 422, 429, 500)
   async upload(
-    @Param('kind') kindParam: string,
+    @Param() { kind }: KindParamsDto,
     @Query() query: IngestQueryDto,
     @Headers('content-type') contentType: string | undefined,
     @Headers('x-mapping') mappingHeader: string | undefined,
@@ -116,7 +181,6 @@ export class IngestController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<BatchReport> {
-    const kind = kindOf(kindParam);
     try {
       const { format, charset } = formatOf(contentType);
       const report = await this.ingest.ingest({
@@ -140,13 +204,15 @@ export class IngestController {
 
   /** Reads the headers of a file (the first 64 kB are enough) and suggests a mapping. */
   @Post('ingest/:kind/suggest')
+  @ApiFileBody('The file, or only its beginning: the first 64 kB are read')
+  @ApiAnswer(MappingSuggestionDto, { status: 201, description: 'The suggested mapping' })
+  @ApiErrorResponses(404, 415)
   async suggest(
-    @Param('kind') kindParam: string,
+    @Param() { kind }: KindParamsDto,
     @Query() query: IngestQueryDto,
     @Headers('content-type') contentType: string | undefined,
     @Req() request: Request,
   ) {
-    const kind = kindOf(kindParam);
     try {
       const { format, charset } = formatOf(contentType);
       const suggestion = await this.ingest.suggest(kind, format, request, {
@@ -161,43 +227,52 @@ export class IngestController {
   }
 
   @Get('batches')
-  async list(@Query('limit') limit = '50') {
-    const n = Math.min(500, Math.max(1, Number.parseInt(limit, 10) || 50));
-    return this.batches.list(n);
+  @ApiAnswer(BatchListDto, { description: 'The latest batches, newest first' })
+  async list(@Query() { limit }: BatchesQueryDto) {
+    return this.batches.list(limit);
   }
 
   @Get('batches/:id')
-  async batch(@Param('id', ParseIntPipe) id: number): Promise<BatchReport> {
-    try {
-      return await this.batches.report(String(id));
-    } catch (error) {
-      throw this.httpError(error);
-    }
+  @ApiAnswer(BatchReportDto)
+  @ApiErrorResponses(404)
+  batch(@Param() { id }: BatchIdParamsDto): Promise<BatchReport> {
+    return this.reportOf(id);
   }
 
   /** Every rejected row of a batch with its errors, as JSON pages or as a CSV download. */
   @Get('batches/:id/rejected')
+  @ApiExtraModels(RejectedRowsDto.Output)
+  @ApiResponse({
+    status: 200,
+    description: 'A page of rejected rows as JSON, or every one as CSV (?format=csv)',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(RejectedRowsDto.Output) } },
+      'text/csv': {
+        schema: {
+          type: 'string',
+          description: 'Columns row, field, value, message, original; formula-safe',
+        },
+      },
+    },
+  })
+  @ApiErrorResponses(404)
   async rejected(
-    @Param('id', ParseIntPipe) id: number,
-    @Query('format') format: string | undefined,
-    @Query('offset') offset = '0',
-    @Query('limit') limit = '100',
+    @Param() { id }: BatchIdParamsDto,
+    @Query() { format, offset, limit }: RejectedQueryDto,
     @Res({ passthrough: true }) response: Response,
   ) {
-    await this.batch(id);
+    await this.reportOf(id);
     if (format === 'csv') {
       response.setHeader('Content-Type', 'text/csv; charset=utf-8');
       response.setHeader('Content-Disposition', `attachment; filename="batch-${id}-rejected.csv"`);
       return rejectedRowsCsv(await this.batches.rejectedAll(id));
     }
-    const rows = await this.batches.rejectedPage(
-      id,
-      Math.max(0, Number(offset) || 0), Math.min(1000, Math.max(1, Number(limit) || 100)),
-    );
+    const rows = await this.batches.rejectedPage(id, offset, limit);
     return { batchId: String(id), rows };
   }
 
   @Get('mapping-presets')
+  @ApiAnswer(MappingPresetListDto, { description: 'The saved mappings, by name' })
   presets() {
     return this.mappingPresets.list();
   }
@@ -205,14 +280,18 @@ export class IngestController {
   @Put('mapping-presets/:name')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  async savePreset(@Param('name') name: string, @Body() body: MappingPresetDto) {
-    if (!/^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$/.test(name)) {
-      throw new BadRequestException(
-        'A preset name has 1–100 letters, digits, spaces, dots, dashes or underscores.',
-      );
-    }
-    await this.mappingPresets.save(name, kindOf(body.kind), body.mapping);
+  @ApiAnswer(MappingPresetAnswerDto, { description: 'Saved (created or replaced)' })
+  async savePreset(@Param() { name }: PresetNameParamsDto, @Body() body: MappingPresetDto) {
+    await this.mappingPresets.save(name, body.kind, body.mapping);
     return { name, kind: body.kind, mapping: body.mapping };
+  }
+
+  private async reportOf(id: number): Promise<BatchReport> {
+    try {
+      return await this.batches.report(String(id));
+    } catch (error) {
+      throw this.httpError(error);
+    }
   }
 
   private httpError(error: unknown): Error {

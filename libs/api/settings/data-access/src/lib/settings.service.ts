@@ -4,8 +4,9 @@ import { DataSource } from 'typeorm';
 import type { BusinessCalendarSettings, SlaPolicy } from '@returnlens/shared/contracts';
 import { DEFAULT_SHOP_ID } from '@returnlens/api/shared/util';
 import { RollupsService } from '@returnlens/api/rollups/data-access';
-import type { z } from 'zod';
-import type { calendarSchema, slaPolicySchema } from './settings.schemas';
+
+/** A policy as sent to replace the list: without an id it is a new one. */
+export type SlaPolicyInput = Omit<SlaPolicy, 'id'> & { readonly id?: number };
 
 const POLICY_COLUMNS = `id, name, metric, target_hours::float8 AS "targetHours", clock, claim_types AS "claimTypes",
   resolutions, at_risk_hours::float8 AS "atRiskHours"`;
@@ -25,7 +26,7 @@ export class SettingsService {
   }
 
   /** The whole list replaced (ids kept where given), SLA rollups recomputed — all or nothing. */
-  async replacePolicies(policies: z.infer<typeof slaPolicySchema>[]): Promise<SlaPolicy[]> {
+  async replacePolicies(policies: readonly SlaPolicyInput[]): Promise<SlaPolicy[]> {
     await this.db.transaction(async (m) => {
       const keep = policies.map((p) => p.id).filter((id): id is number => id !== undefined);
       await m.query('DELETE FROM sla_policies WHERE shop_id = $1 AND NOT (id = ANY($2::int[]))', [
@@ -73,9 +74,7 @@ export class SettingsService {
     return row;
   }
 
-  async replaceCalendar(
-    calendar: z.infer<typeof calendarSchema>,
-  ): Promise<BusinessCalendarSettings> {
+  async replaceCalendar(calendar: BusinessCalendarSettings): Promise<BusinessCalendarSettings> {
     await this.db.transaction(async (m) => {
       await m.query(
         `INSERT INTO business_calendars (shop_id, time_zone, working_days, hours, holidays, updated_at)

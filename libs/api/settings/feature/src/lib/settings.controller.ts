@@ -1,50 +1,52 @@
-import { BadRequestException, Body, Controller, Get, Put } from '@nestjs/common';
+import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { BusinessCalendarSettings, SlaPolicy } from '@returnlens/shared/contracts';
 import { Allow } from '@returnlens/api/auth/data-access';
-import { calendarSchema, issuesOf, slaPoliciesSchema } from '@returnlens/api/settings/data-access';
 import { SettingsService } from '@returnlens/api/settings/data-access';
+import { ApiAnswer, ApiErrorResponses } from '@returnlens/api/shared/util';
+import {
+  BusinessCalendarDto,
+  CalendarDto,
+  SlaPoliciesDto,
+  SlaPolicyListDto,
+} from './dto/settings.dto';
 
-/** SLA policies and the business calendar; changing them recomputes the SLA rollups. */
+/**
+ * SLA policies and the business calendar; changing them recomputes the SLA rollups. A body
+ * that is not valid is refused with every problem listed (dto/settings.dto.ts).
+ */
 @ApiTags('settings')
 @ApiBearerAuth()
+@ApiErrorResponses(400, 401, 403, 503)
 @Controller('settings')
 export class SettingsController {
   constructor(private readonly settings: SettingsService) {}
 
   @Get('sla-policies')
   @Allow('sla', 'settings')
+  @ApiAnswer(SlaPolicyListDto)
   policies(): Promise<SlaPolicy[]> {
     return this.settings.policies();
   }
 
   @Put('sla-policies')
   @Allow('settings')
-  async replacePolicies(@Body() body: unknown): Promise<SlaPolicy[]> {
-    const parsed = slaPoliciesSchema.safeParse(body);
-    if (!parsed.success)
-      throw new BadRequestException({
-        message: 'The SLA policies are not valid.',
-        errors: issuesOf(parsed.error),
-      });
-    return this.settings.replacePolicies(parsed.data);
+  @ApiAnswer(SlaPolicyListDto, { description: 'The list as stored; SLA figures recomputed' })
+  replacePolicies(@Body() policies: SlaPoliciesDto): Promise<SlaPolicy[]> {
+    return this.settings.replacePolicies(policies);
   }
 
   @Get('calendar')
   @Allow('sla', 'settings')
+  @ApiAnswer(BusinessCalendarDto)
   calendar(): Promise<BusinessCalendarSettings> {
     return this.settings.calendar();
   }
 
   @Put('calendar')
   @Allow('settings')
-  async replaceCalendar(@Body() body: unknown): Promise<BusinessCalendarSettings> {
-    const parsed = calendarSchema.safeParse(body);
-    if (!parsed.success)
-      throw new BadRequestException({
-        message: 'The calendar is not valid.',
-        errors: issuesOf(parsed.error),
-      });
-    return this.settings.replaceCalendar(parsed.data);
+  @ApiAnswer(BusinessCalendarDto, { description: 'The calendar as stored; SLA figures recomputed' })
+  replaceCalendar(@Body() calendar: CalendarDto): Promise<BusinessCalendarSettings> {
+    return this.settings.replaceCalendar(calendar);
   }
 }

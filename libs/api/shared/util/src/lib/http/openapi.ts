@@ -1,45 +1,114 @@
 import type { INestApplication } from '@nestjs/common';
 import { applyDecorators } from '@nestjs/common';
-import { ApiQuery, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { FILTER_KEYS } from '@returnlens/shared/contracts';
+import {
+  ApiExtraModels,
+  ApiResponse,
+  DocumentBuilder,
+  getSchemaPath,
+  SwaggerModule,
+} from '@nestjs/swagger';
+import { cleanupOpenApiDoc, createZodDto, type ZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import type { ErrorBody } from '../errors/error-response';
+import { describes } from './schema-match';
 
-const FILTER_HELP: Record<(typeof FILTER_KEYS)[number], string> = {
-  supplier: 'Supplier external ids, comma-separated',
-  product: 'SKUs, comma-separated',
-  category: 'Product categories, comma-separated',
-  channel: 'phone, email, web_form, chat, marketplace, store',
-  type: 'return, return_defective, exchange, warranty_repair, complaint',
-  reasonCategory: 'Reason categories (product_quality, listing_accuracy, …)',
-  reason: 'Reason codes (product_defect, wrong_size, …)',
-  language: 'Feedback languages (ISO 639-1: en, ru, pl, he, pt, de, …)',
+/** The body of every error answer (error-response.ts). */
+export const errorBodySchema = describes<ErrorBody & { readonly field?: string }>()(
+  z
+    .object({
+      statusCode: z.number().int().describe('The HTTP status, repeated'),
+      error: z.string().describe('Its reason phrase, e.g. "Bad Request"'),
+      message: z
+        .union([z.string(), z.array(z.string())])
+        .describe('What is wrong, in words a person can act on'),
+      field: z
+        .string()
+        .optional()
+        .describe('The query parameter, path parameter or body field that is wrong'),
+      errorId: z.string().optional().describe('For a 500: the id under which the error was logged'),
+    })
+    .catchall(z.unknown())
+    .describe(
+      'An error answer. Some carry more: `errors` (every problem of a settings body), `suggestion` (a 422 mapping suggestion), `batch` (the failed batch), `code`.',
+    ),
+);
+
+export class ErrorBodyDto extends createZodDto(errorBodySchema) {}
+
+const ERROR_TEXT: Readonly<Record<number, string>> = {
+  400: 'A parameter, header or body is not valid: `field` names it, `message` says why',
+  401: 'Not signed in, or the API token is unknown or revoked',
+  403: 'The role or token scope does not give access, or a cookie-borne change lacks the X-XSRF-TOKEN header',
+  404: 'There is no such resource',
+  409: 'The batch is still being loaded',
+  413: 'The JSON body is too large',
+  415: 'The Content-Type is not one the endpoint reads',
+  422: 'No confident mapping of the file: the answer carries a `suggestion`',
+  429: 'Too many requests: wait the Retry-After seconds',
+  500: 'An unexpected error, logged under `errorId`',
+  503: 'The database is unavailable or busy: retry after Retry-After seconds',
 };
 
-/** The filters and formats every analytics endpoint takes, for the OpenAPI description. */
-export function ApiAnalyticsQuery(): MethodDecorator & ClassDecorator {
+/** Error answers of a route (or of every route of a controller), with the error body's schema. */
+export function ApiErrorResponses(...statuses: number[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ApiQuery({
-      name: 'from',
-      required: false,
-      description: 'First ISO week (2026-W07) or a date in it',
-    }),
-    ApiQuery({
-      name: 'to',
-      required: false,
-      description: 'Last ISO week or a date in it; default: latest complete week with data',
-    }),
-    ...FILTER_KEYS.map((name) =>
-      ApiQuery({ name, required: false, description: FILTER_HELP[name] }),
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: ERROR_TEXT[status] ?? 'Error',
+        type: ErrorBodyDto.Output,
+      }),
     ),
-    ApiQuery({
-      name: 'format',
-      required: false,
-      enum: ['json', 'csv', 'arrow'],
-      description: 'Answer format (or send Accept: text/csv / application/vnd.apache.arrow.stream)',
-    }),
-    ApiQuery({
-      name: 'table',
-      required: false,
-      description: 'For csv/arrow: which list of the answer to export (default: the first)',
+  );
+}
+
+/** The answer of a route: its status and the zod DTO of its JSON body. */
+export function ApiAnswer(
+  type: ZodDto,
+  options: { status?: number; description?: string } = {},
+): MethodDecorator {
+  return ApiResponse({
+    status: options.status ?? 200,
+    description: options.description ?? 'OK',
+    type: type.Output,
+  });
+}
+
+/** The encodings of every analytics answer (TabularInterceptor). */
+export const TABULAR_CONTENT_TYPES = [
+  'application/json',
+  'text/csv',
+  'application/vnd.apache.arrow.stream',
+] as const;
+
+/**
+ * An analytics answer: JSON by default; one of its tables as CSV (`?format=csv` or
+ * `Accept: text/csv`) or as an Arrow IPC stream (`?format=arrow`).
+ */
+export function ApiTabularAnswer(type: ZodDto, description = 'OK'): MethodDecorator {
+  const output = type.Output;
+  return applyDecorators(
+    ApiExtraModels(output),
+    ApiResponse({
+      status: 200,
+      description,
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(output) } },
+        'text/csv': {
+          schema: {
+            type: 'string',
+            description:
+              'One table of the answer (`?table=`, default: the first list of records), UTF-8 with a BOM, formula-safe',
+          },
+        },
+        'application/vnd.apache.arrow.stream': {
+          schema: {
+            type: 'string',
+            format: 'binary',
+            description: 'The same table as an Apache Arrow IPC stream',
+          },
+        },
+      },
     }),
   );
 }
@@ -58,6 +127,8 @@ export function setupOpenApi(app: INestApplication): void {
       description: 'API token (npm run token -- create)',
     })
     .build();
-  const document = SwaggerModule.createDocument(app, config);
+  // Parameters, bodies and answers come from the routes' zod DTOs; the clean-up turns
+  // nestjs-zod's intermediate form into plain OpenAPI.
+  const document = cleanupOpenApiDoc(SwaggerModule.createDocument(app, config));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -1,0 +1,400 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import {
+  MATRIX_DIMENSIONS,
+  REASON_CATEGORIES,
+  SLA_CLOCKS,
+  SLA_METRICS,
+  type AnalyticsPeriod,
+  type AspectsReport,
+  type ClaimRecord,
+  type FeedbackRecord,
+  type FeedbackReport,
+  type IsoWeekRef,
+  type KpiComparison,
+  type KpiSet,
+  type MetricDefinition,
+  type ParetoResult,
+  type ProductScorecard,
+  type ReasonCategoryCode,
+  type ReasonMatrix,
+  type ReasonMismatchReport,
+  type RecordsPage,
+  type SlaReport,
+  type SupplierScorecard,
+  type WeeklyReport,
+} from '@returnlens/shared/contracts';
+import { describes } from '@returnlens/api/shared/util';
+
+// The answers of the analytics routes, each checked against its interface in
+// @returnlens/shared/contracts at compile time (`describes`): a field added to one and not
+// the other fails the build.
+
+const num = z.number();
+const count = z.number().int();
+const maybe = z.number().nullable();
+
+const isoWeekRef = describes<IsoWeekRef>()(
+  z.object({
+    week: z.string().describe('ISO week, e.g. 2026-W07'),
+    start: z.string().describe('Monday, YYYY-MM-DD'),
+    end: z.string().describe('Sunday, YYYY-MM-DD'),
+  }),
+);
+
+const period = describes<AnalyticsPeriod>()(
+  z
+    .object({
+      timeZone: z.string(),
+      from: isoWeekRef,
+      to: isoWeekRef,
+      weeks: z.array(isoWeekRef),
+      source: z.enum(['rollup', 'raw']),
+    })
+    .describe('The period the answer covers, in the shop’s time zone'),
+);
+
+const interval = z.object({ lower: num, upper: num });
+const reasonMix = z.array(z.object({ reasonCode: z.string(), claims: count }));
+const reasonCategory = z.enum(
+  REASON_CATEGORIES.map((c) => c.code) as [ReasonCategoryCode, ...ReasonCategoryCode[]],
+);
+
+export const supplierScorecardSchema = describes<SupplierScorecard>()(
+  z.object({
+    period,
+    overallDefectRate: maybe,
+    suppliers: z.array(
+      z.object({
+        supplierId: z.string(),
+        name: z.string(),
+        unitsSold: num,
+        claims: count,
+        defectUnits: num,
+        defectRate: maybe.describe('defect units ÷ units sold; null without sales'),
+        ppm: maybe,
+        ci95: interval.nullable(),
+        limits95: interval.nullable(),
+        limits998: interval.nullable(),
+        signal: z.enum(['above', 'warning', 'within', 'below', 'no_sales']),
+        trend: z.array(maybe),
+        topReasons: reasonMix,
+        netSentiment: maybe,
+        feedbackItems: count,
+      }),
+    ),
+  }),
+);
+
+export const productScorecardSchema = describes<ProductScorecard>()(
+  z.object({
+    period,
+    products: z.array(
+      z.object({
+        sku: z.string(),
+        name: z.string(),
+        supplierId: z.string(),
+        category: z.string(),
+        unitsSold: num,
+        claims: count,
+        defectUnits: num,
+        defectRate: maybe,
+        ci95: interval.nullable(),
+        topReasons: reasonMix,
+      }),
+    ),
+  }),
+);
+
+export const paretoResultSchema = describes<ParetoResult>()(
+  z.object({
+    period,
+    rows: z.array(
+      z.object({
+        reasonCode: z.string(),
+        reasonLabel: z.string(),
+        category: z.string(),
+        claims: count,
+        units: num,
+        share: num,
+        cumulativeShare: num,
+        stated: count,
+        inferred: count,
+      }),
+    ),
+  }),
+);
+
+export const reasonMatrixSchema = describes<ReasonMatrix>()(
+  z.object({
+    period,
+    by: z.enum(MATRIX_DIMENSIONS),
+    reasons: z.array(z.string()),
+    columns: z.array(z.object({ key: z.string(), label: z.string() })),
+    cells: z.array(
+      z.object({ reasonCode: z.string(), key: z.string(), claims: count, units: num }),
+    ),
+  }),
+);
+
+const attainment = { met: count, breached: count, attainment: maybe };
+const openClaim = z.object({
+  externalId: z.string(),
+  policyId: count,
+  policy: z.string(),
+  type: z.string(),
+  channel: z.string(),
+  assignee: z.string().nullable(),
+  openedAt: z.string(),
+  deadline: z.string().nullable(),
+  hoursLeft: num.describe('Negative once breached'),
+});
+
+export const slaReportSchema = describes<SlaReport>()(
+  z.object({
+    period,
+    clock: z.enum(SLA_CLOCKS),
+    now: z.string(),
+    policies: z.array(
+      z.object({
+        id: count,
+        name: z.string(),
+        metric: z.enum(SLA_METRICS),
+        targetHours: num,
+        clock: z.enum(SLA_CLOCKS),
+        claimTypes: z.array(z.string()),
+        resolutions: z.array(z.string()).nullable(),
+        atRiskHours: num,
+        ...attainment,
+        pending: count,
+        weekly: z.array(z.object(attainment)),
+      }),
+    ),
+    durations: z.array(
+      z.object({
+        metric: z.enum(SLA_METRICS),
+        median: z.array(maybe),
+        p90: z.array(maybe),
+        count: z.array(count),
+      }),
+    ),
+    byChannel: z.array(z.object({ channel: z.string(), ...attainment })),
+    byAssignee: z.array(z.object({ assignee: z.string(), ...attainment })),
+    repeatContactRate: maybe,
+    atRisk: z.array(openClaim),
+    breachesOpen: z.array(openClaim),
+    backlogAging: z.array(z.object({ bucket: z.string(), claims: count })),
+  }),
+);
+
+export const feedbackReportSchema = describes<FeedbackReport>()(
+  z.object({
+    period,
+    items: count,
+    ratings: z.array(count).describe('Items per rating 1–5 (index 0 = 1★)'),
+    unrated: count,
+    netSentiment: maybe,
+    trend: z.array(
+      z.object({
+        week: z.string(),
+        positive: count,
+        neutral: count,
+        negative: count,
+        netSentiment: maybe,
+      }),
+    ),
+    byLanguage: z.array(
+      z.object({ language: z.string(), items: count, netSentiment: maybe, meanScore: maybe }),
+    ),
+    bySupplier: z.array(
+      z.object({ supplierId: z.string(), name: z.string(), items: count, netSentiment: maybe }),
+    ),
+  }),
+);
+
+export const kpiSetSchema = describes<KpiSet>()(
+  z.object({
+    period,
+    processingTimeHours: maybe,
+    repeatContactRate: maybe,
+    returnShare: maybe,
+    negativeReviewShare: maybe,
+    claims: count,
+  }),
+);
+
+const kpi = describes<KpiComparison>()(
+  z.object({
+    value: num,
+    baseline: num,
+    change: num,
+    relativeChange: maybe,
+    pValue: num,
+    significant: z.boolean(),
+    sparkline: z.array(num),
+  }),
+);
+
+export const weeklyReportSchema = describes<WeeklyReport>()(
+  z.object({
+    timeZone: z.string(),
+    week: isoWeekRef,
+    baselineWeeks: z.array(isoWeekRef),
+    claimsReceived: kpi,
+    unitsReturned: kpi,
+    pareto: z.array(
+      z.object({
+        reasonCode: z.string(),
+        reasonLabel: z.string(),
+        category: reasonCategory,
+        claims: count,
+        share: num,
+        cumulativeShare: num,
+      }),
+    ),
+    trendWeeks: z.array(isoWeekRef),
+    trend: z.array(
+      z.object({ category: reasonCategory, label: z.string(), claims: z.array(count) }),
+    ),
+    dataThrough: z.string().nullable(),
+    kpis: z.object({
+      returnRate: kpi.nullable(),
+      refundsPaid: z.array(z.object({ currency: z.string(), kpi })),
+      medianFirstResponseHours: kpi.nullable(),
+      slaAttainment: kpi.nullable(),
+      netSentiment: kpi.nullable(),
+    }),
+    movers: z.array(
+      z.object({
+        kind: z.enum(['reason', 'product', 'supplier']),
+        key: z.string(),
+        label: z.string(),
+        value: num,
+        baseline: num,
+        pValue: num,
+        qValue: num,
+      }),
+    ),
+  }),
+);
+
+function recordsPage<T extends z.ZodType>(row: T) {
+  return z.object({
+    period,
+    total: count,
+    page: count,
+    pageSize: count,
+    sort: z.string(),
+    order: z.enum(['asc', 'desc']),
+    rows: z.array(row),
+  });
+}
+
+const claimRecord = describes<ClaimRecord>()(
+  z.object({
+    externalId: z.string(),
+    type: z.string(),
+    channel: z.string(),
+    sku: z.string().nullable(),
+    productName: z.string().nullable(),
+    supplierId: z.string().nullable(),
+    reasonCode: z.string(),
+    reasonSource: z.string(),
+    inferredReasonCode: z.string().nullable(),
+    reasonText: z.string().nullable(),
+    quantity: num,
+    openedAt: z.string(),
+    firstResponseAt: z.string().nullable(),
+    resolvedAt: z.string().nullable(),
+    refundedAt: z.string().nullable(),
+    status: z.string(),
+    resolution: z.string().nullable(),
+    refundAmount: z.string().nullable(),
+    currency: z.string().nullable(),
+    inspectionOutcome: z.string().nullable(),
+    contactCount: count,
+    assignee: z.string().nullable(),
+  }),
+);
+
+const feedbackRecord = describes<FeedbackRecord>()(
+  z.object({
+    externalId: z.string(),
+    source: z.string(),
+    sku: z.string().nullable(),
+    productName: z.string().nullable(),
+    rating: maybe,
+    text: z.string().nullable(),
+    language: z.string().nullable(),
+    sentimentScore: maybe,
+    label: z.string().nullable(),
+    createdAt: z.string(),
+  }),
+);
+
+export const claimRecordsSchema = describes<
+  RecordsPage<ClaimRecord> & { readonly period: AnalyticsPeriod }
+>()(recordsPage(claimRecord));
+
+export const feedbackRecordsSchema = describes<
+  RecordsPage<FeedbackRecord> & { readonly period: AnalyticsPeriod }
+>()(recordsPage(feedbackRecord));
+
+const sentimentCounts = { positive: count, neutral: count, negative: count, netSentiment: maybe };
+
+export const aspectsReportSchema = describes<AspectsReport>()(
+  z.object({
+    period,
+    aspects: z.array(z.object({ aspect: z.string(), label: z.string(), ...sentimentCounts })),
+    byLanguage: z.array(z.object({ language: z.string(), aspect: z.string(), ...sentimentCounts })),
+    products: z.array(
+      z.object({
+        sku: z.string(),
+        name: z.string(),
+        negativeMentions: count,
+        topNegativeAspect: z.string(),
+        claims: count,
+        topReason: z.string().nullable(),
+      }),
+    ),
+  }),
+);
+
+export const reasonMismatchReportSchema = describes<ReasonMismatchReport>()(
+  z.object({
+    period,
+    withText: count.describe('Claims with a text and a stated reason'),
+    inferred: count,
+    mismatched: count,
+    pairs: z.array(z.object({ stated: z.string(), inferred: z.string(), claims: count })),
+  }),
+);
+
+export const definitionsSchema = describes<{ readonly metrics: readonly MetricDefinition[] }>()(
+  z.object({
+    metrics: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        definition: z.string(),
+        includes: z.string(),
+        excludes: z.string(),
+        clock: z.string(),
+      }),
+    ),
+  }),
+);
+
+export class WeeklyReportDto extends createZodDto(weeklyReportSchema) {}
+export class ParetoResultDto extends createZodDto(paretoResultSchema) {}
+export class ReasonMatrixDto extends createZodDto(reasonMatrixSchema) {}
+export class SupplierScorecardDto extends createZodDto(supplierScorecardSchema) {}
+export class ProductScorecardDto extends createZodDto(productScorecardSchema) {}
+export class SlaReportDto extends createZodDto(slaReportSchema) {}
+export class FeedbackReportDto extends createZodDto(feedbackReportSchema) {}
+export class KpiSetDto extends createZodDto(kpiSetSchema) {}
+export class ClaimRecordsPageDto extends createZodDto(claimRecordsSchema) {}
+export class FeedbackRecordsPageDto extends createZodDto(feedbackRecordsSchema) {}
+export class AspectsReportDto extends createZodDto(aspectsReportSchema) {}
+export class ReasonMismatchReportDto extends createZodDto(reasonMismatchReportSchema) {}
+export class MetricDefinitionsDto extends createZodDto(definitionsSchema) {}

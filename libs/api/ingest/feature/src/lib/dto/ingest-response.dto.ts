@@ -1,0 +1,122 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import {
+  BATCH_STATUSES,
+  DATE_FORMATS,
+  INGEST_FORMATS,
+  INGEST_KINDS,
+  type BatchReport,
+  type IngestKind,
+  type IngestMapping,
+  type MappingSuggestion,
+  type RowError,
+} from '@returnlens/shared/contracts';
+import { describes } from '@returnlens/api/shared/util';
+
+// The answers of the ingest routes, each checked against its interface at compile time.
+
+const count = z.number().int();
+
+export const ingestMappingSchema = describes<IngestMapping>()(
+  z.object({
+    columns: z.record(z.string(), z.string()).describe('field → source column'),
+    values: z
+      .record(z.string(), z.record(z.string(), z.string()))
+      .optional()
+      .describe('field → (source value → our value)'),
+    defaults: z.record(z.string(), z.string()).optional(),
+    dateFormat: z.enum(DATE_FORMATS).optional(),
+    timeZone: z.string().optional(),
+    decimalSeparator: z.enum(['.', ',', 'auto']).optional(),
+  }),
+);
+
+const rowError = describes<RowError>()(
+  z.object({ field: z.string(), value: z.string().nullable(), message: z.string() }),
+);
+
+const batchSummary = {
+  id: z.string(),
+  kind: z.enum(INGEST_KINDS),
+  format: z.enum(INGEST_FORMATS),
+  status: z.enum(BATCH_STATUSES),
+  sourceName: z.string().nullable(),
+  received: count,
+  inserted: count,
+  updated: count,
+  unchanged: count,
+  rejected: count,
+  unlinked: count.describe('Claims or feedback whose SKU or order is not (yet) known'),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  error: z.string().nullable(),
+};
+
+export const batchReportSchema = describes<BatchReport>()(
+  z.object({
+    ...batchSummary,
+    checksum: z.string().nullable().describe('SHA-256 of the request body as received'),
+    rejectedSample: z
+      .array(z.object({ rowNumber: count, errors: z.array(rowError) }))
+      .describe('The first rejected rows (all of them: GET /api/batches/{id}/rejected)'),
+    preview: z
+      .array(z.record(z.string(), z.unknown()))
+      .optional()
+      .describe('With dryRun: the first valid rows as they would be stored'),
+  }),
+);
+
+export const batchListSchema = describes<
+  Omit<BatchReport, 'checksum' | 'rejectedSample' | 'preview'>[]
+>()(z.array(z.object(batchSummary)));
+
+export const rejectedRowsSchema = describes<{
+  batchId: string;
+  rows: { rowNumber: number; raw: string; errors: RowError[] }[];
+}>()(
+  z.object({
+    batchId: z.string(),
+    rows: z.array(
+      z.object({
+        rowNumber: count,
+        raw: z.string().describe('The row as it arrived'),
+        errors: z.array(rowError),
+      }),
+    ),
+  }),
+);
+
+export const mappingSuggestionSchema = describes<
+  MappingSuggestion & { readonly details: Readonly<Record<string, string>> }
+>()(
+  z.object({
+    kind: z.enum(INGEST_KINDS),
+    mapping: ingestMappingSchema,
+    matches: z.array(z.object({ field: z.string(), column: z.string(), confidence: z.number() })),
+    missingRequired: z.array(z.string()),
+    unusedColumns: z.array(z.string()),
+    confident: z.boolean(),
+    details: z
+      .record(z.string(), z.string())
+      .describe('Detected or declared details (encoding, delimiter)'),
+  }),
+);
+
+const savedPreset = { name: z.string(), kind: z.enum(INGEST_KINDS), mapping: ingestMappingSchema };
+
+export const mappingPresetListSchema = describes<
+  { name: string; kind: IngestKind; mapping: IngestMapping; updatedAt: string }[]
+>()(z.array(z.object({ ...savedPreset, updatedAt: z.string() })));
+
+export const mappingPresetSchema = describes<{
+  name: string;
+  kind: IngestKind;
+  mapping: IngestMapping;
+}>()(z.object(savedPreset));
+
+export class BatchReportDto extends createZodDto(batchReportSchema) {}
+export class BatchListDto extends createZodDto(batchListSchema) {}
+export class RejectedRowsDto extends createZodDto(rejectedRowsSchema) {}
+export class MappingSuggestionDto extends createZodDto(mappingSuggestionSchema) {}
+export class MappingPresetListDto extends createZodDto(mappingPresetListSchema) {}
+export class MappingPresetAnswerDto extends createZodDto(mappingPresetSchema) {}
