@@ -28,7 +28,10 @@ export async function markPosition(
   const box = await canvas.boundingBox();
   if (!box) throw new Error('chart canvas is not visible');
   const hit = await canvas.evaluate(
-    (element: HTMLCanvasElement, o: { rgb: number[] | null; minY: number; columnFirst: boolean }) => {
+    (
+      element: HTMLCanvasElement,
+      o: { rgb: number[] | null; minY: number; columnFirst: boolean },
+    ) => {
       const context = element.getContext('2d');
       if (!context) return null;
       const { width, height } = element;
@@ -38,7 +41,10 @@ export async function markPosition(
         const i = (y * width + x) * 4;
         const [r, g, b, a] = [data[i], data[i + 1], data[i + 2], data[i + 3]];
         if (a < 200) return false;
-        if (o.rgb) return Math.abs(r - o.rgb[0]) < 6 && Math.abs(g - o.rgb[1]) < 6 && Math.abs(b - o.rgb[2]) < 6;
+        if (o.rgb)
+          return (
+            Math.abs(r - o.rgb[0]) < 6 && Math.abs(g - o.rgb[1]) < 6 && Math.abs(b - o.rgb[2]) < 6
+          );
         return Math.max(r, g, b) - Math.min(r, g, b) > 60;
       };
       const top = Math.round(o.minY * scale);
@@ -48,7 +54,8 @@ export async function markPosition(
       if (o.columnFirst) {
         for (let x = 0; x < width; x += step)
           for (let y = height - 1; y >= top; y -= step)
-            if (matches(x, y) && inside(x, y - 12 * step)) return { x: x / scale + 6, y: y / scale - 6 };
+            if (matches(x, y) && inside(x, y - 12 * step))
+              return { x: x / scale + 6, y: y / scale - 6 };
       } else {
         for (let y = top; y < height; y += step)
           for (let x = 0; x < width; x += step)
@@ -56,7 +63,11 @@ export async function markPosition(
       }
       return null;
     },
-    { rgb: options.rgb ?? null, minY: options.minY ?? 0, columnFirst: options.columnFirst ?? false },
+    {
+      rgb: options.rgb ?? null,
+      minY: options.minY ?? 0,
+      columnFirst: options.columnFirst ?? false,
+    },
   );
   if (!hit) throw new Error('no mark of that colour in the chart');
   return { x: box.x + hit.x, y: box.y + hit.y };

@@ -325,7 +325,10 @@ export interface AspectSentimentCounts {
 /** What reviews talk about, with the sentiment of each mention, and the returns behind it. */
 export interface AspectsReport {
   readonly period: AnalyticsPeriod;
-  readonly aspects: readonly ({ readonly aspect: string; readonly label: string } & AspectSentimentCounts)[];
+  readonly aspects: readonly ({
+    readonly aspect: string;
+    readonly label: string;
+  } & AspectSentimentCounts)[];
   readonly byLanguage: readonly ({
     readonly language: string;
     readonly aspect: string;
@@ -351,5 +354,9 @@ export interface ReasonMismatchReport {
   readonly withText: number;
   readonly inferred: number;
   readonly mismatched: number;
-  readonly pairs: readonly { readonly stated: string; readonly inferred: string; readonly claims: number }[];
+  readonly pairs: readonly {
+    readonly stated: string;
+    readonly inferred: string;
+    readonly claims: number;
+  }[];
 }

@@ -1,8 +1,4 @@
-import {
-  compareProportionWithBaseline,
-  compareValueWithBaseline,
-  netSentiment,
-} from './rates';
+import { compareProportionWithBaseline, compareValueWithBaseline, netSentiment } from './rates';
 
 describe('compareProportionWithBaseline', () => {
   it('pools the four previous weeks and tests the last week against them', () => {

@@ -4,7 +4,6 @@ import { DatabaseHealth } from './database-health';
 import { dataSourceOptions } from './data-source';
 import { DATABASE_MODE, type DatabaseMode } from './database-mode';
 
-
 /**
  * TypeORM on the URL resolved before Nest starts (the embedded server's or DATABASE_URL).
  * Pending migrations run at start-up; `synchronize` stays off.
@@ -23,10 +22,7 @@ export class DatabaseModule {
           retryDelay: 1000,
         }),
       ],
-      providers: [
-        { provide: DATABASE_MODE, useValue: mode },
-        DatabaseHealth,
-      ],
+      providers: [{ provide: DATABASE_MODE, useValue: mode }, DatabaseHealth],
       exports: [DATABASE_MODE, DatabaseHealth],
     };
   }

@@ -34,7 +34,13 @@ import {
   type AppConfig,
 } from '@returnlens/api/shared/util';
 import { BatchStore, INTERRUPTED, REPORT_SAMPLE } from './batch-store';
-import { KIND_TABLES, mergeSql, rejectDuplicatesSql, STAGE_TABLE, unlinkedSql } from './ingest.tables';
+import {
+  KIND_TABLES,
+  mergeSql,
+  rejectDuplicatesSql,
+  STAGE_TABLE,
+  unlinkedSql,
+} from './ingest.tables';
 import { MappingPresets } from './mapping-presets';
 import { loadStage } from './staging-load';
 
@@ -116,8 +122,13 @@ export class IngestService {
       if (request.dryRun) {
         batchId = await this.batches.open(client, request, mapping); // rolled back with the rest
       }
-      const report = await this.load(client, request, mapping, source.batches, batchId as string, () =>
-        hash.digest('hex'),
+      const report = await this.load(
+        client,
+        request,
+        mapping,
+        source.batches,
+        batchId as string,
+        () => hash.digest('hex'),
       );
       if (request.dryRun) {
         await client.query('ROLLBACK');

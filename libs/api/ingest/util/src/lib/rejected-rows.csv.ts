@@ -17,7 +17,10 @@ function* lines(row: RejectedRow) {
 
 /** The rejected rows as one CSV text. */
 export function rejectedRowsCsv(rows: readonly RejectedRow[]): string {
-  return csvText(HEADER, rows.flatMap((row) => [...lines(row)]));
+  return csvText(
+    HEADER,
+    rows.flatMap((row) => [...lines(row)]),
+  );
 }
 
 /** The same CSV as a stream fed row by row (for batches with many rejected rows). */

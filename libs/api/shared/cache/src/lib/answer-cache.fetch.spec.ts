@@ -73,9 +73,7 @@ describe('AnswerCacheInterceptor', () => {
   it('answers identical concurrent GETs with one computation', async () => {
     const { ask } = setup();
     const h = handler();
-    const answers = [1, 2, 3].map(() =>
-      ask(request('/api/analytics/kpis?from=2026-W01'), h.next),
-    );
+    const answers = [1, 2, 3].map(() => ask(request('/api/analytics/kpis?from=2026-W01'), h.next));
     h.release(42);
     const got = await Promise.all(answers);
     expect(got.map((g) => g.answer)).toEqual([1, 2, 3].map(() => ({ answer: 42, call: 1 })));

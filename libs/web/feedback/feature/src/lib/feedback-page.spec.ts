@@ -15,7 +15,13 @@ class ChartStub {
 }
 
 const REPORT = {
-  period: { timeZone: 'UTC', from: { week: '2026-W01' }, to: { week: '2026-W02' }, weeks: [], source: 'rollup' },
+  period: {
+    timeZone: 'UTC',
+    from: { week: '2026-W01' },
+    to: { week: '2026-W02' },
+    weeks: [],
+    source: 'rollup',
+  },
   items: 100,
   ratings: [10, 10, 20, 20, 40],
   unrated: 0,
@@ -34,13 +40,41 @@ const REPORT = {
 const ASPECTS = {
   period: REPORT.period,
   aspects: [
-    { aspect: 'price', label: 'Price and promotions', positive: 30, neutral: 10, negative: 10, netSentiment: 0.4 },
-    { aspect: 'size_fit', label: 'Size and fit', positive: 4, neutral: 6, negative: 30, netSentiment: -0.65 },
+    {
+      aspect: 'price',
+      label: 'Price and promotions',
+      positive: 30,
+      neutral: 10,
+      negative: 10,
+      netSentiment: 0.4,
+    },
+    {
+      aspect: 'size_fit',
+      label: 'Size and fit',
+      positive: 4,
+      neutral: 6,
+      negative: 30,
+      netSentiment: -0.65,
+    },
   ],
   byLanguage: [],
   products: [
-    { sku: 'SKU-9', name: 'Trail boot', negativeMentions: 14, topNegativeAspect: 'size_fit', claims: 6, topReason: 'wrong_size' },
-    { sku: 'SKU-3', name: 'Kettle', negativeMentions: 4, topNegativeAspect: 'quality', claims: 0, topReason: null },
+    {
+      sku: 'SKU-9',
+      name: 'Trail boot',
+      negativeMentions: 14,
+      topNegativeAspect: 'size_fit',
+      claims: 6,
+      topReason: 'wrong_size',
+    },
+    {
+      sku: 'SKU-3',
+      name: 'Kettle',
+      negativeMentions: 4,
+      topNegativeAspect: 'quality',
+      claims: 0,
+      topReason: null,
+    },
   ],
 };
 
@@ -59,9 +93,16 @@ async function settle(fixture: { detectChanges(): void }, responses: Record<stri
 describe('FeedbackPage', () => {
   it('states the ratings and trend, and lists reviews in their own direction, by rating', async () => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([{ path: '**', component: FeedbackPage }], withComponentInputBinding())],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([{ path: '**', component: FeedbackPage }], withComponentInputBinding()),
+      ],
     });
-    TestBed.overrideComponent(FeedbackPage, { remove: { imports: [ChartComponent] }, add: { imports: [ChartStub] } });
+    TestBed.overrideComponent(FeedbackPage, {
+      remove: { imports: [ChartComponent] },
+      add: { imports: [ChartStub] },
+    });
     const fixture = TestBed.createComponent(FeedbackPage);
     fixture.componentRef.setInput('rating', '1');
     fixture.detectChanges();
@@ -72,15 +113,40 @@ describe('FeedbackPage', () => {
     const reviews = http.expectOne((r) => r.url === '/api/analytics/records/feedback');
     expect(reviews.request.params.get('rating')).toBe('1');
     reviews.flush({
-      total: 1, page: 1, pageSize: 20, sort: 'createdAt', order: 'desc',
-      rows: [{ externalId: 'F-1', source: 'review', sku: null, productName: null, rating: 1, text: 'המשלוח הגיע באיחור <b>', language: 'he', sentimentScore: -0.6, label: 'negative', createdAt: '2026-01-09T10:00:00Z' }],
+      total: 1,
+      page: 1,
+      pageSize: 20,
+      sort: 'createdAt',
+      order: 'desc',
+      rows: [
+        {
+          externalId: 'F-1',
+          source: 'review',
+          sku: null,
+          productName: null,
+          rating: 1,
+          text: 'המשלוח הגיע באיחור <b>',
+          language: 'he',
+          sentimentScore: -0.6,
+          label: 'negative',
+          createdAt: '2026-01-09T10:00:00Z',
+        },
+      ],
     });
     await settle(fixture);
     const el = fixture.nativeElement as HTMLElement;
-    expect(el.querySelector('[data-testid=ratings-title]')?.textContent).toContain('60.0% of rated feedback gives 4–5★, 20.0% gives 1–2★');
-    expect(el.querySelector('[data-testid=sentiment-trend-title]')?.textContent).toContain('Net sentiment rose from +20 to +60');
-    expect(el.querySelector('[data-testid=by-language-title]')?.textContent).toContain('Hebrew feedback is the least positive (-10)');
-    expect(el.querySelector('[data-testid=reviews-title]')?.textContent).toContain('1 feedback items rated 1★');
+    expect(el.querySelector('[data-testid=ratings-title]')?.textContent).toContain(
+      '60.0% of rated feedback gives 4–5★, 20.0% gives 1–2★',
+    );
+    expect(el.querySelector('[data-testid=sentiment-trend-title]')?.textContent).toContain(
+      'Net sentiment rose from +20 to +60',
+    );
+    expect(el.querySelector('[data-testid=by-language-title]')?.textContent).toContain(
+      'Hebrew feedback is the least positive (-10)',
+    );
+    expect(el.querySelector('[data-testid=reviews-title]')?.textContent).toContain(
+      '1 feedback items rated 1★',
+    );
     const text = el.querySelector('[data-testid=reviews] .text');
     expect(text?.getAttribute('dir')).toBe('auto');
     expect(text?.textContent).toBe('המשלוח הגיע באיחור <b>');
@@ -96,11 +162,15 @@ describe('FeedbackPage', () => {
       ['KettleSKU-3', '4', 'Product quality / defect', '0', '–'],
     ]);
     // Undetected languages are named the same as in the filter bar and the language chart.
-    expect([...el.querySelectorAll('[data-testid=review-language] option')].map((o) => o.textContent?.trim())).toContain(
-      'Not detected',
-    );
+    expect(
+      [...el.querySelectorAll('[data-testid=review-language] option')].map((o) =>
+        o.textContent?.trim(),
+      ),
+    ).toContain('Not detected');
 
-    (fixture.componentInstance as unknown as { onLanguageClick(e: unknown): void }).onLanguageClick({ dataIndex: 1 });
+    (fixture.componentInstance as unknown as { onLanguageClick(e: unknown): void }).onLanguageClick(
+      { dataIndex: 1 },
+    );
     await settle(fixture, { '/api/analytics/feedback': REPORT, '/api/analytics/aspects': ASPECTS });
     expect(TestBed.inject(Router).url).toBe('/?language=he');
 

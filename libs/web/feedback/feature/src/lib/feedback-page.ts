@@ -90,7 +90,8 @@ export class FeedbackPage {
   );
   protected readonly trendTitle = computed(() => {
     const trend = (this.data()?.trend ?? []).filter((w) => w.netSentiment !== null);
-    if (trend.length < 2) return `Net sentiment ${formatNetSentiment(this.data()?.netSentiment ?? null)}`;
+    if (trend.length < 2)
+      return `Net sentiment ${formatNetSentiment(this.data()?.netSentiment ?? null)}`;
     const first = trend[0].netSentiment ?? 0;
     const last = trend[trend.length - 1].netSentiment ?? 0;
     const diff = Math.round((last - first) * 100);
@@ -119,7 +120,12 @@ export class FeedbackPage {
       .filter((s) => s.items >= 10)
       .sort((a, b) => (a.netSentiment ?? 0) - (b.netSentiment ?? 0))
       .slice(0, 12)
-      .map((s) => ({ key: s.supplierId, label: s.name, items: s.items, netSentiment: s.netSentiment })),
+      .map((s) => ({
+        key: s.supplierId,
+        label: s.name,
+        items: s.items,
+        netSentiment: s.netSentiment,
+      })),
   );
   protected readonly languageOption = computed(() =>
     buildNetSentimentBarsOption(this.languageRows(), this.theme.tokens()),
@@ -140,12 +146,16 @@ export class FeedbackPage {
       : 'Net sentiment per supplier';
   });
   protected barsLabel(rows: readonly NetSentimentRow[]): string {
-    return rows.map((r) => `${r.label}: ${formatNetSentiment(r.netSentiment)} (${r.items} items)`).join('; ');
+    return rows
+      .map((r) => `${r.label}: ${formatNetSentiment(r.netSentiment)} (${r.items} items)`)
+      .join('; ');
   }
 
   // Aspects: what reviews talk about, and the products they criticise beside their returns
   protected readonly aspects = aspectsResource(this.filters.params);
-  private readonly aspectData = computed(() => (this.aspects.hasValue() ? this.aspects.value() : undefined));
+  private readonly aspectData = computed(() =>
+    this.aspects.hasValue() ? this.aspects.value() : undefined,
+  );
   protected readonly aspectsError = computed(() => {
     const error = this.aspects.error();
     return error ? describeHttpError(error) : null;
@@ -156,7 +166,9 @@ export class FeedbackPage {
   protected readonly aspectsOption = computed(() =>
     buildAspectDivergingOption(this.aspectData()?.aspects ?? [], this.theme.tokens()),
   );
-  protected readonly aspectsTitle = computed(() => aspectHeadline(this.aspectData()?.aspects ?? []));
+  protected readonly aspectsTitle = computed(() =>
+    aspectHeadline(this.aspectData()?.aspects ?? []),
+  );
   protected readonly aspectsAria = computed(() => aspectsLabel(this.aspectData()?.aspects ?? []));
   protected readonly aspectsHeight = computed(
     () => 56 + Math.max(1, sortAspects(this.aspectData()?.aspects ?? []).length) * 34,
@@ -165,7 +177,9 @@ export class FeedbackPage {
     (this.aspectData()?.products ?? []).map((p) => ({
       ...p,
       aspectLabel: feedbackAspectLabel(p.topNegativeAspect),
-      reasonLabel: p.topReason ? (REASONS.find((r) => r.code === p.topReason)?.label ?? p.topReason) : '–',
+      reasonLabel: p.topReason
+        ? (REASONS.find((r) => r.code === p.topReason)?.label ?? p.topReason)
+        : '–',
     })),
   );
   protected readonly productsState = computed(() =>
@@ -184,9 +198,14 @@ export class FeedbackPage {
       .map((v) => Number(v))
       .filter((v) => Number.isInteger(v) && v >= 1 && v <= 5),
   );
-  protected readonly sortKey = computed(() => (this.order() && SORTS[this.order() ?? ''] ? (this.order() as string) : 'newest'));
+  protected readonly sortKey = computed(() =>
+    this.order() && SORTS[this.order() ?? ''] ? (this.order() as string) : 'newest',
+  );
   protected readonly sorts = Object.entries(SORTS).map(([key, s]) => ({ key, label: s.label }));
-  protected readonly languages = [...ANALYSED_LANGUAGES, 'und'].map((code) => ({ code, name: languageName(code) }));
+  protected readonly languages = [...ANALYSED_LANGUAGES, 'und'].map((code) => ({
+    code,
+    name: languageName(code),
+  }));
   protected readonly languageFilter = computed(() => this.filters.state().values.language ?? []);
 
   private readonly reviewParams = computed<QueryParams | null>(() => {
@@ -209,13 +228,19 @@ export class FeedbackPage {
       date: r.createdAt.slice(0, 10),
     })),
   );
-  protected readonly reviewTotal = computed(() => (this.reviews.hasValue() ? (this.reviews.value()?.total ?? 0) : null));
-  protected readonly reviewState = computed(() => loadState(this.reviews, () => this.reviewTotal() === 0));
+  protected readonly reviewTotal = computed(() =>
+    this.reviews.hasValue() ? (this.reviews.value()?.total ?? 0) : null,
+  );
+  protected readonly reviewState = computed(() =>
+    loadState(this.reviews, () => this.reviewTotal() === 0),
+  );
   protected readonly reviewError = computed(() => {
     const error = this.reviews.error();
     return error ? describeHttpError(error) : null;
   });
-  protected readonly reviewLastPage = computed(() => Math.max(1, Math.ceil((this.reviewTotal() ?? 0) / REVIEW_PAGE_SIZE)));
+  protected readonly reviewLastPage = computed(() =>
+    Math.max(1, Math.ceil((this.reviewTotal() ?? 0) / REVIEW_PAGE_SIZE)),
+  );
   protected readonly reviewsHeading = computed(() => {
     const total = this.reviewTotal();
     const rating = this.ratingFilter();
@@ -231,7 +256,9 @@ export class FeedbackPage {
       bySupplier: csvUrl('feedback', p, 'bySupplier'),
       aspects: csvUrl('aspects', p, 'aspects'),
       products: csvUrl('aspects', p, 'products'),
-      reviews: this.reviewParams() ? csvUrl('records/feedback', { ...(this.reviewParams() ?? {}), pageSize: '1000' }) : null,
+      reviews: this.reviewParams()
+        ? csvUrl('records/feedback', { ...(this.reviewParams() ?? {}), pageSize: '1000' })
+        : null,
     };
   });
   protected readonly formatCount = formatCount;

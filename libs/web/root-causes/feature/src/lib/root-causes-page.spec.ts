@@ -23,8 +23,22 @@ const period = {
   weeks: [],
   source: 'rollup',
 };
-const row = (reasonCode: string, reasonLabel: string, category: string, claims: number, inferred: number) => ({
-  reasonCode, reasonLabel, category, claims, units: claims, share: claims / 20, cumulativeShare: 0, stated: claims - inferred, inferred,
+const row = (
+  reasonCode: string,
+  reasonLabel: string,
+  category: string,
+  claims: number,
+  inferred: number,
+) => ({
+  reasonCode,
+  reasonLabel,
+  category,
+  claims,
+  units: claims,
+  share: claims / 20,
+  cumulativeShare: 0,
+  stated: claims - inferred,
+  inferred,
 });
 
 /** Lets responses arrive and effects run (no whenStable: a dependent request may be pending). */
@@ -42,9 +56,16 @@ async function settle(fixture: { detectChanges(): void }, responses: Record<stri
 describe('RootCausesPage', () => {
   it('states the causes and narrows the filters to what is clicked', async () => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([{ path: '**', component: RootCausesPage }])],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([{ path: '**', component: RootCausesPage }]),
+      ],
     });
-    TestBed.overrideComponent(RootCausesPage, { remove: { imports: [ChartComponent] }, add: { imports: [ChartStub] } });
+    TestBed.overrideComponent(RootCausesPage, {
+      remove: { imports: [ChartComponent] },
+      add: { imports: [ChartStub] },
+    });
     const router = TestBed.inject(Router);
     await router.navigateByUrl('/root-causes?period=12w');
     const fixture = TestBed.createComponent(RootCausesPage);
@@ -53,23 +74,41 @@ describe('RootCausesPage', () => {
     const http = TestBed.inject(HttpTestingController);
     http.expectOne('/api/analytics/pareto').flush({
       period,
-      rows: [row('product_defect', 'Product defect', 'product_quality', 12, 4), row('wrong_size', 'Wrong size', 'listing_accuracy', 8, 0)],
-    });
-    http.expectOne((r) => r.url === '/api/analytics/matrix' && r.params.get('by') === 'product').flush({
-      period, by: 'product', reasons: [], columns: [{ key: 'SKU-1', label: 'Kettle' }],
-      cells: [{ reasonCode: 'product_defect', key: 'SKU-1', claims: 9, units: 9 }],
-    });
-    http.expectOne((r) => r.url === '/api/analytics/matrix' && r.params.get('by') === 'supplier').flush({
-      period, by: 'supplier', reasons: [], columns: [{ key: 'S1', label: 'Kestrel' }],
-      cells: [{ reasonCode: 'product_defect', key: 'S1', claims: 12, units: 12 }],
-    });
-    http.expectOne((r) => r.url === '/api/analytics/reason-mismatches').flush({
-      period, withText: 40, inferred: 36, mismatched: 6,
-      pairs: [
-        { stated: 'wrong_size', inferred: 'product_defect', claims: 2 },
-        { stated: 'product_defect', inferred: 'wrong_size', claims: 4 },
+      rows: [
+        row('product_defect', 'Product defect', 'product_quality', 12, 4),
+        row('wrong_size', 'Wrong size', 'listing_accuracy', 8, 0),
       ],
     });
+    http
+      .expectOne((r) => r.url === '/api/analytics/matrix' && r.params.get('by') === 'product')
+      .flush({
+        period,
+        by: 'product',
+        reasons: [],
+        columns: [{ key: 'SKU-1', label: 'Kettle' }],
+        cells: [{ reasonCode: 'product_defect', key: 'SKU-1', claims: 9, units: 9 }],
+      });
+    http
+      .expectOne((r) => r.url === '/api/analytics/matrix' && r.params.get('by') === 'supplier')
+      .flush({
+        period,
+        by: 'supplier',
+        reasons: [],
+        columns: [{ key: 'S1', label: 'Kestrel' }],
+        cells: [{ reasonCode: 'product_defect', key: 'S1', claims: 12, units: 12 }],
+      });
+    http
+      .expectOne((r) => r.url === '/api/analytics/reason-mismatches')
+      .flush({
+        period,
+        withText: 40,
+        inferred: 36,
+        mismatched: 6,
+        pairs: [
+          { stated: 'wrong_size', inferred: 'product_defect', claims: 2 },
+          { stated: 'product_defect', inferred: 'wrong_size', claims: 4 },
+        ],
+      });
     await settle(fixture);
     const el = fixture.nativeElement as HTMLElement;
     expect(el.querySelector('[data-testid=mismatch-title]')?.textContent).toContain(
@@ -85,10 +124,18 @@ describe('RootCausesPage', () => {
       kind: 'claims',
       params: { mismatch: 'true' },
     });
-    expect(el.querySelector('[data-testid=rc-total]')?.textContent).toContain('20 claims in 2026-W01 – 2026-W12');
-    expect(el.querySelector('[data-testid=tree-title]')?.textContent).toContain('Product quality causes 60.0% of claims');
-    expect(el.querySelector('[data-testid=heatmap-title]')?.textContent).toContain('Kestrel × Product defect is the largest cell');
-    expect(el.querySelector('[data-testid=stated-title]')?.textContent).toContain('20.0% of claims had no stated reason');
+    expect(el.querySelector('[data-testid=rc-total]')?.textContent).toContain(
+      '20 claims in 2026-W01 – 2026-W12',
+    );
+    expect(el.querySelector('[data-testid=tree-title]')?.textContent).toContain(
+      'Product quality causes 60.0% of claims',
+    );
+    expect(el.querySelector('[data-testid=heatmap-title]')?.textContent).toContain(
+      'Kestrel × Product defect is the largest cell',
+    );
+    expect(el.querySelector('[data-testid=stated-title]')?.textContent).toContain(
+      '20.0% of claims had no stated reason',
+    );
     expect(el.querySelectorAll('[data-testid=reason-table] tbody tr')).toHaveLength(2);
 
     // A heatmap cell narrows to its reason and supplier.

@@ -15,7 +15,9 @@ import {
 
 describe('analytics resources', () => {
   beforeEach(() =>
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] }),
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting()],
+    }),
   );
 
   it('waits while the parameters are unknown, then asks with them and its own', async () => {
@@ -58,9 +60,13 @@ describe('analytics resources', () => {
       reasonMismatchesResource(() => ({ supplier: 'S1' }));
     });
     TestBed.tick();
-    expect(http.expectOne((r) => r.url === '/api/analytics/aspects').request.params.get('language')).toBe('he');
     expect(
-      http.expectOne((r) => r.url === '/api/analytics/reason-mismatches').request.params.get('supplier'),
+      http.expectOne((r) => r.url === '/api/analytics/aspects').request.params.get('language'),
+    ).toBe('he');
+    expect(
+      http
+        .expectOne((r) => r.url === '/api/analytics/reason-mismatches')
+        .request.params.get('supplier'),
     ).toBe('S1');
   });
 });

@@ -14,7 +14,10 @@ export function weeklyReportResource(
 ): HttpResourceRef<WeeklyReport | undefined> {
   return httpResource<WeeklyReport>(() => {
     const selected = week();
-    const params: Record<string, string> = { ...filters(), ...(selected ? { week: selected } : {}) };
+    const params: Record<string, string> = {
+      ...filters(),
+      ...(selected ? { week: selected } : {}),
+    };
     return { url: `${API_BASE}/reports/weekly`, params };
   });
 }

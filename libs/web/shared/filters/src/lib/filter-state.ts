@@ -165,7 +165,11 @@ export function withoutValue(state: FilterState, key: FilterKey, value: string):
 }
 
 /** Sets `key` to exactly `values` (a chart click narrows to what was clicked). */
-export function withOnly(state: FilterState, key: FilterKey, values: readonly string[]): FilterState {
+export function withOnly(
+  state: FilterState,
+  key: FilterKey,
+  values: readonly string[],
+): FilterState {
   const next: Partial<Record<FilterKey, readonly string[]>> = { ...state.values };
   if (values.length) next[key] = [...values];
   else delete next[key];

@@ -9,9 +9,22 @@ import {
 import { DESIGN_TOKENS } from './tokens';
 
 const tokens = DESIGN_TOKENS.light;
-const aspect = (code: string, label: string, positive: number, neutral: number, negative: number): AspectRow => {
+const aspect = (
+  code: string,
+  label: string,
+  positive: number,
+  neutral: number,
+  negative: number,
+): AspectRow => {
   const total = positive + neutral + negative;
-  return { aspect: code, label, positive, neutral, negative, netSentiment: total ? (positive - negative) / total : null };
+  return {
+    aspect: code,
+    label,
+    positive,
+    neutral,
+    negative,
+    netSentiment: total ? (positive - negative) / total : null,
+  };
 };
 const aspects = [
   aspect('price', 'Price and promotions', 60, 20, 20),
@@ -26,7 +39,10 @@ describe('buildAspectDivergingOption', () => {
   const series = option.series as Series[];
 
   it('puts the least positive aspect on top and leaves out aspects nobody mentioned', () => {
-    expect((option.yAxis as { data: string[] }).data).toEqual(['Size and fit (100)', 'Price and promotions (100)']);
+    expect((option.yAxis as { data: string[] }).data).toEqual([
+      'Size and fit (100)',
+      'Price and promotions (100)',
+    ]);
     expect(sortAspects(aspects).map((a) => a.aspect)).toEqual(['size_fit', 'price']);
   });
 
@@ -47,7 +63,11 @@ describe('buildAspectDivergingOption', () => {
   });
 
   it('keeps the axis symmetric around zero, wide enough for the longest side', () => {
-    const x = option.xAxis as { min: number; max: number; axisLabel: { formatter: (v: number) => string } };
+    const x = option.xAxis as {
+      min: number;
+      max: number;
+      axisLabel: { formatter: (v: number) => string };
+    };
     expect([x.min, x.max]).toEqual([-80, 80]);
     expect(x.axisLabel.formatter(-40)).toBe('40%');
   });
@@ -66,8 +86,13 @@ describe('aspect headline and label', () => {
   });
 
   it('skips aspects with too few mentions to judge, unless nothing else is there', () => {
-    const few = [aspect('price', 'Price and promotions', 40, 0, 10), aspect('packaging', 'Packaging', 0, 0, 3)];
-    expect(aspectHeadline(few)).toMatch(/^Every aspect is discussed more positively than negatively; least so Price/);
+    const few = [
+      aspect('price', 'Price and promotions', 40, 0, 10),
+      aspect('packaging', 'Packaging', 0, 0, 3),
+    ];
+    expect(aspectHeadline(few)).toMatch(
+      /^Every aspect is discussed more positively than negatively; least so Price/,
+    );
     expect(aspectHeadline([few[1]])).toMatch(/^Packaging draws the most criticism/);
     expect(aspectHeadline([])).toBe('No aspects mentioned in reviews in this period');
   });

@@ -12,7 +12,12 @@ const tokens = DESIGN_TOKENS.light;
 
 describe('buildRatingDistributionOption', () => {
   const option = buildRatingDistributionOption([10, 10, 20, 20, 40], tokens);
-  const series = option.series as { name: string; stack: string; data: number[]; itemStyle: { color: string } }[];
+  const series = option.series as {
+    name: string;
+    stack: string;
+    data: number[];
+    itemStyle: { color: string };
+  }[];
 
   it('stacks 1★ to 5★ as shares of 100 % on a diverging scale', () => {
     expect(series.map((s) => s.name)).toEqual(['1★', '2★', '3★', '4★', '5★']);
@@ -22,7 +27,9 @@ describe('buildRatingDistributionOption', () => {
   });
 
   it('states the share of high and low ratings', () => {
-    expect(ratingHeadline([10, 10, 20, 20, 40])).toBe('60.0% of rated feedback gives 4–5★, 20.0% gives 1–2★');
+    expect(ratingHeadline([10, 10, 20, 20, 40])).toBe(
+      '60.0% of rated feedback gives 4–5★, 20.0% gives 1–2★',
+    );
     expect(ratingHeadline([0, 0, 0, 0, 0])).toBe('No rated feedback in this period');
   });
 });
@@ -52,7 +59,8 @@ describe('buildNetSentimentBarsOption', () => {
       ],
       tokens,
     );
-    const data = (option.series as { data: { value: number; itemStyle: { color: string } }[] }[])[0].data;
+    const data = (option.series as { data: { value: number; itemStyle: { color: string } }[] }[])[0]
+      .data;
     expect(data).toEqual([
       { value: -20, itemStyle: { color: tokens.divergingNegative } },
       { value: 30, itemStyle: { color: tokens.divergingPositive } },
@@ -71,7 +79,9 @@ describe('supplier trend and sparklines', () => {
       0.005,
       tokens,
     );
-    const series = (option.series as { data: (number | null)[]; markLine: { data: { yAxis: number }[] } }[])[0];
+    const series = (
+      option.series as { data: (number | null)[]; markLine: { data: { yAxis: number }[] } }[]
+    )[0];
     expect(series.data).toEqual([1, null]);
     expect(series.markLine.data).toEqual([{ yAxis: 0.5 }]);
   });

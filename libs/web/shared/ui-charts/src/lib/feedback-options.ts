@@ -7,7 +7,13 @@ import type { DesignTokens } from './tokens';
 
 /** 1★…5★ on a colour-blind-safe diverging scale (orange → grey → blue). */
 export function ratingColors(tokens: DesignTokens): string[] {
-  return [tokens.divergingNegative, '#E69F00', tokens.divergingNeutral, '#56B4E9', tokens.divergingPositive];
+  return [
+    tokens.divergingNegative,
+    '#E69F00',
+    tokens.divergingNeutral,
+    '#56B4E9',
+    tokens.divergingPositive,
+  ];
 }
 
 /** One 100 % bar of the rating distribution, 1★ on the left. */

@@ -1,8 +1,20 @@
 import type { SupplierScore, SupplierScorecard } from '@returnlens/shared/contracts';
-import { buildFunnelOption, funnelCurve, funnelHeadline, funnelLimits, SIGNAL_STYLES } from './funnel-option';
+import {
+  buildFunnelOption,
+  funnelCurve,
+  funnelHeadline,
+  funnelLimits,
+  SIGNAL_STYLES,
+} from './funnel-option';
 import { DESIGN_TOKENS } from './tokens';
 
-const supplier = (id: string, name: string, units: number, defects: number, signal: SupplierScore['signal']): SupplierScore => ({
+const supplier = (
+  id: string,
+  name: string,
+  units: number,
+  defects: number,
+  signal: SupplierScore['signal'],
+): SupplierScore => ({
   supplierId: id,
   name,
   unitsSold: units,
@@ -21,7 +33,13 @@ const supplier = (id: string, name: string, units: number, defects: number, sign
 });
 
 const card: SupplierScorecard = {
-  period: { timeZone: 'UTC', from: { week: '2026-W01', start: '', end: '' }, to: { week: '2026-W12', start: '', end: '' }, weeks: [], source: 'rollup' },
+  period: {
+    timeZone: 'UTC',
+    from: { week: '2026-W01', start: '', end: '' },
+    to: { week: '2026-W12', start: '', end: '' },
+    weeks: [],
+    source: 'rollup',
+  },
   overallDefectRate: 0.01,
   suppliers: [
     supplier('S1', 'Kestrel <GmbH>', 10000, 300, 'above'),
@@ -50,14 +68,21 @@ describe('funnel limits', () => {
 
 describe('buildFunnelOption', () => {
   const option = buildFunnelOption(card, DESIGN_TOKENS.light);
-  const series = option.series as { name: string; type: string; data: { value: number[]; supplierId: string }[]; itemStyle?: { color: string } }[];
+  const series = option.series as {
+    name: string;
+    type: string;
+    data: { value: number[]; supplierId: string }[];
+    itemStyle?: { color: string };
+  }[];
 
   it('plots each supplier with sales at (units, rate %) in the series of its signal', () => {
     const above = series.find((s) => s.name === SIGNAL_STYLES.above.label);
     expect(above?.type).toBe('scatter');
     expect(above?.data).toEqual([{ value: [10000, 3], name: 'Kestrel <GmbH>', supplierId: 'S1' }]);
     expect(above?.itemStyle?.color).toBe('#D55E00');
-    const all = series.filter((s) => s.type === 'scatter').flatMap((s) => s.data.map((d) => d.supplierId));
+    const all = series
+      .filter((s) => s.type === 'scatter')
+      .flatMap((s) => s.data.map((d) => d.supplierId));
     expect(all.sort()).toEqual(['S1', 'S2', 'S3']);
   });
 
@@ -65,7 +90,9 @@ describe('buildFunnelOption', () => {
     expect(series.filter((s) => s.name === '95 % limits')).toHaveLength(2);
     expect(series.filter((s) => s.name === '99.8 % limits')).toHaveLength(2);
     expect((option.xAxis as { type: string }).type).toBe('log');
-    const overall = series.find((s) => s.name === 'Overall rate') as unknown as { data: number[][] };
+    const overall = series.find((s) => s.name === 'Overall rate') as unknown as {
+      data: number[][];
+    };
     expect(overall.data[0][1]).toBe(1);
   });
 

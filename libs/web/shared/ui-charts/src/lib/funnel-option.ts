@@ -63,7 +63,11 @@ export function buildFunnelOption(scorecard: SupplierScorecard, tokens: DesignTo
     symbol: 'none',
     silent: true,
     smooth: true,
-    lineStyle: { color: tokens.textMuted, width: 1, type: dashed ? ('dashed' as const) : ('solid' as const) },
+    lineStyle: {
+      color: tokens.textMuted,
+      width: 1,
+      type: dashed ? ('dashed' as const) : ('solid' as const),
+    },
     itemStyle: { color: tokens.textMuted },
     tooltip: { show: false },
     z: 1,
@@ -81,13 +85,11 @@ export function buildFunnelOption(scorecard: SupplierScorecard, tokens: DesignTo
     z: 3,
     data: withSales
       .filter((s) => s.signal === signal)
-      .map(
-        (s): FunnelPoint => ({
-          value: [s.unitsSold, Math.round((s.defectRate ?? 0) * 100000) / 1000],
-          name: s.name,
-          supplierId: s.supplierId,
-        }),
-      ),
+      .map((s): FunnelPoint => ({
+        value: [s.unitsSold, Math.round((s.defectRate ?? 0) * 100000) / 1000],
+        name: s.name,
+        supplierId: s.supplierId,
+      })),
     label: {
       show: signal === 'above' || signal === 'warning',
       formatter: (p: { name: string }) => p.name,
@@ -117,12 +119,16 @@ export function buildFunnelOption(scorecard: SupplierScorecard, tokens: DesignTo
         const data = (params as { data?: FunnelPoint }).data;
         const s = data?.supplierId ? scores.get(data.supplierId) : undefined;
         if (!s) return '';
-        const ci = s.ci95 ? ` (95 % CI ${formatShare(s.ci95.lower)}–${formatShare(s.ci95.upper)})` : '';
+        const ci = s.ci95
+          ? ` (95 % CI ${formatShare(s.ci95.lower)}–${formatShare(s.ci95.upper)})`
+          : '';
         return [
           `<strong>${escapeHtml(s.name)}</strong>`,
           `${formatShare(s.defectRate ?? 0)} defect rate${ci}`,
           `${formatCount(s.defectUnits)} defect units of ${formatCount(s.unitsSold)} sold`,
-          s.signal === 'within' ? 'Within the control limits' : SIGNAL_STYLES[s.signal as 'above'].label,
+          s.signal === 'within'
+            ? 'Within the control limits'
+            : SIGNAL_STYLES[s.signal as 'above'].label,
         ].join('<br/>');
       },
     },
@@ -184,11 +190,16 @@ export function funnelHeadline(scorecard: SupplierScorecard): string {
   const overallText = overall === null ? '' : ` (overall ${formatShare(overall)})`;
   if (above.length === 1) {
     const s = above[0];
-    const times = overall ? ` — ${((s.defectRate ?? 0) / overall).toFixed(1)}× the overall ${formatShare(overall)}` : '';
+    const times = overall
+      ? ` — ${((s.defectRate ?? 0) / overall).toFixed(1)}× the overall ${formatShare(overall)}`
+      : '';
     return `${s.name}'s defect rate ${formatShare(s.defectRate ?? 0)} is beyond the 99.8 % limit${times}`;
   }
   if (above.length > 1) {
-    const names = above.slice(0, 3).map((s) => s.name).join(', ');
+    const names = above
+      .slice(0, 3)
+      .map((s) => s.name)
+      .join(', ');
     return `${above.length} suppliers are beyond the 99.8 % limit: ${names}${above.length > 3 ? '…' : ''}`;
   }
   if (warning.length)

@@ -10,9 +10,29 @@ import {
 } from './root-cause-options';
 import { CATEGORY_COLORS, DESIGN_TOKENS } from './tokens';
 
-const period = { timeZone: 'UTC', from: { week: '2026-W01', start: '', end: '' }, to: { week: '2026-W12', start: '', end: '' }, weeks: [], source: 'rollup' as const };
-const row = (reasonCode: string, reasonLabel: string, category: string, claims: number, inferred: number) => ({
-  reasonCode, reasonLabel, category, claims, units: claims, share: 0, cumulativeShare: 0, stated: claims - inferred, inferred,
+const period = {
+  timeZone: 'UTC',
+  from: { week: '2026-W01', start: '', end: '' },
+  to: { week: '2026-W12', start: '', end: '' },
+  weeks: [],
+  source: 'rollup' as const,
+};
+const row = (
+  reasonCode: string,
+  reasonLabel: string,
+  category: string,
+  claims: number,
+  inferred: number,
+) => ({
+  reasonCode,
+  reasonLabel,
+  category,
+  claims,
+  units: claims,
+  share: 0,
+  cumulativeShare: 0,
+  stated: claims - inferred,
+  inferred,
 });
 const rows: ParetoResult['rows'] = [
   row('product_defect', 'Product defect', 'product_quality', 10, 4),
@@ -38,7 +58,9 @@ const label = (code: string) => rows.find((r) => r.reasonCode === code)?.reasonL
 
 describe('buildReasonHeatmapOption', () => {
   const option = buildReasonHeatmapOption(bySupplier, label, DESIGN_TOKENS.light);
-  const data = (option.series as { data: { value: number[]; target: object; label: { color: string } }[] }[])[0].data;
+  const data = (
+    option.series as { data: { value: number[]; target: object; label: { color: string } }[] }[]
+  )[0].data;
 
   it('puts suppliers and reasons largest first, with the count in every cell', () => {
     // Heron has 8 claims, Kestrel 8: ties keep the API order; product defect (10) before wrong size (6).
@@ -49,7 +71,10 @@ describe('buildReasonHeatmapOption', () => {
   });
 
   it('carries the filters a click sets: the reason and the supplier', () => {
-    expect(data.find((d) => d.value[2] === 8)?.target).toEqual({ reason: 'product_defect', supplier: 'S1' });
+    expect(data.find((d) => d.value[2] === 8)?.target).toEqual({
+      reason: 'product_defect',
+      supplier: 'S1',
+    });
   });
 
   it('writes dark cells in white for contrast', () => {
@@ -88,15 +113,15 @@ describe('rootCauseTree', () => {
     ]);
     // A product below the share threshold does not split its reason.
     expect(rootCauseTree(rows, products, 6, 0.8)[0].children?.[0].children).toBeUndefined();
-    expect(defect?.children?.map((c) => c.name)).toEqual([
-      'Kettle',
-      'other products',
-    ]);
+    expect(defect?.children?.map((c) => c.name)).toEqual(['Kettle', 'other products']);
   });
 
   it('builds a treemap that does not zoom on click (a click filters)', () => {
     const option = buildRootCauseTreemapOption(rows, products, DESIGN_TOKENS.dark);
-    expect((option.series as { type: string; nodeClick: boolean }[])[0]).toMatchObject({ type: 'treemap', nodeClick: false });
+    expect((option.series as { type: string; nodeClick: boolean }[])[0]).toMatchObject({
+      type: 'treemap',
+      nodeClick: false,
+    });
   });
 });
 
@@ -118,7 +143,8 @@ describe('stated vs inferred', () => {
 });
 
 describe('mismatchHeadline', () => {
-  const label = (code: string) => ({ wrong_size: 'Wrong size', product_defect: 'Product defect' })[code] ?? code;
+  const label = (code: string) =>
+    ({ wrong_size: 'Wrong size', product_defect: 'Product defect' })[code] ?? code;
 
   it('counts the claims whose text reads as another reason and names the commonest pair', () => {
     expect(
@@ -133,7 +159,9 @@ describe('mismatchHeadline', () => {
         },
         label,
       ),
-    ).toBe('30 of 200 claims with text (15.0%) read as another reason; most often Product defect → Wrong size');
+    ).toBe(
+      '30 of 200 claims with text (15.0%) read as another reason; most often Product defect → Wrong size',
+    );
   });
 
   it('says when there is nothing to compare or nothing disagrees', () => {

@@ -81,7 +81,12 @@ export function buildReasonHeatmapOption(
       type: 'category',
       data: columns.map((c) => shortLabel(c.label, 18)),
       ...axisStyle(tokens),
-      axisLabel: { color: tokens.textMuted, interval: 0, rotate: columns.length > 8 ? 35 : 0, fontSize: 11 },
+      axisLabel: {
+        color: tokens.textMuted,
+        interval: 0,
+        rotate: columns.length > 8 ? 35 : 0,
+        fontSize: 11,
+      },
       splitArea: { show: false },
     },
     yAxis: {
@@ -117,7 +122,10 @@ export function buildReasonHeatmapOption(
 }
 
 /** The heatmap's finding: its largest cell and what share of its column that is. */
-export function heatmapHeadline(matrix: ReasonMatrix, reasonLabel: (code: string) => string): string {
+export function heatmapHeadline(
+  matrix: ReasonMatrix,
+  reasonLabel: (code: string) => string,
+): string {
   const { columnTotals } = heatmapLayout(matrix);
   const top = [...matrix.cells].sort((a, b) => b.claims - a.claims)[0];
   if (!top) return 'No claims in this period';
@@ -210,7 +218,10 @@ export function buildRootCauseTreemapOption(
       ...tooltipStyle(tokens),
       formatter: (params: unknown) => {
         const p = params as { treePathInfo: { name: string; value: number }[]; value: number };
-        const path = p.treePathInfo.slice(1).map((n) => escapeHtml(n.name)).join(' › ');
+        const path = p.treePathInfo
+          .slice(1)
+          .map((n) => escapeHtml(n.name))
+          .join(' › ');
         return `<strong>${path}</strong><br/>${formatCount(p.value)} claims · ${formatShare(p.value / (total || 1))} of all`;
       },
     },
@@ -306,7 +317,11 @@ export function statedInferredHeadline(rows: ParetoRows): string {
 export interface ReasonMismatchSummary {
   readonly withText: number;
   readonly mismatched: number;
-  readonly pairs: readonly { readonly stated: string; readonly inferred: string; readonly claims: number }[];
+  readonly pairs: readonly {
+    readonly stated: string;
+    readonly inferred: string;
+    readonly claims: number;
+  }[];
 }
 
 /** The finding of the stated-vs-text check: how often the text contradicts the stated reason. */

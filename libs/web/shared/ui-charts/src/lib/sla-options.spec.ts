@@ -17,7 +17,12 @@ describe('buildAttainmentOption', () => {
     { label: 'Repair ≤ 45 d', met: 0, breached: 0, attainment: null },
   ];
   const option = buildAttainmentOption(rows, tokens);
-  const bars = (option.series as { data: { value: number; itemStyle: { color: string } }[]; markLine: { data: { xAxis: number }[] } }[])[0];
+  const bars = (
+    option.series as {
+      data: { value: number; itemStyle: { color: string } }[];
+      markLine: { data: { xAxis: number }[] };
+    }[]
+  )[0];
 
   it('draws attainment in percent, bad below the goal and good above it', () => {
     expect(bars.data.map((d) => d.value)).toEqual([90, 99, 0]);
@@ -26,7 +31,9 @@ describe('buildAttainmentOption', () => {
   });
 
   it('labels each bar with the share and the counts', () => {
-    const formatter = (option.series as { label: { formatter: (p: { dataIndex: number }) => string } }[])[0].label.formatter;
+    const formatter = (
+      option.series as { label: { formatter: (p: { dataIndex: number }) => string } }[]
+    )[0].label.formatter;
     expect(formatter({ dataIndex: 0 })).toBe('90.0% · 90 of 100');
     expect(formatter({ dataIndex: 2 })).toBe('no decided claims');
   });
@@ -39,9 +46,16 @@ describe('SLA helpers', () => {
   });
 
   it('names the policy furthest below the goal', () => {
-    const policy = (label: string, attainment: number | null) => ({ label, attainment, met: 1, breached: 1 });
+    const policy = (label: string, attainment: number | null) => ({
+      label,
+      attainment,
+      met: 1,
+      breached: 1,
+    });
     const rows = [policy('First response ≤ 24 h', 0.82), policy('Refund ≤ 10 d', 0.97)];
-    expect(slaHeadline(rows)).toBe('First response ≤ 24 h is met in only 82.0% of claims — below the 95 % goal');
+    expect(slaHeadline(rows)).toBe(
+      'First response ≤ 24 h is met in only 82.0% of claims — below the 95 % goal',
+    );
     expect(slaHeadline([policy('Refund ≤ 10 d', 0.97)])).toBe(
       'Every policy meets the 95 % goal; lowest: Refund ≤ 10 d at 97.0%',
     );
@@ -64,7 +78,11 @@ describe('buildDurationOption', () => {
       tokens,
       24,
     );
-    const series = option.series as { name: string; data: (number | null)[]; markLine?: { data: { yAxis: number }[] } }[];
+    const series = option.series as {
+      name: string;
+      data: (number | null)[];
+      markLine?: { data: { yAxis: number }[] };
+    }[];
     expect(series.map((s) => [s.name, s.data])).toEqual([
       ['Median', [5, null]],
       ['p90', [30.3, 20]],
@@ -73,7 +91,12 @@ describe('buildDurationOption', () => {
     expect((option.xAxis as { data: string[] }).data).toEqual(['W1', 'W2']);
     // Ticks on hours people use: 6 h steps up to 36 h here; 3-day steps for a 400 h p90.
     expect(option.yAxis).toMatchObject({ interval: 6, max: 36 });
-    const long = buildDurationOption(weeks, { metric: 'refund', median: [100, 120], p90: [300, 400], count: [1, 1] }, tokens, 240);
+    const long = buildDurationOption(
+      weeks,
+      { metric: 'refund', median: [100, 120], p90: [300, 400], count: [1, 1] },
+      tokens,
+      240,
+    );
     expect(long.yAxis).toMatchObject({ interval: 72, max: 432 });
   });
 });
@@ -87,7 +110,8 @@ describe('buildBacklogOption', () => {
       ],
       tokens,
     );
-    const data = (option.series as { data: { value: number; itemStyle: { color: string } }[] }[])[0].data;
+    const data = (option.series as { data: { value: number; itemStyle: { color: string } }[] }[])[0]
+      .data;
     expect(data.map((d) => d.value)).toEqual([5, 2]);
     expect(data[1].itemStyle.color).toBe(tokens.sequentialHigh.toLowerCase());
   });

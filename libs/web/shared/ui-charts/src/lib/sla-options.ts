@@ -101,7 +101,10 @@ export function buildAttainmentOption(
 }
 
 /** The SLA page's finding: the policy furthest below the goal, or that all meet it. */
-export function slaHeadline(policies: readonly AttainmentRow[], goal = SLA_ATTAINMENT_GOAL): string {
+export function slaHeadline(
+  policies: readonly AttainmentRow[],
+  goal = SLA_ATTAINMENT_GOAL,
+): string {
   const decided = policies.filter((p) => p.attainment !== null);
   if (!decided.length) return 'No claim was decided against a policy in this period';
   const worst = [...decided].sort((a, b) => (a.attainment ?? 1) - (b.attainment ?? 1))[0];
@@ -174,7 +177,12 @@ export function buildDurationOption(
                 silent: true,
                 symbol: 'none',
                 lineStyle: { color: tokens.bad, type: 'dashed' as const },
-                label: { formatter: `target ${formatTarget(targetHours)}`, color: tokens.textMuted, fontSize: 10, position: 'insideEndTop' as const },
+                label: {
+                  formatter: `target ${formatTarget(targetHours)}`,
+                  color: tokens.textMuted,
+                  fontSize: 10,
+                  position: 'insideEndTop' as const,
+                },
                 data: [{ yAxis: targetHours }],
               },
             }
@@ -205,7 +213,13 @@ export function buildBacklogOption(
   buckets: SlaReport['backlogAging'],
   tokens: DesignTokens,
 ): ECOption {
-  const shades = buckets.map((_, i) => mix(tokens.sequentialLow, tokens.sequentialHigh, 0.35 + (0.65 * i) / Math.max(1, buckets.length - 1)));
+  const shades = buckets.map((_, i) =>
+    mix(
+      tokens.sequentialLow,
+      tokens.sequentialHigh,
+      0.35 + (0.65 * i) / Math.max(1, buckets.length - 1),
+    ),
+  );
   return {
     ...baseOption(tokens),
     grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
@@ -228,5 +242,11 @@ export function buildBacklogOption(
 export function mix(a: string, b: string, t: number): string {
   const parse = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
   const [x, y] = [parse(a), parse(b)];
-  return `#${x.map((v, i) => Math.round(v + (y[i] - v) * t).toString(16).padStart(2, '0')).join('')}`;
+  return `#${x
+    .map((v, i) =>
+      Math.round(v + (y[i] - v) * t)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }

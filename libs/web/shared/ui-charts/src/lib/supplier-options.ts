@@ -46,7 +46,12 @@ export function buildRateTrendOption(
                 silent: true,
                 symbol: 'none',
                 lineStyle: { color: tokens.accent, type: 'dashed' as const },
-                label: { formatter: `all suppliers ${formatShare(overall)}`, color: tokens.textMuted, fontSize: 10, position: 'insideEndTop' as const },
+                label: {
+                  formatter: `all suppliers ${formatShare(overall)}`,
+                  color: tokens.textMuted,
+                  fontSize: 10,
+                  position: 'insideEndTop' as const,
+                },
                 data: [{ yAxis: toPct(overall) ?? 0 }],
               },
             }

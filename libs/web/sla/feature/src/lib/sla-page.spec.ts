@@ -14,22 +14,74 @@ class ChartStub {
   readonly chartClick = output<unknown>();
 }
 
-const attainment = (met: number, breached: number) => ({ met, breached, attainment: met / (met + breached) });
+const attainment = (met: number, breached: number) => ({
+  met,
+  breached,
+  attainment: met / (met + breached),
+});
 const REPORT = {
-  period: { timeZone: 'UTC', from: { week: '2026-W01' }, to: { week: '2026-W02' }, weeks: [{ week: '2026-W01' }, { week: '2026-W02' }], source: 'rollup' },
+  period: {
+    timeZone: 'UTC',
+    from: { week: '2026-W01' },
+    to: { week: '2026-W02' },
+    weeks: [{ week: '2026-W01' }, { week: '2026-W02' }],
+    source: 'rollup',
+  },
   clock: 'business',
   now: '2026-01-15T00:00:00Z',
   policies: [
-    { id: 1, name: 'First response', metric: 'first_response', targetHours: 24, clock: 'calendar', claimTypes: [], resolutions: null, atRiskHours: 4, pending: 0, weekly: [], ...attainment(80, 20) },
-    { id: 2, name: 'Refund', metric: 'refund', targetHours: 240, clock: 'calendar', claimTypes: [], resolutions: null, atRiskHours: 24, pending: 0, weekly: [], ...attainment(97, 3) },
+    {
+      id: 1,
+      name: 'First response',
+      metric: 'first_response',
+      targetHours: 24,
+      clock: 'calendar',
+      claimTypes: [],
+      resolutions: null,
+      atRiskHours: 4,
+      pending: 0,
+      weekly: [],
+      ...attainment(80, 20),
+    },
+    {
+      id: 2,
+      name: 'Refund',
+      metric: 'refund',
+      targetHours: 240,
+      clock: 'calendar',
+      claimTypes: [],
+      resolutions: null,
+      atRiskHours: 24,
+      pending: 0,
+      weekly: [],
+      ...attainment(97, 3),
+    },
   ],
   durations: [{ metric: 'first_response', median: [5, 6], p90: [20, 30], count: [10, 10] }],
-  byChannel: [{ channel: 'phone', ...attainment(9, 1) }, { channel: 'web_form', ...attainment(5, 5) }],
+  byChannel: [
+    { channel: 'phone', ...attainment(9, 1) },
+    { channel: 'web_form', ...attainment(5, 5) },
+  ],
   byAssignee: [{ assignee: 'Ana', ...attainment(9, 1) }],
   repeatContactRate: 0.125,
-  atRisk: [{ externalId: 'C-9', policyId: 1, policy: 'First response', type: 'complaint', channel: 'chat', assignee: null, openedAt: '2026-01-14T20:00:00Z', deadline: '2026-01-15T20:00:00Z', hoursLeft: 2.5 }],
+  atRisk: [
+    {
+      externalId: 'C-9',
+      policyId: 1,
+      policy: 'First response',
+      type: 'complaint',
+      channel: 'chat',
+      assignee: null,
+      openedAt: '2026-01-14T20:00:00Z',
+      deadline: '2026-01-15T20:00:00Z',
+      hoursLeft: 2.5,
+    },
+  ],
   breachesOpen: [],
-  backlogAging: [{ bucket: '< 1 d', claims: 3 }, { bucket: '≥ 14 d', claims: 1 }],
+  backlogAging: [
+    { bucket: '< 1 d', claims: 3 },
+    { bucket: '≥ 14 d', claims: 1 },
+  ],
 };
 
 /** Lets responses arrive and effects run (no whenStable: a dependent request may be pending). */
@@ -47,14 +99,23 @@ async function settle(fixture: { detectChanges(): void }, responses: Record<stri
 describe('SlaPage', () => {
   it('asks for the clock in the URL and states the worst policy, channel and open work', async () => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([{ path: '**', component: SlaPage }], withComponentInputBinding())],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([{ path: '**', component: SlaPage }], withComponentInputBinding()),
+      ],
     });
-    TestBed.overrideComponent(SlaPage, { remove: { imports: [ChartComponent] }, add: { imports: [ChartStub] } });
+    TestBed.overrideComponent(SlaPage, {
+      remove: { imports: [ChartComponent] },
+      add: { imports: [ChartStub] },
+    });
     const fixture = TestBed.createComponent(SlaPage);
     fixture.componentRef.setInput('clock', 'business');
     fixture.detectChanges();
     TestBed.tick();
-    const req = TestBed.inject(HttpTestingController).expectOne((r) => r.url === '/api/analytics/sla');
+    const req = TestBed.inject(HttpTestingController).expectOne(
+      (r) => r.url === '/api/analytics/sla',
+    );
     expect(req.request.params.get('clock')).toBe('business');
     req.flush(REPORT);
     await settle(fixture);
@@ -62,13 +123,21 @@ describe('SlaPage', () => {
     expect(el.querySelector('[data-testid=attainment-title]')?.textContent).toContain(
       'First response ≤ 24 h is met in only 80.0% of claims — below the 95 % goal',
     );
-    expect(el.querySelector('[data-testid=by-channel-title]')?.textContent).toContain('Web form has the lowest attainment: 50.0%');
+    expect(el.querySelector('[data-testid=by-channel-title]')?.textContent).toContain(
+      'Web form has the lowest attainment: 50.0%',
+    );
     expect(el.querySelector('[data-testid=at-risk-count]')?.textContent).toBe('1');
-    expect(el.querySelector('[data-testid=at-risk] tbody td:last-child')?.textContent).toBe('2 h 30 min left');
-    expect(el.querySelector('[data-testid=backlog-title]')?.textContent).toContain('4 claims are open; 1 of them for 14 days or more');
+    expect(el.querySelector('[data-testid=at-risk] tbody td:last-child')?.textContent).toBe(
+      '2 h 30 min left',
+    );
+    expect(el.querySelector('[data-testid=backlog-title]')?.textContent).toContain(
+      '4 claims are open; 1 of them for 14 days or more',
+    );
     expect(el.textContent).toContain('Refund ≤ 10 d');
 
-    (fixture.componentInstance as unknown as { onChannelClick(e: unknown): void }).onChannelClick({ dataIndex: 0 });
+    (fixture.componentInstance as unknown as { onChannelClick(e: unknown): void }).onChannelClick({
+      dataIndex: 0,
+    });
     await settle(fixture);
     expect(TestBed.inject(Router).url).toBe('/?channel=web_form');
   });

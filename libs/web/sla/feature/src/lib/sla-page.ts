@@ -1,6 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { SLA_METRICS, type SlaClock, type SlaMetric, type SlaOpenClaim } from '@returnlens/shared/contracts';
+import {
+  SLA_METRICS,
+  type SlaClock,
+  type SlaMetric,
+  type SlaOpenClaim,
+} from '@returnlens/shared/contracts';
 import {
   csvUrl,
   describeHttpError,
@@ -75,7 +80,10 @@ export class SlaPage {
   protected readonly attainmentTitle = computed(() => slaHeadline(this.policyRows()));
   protected readonly attainmentLabel = computed(() =>
     this.policyRows()
-      .map((r) => `${r.label}: ${formatShareOrDash(r.attainment)} (${r.met} met, ${r.breached} breached)`)
+      .map(
+        (r) =>
+          `${r.label}: ${formatShareOrDash(r.attainment)} (${r.met} met, ${r.breached} breached)`,
+      )
       .join('; '),
   );
   protected readonly attainmentHeight = computed(() => 40 + this.policyRows().length * 44);
@@ -112,7 +120,13 @@ export class SlaPage {
       .filter((r) => r.met + r.breached > 0)
       .sort((a, b) => (a.attainment ?? 1) - (b.attainment ?? 1))
       .slice(0, 12)
-      .map((r) => ({ label: label(r), met: r.met, breached: r.breached, attainment: r.attainment, row: r }));
+      .map((r) => ({
+        label: label(r),
+        met: r.met,
+        breached: r.breached,
+        attainment: r.attainment,
+        row: r,
+      }));
   }
   protected readonly channelRows = computed(() =>
     this.splitRows(this.data()?.byChannel ?? [], (r) => humanize(r.channel)),
@@ -128,11 +142,15 @@ export class SlaPage {
   );
   protected readonly channelTitle = computed(() => {
     const worst = this.channelRows()[0];
-    return worst ? `${worst.label} has the lowest attainment: ${formatShareOrDash(worst.attainment)}` : 'Attainment by channel';
+    return worst
+      ? `${worst.label} has the lowest attainment: ${formatShareOrDash(worst.attainment)}`
+      : 'Attainment by channel';
   });
   protected readonly assigneeTitle = computed(() => {
     const worst = this.assigneeRows()[0];
-    return worst ? `Lowest attainment: ${worst.label} at ${formatShareOrDash(worst.attainment)}` : 'Attainment by assignee';
+    return worst
+      ? `Lowest attainment: ${worst.label} at ${formatShareOrDash(worst.attainment)}`
+      : 'Attainment by assignee';
   });
   protected splitLabel(rows: readonly AttainmentRow[]): string {
     return rows.map((r) => `${r.label}: ${formatShareOrDash(r.attainment)}`).join('; ');
@@ -167,11 +185,16 @@ export class SlaPage {
       channelText: humanize(r.channel),
       opened: r.openedAt.slice(0, 16).replace('T', ' '),
       deadlineText: r.deadline ? r.deadline.slice(0, 16).replace('T', ' ') : 'business hours',
-      left: r.hoursLeft < 0 ? `${formatDuration(-r.hoursLeft)} overdue` : `${formatDuration(r.hoursLeft)} left`,
+      left:
+        r.hoursLeft < 0
+          ? `${formatDuration(-r.hoursLeft)} overdue`
+          : `${formatDuration(r.hoursLeft)} left`,
     }));
   }
 
-  protected readonly repeatRate = computed(() => formatShareOrDash(this.data()?.repeatContactRate ?? null));
+  protected readonly repeatRate = computed(() =>
+    formatShareOrDash(this.data()?.repeatContactRate ?? null),
+  );
   protected readonly csv = computed(() => {
     const p: QueryParams = { ...(this.filters.params() ?? {}), clock: this.activeClock() };
     return {

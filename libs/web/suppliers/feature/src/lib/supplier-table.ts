@@ -1,12 +1,7 @@
 import type { SupplierScore } from '@returnlens/shared/contracts';
 
 export type SupplierSortKey =
-  | 'name'
-  | 'unitsSold'
-  | 'defectUnits'
-  | 'defectRate'
-  | 'ciLower'
-  | 'netSentiment';
+  'name' | 'unitsSold' | 'defectUnits' | 'defectRate' | 'ciLower' | 'netSentiment';
 
 export interface SupplierSort {
   readonly key: SupplierSortKey;
@@ -72,8 +67,12 @@ export function evidenceSummary(
     `Defect units: ${format.count(s.defectUnits)} in ${format.count(s.claims)} claims`,
   ];
   if (s.defectRate !== null) {
-    const ci = s.ci95 ? ` (95 % CI ${format.share(s.ci95.lower)}–${format.share(s.ci95.upper)})` : '';
-    lines.push(`Defect rate: ${format.share(s.defectRate)}${ci}, ${format.count(Math.round(s.ppm ?? 0))} PPM`);
+    const ci = s.ci95
+      ? ` (95 % CI ${format.share(s.ci95.lower)}–${format.share(s.ci95.upper)})`
+      : '';
+    lines.push(
+      `Defect rate: ${format.share(s.defectRate)}${ci}, ${format.count(Math.round(s.ppm ?? 0))} PPM`,
+    );
   }
   if (overall !== null && s.defectRate !== null && overall > 0)
     lines.push(

@@ -53,7 +53,14 @@ const REPORT: WeeklyReport = {
   trend: [{ category: 'product_quality', label: 'Product quality', claims: [8] }],
   dataThrough: '2026-11-22T21:00:00.000Z',
   kpis: {
-    returnRate: { ...kpi(0.05), baseline: 0.04, change: 0.01, relativeChange: 0.25, significant: true, pValue: 0.001 },
+    returnRate: {
+      ...kpi(0.05),
+      baseline: 0.04,
+      change: 0.01,
+      relativeChange: 0.25,
+      significant: true,
+      pValue: 0.001,
+    },
     refundsPaid: [{ currency: 'EUR', kpi: kpi(1200) }],
     medianFirstResponseHours: kpi(5.5),
     slaAttainment: null,

@@ -142,10 +142,26 @@ export class WeeklyReportPage {
     const k = this.operations.hasValue() ? this.operations.value() : undefined;
     if (!k) return null;
     return [
-      { label: 'Processing time (median)', value: formatDuration(k.processingTimeHours), metric: 'resolution_time' },
-      { label: 'Repeat contacts', value: formatShareOrDash(k.repeatContactRate), metric: 'repeat_contact_rate' },
-      { label: 'Return share of claims', value: formatShareOrDash(k.returnShare), metric: 'return_share' },
-      { label: 'Negative-review share', value: formatShareOrDash(k.negativeReviewShare), metric: 'negative_review_share' },
+      {
+        label: 'Processing time (median)',
+        value: formatDuration(k.processingTimeHours),
+        metric: 'resolution_time',
+      },
+      {
+        label: 'Repeat contacts',
+        value: formatShareOrDash(k.repeatContactRate),
+        metric: 'repeat_contact_rate',
+      },
+      {
+        label: 'Return share of claims',
+        value: formatShareOrDash(k.returnShare),
+        metric: 'return_share',
+      },
+      {
+        label: 'Negative-review share',
+        value: formatShareOrDash(k.negativeReviewShare),
+        metric: 'negative_review_share',
+      },
     ];
   });
 

@@ -61,7 +61,9 @@ export class KpiTileComponent {
 
   protected readonly value = computed(() => this.formatValue(this.kpi().value));
   protected readonly baseline = computed(() =>
-    this.format() === 'count' ? formatAverage(this.kpi().baseline) : this.formatValue(this.kpi().baseline),
+    this.format() === 'count'
+      ? formatAverage(this.kpi().baseline)
+      : this.formatValue(this.kpi().baseline),
   );
   protected readonly baselineText = computed(() =>
     this.format() === 'count' || this.format() === 'money'

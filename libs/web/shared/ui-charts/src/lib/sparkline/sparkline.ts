@@ -29,5 +29,7 @@ export class SparklineComponent {
   readonly width = input(90);
   readonly height = input(24);
   readonly color = input('currentColor');
-  protected readonly path = computed(() => sparklinePath(this.values(), this.width(), this.height()));
+  protected readonly path = computed(() =>
+    sparklinePath(this.values(), this.width(), this.height()),
+  );
 }

@@ -41,9 +41,7 @@ import {
           <button type="button" role="menuitem" (click)="choose('records')">View records</button>
         }
         @if (explain()) {
-          <button type="button" role="menuitem" (click)="choose('explain')">
-            Why this number
-          </button>
+          <button type="button" role="menuitem" (click)="choose('explain')">Why this number</button>
         }
       </div>
     }

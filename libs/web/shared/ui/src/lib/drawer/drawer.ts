@@ -15,7 +15,13 @@ import {
   host: { '(document:keydown.escape)': 'closed.emit()' },
   template: `
     <div class="backdrop" (click)="closed.emit()" aria-hidden="true"></div>
-    <aside class="drawer" role="dialog" aria-modal="true" [attr.aria-labelledby]="id() + '-title'" [attr.data-testid]="id()">
+    <aside
+      class="drawer"
+      role="dialog"
+      aria-modal="true"
+      [attr.aria-labelledby]="id() + '-title'"
+      [attr.data-testid]="id()"
+    >
       <header>
         <h2 [id]="id() + '-title'" tabindex="-1">{{ heading() }}</h2>
         <button type="button" class="close" aria-label="Close" (click)="closed.emit()">×</button>

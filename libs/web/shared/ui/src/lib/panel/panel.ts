@@ -14,7 +14,11 @@ export type PanelState = 'loading' | 'error' | 'empty' | 'ready';
   imports: [ChartMenuComponent, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section class="panel" [attr.aria-labelledby]="id() + '-title'" [attr.aria-busy]="state() === 'loading'">
+    <section
+      class="panel"
+      [attr.aria-labelledby]="id() + '-title'"
+      [attr.aria-busy]="state() === 'loading'"
+    >
       <header>
         <div class="titles">
           <h2 [id]="id() + '-title'" [attr.data-testid]="id() + '-title'">

@@ -67,13 +67,17 @@ describe('RecordsDrawerComponent', () => {
     expect(texts[0].textContent).toBe('<img src=x onerror=alert(1)>');
     expect(el.querySelector('td.text img')).toBeNull();
     expect(texts[1].getAttribute('dir')).toBe('auto');
-    expect(el.querySelector<HTMLAnchorElement>('[data-testid=records-csv]')?.getAttribute('href')).toBe(
+    expect(
+      el.querySelector<HTMLAnchorElement>('[data-testid=records-csv]')?.getAttribute('href'),
+    ).toBe(
       '/api/analytics/records/claims?reason=product_defect&from=2026-W10&to=2026-W10&pageSize=1000&sort=openedAt&order=desc&format=csv',
     );
 
     el.querySelector<HTMLButtonElement>('[data-testid=records-next]')?.click();
     fixture.detectChanges();
     TestBed.tick();
-    expect(http.expectOne((r) => r.url === '/api/analytics/records/claims').request.params.get('page')).toBe('2');
+    expect(
+      http.expectOne((r) => r.url === '/api/analytics/records/claims').request.params.get('page'),
+    ).toBe('2');
   });
 });

@@ -1,11 +1,10 @@
+import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal } from '@angular/core';
 import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  linkedSignal,
-} from '@angular/core';
-import { FILTER_KEYS, REASONS, type FilterKey, type RecordsPage } from '@returnlens/shared/contracts';
+  FILTER_KEYS,
+  REASONS,
+  type FilterKey,
+  type RecordsPage,
+} from '@returnlens/shared/contracts';
 import {
   claimRecordsResource,
   csvUrl,
@@ -14,7 +13,12 @@ import {
   feedbackRecordsResource,
   type PageRequest,
 } from '@returnlens/web/shared/data-access';
-import { FILTER_LABELS, humanize, languageName, vocabularyLabel } from '@returnlens/web/shared/filters';
+import {
+  FILTER_LABELS,
+  humanize,
+  languageName,
+  vocabularyLabel,
+} from '@returnlens/web/shared/filters';
 import { formatCount } from '@returnlens/web/shared/ui-charts';
 import { DrawerComponent } from '@returnlens/web/shared/ui';
 
@@ -148,8 +152,10 @@ export class RecordsDrawerComponent {
             .join(', ')}`,
         );
     }
-    for (const key of ['rating', 'label']) if (params[key]) parts.push(`${humanize(key)}: ${params[key]}`);
-    if (params['mismatch'] === 'true') parts.push('Stated reason differs from the one read in the text');
+    for (const key of ['rating', 'label'])
+      if (params[key]) parts.push(`${humanize(key)}: ${params[key]}`);
+    if (params['mismatch'] === 'true')
+      parts.push('Stated reason differs from the one read in the text');
     return parts.join(' · ');
   });
 

@@ -87,7 +87,9 @@ export class SuppliersPage {
   protected readonly funnelLabel = computed(() =>
     (this.data()?.suppliers ?? [])
       .filter((s) => s.defectRate !== null)
-      .map((s) => `${s.name}: ${formatShare(s.defectRate ?? 0)} of ${s.unitsSold} units, ${s.signal}`)
+      .map(
+        (s) => `${s.name}: ${formatShare(s.defectRate ?? 0)} of ${s.unitsSold} units, ${s.signal}`,
+      )
       .join('; '),
   );
   protected readonly overall = computed(() => {
@@ -137,7 +139,14 @@ export class SuppliersPage {
     const sort = this.sort();
     this.sort.set({
       key,
-      order: sort.key === key ? (sort.order === 'asc' ? 'desc' : 'asc') : key === 'name' ? 'asc' : 'desc',
+      order:
+        sort.key === key
+          ? sort.order === 'asc'
+            ? 'desc'
+            : 'asc'
+          : key === 'name'
+            ? 'asc'
+            : 'desc',
     });
   }
 

@@ -124,7 +124,8 @@ export class SupplierDetailPage {
   );
 
   private readonly paretoRows = computed(
-    () => (this.pareto.hasValue() ? (this.pareto.value()?.rows ?? []) : []) as unknown as ParetoRow[],
+    () =>
+      (this.pareto.hasValue() ? (this.pareto.value()?.rows ?? []) : []) as unknown as ParetoRow[],
   );
   protected readonly paretoState = computed(() =>
     loadState(this.pareto, () => this.paretoRows().length === 0),
@@ -158,7 +159,9 @@ export class SupplierDetailPage {
 
   protected readonly evidenceCsv = computed(() => {
     const p = this.ownParams();
-    return p ? csvUrl('records/claims', { ...p, pageSize: '1000', sort: 'openedAt', order: 'desc' }) : null;
+    return p
+      ? csvUrl('records/claims', { ...p, pageSize: '1000', sort: 'openedAt', order: 'desc' })
+      : null;
   });
   protected readonly summary = computed(() => {
     const s = this.supplier();
