@@ -130,8 +130,12 @@ const duckTypes = (table) =>
     : '';
 
 const RANGE = `opened_at >= TIMESTAMP '${FROM}' AND opened_at < TIMESTAMP '${TO}'`;
-const DEFECT = `CASE WHEN c.inspection_outcome = 'confirmed_defect' OR (COALESCE(c.inspection_outcome, 'not_inspected') = 'not_inspected' AND r.category_code = 'product_quality') THEN c.quantity ELSE 0 END`;
-const LABEL = `COALESCE(f.rating_label, f.sentiment_label, '')`;
+// The product's own metric SQL (defect units, the feedback label), read from its one home so
+// that DuckDB answers exactly the same definitions; these fragments are plain SQL both speak.
+require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
+const metricsSql = require(join(root, 'libs/api/shared/sql/src/lib/metrics.sql.ts'));
+const DEFECT = metricsSql.defectUnits('c', 'r');
+const LABEL = metricsSql.feedbackLabel('f');
 const SLA = `
   WITH p(id, metric, target, types, resolutions) AS (VALUES
     (1, 'first_response', 24, ['return','return_defective','exchange','warranty_repair','complaint'], NULL),
