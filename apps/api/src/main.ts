@@ -14,6 +14,7 @@ import {
   expressErrorHandler,
   isLoopback,
   loadConfig,
+  noStoreForApi,
   RequestValidationPipe,
   securityHeaders,
   setupOpenApi,
@@ -47,6 +48,7 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
       { logger: ['error', 'warn', 'log'], bodyParser: false },
     );
     app.use(helmet(securityHeaders()));
+    app.use(noStoreForApi);
     app.use(cookieParser());
     const json = express.json({ limit: '1mb' });
     app.use((req: Request, res: Response, next: NextFunction) =>

@@ -108,13 +108,21 @@ describe('Sign-in and roles in Chromium', () => {
     expect(dimensions.join(' ')).not.toMatch(/Supplier|Product/);
   });
 
-  it('lets the admin create a user, who signs in with the one-time password and chooses their own', async () => {
+  it('shows the demo admin only the Admin page', async () => {
     const page = browser.page();
     await signInAs(page, 'admin');
     await page.goto(`${baseUrl()}/`);
     await page.waitForURL(/\/admin$/);
     await page.getByRole('heading', { level: 1, name: 'Admin' }).waitFor();
     await expect(navNames(page)).resolves.toEqual(['Admin']);
+  });
+
+  it('lets the owner create a user, who signs in with the one-time password and chooses their own', async () => {
+    // Only someone who holds a role's permissions gives it (an admin does not give a buyer's).
+    const page = browser.page();
+    await signInAs(page, 'owner');
+    await page.goto(`${baseUrl()}/admin`);
+    await page.getByRole('heading', { level: 1, name: 'Admin' }).waitFor();
     await page.locator('[data-testid=users-table] tbody tr').first().waitFor();
     await page.locator('[data-testid=audit-table]').waitFor();
 

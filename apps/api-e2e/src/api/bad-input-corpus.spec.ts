@@ -192,6 +192,17 @@ describe('bad-input corpus (apps/api-e2e/src/fixtures/bad-input)', () => {
       });
       expect(batches).toEqual([{ id: response.body.id, status: 'committed' }]);
 
+      // Warnings (rows read in another encoding than the file's): in the answer and in the
+      // stored report; none where none are expected.
+      const warningsOf = (report: { warnings?: string[] }) => [...(report.warnings ?? [])].sort();
+      const expectedWarnings = [...(expected.warnings ?? [])]
+        .sort()
+        .map((w) => expect.stringContaining(w));
+      expect(warningsOf(response.body)).toEqual(expectedWarnings);
+      const storedReport = await get(`/api/batches/${response.body.id}`);
+      expect(storedReport.status).toBe(200);
+      expect(warningsOf(JSON.parse(storedReport.text))).toEqual(expectedWarnings);
+
       // Every rejected row with every error: row number, field, and words that say what is wrong.
       const rejected = await get(`/api/batches/${response.body.id}/rejected?limit=1000`);
       expect(rejected.status).toBe(200);

@@ -39,6 +39,7 @@ describe('health, API errors and the dashboard on one port', () => {
         'Accounts1764300000000',
         'DataVersion1764400000000',
         'DataVersionNotify1764500000000',
+        'IngestBounds1764610000000',
       ],
       pending: [],
       upToDate: true,

@@ -5,3 +5,4 @@ export * from './lib/auth.guard';
 export * from './lib/passwords';
 export * from './lib/principal';
 export * from './lib/rate-limit.guard';
+export * from './lib/grants';

@@ -2,6 +2,7 @@ export * from './lib/clock';
 export * from './lib/csv/csv';
 export * from './lib/config/app-config';
 export * from './lib/errors/all-exceptions.filter';
+export * from './lib/errors/database-message';
 export * from './lib/errors/error-classification';
 export * from './lib/errors/error-response';
 export * from './lib/http/format';

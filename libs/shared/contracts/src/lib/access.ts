@@ -59,6 +59,22 @@ export function permissionsOf(grants: {
   return PERMISSIONS.filter((p) => out.has(p));
 }
 
+/** The permissions of `wanted` that `held` lacks (in the canonical order); empty: none. */
+export function missingPermissions(
+  held: readonly Permission[],
+  wanted: readonly Permission[],
+): Permission[] {
+  return PERMISSIONS.filter((p) => wanted.includes(p) && !held.includes(p));
+}
+
+/**
+ * The roles someone holding `held` may give, take away or manage: those whose permissions
+ * they hold themselves. Nobody hands on access they do not have (an owner may give every role).
+ */
+export function grantableRoles(held: readonly Permission[]): Role[] {
+  return ROLES.filter((role) => missingPermissions(held, ROLE_PERMISSIONS[role]).length === 0);
+}
+
 /** What `GET /api/auth/me` answers. */
 export interface CurrentUser {
   readonly id: string;

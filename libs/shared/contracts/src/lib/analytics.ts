@@ -293,6 +293,28 @@ export interface ClaimRecord {
   readonly assignee: string | null;
 }
 
+/**
+ * A claim as the supplier pages show it (`GET /api/analytics/records/supplier-claims`, the
+ * `suppliers` permission): what the product and the customer said, never how the claim was
+ * handled — no SLA instants, status, resolution, refund, contacts or assignee.
+ */
+export type SupplierClaimRecord = Pick<
+  ClaimRecord,
+  | 'externalId'
+  | 'type'
+  | 'channel'
+  | 'sku'
+  | 'productName'
+  | 'supplierId'
+  | 'reasonCode'
+  | 'reasonSource'
+  | 'inferredReasonCode'
+  | 'reasonText'
+  | 'quantity'
+  | 'openedAt'
+  | 'inspectionOutcome'
+>;
+
 export interface FeedbackRecord {
   readonly externalId: string;
   readonly source: string;

@@ -83,8 +83,30 @@ export interface BatchReport {
   readonly startedAt: string;
   readonly finishedAt: string | null;
   readonly error: string | null;
+  /**
+   * What was done to the file that its owner should know, though no row was rejected for it
+   * (rows of a code-page CSV that were UTF-8 and read as UTF-8). Empty or absent: nothing.
+   */
+  readonly warnings?: readonly string[];
   /** The first rejected rows with their errors (all of them: GET /api/batches/:id/rejected). */
   readonly rejectedSample: readonly { rowNumber: number; errors: readonly RowError[] }[];
+  /**
+   * Rejected rows kept in full (GET /api/batches/:id/rejected): the first
+   * INGEST_REJECTED_ROWS_KEPT of them; equals `rejected` unless the cap was reached.
+   */
+  readonly rejectedKept?: number;
+  /** The rejected rows beyond the cap, counted by field and message (empty when none). */
+  readonly rejectedSummary?: readonly RejectedSummaryEntry[];
   /** With `dryRun`: the first valid rows as they would be stored. */
   readonly preview?: readonly Record<string, unknown>[];
+}
+
+/** Rejected rows not kept in full that share one error: how many, and the first of them. */
+export interface RejectedSummaryEntry {
+  readonly field: string;
+  readonly message: string;
+  /** Rows (not kept in full) with this error. */
+  readonly rows: number;
+  /** Their first row numbers, at most 5. */
+  readonly firstRows: readonly number[];
 }

@@ -101,6 +101,27 @@ describe('createRowValidator (claims)', () => {
     ]);
   });
 
+  it('rejects a timestamp whose time-zone offset no place uses, naming the field', () => {
+    const result = claims({
+      id: 'C-3',
+      kind: 'return',
+      via: 'chat',
+      opened: '2026-03-14T10:00:00+25:00',
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          field: 'opened_at',
+          value: '2026-03-14T10:00:00+25:00',
+          message: expect.stringContaining(
+            'has the time-zone offset +25:00, which no place uses: an offset lies between -12:00 and +14:00',
+          ),
+        },
+      ],
+    });
+  });
+
   it('keeps hostile text as text', () => {
     const validate = createRowValidator(
       'claims',

@@ -60,6 +60,27 @@ describe('parseTimestamp', () => {
     expect(iso('13/14/2026 1:00 PM')).toBe('"13/14/2026 1:00 PM" is not a real date or time');
   });
 
+  it('refuses a time-zone offset no place uses, saying which offsets are valid', () => {
+    const rule = 'an offset lies between -12:00 and +14:00, and its minutes are 00, 15, 30 or 45';
+    expect(iso('2026-03-14T10:30:00+25:00')).toBe(
+      `"2026-03-14T10:30:00+25:00" has the time-zone offset +25:00, which no place uses: ${rule}`,
+    );
+    expect(iso('2026-03-14T10:30:00+14:30')).toContain('has the time-zone offset +14:30');
+    expect(iso('2026-03-14T10:30:00-12:15')).toContain('has the time-zone offset -12:15');
+    expect(iso('2026-03-14T10:30:00+02:60')).toContain('has the time-zone offset +02:60');
+    expect(iso('2026-03-14T10:30:00+0210')).toContain('has the time-zone offset +0210');
+    expect(iso('2026-03-14T10:30:00+99')).toContain('has the time-zone offset +99');
+  });
+
+  it('accepts every offset from -12:00 to +14:00 in quarter hours', () => {
+    expect(iso('2026-03-14T10:30:00+14:00')).toBe('2026-03-13T20:30:00.000Z');
+    expect(iso('2026-03-14T10:30:00-12:00')).toBe('2026-03-14T22:30:00.000Z');
+    expect(iso('2026-03-14T10:30:00+05:45')).toBe('2026-03-14T04:45:00.000Z');
+    expect(iso('2026-03-14T10:30:00+1245')).toBe('2026-03-13T21:45:00.000Z');
+    expect(iso('2026-03-14T10:30:00-00:00')).toBe('2026-03-14T10:30:00.000Z');
+    expect(iso('2026-03-14T10:30:00+05')).toBe('2026-03-14T05:30:00.000Z');
+  });
+
   it('converts local time with the zone offset of that instant', () => {
     expect(new Date(wallClockToUtc(2026, 1, 1, 12, 0, 0, 0, 'Asia/Jerusalem')).toISOString()).toBe(
       '2026-01-01T10:00:00.000Z',

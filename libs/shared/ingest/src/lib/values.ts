@@ -90,6 +90,27 @@ function validDate(
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** What a valid UTC offset is, as the error message says it. */
+export const OFFSET_RULE =
+  'an offset lies between -12:00 and +14:00, and its minutes are 00, 15, 30 or 45';
+
+/**
+ * The minutes east of UTC of an ISO 8601 offset (`Z`, `±hh`, `±hhmm`, `±hh:mm`), or null
+ * when no clock could show it: real offsets run from -12:00 (Baker Island) to +14:00
+ * (Kiribati), in whole quarter hours (+05:45 Nepal, +12:45 Chatham Islands).
+ */
+export function offsetMinutes(offset: string): number | null {
+  if (offset.toUpperCase() === 'Z') return 0;
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const digits = offset.replace(/[^\d]/g, '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2, 4) || 0);
+  if (minutes % 15 !== 0 || minutes > 45) return null;
+  const total = sign * (hours * 60 + minutes);
+  if (total < -12 * 60 || total > 14 * 60) return null;
+  return total;
+}
+
 export interface TimestampOptions {
   readonly format: DateFormat;
   readonly timeZone: string;
@@ -165,13 +186,15 @@ export function parseTimestamp(text: string, options: TimestampOptions): Parsed<
   if (!validDate(year, month, day, hour, minute, second))
     return fail(`"${value}" is not a real date or time`);
   if (offset) {
-    const sign = offset.startsWith('-') ? -1 : 1;
-    const digits = offset.replace(/[^\d]/g, '');
-    const offsetMs =
-      offset.toUpperCase() === 'Z'
-        ? 0
-        : sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || 0)) * 60_000;
-    return ok(new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMs));
+    const minutes = offsetMinutes(offset);
+    if (minutes === null) {
+      return fail(
+        `"${value}" has the time-zone offset ${offset}, which no place uses: ${OFFSET_RULE}`,
+      );
+    }
+    return ok(
+      new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms) - minutes * 60_000),
+    );
   }
   return ok(new Date(wallClockToUtc(year, month, day, hour, minute, second, ms, timeZone)));
 }

@@ -5,8 +5,14 @@ import {
   type ClaimRecord,
   type FeedbackRecord,
   type RecordsPage,
+  type SupplierClaimRecord,
 } from '@returnlens/shared/contracts';
-import { CLAIM_SORTS, FEEDBACK_SORTS, type PageRequest } from '@returnlens/api/analytics/util';
+import {
+  CLAIM_SORTS,
+  FEEDBACK_SORTS,
+  SUPPLIER_CLAIM_SORTS,
+  type PageRequest,
+} from '@returnlens/api/analytics/util';
 import { feedbackLabel } from '@returnlens/api/shared/sql';
 import { AnalyticsReader } from './analytics-reader';
 
@@ -45,6 +51,39 @@ export class RecordsQuery {
               c.assignee
          FROM ${scope.from} ${scope.where}
         ORDER BY ${CLAIM_SORTS[page.sort]} ${page.order} NULLS LAST, c.external_id
+        LIMIT {limit} OFFSET {offset}`,
+      params,
+    );
+    return { period: this.reader.periodOf(ctx), total, ...page, rows };
+  }
+
+  /**
+   * The claims behind a supplier figure, as a buyer may read them: the product, the reason and
+   * the customer's words; nothing of how the claim was handled (SLA instants, status,
+   * resolution, refund, contacts, assignee), which only the `claims` permission opens.
+   */
+  async supplierClaimRecords(
+    filters: AnalyticsFilters,
+    page: PageRequest,
+  ): Promise<RecordsPage<SupplierClaimRecord> & { period: AnalyticsPeriod }> {
+    const ctx = await this.reader.context(filters);
+    const params: Record<string, unknown> = {
+      limit: page.pageSize,
+      offset: (page.page - 1) * page.pageSize,
+    };
+    const scope = this.reader.claimScope(ctx, params);
+    const [{ total }] = await this.reader.query<{ total: number }>(
+      `SELECT count(*)::int AS total FROM ${scope.from} ${scope.where}`,
+      params,
+    );
+    const rows = await this.reader.query<SupplierClaimRecord>(
+      `SELECT c.external_id AS "externalId", c.type, c.channel, c.sku, p.name AS "productName",
+              p.supplier_id AS "supplierId", c.reason_code AS "reasonCode", c.reason_source AS "reasonSource",
+              c.inferred_reason_code AS "inferredReasonCode",
+              c.reason_text AS "reasonText", c.quantity, c.opened_at AS "openedAt",
+              c.inspection_outcome AS "inspectionOutcome"
+         FROM ${scope.from} ${scope.where}
+        ORDER BY ${SUPPLIER_CLAIM_SORTS[page.sort]} ${page.order} NULLS LAST, c.external_id
         LIMIT {limit} OFFSET {offset}`,
       params,
     );

@@ -23,6 +23,7 @@ import {
   MatrixQueryDto,
   ProductsQueryDto,
   SlaQueryDto,
+  SupplierClaimRecordsQueryDto,
   WeeklyQueryDto,
 } from './dto/analytics-query.dto';
 import {
@@ -37,6 +38,7 @@ import {
   ReasonMatrixDto,
   ReasonMismatchReportDto,
   SlaReportDto,
+  SupplierClaimRecordsPageDto,
   SupplierScorecardDto,
   WeeklyReportDto,
 } from './dto/analytics-response.dto';
@@ -121,12 +123,27 @@ export class AnalyticsController {
     return this.feedbackQuery.kpis(filtersOf(q));
   }
 
-  /** The claims behind a figure: pass the figure's filters (a week cell: from = to = week). */
+  /**
+   * The claims behind a figure: pass the figure's filters (a week cell: from = to = week).
+   * Every field, SLA instants and handling included: the `claims` permission only. The
+   * supplier pages drill into records/supplier-claims.
+   */
   @Get('records/claims')
-  @Allow('claims', 'suppliers')
+  @Allow('claims')
   @ApiTabularAnswer(ClaimRecordsPageDto)
   claimRecords(@Query() q: ClaimRecordsQueryDto) {
     return this.records.claimRecords(filtersOf(q), pageOf(q), { mismatch: q.mismatch === 'true' });
+  }
+
+  /**
+   * The claims behind a supplier or product figure, as a buyer may read them: product, reason
+   * and the customer's words, without how the claim was handled (docs/security.md).
+   */
+  @Get('records/supplier-claims')
+  @Allow('suppliers')
+  @ApiTabularAnswer(SupplierClaimRecordsPageDto)
+  supplierClaimRecords(@Query() q: SupplierClaimRecordsQueryDto) {
+    return this.records.supplierClaimRecords(filtersOf(q), pageOf(q));
   }
 
   @Get('records/feedback')

@@ -47,6 +47,38 @@ describe('analytics query parameters', () => {
     expect(listParam('').parse('x'.repeat(200))).toEqual(['x'.repeat(200)]);
   });
 
+  it('refuses a NUL or another control character in any list or text parameter, naming it', () => {
+    const nul = 'contains the control character U+0000 (NUL); send printable text';
+    expect(refusal(common, { supplier: 'S1,SUP\u0000-001' })).toEqual({
+      path: 'supplier',
+      message: nul,
+    });
+    expect(refusal(common, { reason: ['wrong_size', 'x\u0000'] })).toEqual({
+      path: 'reason',
+      message: nul,
+    });
+    expect(refusal(common, { category: 'Home\u001b[31m' })).toEqual({
+      path: 'category',
+      message: 'contains the control character U+001B; send printable text',
+    });
+    expect(refusal(common, { language: 'en\u007f' })).toEqual({
+      path: 'language',
+      message: 'contains the control character U+007F; send printable text',
+    });
+    expect(refusal(common, { from: '2026-W07\u0000' })).toEqual({ path: 'from', message: nul });
+    expect(refusal(common, { to: '\u00002026-W10' })).toEqual({ path: 'to', message: nul });
+    expect(refusal(common, { table: 'rows\u0000' })).toEqual({ path: 'table', message: nul });
+    expect(refusal(analyticsQuery({ label: listParam('') }), { label: 'neg\u0000' })).toEqual({
+      path: 'label',
+      message: nul,
+    });
+    // Spaces, tabs at the ends (trimmed) and letters of any script are fine.
+    expect(filtersOf(common.parse({ supplier: '\tS 1 ,Łódź', from: ' 2026-W07\t' }))).toEqual({
+      supplier: ['S 1', 'Łódź'],
+      from: '2026-W07',
+    });
+  });
+
   it('refuses an unknown parameter, naming it and the ones the endpoint takes', () => {
     expect(refusal(analyticsQuery({ by: z.string().optional() }), { suplier: 'S1' })).toEqual({
       path: 'suplier',

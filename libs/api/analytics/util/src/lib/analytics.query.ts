@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FILTER_KEYS, type AnalyticsFilters, type FilterKey } from '@returnlens/shared/contracts';
 import { parseIsoWeek } from '@returnlens/shared/metrics';
+import { controlCharacterIn } from '@returnlens/api/shared/util';
 import type { PageRequest } from './records';
 
 /** An empty parameter (`?page=`), read as absent. (An enum: OpenAPI 3.0 has no `const`.) */
@@ -9,6 +10,15 @@ const BLANK = z.enum(['']);
 /** At most this many values in one list filter, each at most this long. */
 export const LIST_LIMIT = 200;
 export const VALUE_LIMIT = 200;
+
+/**
+ * What is said of a parameter value with a control character (which one it is), or null:
+ * no id, code or date has one, and PostgreSQL refuses NUL in text outright (a 500).
+ */
+export function controlCharacterProblem(value: string): string | null {
+  const found = controlCharacterIn(value);
+  return found && `contains the control character ${found}; send printable text`;
+}
 
 const FILTER_HELP: Record<FilterKey, string> = {
   supplier: 'Supplier external ids, comma-separated',
@@ -43,6 +53,11 @@ export function listParam(description: string) {
         });
         return z.NEVER;
       }
+      const control = values.map(controlCharacterProblem).find((problem) => problem !== null);
+      if (control) {
+        ctx.addIssue({ code: 'custom', message: control, input: raw });
+        return z.NEVER;
+      }
       if (values.some((v) => v.length > VALUE_LIMIT)) {
         ctx.addIssue({
           code: 'custom',
@@ -56,6 +71,14 @@ export function listParam(description: string) {
     .meta({ description });
 }
 
+/** A text parameter, refused when it has a control character. */
+function printable(value: string | undefined, ctx: z.RefinementCtx): string | undefined {
+  const problem = value === undefined ? null : controlCharacterProblem(value);
+  if (!problem) return value;
+  ctx.addIssue({ code: 'custom', message: problem, input: value });
+  return z.NEVER;
+}
+
 /**
  * `from` / `to`: an ISO week or a date in it, trimmed; blank means the default. Whether the
  * week exists is checked with the shop's time zone when the period is resolved (FilterError).
@@ -65,6 +88,7 @@ function periodEnd(name: 'from' | 'to', description: string) {
     .string({ error: `${name} is an ISO week such as 2026-W07 or a date such as 2026-02-11` })
     .optional()
     .transform((v) => v?.trim() || undefined)
+    .transform(printable)
     .meta({ description, examples: ['2026-W07', '2026-02-11'] });
 }
 
@@ -81,9 +105,13 @@ const COMMON = {
       description:
         'Answer format (or send Accept: text/csv / application/vnd.apache.arrow.stream); default json',
     }),
-  table: z.string({ error: 'table names one list of the answer' }).optional().meta({
-    description: 'For csv/arrow: which list of the answer to export (default: the first)',
-  }),
+  table: z
+    .string({ error: 'table names one list of the answer' })
+    .optional()
+    .transform(printable)
+    .meta({
+      description: 'For csv/arrow: which list of the answer to export (default: the first)',
+    }),
   supplier: listParam(FILTER_HELP.supplier),
   product: listParam(FILTER_HELP.product),
   category: listParam(FILTER_HELP.category),

@@ -11,6 +11,14 @@ export const CLAIM_SORTS: Record<string, string> = {
   reasonCode: 'c.reason_code',
 };
 
+/** The supplier pages' claim records sort only by what they show (records/supplier-claims). */
+export const SUPPLIER_CLAIM_SORTS: Record<string, string> = {
+  openedAt: 'c.opened_at',
+  quantity: 'c.quantity',
+  externalId: 'c.external_id',
+  reasonCode: 'c.reason_code',
+};
+
 export const FEEDBACK_SORTS: Record<string, string> = {
   createdAt: 'f.created_at',
   rating: 'f.rating',

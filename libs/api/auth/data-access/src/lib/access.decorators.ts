@@ -16,3 +16,12 @@ export const Allow = (...permissions: Permission[]) => SetMetadata(ALLOW_KEY, pe
 
 /** Reachable while the user must still replace a one-time password. */
 export const DuringPasswordChange = () => SetMetadata(DURING_PASSWORD_CHANGE_KEY, true);
+
+export const RATE_LIMITS_KEY = 'returnlens:rate-limits';
+
+/**
+ * Opts a route into named rate limits that count nowhere else (the password change's). The
+ * module's other limits (sign-in, ingestion) apply wherever `RateLimitGuard` runs unless
+ * skipped with `@SkipThrottle`.
+ */
+export const RateLimits = (...names: string[]) => SetMetadata(RATE_LIMITS_KEY, names);

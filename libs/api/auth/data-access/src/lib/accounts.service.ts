@@ -81,9 +81,11 @@ export function validRoles(roles: unknown): Role[] {
 @Injectable()
 export class AccountsService {
   private readonly logger = new Logger('Accounts');
+  /** Counts `forget()` calls: a lookup begun before one is not kept (it may predate the change). */
+  private generation = 0;
   /**
    * Who a session or token is, for 10 s: concurrent requests with the same credential share
-   * one lookup; every account or token change forgets them all.
+   * one lookup; every account or token change forgets them all, lookups under way included.
    */
   private readonly principals = new LRUCache<
     string,
@@ -93,13 +95,19 @@ export class AccountsService {
     max: 10_000,
     ttl: CACHE_MS,
     ignoreFetchAbort: true,
-    fetchMethod: async (_key, _stale, { context }) => ({ principal: await context() }),
+    fetchMethod: async (_key, _stale, { context }) => {
+      const generation = this.generation;
+      const principal = await context();
+      // Undefined is not stored: the caller asks again, after the change.
+      return generation === this.generation ? { principal } : undefined;
+    },
   });
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Forgets every cached session and token (after any account or token change). */
   forget(): void {
+    this.generation++;
     this.principals.clear();
   }
 
@@ -132,6 +140,14 @@ export class AccountsService {
     ]);
   }
 
+  async getUser(id: string): Promise<UserRow | undefined> {
+    const [user] = await this.db.query<UserRow[]>(
+      `SELECT ${USER_COLUMNS} FROM users WHERE shop_id = $1 AND id = $2`,
+      [DEFAULT_SHOP_ID, id],
+    );
+    return user;
+  }
+
   /** Creates a user with a one-time password (returned once; changed at first sign-in). */
   async createUser(input: {
     email: string;
@@ -162,17 +178,30 @@ export class AccountsService {
     return { user, password };
   }
 
+  /**
+   * Changes a user. With `within`, only a user whose roles all lie within it is changed (the
+   * caller may manage them: grants.ts), checked in the same statement as the change.
+   */
   async updateUser(
     id: string,
     change: { roles?: Role[]; disabled?: boolean; name?: string },
+    within?: readonly Role[],
   ): Promise<UserRow | undefined> {
     const [user] = await this.db.query<UserRow[]>(
       `WITH changed AS (
        UPDATE users SET roles = coalesce($3, roles), name = coalesce($4, name),
               disabled_at = CASE WHEN $5::boolean IS NULL THEN disabled_at
                                  WHEN $5 THEN coalesce(disabled_at, now()) ELSE NULL END
-        WHERE shop_id = $1 AND id = $2 RETURNING ${USER_COLUMNS}) SELECT * FROM changed`,
-      [DEFAULT_SHOP_ID, id, change.roles ?? null, change.name ?? null, change.disabled ?? null],
+        WHERE shop_id = $1 AND id = $2 AND ($6::text[] IS NULL OR roles <@ $6::text[])
+        RETURNING ${USER_COLUMNS}) SELECT * FROM changed`,
+      [
+        DEFAULT_SHOP_ID,
+        id,
+        change.roles ?? null,
+        change.name ?? null,
+        change.disabled ?? null,
+        within ?? null,
+      ],
     );
     if (user && change.disabled)
       await this.db.query('DELETE FROM sessions WHERE user_id = $1', [id]);
@@ -180,15 +209,19 @@ export class AccountsService {
     return user;
   }
 
-  /** A new one-time password; every session of the user ends. */
-  async resetPassword(id: string): Promise<string | undefined> {
+  /**
+   * A new one-time password; every session of the user ends. With `within`, only a user whose
+   * roles all lie within it is reset (checked in the same statement).
+   */
+  async resetPassword(id: string, within?: readonly Role[]): Promise<string | undefined> {
     const password = oneTimePassword();
     const rows = await this.db.query(
       `WITH reset AS (
          UPDATE users SET password_hash = $3, must_change_password = true
-          WHERE shop_id = $1 AND id = $2 RETURNING id)
+          WHERE shop_id = $1 AND id = $2 AND ($4::text[] IS NULL OR roles <@ $4::text[])
+          RETURNING id)
        SELECT id FROM reset`,
-      [DEFAULT_SHOP_ID, id, await hashPassword(password)],
+      [DEFAULT_SHOP_ID, id, await hashPassword(password), within ?? null],
     );
     if (!rows.length) return undefined;
     await this.db.query('DELETE FROM sessions WHERE user_id = $1', [id]);
@@ -196,18 +229,34 @@ export class AccountsService {
     return password;
   }
 
-  async changePassword(userId: string, current: string, next: string): Promise<boolean> {
+  /**
+   * Replaces the user's password when `current` is right. Every other session of the user ends
+   * in the same statement (one opened with a leaked or one-time password included); the
+   * session that made the change (`keepSessionHash`) stays signed in. Resolves with the number
+   * of sessions ended, or null when the current password is wrong.
+   */
+  async changePassword(
+    userId: string,
+    current: string,
+    next: string,
+    keepSessionHash?: string,
+  ): Promise<number | null> {
     const [row] = await this.db.query<{ password_hash: string }[]>(
       'SELECT password_hash FROM users WHERE id = $1 AND disabled_at IS NULL',
       [userId],
     );
-    if (!row || !(await verifyPassword(row.password_hash, current))) return false;
-    await this.db.query(
-      'UPDATE users SET password_hash = $2, must_change_password = false WHERE id = $1',
-      [userId, await hashPassword(next)],
+    if (!row || !(await verifyPassword(row.password_hash, current))) return null;
+    const [{ ended }] = await this.db.query<{ ended: number }[]>(
+      `WITH changed AS (
+         UPDATE users SET password_hash = $2, must_change_password = false WHERE id = $1 RETURNING id),
+       ended AS (
+         DELETE FROM sessions s USING changed
+          WHERE s.user_id = changed.id AND s.id_hash IS DISTINCT FROM $3 RETURNING s.id_hash)
+       SELECT count(*)::int AS ended FROM ended`,
+      [userId, await hashPassword(next), keepSessionHash ?? null],
     );
     this.forget();
-    return true;
+    return ended;
   }
 
   /** True when an enabled admin (or owner) that is not a demo login exists. */
@@ -377,7 +426,11 @@ export class AccountsService {
     key: string,
     load: () => Promise<Principal | null>,
   ): Promise<Principal | null> {
-    return (await this.principals.fetch(key, { context: load }))?.principal ?? null;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const entry = await this.principals.fetch(key, { context: load });
+      if (entry) return entry.principal;
+    }
+    return load(); // accounts keep changing: ask the database without the cache
   }
 
   // ---- tokens

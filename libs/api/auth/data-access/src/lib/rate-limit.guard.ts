@@ -1,18 +1,31 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
+import { RATE_LIMITS_KEY } from './access.decorators';
 import type { AuthedRequest } from './principal';
 
+/** The client address a request came from. */
+export const addressOf = (request: Record<string, unknown>): string => {
+  const req = request as unknown as AuthedRequest;
+  return `ip:${req.ip ?? req.socket?.remoteAddress ?? '?'}`;
+};
+
+/** For a throttler that counts only on the routes naming it with `@RateLimits(name)`. */
+export const unlessNamed =
+  (name: string) =>
+  (context: ExecutionContext): boolean =>
+    !(
+      (Reflect.getMetadata(RATE_LIMITS_KEY, context.getHandler()) as string[] | undefined) ?? []
+    ).includes(name);
+
 /**
- * Rate limits (sign-in per address, ingestion per caller). Runs after the AuthGuard, so a
- * token or user is counted as itself wherever it connects from.
+ * Rate limits (sign-in per address, ingestion per caller, password changes per user and per
+ * address). Runs after the AuthGuard, so a token or user is counted as itself wherever it
+ * connects from.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {
-    const req = request as unknown as AuthedRequest;
-    const principal = req.principal;
-    return principal
-      ? `${principal.kind}:${principal.id}`
-      : `ip:${req.ip ?? req.socket?.remoteAddress ?? '?'}`;
+    const principal = (request as unknown as AuthedRequest).principal;
+    return principal ? `${principal.kind}:${principal.id}` : addressOf(request);
   }
 }

@@ -1,5 +1,6 @@
 import {
   BadRequestException,
+  ForbiddenException,
   Body,
   Controller,
   Delete,
@@ -16,7 +17,13 @@ import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { TokenScope } from '@returnlens/shared/contracts';
 import { AccountError, AccountsService, validRoles } from '@returnlens/api/auth/data-access';
 import { Allow } from '@returnlens/api/auth/data-access';
-import { actorOf, type AuthedRequest } from '@returnlens/api/auth/data-access';
+import { actorOf, type AuthedRequest, type Principal } from '@returnlens/api/auth/data-access';
+import {
+  callerWords,
+  manageableRoles,
+  refuseRolesBeyondOwn,
+  refuseScopesBeyondOwn,
+} from '@returnlens/api/auth/data-access';
 import { ApiAnswer, ApiErrorResponses } from '@returnlens/api/shared/util';
 import {
   AuditLogDto,
@@ -37,7 +44,13 @@ function bad(message: string): BadRequestException {
   return new BadRequestException({ statusCode: 400, message });
 }
 
-/** Users, API tokens and the audit log: admins and owners. */
+/**
+ * Users, API tokens and the audit log: admins and owners. Nobody gives more than they hold
+ * (grants.ts): an admin may create admins and disable anyone, but only an owner (or an
+ * `admin`-scope token) may give data access — create or promote a buyer, manager or owner,
+ * mint a `read`, `ingest` or `admin` token, or reset the password of someone who holds
+ * permissions the caller lacks.
+ */
 @ApiTags('admin')
 @ApiBearerAuth()
 @ApiErrorResponses(400, 401, 403, 503)
@@ -56,11 +69,22 @@ export class AdminController {
   @Post('users')
   @ApiAnswer(CreatedUserDto, { status: 201, description: 'Created, with a one-time password' })
   async createUser(@Body() body: NewUserDto, @Req() request: AuthedRequest) {
+    let roles;
+    try {
+      roles = validRoles(body.roles);
+    } catch (error) {
+      throw bad((error as Error).message);
+    }
+    refuseRolesBeyondOwn(
+      request.principal!,
+      roles,
+      `create a user with the role ${roles.join(', ')}`,
+    );
     try {
       const created = await this.accounts.createUser({
         email: body.email,
         name: body.name,
-        roles: validRoles(body.roles),
+        roles,
       });
       await this.accounts.audit(
         actorOf(request.principal),
@@ -95,8 +119,21 @@ export class AdminController {
     } catch (error) {
       throw bad((error as Error).message);
     }
-    const user = await this.accounts.updateUser(id, { ...body, roles });
-    if (!user) throw new NotFoundException(`No user ${id}.`);
+    // Roles are given and taken only by someone who holds every permission involved: the new
+    // roles' and the user's present ones (an admin does not demote an owner either).
+    let within;
+    if (roles) {
+      const target = await this.target(id);
+      refuseRolesBeyondOwn(principal, roles, `give the role ${roles.join(', ')}`);
+      refuseRolesBeyondOwn(
+        principal,
+        target.roles,
+        `change the roles of ${target.email} (${target.roles.join(', ')})`,
+      );
+      within = manageableRoles(principal);
+    }
+    const user = await this.accounts.updateUser(id, { ...body, roles }, within);
+    if (!user) throw await this.missingOrBeyond(id, principal);
     await this.accounts.audit(actorOf(principal), 'user_changed', user.email, request.ip, {
       ...body,
     });
@@ -110,8 +147,16 @@ export class AdminController {
   })
   @ApiErrorResponses(404)
   async resetPassword(@Param() { id }: IdParamsDto, @Req() request: AuthedRequest) {
-    const password = await this.accounts.resetPassword(id);
-    if (!password) throw new NotFoundException(`No user ${id}.`);
+    const principal = request.principal!;
+    // The one-time password opens the account: only for a user the caller could have created.
+    const target = await this.target(id);
+    refuseRolesBeyondOwn(
+      principal,
+      target.roles,
+      `reset the password of ${target.email} (${target.roles.join(', ')})`,
+    );
+    const password = await this.accounts.resetPassword(id, manageableRoles(principal));
+    if (!password) throw await this.missingOrBeyond(id, principal);
     await this.accounts.audit(actorOf(request.principal), 'password_reset', id, request.ip);
     return { oneTimePassword: password };
   }
@@ -127,6 +172,7 @@ export class AdminController {
   @ApiAnswer(CreatedTokenDto, { status: 201, description: 'Created; the token is shown once' })
   async createToken(@Body() body: NewTokenDto, @Req() request: AuthedRequest) {
     const scopes = [...new Set(body.scopes)] as TokenScope[];
+    refuseScopesBeyondOwn(request.principal!, scopes);
     const created = await this.accounts.createToken(body.name, scopes);
     await this.accounts.audit(actorOf(request.principal), 'token_created', created.id, request.ip, {
       name: body.name,
@@ -142,6 +188,23 @@ export class AdminController {
   async revokeToken(@Param() { id }: IdParamsDto, @Req() request: AuthedRequest): Promise<void> {
     if (!(await this.accounts.revokeToken(id))) throw new NotFoundException(`No live token ${id}.`);
     await this.accounts.audit(actorOf(request.principal), 'token_revoked', id, request.ip);
+  }
+
+  /** The user, or the 404 naming the id. */
+  private async target(id: string) {
+    const user = await this.accounts.getUser(id);
+    if (!user) throw new NotFoundException(`No user ${id}.`);
+    return user;
+  }
+
+  /** Why a guarded change touched no row: the user is gone, or was just given more roles. */
+  private async missingOrBeyond(id: string, principal: Principal) {
+    const user = await this.accounts.getUser(id);
+    if (!user) return new NotFoundException(`No user ${id}.`);
+    return new ForbiddenException(
+      `${callerWords(principal)} cannot change ${user.email} (${user.roles.join(', ')}): ` +
+        'the user holds permissions it does not hold itself.',
+    );
   }
 
   @Get('audit')

@@ -27,11 +27,12 @@ import {
   type AppConfig,
 } from '@returnlens/api/shared/util';
 import { AccountsService, SESSION_HOURS } from '@returnlens/api/auth/data-access';
-import { DuringPasswordChange, Public } from '@returnlens/api/auth/data-access';
+import { DuringPasswordChange, Public, RateLimits } from '@returnlens/api/auth/data-access';
 import { passwordProblem } from '@returnlens/api/auth/data-access';
 import { actorOf, type AuthedRequest } from '@returnlens/api/auth/data-access';
 import { RateLimitGuard } from '@returnlens/api/auth/data-access';
 import { CurrentUserDto, DemoLoginsDto, LoginDto, PasswordChangeDto } from './dto/auth.dto';
+import { PASSWORD_ADDRESS_LIMIT, PASSWORD_USER_LIMIT } from './rate-limits';
 
 /** Sign-in with a password; the session lives in an HttpOnly, SameSite=Strict cookie. */
 @ApiTags('auth')
@@ -106,10 +107,22 @@ export class AuthController {
     };
   }
 
+  /**
+   * Changes one's password. Every other session of the user ends (one opened with a leaked or
+   * one-time password included); this one stays signed in. Limited like sign-in, per user and
+   * per client address.
+   */
   @Post('password')
   @HttpCode(204)
   @DuringPasswordChange()
-  @ApiResponse({ status: 204, description: 'The password is changed' })
+  @UseGuards(RateLimitGuard)
+  @SkipThrottle({ login: true, ingest: true })
+  @RateLimits(PASSWORD_USER_LIMIT, PASSWORD_ADDRESS_LIMIT)
+  @ApiResponse({
+    status: 204,
+    description: "The password is changed; the user's other sessions have ended",
+  })
+  @ApiErrorResponses(429)
   async changePassword(
     @Body() body: PasswordChangeDto,
     @Req() request: AuthedRequest,
@@ -126,13 +139,21 @@ export class AuthController {
         field: 'next',
         message: 'The new password must differ from the current one.',
       });
-    if (!(await this.accounts.changePassword(principal.id, body.current, body.next)))
+    const ended = await this.accounts.changePassword(
+      principal.id,
+      body.current,
+      body.next,
+      principal.sessionHash,
+    );
+    if (ended === null)
       throw new BadRequestException({
         statusCode: 400,
         field: 'current',
         message: 'The current password is wrong.',
       });
-    await this.accounts.audit(actorOf(principal), 'password_changed', null, request.ip);
+    await this.accounts.audit(actorOf(principal), 'password_changed', null, request.ip, {
+      otherSessionsEnded: ended,
+    });
   }
 
   /** The demo logins, listed on the sign-in page while they exist (loopback only). */

@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { QueryLogger } from './query-logger';
 import { InitialSchema1763900000000 } from './migrations/1763900000000-InitialSchema';
 import { IngestSupport1763990000000 } from './migrations/1763990000000-IngestSupport';
 import { CheaperFactConstraints1764000000000 } from './migrations/1764000000000-CheaperFactConstraints';
@@ -8,6 +9,7 @@ import { TextEnrichment1764200000000 } from './migrations/1764200000000-TextEnri
 import { Accounts1764300000000 } from './migrations/1764300000000-Accounts';
 import { DataVersion1764400000000 } from './migrations/1764400000000-DataVersion';
 import { DataVersionNotify1764500000000 } from './migrations/1764500000000-DataVersionNotify';
+import { IngestBounds1764610000000 } from './migrations/1764610000000-IngestBounds';
 
 /** Listed explicitly (not globbed) so the bundled API carries them. Oldest first. */
 export const MIGRATIONS = [
@@ -20,10 +22,18 @@ export const MIGRATIONS = [
   Accounts1764300000000,
   DataVersion1764400000000,
   DataVersionNotify1764500000000,
+  IngestBounds1764610000000,
 ];
 
-/** The one place TypeORM is configured: schema changes only through migrations. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+/**
+ * The one place TypeORM is configured: schema changes only through migrations. Failed
+ * queries are logged without their parameters (QueryLogger); `migrations: false` keeps the
+ * migration messages quiet (the command line).
+ */
+export function dataSourceOptions(
+  url: string,
+  logging: { readonly migrations?: boolean } = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -33,7 +43,8 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error', 'warn', 'migration'],
+    // Never TypeORM's own loggers: they print a failed query with its parameters (shop data).
+    logger: new QueryLogger(logging),
     extra: poolOptions(),
   };
 }

@@ -39,7 +39,7 @@ export async function openDatabase(config: AppConfig): Promise<OpenDatabase> {
       url = embedded.url;
     }
   }
-  const dataSource = new DataSource({ ...dataSourceOptions(url), logging: ['error'] });
+  const dataSource = new DataSource(dataSourceOptions(url, { migrations: false }));
   try {
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });

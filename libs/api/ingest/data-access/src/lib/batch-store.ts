@@ -7,12 +7,18 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import type { BatchReport, IngestMapping, RowError } from '@returnlens/shared/contracts';
+import type {
+  BatchReport,
+  IngestMapping,
+  RejectedSummaryEntry,
+  RowError,
+} from '@returnlens/shared/contracts';
 import {
   BatchFailedError,
   BatchInProgressError,
   BatchNotFoundError,
   KeyInUseError,
+  type RejectedRow,
 } from '@returnlens/api/ingest/util';
 import { DEFAULT_SHOP_ID } from '@returnlens/api/shared/util';
 
@@ -26,12 +32,20 @@ const KEY_RELEASED = ' Its Idempotency-Key was released: a retry with the same k
 /** Rejected rows shown in a batch report. */
 export const REPORT_SAMPLE = 20;
 
+/** Rejected rows read per query of a CSV download. */
+const REJECTED_PAGE = 1000;
+
 /** What a batch's row says of it when it opens. */
 export interface OpeningBatch {
   readonly kind: string;
   readonly format: string;
   readonly sourceName?: string;
   readonly idempotencyKey?: string;
+  /**
+   * Whose key it is (`token:<id>`, `session:<user id>`; empty for the command line): a key is
+   * unique per caller and kind, never across them.
+   */
+  readonly principal?: string;
   readonly dryRun?: boolean;
 }
 
@@ -44,6 +58,9 @@ export interface BatchCounts {
   readonly rejected: number;
   readonly unlinked: number;
   readonly checksum: string | null;
+  /** Rejected rows kept in full, and the others counted by field and message. */
+  readonly rejectedKept: number;
+  readonly rejectedSummary: readonly RejectedSummaryEntry[];
 }
 
 /**
@@ -101,16 +118,18 @@ export class BatchStore implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   /**
-   * The answer already given to a request with this Idempotency-Key: its report once it is
-   * done (a failed one is thrown again), after waiting while it runs; null for a new key.
+   * The answer already given to a request of this caller and kind with this Idempotency-Key:
+   * its report once it is done (a failed one is thrown again), after waiting while it runs;
+   * null for a new key.
    */
-  async replay(key: string): Promise<BatchReport | null> {
+  async replay(principal: string, kind: string, key: string): Promise<BatchReport | null> {
     for (let waited = 0; ; waited += 250) {
       const [row] = await this.db.query<
         { id: string; status: string; response: BatchReport | null }[]
       >(
-        'SELECT id, status, response FROM ingest_batches WHERE shop_id = $1 AND idempotency_key = $2',
-        [DEFAULT_SHOP_ID, key],
+        `SELECT id, status, response FROM ingest_batches
+          WHERE shop_id = $1 AND idempotency_scope = $2 AND kind = $3 AND idempotency_key = $4`,
+        [DEFAULT_SHOP_ID, principal, kind, key],
       );
       if (!row) return null;
       if (row.status !== 'running' && row.response) {
@@ -136,9 +155,9 @@ export class BatchStore implements OnApplicationBootstrap, OnApplicationShutdown
   async open(client: PoolClient, batch: OpeningBatch, mapping: IngestMapping): Promise<string> {
     const { rows } = await client.query<{ id: string }>(
       `WITH opened AS (
-         INSERT INTO ingest_batches (shop_id, kind, format, status, source_name, idempotency_key, mapping)
-         VALUES ($1, $2, $3, 'running', $4, $5, $6)
-         ON CONFLICT (shop_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         INSERT INTO ingest_batches (shop_id, kind, format, status, source_name, idempotency_key, mapping, idempotency_scope)
+         VALUES ($1, $2, $3, 'running', $4, $5, $6, $8)
+         ON CONFLICT (shop_id, idempotency_scope, kind, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
          RETURNING id)
        SELECT id::text, CASE WHEN $7 THEN NULL ELSE pg_advisory_lock(hashtext('returnlens:batch'), id::int) END
          FROM opened`,
@@ -150,6 +169,7 @@ export class BatchStore implements OnApplicationBootstrap, OnApplicationShutdown
         batch.dryRun ? null : (batch.idempotencyKey ?? null),
         JSON.stringify(mapping),
         batch.dryRun === true,
+        batch.principal ?? '',
       ],
     );
     if (!rows[0]) throw new KeyInUseError();
@@ -160,7 +180,8 @@ export class BatchStore implements OnApplicationBootstrap, OnApplicationShutdown
   async markCommitted(client: PoolClient, id: string, counts: BatchCounts): Promise<void> {
     await client.query(
       `UPDATE ingest_batches SET status = 'committed', finished_at = now(), received_count = $2, inserted_count = $3,
-              updated_count = $4, unchanged_count = $5, rejected_count = $6, unlinked_count = $7, checksum = $8
+              updated_count = $4, unchanged_count = $5, rejected_count = $6, unlinked_count = $7, checksum = $8,
+              rejected_kept = $9, rejected_summary = $10
         WHERE id = $1`,
       [
         id,
@@ -171,21 +192,27 @@ export class BatchStore implements OnApplicationBootstrap, OnApplicationShutdown
         counts.rejected,
         counts.unlinked,
         counts.checksum,
+        counts.rejectedKept,
+        JSON.stringify(counts.rejectedSummary),
       ],
     );
   }
 
-  /** After the rollback: status failed with its message; the key released when asked. */
+  /**
+   * After the rollback: status failed with its message; the key released when asked; the
+   * body's checksum when it was received in full (a retry with another file is told apart).
+   */
   async markFailed(
     client: PoolClient,
     id: string,
     message: string,
     releaseKey: boolean,
+    checksum: string | null = null,
   ): Promise<void> {
     await client.query(
-      `UPDATE ingest_batches SET status = 'failed', finished_at = now(), error = $2,
+      `UPDATE ingest_batches SET status = 'failed', finished_at = now(), error = $2, checksum = $4,
               idempotency_key = CASE WHEN $3 THEN NULL ELSE idempotency_key END WHERE id = $1`,
-      [id, message.slice(0, 2000), releaseKey],
+      [id, message.slice(0, 2000), releaseKey, checksum],
     );
   }
 
@@ -201,13 +228,19 @@ export class BatchStore implements OnApplicationBootstrap, OnApplicationShutdown
     await client.query(`SELECT pg_advisory_unlock(hashtext('returnlens:batch'), $1::int)`, [id]);
   }
 
-  /** The report of a stored batch. */
+  /**
+   * The report of a stored batch. Its warnings are those of the report kept for a retry
+   * (keepResponse), the one place a batch's row holds them.
+   */
   async report(id: string): Promise<BatchReport> {
     const [row] = await this.db.query(
       `SELECT id::text, kind, format, status, source_name AS "sourceName", checksum, received_count AS received,
               inserted_count AS inserted, updated_count AS updated, unchanged_count AS unchanged,
               rejected_count AS rejected, unlinked_count AS unlinked, started_at AS "startedAt",
-              finished_at AS "finishedAt", error
+              finished_at AS "finishedAt", error,
+              coalesce(response -> 'warnings', '[]'::jsonb) AS warnings,
+              coalesce(rejected_kept, rejected_count) AS "rejectedKept",
+              coalesce(rejected_summary, '[]'::jsonb) AS "rejectedSummary"
          FROM ingest_batches WHERE shop_id = $1 AND id = $2`,
       [DEFAULT_SHOP_ID, id],
     );
@@ -249,11 +282,21 @@ export class BatchStore implements OnApplicationBootstrap, OnApplicationShutdown
     );
   }
 
-  /** Every rejected row of a batch, in row order. */
-  rejectedAll(id: number): Promise<{ rowNumber: number; raw: string; errors: RowError[] }[]> {
-    return this.db.query(
-      'SELECT row_number AS "rowNumber", raw, errors FROM rejected_rows WHERE batch_id = $1 ORDER BY row_number',
-      [id],
-    );
+  /**
+   * Every kept rejected row of a batch, in row order, read a page at a time (keyset by row
+   * number; one short query per page, so no connection is held between pages) as fast as the
+   * consumer asks for them.
+   */
+  async *rejectedRows(id: number): AsyncGenerator<RejectedRow> {
+    for (let after = -1; ;) {
+      const page = await this.db.query<RejectedRow[]>(
+        `SELECT row_number AS "rowNumber", raw, errors FROM rejected_rows
+          WHERE batch_id = $1 AND row_number > $2 ORDER BY row_number LIMIT $3`,
+        [id, after, REJECTED_PAGE],
+      );
+      yield* page;
+      if (page.length < REJECTED_PAGE) return;
+      after = page[page.length - 1].rowNumber;
+    }
   }
 }

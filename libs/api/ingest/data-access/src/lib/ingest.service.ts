@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-import { PassThrough, pipeline, Readable } from 'node:stream';
-import { finished } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
@@ -10,6 +8,7 @@ import type {
   IngestFormat,
   IngestKind,
   IngestMapping,
+  RejectedSummaryEntry,
   RowError,
 } from '@returnlens/shared/contracts';
 import { suggestMapping } from '@returnlens/shared/ingest';
@@ -25,24 +24,36 @@ import {
   MappingNeededError,
   openSource,
   type ReadItem,
+  type RecordSource,
 } from '@returnlens/api/ingest/util';
 import { RollupsService } from '@returnlens/api/rollups/data-access';
 import {
   APP_CONFIG,
   DEFAULT_SHOP_ID,
   isDatabaseUnavailable,
+  loggableError,
   type AppConfig,
 } from '@returnlens/api/shared/util';
-import { BatchStore, INTERRUPTED, REPORT_SAMPLE } from './batch-store';
+import { BatchStore, INTERRUPTED, REPORT_SAMPLE, type BatchCounts } from './batch-store';
 import {
   KIND_TABLES,
   mergeSql,
   rejectDuplicatesSql,
+  rejectedSummarySql,
   STAGE_TABLE,
   unlinkedSql,
 } from './ingest.tables';
 import { MappingPresets } from './mapping-presets';
 import { loadStage } from './staging-load';
+import {
+  IdempotencyKeyReusedError,
+  UploadBody,
+  UploadSlots,
+  UploadStalledError,
+} from './upload-limits';
+
+/** How long an upload waits for a free slot (INGEST_MAX_UPLOADS) before it is refused. */
+export const UPLOAD_SLOT_WAIT_MS = 5_000;
 
 export interface IngestRequest {
   readonly kind: IngestKind;
@@ -53,6 +64,11 @@ export interface IngestRequest {
   readonly preset?: string;
   readonly dryRun?: boolean;
   readonly idempotencyKey?: string;
+  /**
+   * Who sends it (`token:<id>`, `session:<user id>`): an Idempotency-Key is this caller's, for
+   * this kind; none (the command line) is a caller of its own.
+   */
+  readonly principal?: string;
   readonly sourceName?: string;
   readonly encoding?: string;
   readonly delimiter?: string;
@@ -68,6 +84,7 @@ export interface IngestRequest {
 @Injectable()
 export class IngestService {
   private readonly logger = new Logger('Ingest');
+  private readonly slots: UploadSlots;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -76,7 +93,9 @@ export class IngestService {
     private readonly enrich: EnrichService,
     private readonly batches: BatchStore,
     private readonly presets: MappingPresets,
-  ) {}
+  ) {
+    this.slots = new UploadSlots(config.ingestMaxUploads);
+  }
 
   async suggest(
     kind: IngestKind,
@@ -88,32 +107,73 @@ export class IngestService {
     return { ...suggestMapping(kind, source.headers), details: source.details };
   }
 
+  /**
+   * One upload, within the bounds of docs/reliability.md ("Uploads"): a retried
+   * Idempotency-Key answers from its first batch (when the body is the same); a database
+   * connection is taken only once the first rows are read, and only while fewer than
+   * INGEST_MAX_UPLOADS uploads hold one (else UploadsBusyError after a short wait); a body
+   * that stops arriving for INGEST_STALL_SECONDS fails the batch and releases its key.
+   */
   async ingest(request: IngestRequest): Promise<BatchReport> {
-    if (request.idempotencyKey) {
-      const previous = await this.batches.replay(request.idempotencyKey);
-      if (previous) {
-        await drain(request.body);
-        return previous;
-      }
+    const body = new UploadBody(request.body, this.config.ingestStallSeconds * 1000);
+    try {
+      return await this.upload(request, body);
+    } catch (error) {
+      // Whatever a reader made of the cut-off stream, the cause is the client's stall.
+      if (body.stalled && !(error instanceof BatchFailedError)) throw body.stalled;
+      throw error;
+    } finally {
+      body.discard();
     }
-    const hash = createHash('sha256');
-    const tap = new PassThrough();
-    tap.on('data', (chunk: Buffer) => hash.update(chunk));
-    // pipeline, not pipe: a failing request stream must end the read, not the process.
-    const source = await openSource(
-      request.format,
-      pipeline(request.body, tap, () => undefined),
-      { encoding: request.encoding, delimiter: request.delimiter },
-    );
+  }
+
+  private async upload(request: IngestRequest, body: UploadBody): Promise<BatchReport> {
+    if (request.idempotencyKey) {
+      const previous = await this.replayed(request, body);
+      if (previous) return previous;
+    }
+    const source = await openSource(request.format, body.stream, {
+      encoding: request.encoding,
+      delimiter: request.delimiter,
+    });
     const mapping = await this.resolveMapping(request, source.headers);
     if (request.format === 'csv' || request.format === 'arrow') {
       assertMappedColumnsExist(request.kind, mapping, source.headers);
     }
+    // No connection while a slow client sends its first rows; a reader's error is the
+    // batch's, reported as it always was (the batch opens, then fails with it).
+    const records = source.batches[Symbol.asyncIterator]();
+    const first = await records.next().then(
+      (next) => ({ next }),
+      (error: unknown) => ({ error }),
+    );
+    if (body.stalled) throw body.stalled;
+    const release = await this.slots.acquire(UPLOAD_SLOT_WAIT_MS);
+    let report: BatchReport | null;
+    try {
+      report = await this.store(request, body, source, mapping, continued(first, records));
+    } finally {
+      release();
+    }
+    if (report) return report;
+    // Only reached when a concurrent request with the same key opened its batch first: this
+    // one answers with that batch's report once it is done, holding no slot while it waits
+    // (docs/reliability.md).
+    const previous = await this.replayed(request, body);
+    if (previous) return previous;
+    throw new BatchInProgressError('?');
+  }
 
+  private async store(
+    request: IngestRequest,
+    body: UploadBody,
+    source: RecordSource,
+    mapping: IngestMapping,
+    records: AsyncIterable<readonly ReadItem[]>,
+  ): Promise<BatchReport | null> {
     const runner = this.db.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     let batchId: string | null = null;
-    let keyInUse = false;
     try {
       if (!request.dryRun) batchId = await this.batches.open(client, request, mapping);
       await client.query('BEGIN');
@@ -122,21 +182,19 @@ export class IngestService {
       if (request.dryRun) {
         batchId = await this.batches.open(client, request, mapping); // rolled back with the rest
       }
-      const report = await this.load(
-        client,
-        request,
-        mapping,
-        source.batches,
-        batchId as string,
-        () => hash.digest('hex'),
+      // The checksum covers the body to its end, even past what a reader needed.
+      const report = await this.load(client, request, mapping, records, batchId as string, () =>
+        body.drain(),
       );
+      // Known once every row is read: rows decoded in another encoding than the file's.
+      const warnings = source.warnings?.() ?? [];
       if (request.dryRun) {
         await client.query('ROLLBACK');
-        return { ...report, id: 'dry-run', status: 'dry_run' };
+        return { ...report, id: 'dry-run', status: 'dry_run', warnings };
       }
       await this.batches.markCommitted(client, batchId as string, report);
       await client.query('COMMIT');
-      const final = await this.batches.report(batchId as string);
+      const final = { ...(await this.batches.report(batchId as string)), warnings };
       await this.batches.keepResponse(client, batchId as string, final);
       this.logger.log(
         `Batch ${batchId} (${request.kind}): ${final.received} rows, ${final.inserted} inserted, ${final.updated} updated, ${final.rejected} rejected`,
@@ -144,23 +202,46 @@ export class IngestService {
       return final;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      if (error instanceof KeyInUseError) keyInUse = true;
-      else if (batchId && !request.dryRun) throw await this.failed(client, batchId, request, error);
-      else throw error;
+      // A concurrent request with the same key opened its batch first.
+      if (error instanceof KeyInUseError) return null;
+      if (batchId && !request.dryRun) {
+        throw await this.failed(client, batchId, request, body.stalled ?? error, body);
+      }
+      throw error;
     } finally {
       if (batchId && !request.dryRun) {
         await this.batches.unlock(client, batchId).catch(() => undefined);
       }
       await runner.release();
     }
-    // Only reached when a concurrent request with the same key opened its batch first:
-    // this one answers with that batch's report once it is done (docs/reliability.md).
-    if (keyInUse && request.idempotencyKey) {
-      await drain(request.body);
-      const previous = await this.batches.replay(request.idempotencyKey);
-      if (previous) return previous;
+  }
+
+  /**
+   * A request whose Idempotency-Key this caller already used for this kind: the first batch's
+   * report (after waiting while it runs) when this body is the same file — its SHA-256 taken
+   * over the whole body, read to the end — and IdempotencyKeyReusedError when it is another.
+   * Null when the key is new (or was released), and the upload runs.
+   */
+  private async replayed(request: IngestRequest, body: UploadBody): Promise<BatchReport | null> {
+    const key = request.idempotencyKey as string;
+    let previous: BatchReport | null;
+    try {
+      previous = await this.batches.replay(request.principal ?? '', request.kind, key);
+    } catch (error) {
+      const report = error instanceof BatchFailedError ? error.report : null;
+      if (report) await this.sameFile(key, report, body);
+      throw error;
     }
-    throw new BatchInProgressError('?');
+    if (!previous) return null;
+    await this.sameFile(key, previous, body);
+    return previous;
+  }
+
+  private async sameFile(key: string, previous: BatchReport, body: UploadBody): Promise<void> {
+    const checksum = await body.drain();
+    if (previous.checksum !== null && previous.checksum !== checksum) {
+      throw new IdempotencyKeyReusedError(key, previous.id);
+    }
   }
 
   /**
@@ -174,16 +255,17 @@ export class IngestService {
     batchId: string,
     request: IngestRequest,
     error: unknown,
+    body: UploadBody,
   ): Promise<BatchFailedError> {
+    const stalled = error instanceof UploadStalledError;
     const forUser =
       error instanceof InputError ||
       error instanceof EmptyBatchError ||
-      error instanceof BatchInProgressError;
+      error instanceof BatchInProgressError ||
+      stalled;
     const lost = isDatabaseUnavailable(error);
     if (!forUser && !lost) {
-      this.logger.error(
-        `Batch ${batchId} (${request.kind}) failed: ${(error as Error)?.stack ?? String(error)}`,
-      );
+      this.logger.error(`Batch ${batchId} (${request.kind}) failed: ${loggableError(error)}`);
     }
     const message = forUser
       ? (error as Error).message
@@ -191,7 +273,10 @@ export class IngestService {
         ? INTERRUPTED
         : `${INTERNAL_FAILURE} (batch ${batchId}); nothing of it was stored. Send the file again; if it fails again, report the batch number.`;
     // Usually impossible when the database is gone; failAbandonedBatches does it later then.
-    await this.batches.markFailed(client, batchId, message, lost).catch(() => undefined);
+    // A stalled client's retry must run, as after a crash: its key is released too.
+    await this.batches
+      .markFailed(client, batchId, message, lost || stalled, body.checksum())
+      .catch(() => undefined);
     const report = await this.batches.report(batchId).catch(() => null);
     if (report) await this.batches.keepResponse(client, batchId, report).catch(() => undefined);
     return new BatchFailedError(message, report, { cause: error, internal: !forUser && !lost });
@@ -218,8 +303,8 @@ export class IngestService {
     mapping: IngestMapping,
     records: AsyncIterable<readonly ReadItem[]>,
     batchId: string,
-    checksum: () => string,
-  ): Promise<BatchReport> {
+    checksum: () => Promise<string>,
+  ): Promise<BatchReport & Pick<BatchCounts, 'rejectedKept' | 'rejectedSummary'>> {
     const spec = KIND_TABLES[request.kind];
     const timings: Record<string, number> = {};
     let mark = Date.now();
@@ -264,11 +349,21 @@ export class IngestService {
     lap('enrich');
     if (!request.dryRun) await this.rollups.refreshAfterMerge(client, request.kind, touchedWeeks);
     lap('rollups');
-    await client.query(
-      `INSERT INTO rejected_rows (batch_id, row_number, raw, errors)
-       SELECT $1, row_number, raw, errors FROM ${STAGE_TABLE} WHERE NOT ok`,
-      [batchId],
-    );
+    // The first INGEST_REJECTED_ROWS_KEPT rejected rows are kept in full; the others are
+    // counted by field and message in the batch's row (docs/reliability.md, "Uploads").
+    const cap = this.config.ingestRejectedRowsKept;
+    const rejectedKept =
+      (
+        await client.query(
+          `INSERT INTO rejected_rows (batch_id, row_number, raw, errors)
+           SELECT $1, row_number, raw, errors FROM ${STAGE_TABLE} WHERE NOT ok ORDER BY row_number LIMIT $2`,
+          [batchId, cap],
+        )
+      ).rowCount ?? 0;
+    const rejectedSummary =
+      rejected > rejectedKept
+        ? (await client.query<RejectedSummaryEntry>(rejectedSummarySql(), [rejectedKept])).rows
+        : [];
     const sample = (
       await client.query<{ rowNumber: number; errors: RowError[] }>(
         `SELECT row_number AS "rowNumber", errors FROM ${STAGE_TABLE} WHERE NOT ok ORDER BY row_number LIMIT ${REPORT_SAMPLE}`,
@@ -298,22 +393,23 @@ export class IngestService {
       unchanged: accepted - merged.inserted - merged.updated,
       rejected,
       unlinked,
-      checksum: checksum(),
+      checksum: await checksum(),
       startedAt: new Date().toISOString(),
       finishedAt: new Date().toISOString(),
       error: null,
       rejectedSample: sample,
+      rejectedKept,
+      rejectedSummary,
       ...(preview ? { preview } : {}),
     };
   }
 }
 
-/**
- * Reads the rest of an upload that is answered without it (a replay): a client still
- * sending its body would otherwise get a broken pipe instead of the answer.
- */
-async function drain(body: Readable): Promise<void> {
-  body.unpipe();
-  body.resume();
-  await finished(body).catch(() => undefined);
+/** The records of an upload again, its first batch (or the error reading it) first. */
+async function* continued(
+  first: { next: IteratorResult<readonly ReadItem[]> } | { error: unknown },
+  rest: AsyncIterator<readonly ReadItem[]>,
+): AsyncGenerator<readonly ReadItem[]> {
+  if ('error' in first) throw first.error;
+  for (let next = first.next; !next.done; next = await rest.next()) yield next.value;
 }

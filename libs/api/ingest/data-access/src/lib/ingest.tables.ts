@@ -156,3 +156,34 @@ export function unlinkedSql(): string {
        (s.sku IS NOT NULL AND NOT EXISTS (SELECT 1 FROM products p WHERE p.shop_id = $1 AND p.sku = s.sku))
        OR (s.order_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sales x WHERE x.shop_id = $1 AND x.order_id = s.order_id)))`;
 }
+
+/** Kinds of rejection listed one by one in a batch's summary of rows not kept; the rest as one. */
+export const SUMMARY_ENTRIES = 50;
+
+/**
+ * The rejected rows of the staging table beyond the first $1 (those not kept in full),
+ * counted by field and message with their first five row numbers, most frequent first: at
+ * most SUMMARY_ENTRIES entries, then one "(other)" entry for the rest, so every row counts.
+ */
+export function rejectedSummarySql(): string {
+  return `
+    WITH beyond AS (
+      SELECT row_number, errors FROM ${STAGE_TABLE} WHERE NOT ok ORDER BY row_number OFFSET $1
+    ), failures AS (
+      SELECT b.row_number, coalesce(e ->> 'field', '(row)') AS field, coalesce(e ->> 'message', '') AS message
+        FROM beyond b CROSS JOIN LATERAL jsonb_array_elements(b.errors) e
+    ), grouped AS (
+      SELECT field, message, count(DISTINCT row_number)::int AS rows,
+             (array_agg(DISTINCT row_number ORDER BY row_number))[1:5] AS first_rows
+        FROM failures GROUP BY field, message
+    ), ranked AS (
+      SELECT *, row_number() OVER (ORDER BY rows DESC, first_rows[1]) AS rank FROM grouped
+    )
+    SELECT field, message, rows, first_rows AS "firstRows" FROM (
+      SELECT field, message, rows, first_rows, rank FROM ranked WHERE rank <= ${SUMMARY_ENTRIES}
+      UNION ALL
+      SELECT '(other)', format('%s other errors (each with its own field and message)', count(*)),
+             sum(rows)::int, (array_agg(first_rows[1] ORDER BY first_rows[1]))[1:5], ${SUMMARY_ENTRIES} + 1
+        FROM ranked WHERE rank > ${SUMMARY_ENTRIES} HAVING count(*) > 0
+    ) summary ORDER BY rank`;
+}

@@ -15,7 +15,10 @@ import {
   Put,
   Query,
   Req,
+  RequestTimeoutException,
   Res,
+  ServiceUnavailableException,
+  StreamableFile,
   UnprocessableEntityException,
   UnsupportedMediaTypeException,
   UseGuards,
@@ -32,10 +35,15 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { BatchReport, IngestMapping } from '@returnlens/shared/contracts';
-import { Allow } from '@returnlens/api/auth/data-access';
+import { Allow, type AuthedRequest } from '@returnlens/api/auth/data-access';
 import { RateLimitGuard } from '@returnlens/api/auth/data-access';
 import { SkipThrottle } from '@nestjs/throttler';
-import { ApiAnswer, ApiErrorResponses, isDatabaseUnavailable } from '@returnlens/api/shared/util';
+import {
+  ApiAnswer,
+  ApiErrorResponses,
+  isDatabaseUnavailable,
+  nulField,
+} from '@returnlens/api/shared/util';
 import {
   BatchesQueryDto,
   BatchIdParamsDto,
@@ -53,7 +61,14 @@ import {
   MappingSuggestionDto,
   RejectedRowsDto,
 } from './dto/ingest-response.dto';
-import { BatchStore, IngestService, MappingPresets } from '@returnlens/api/ingest/data-access';
+import {
+  BatchStore,
+  IdempotencyKeyReusedError,
+  IngestService,
+  MappingPresets,
+  UploadsBusyError,
+  UploadStalledError,
+} from '@returnlens/api/ingest/data-access';
 import {
   BatchFailedError,
   BatchInProgressError,
@@ -64,7 +79,7 @@ import {
   MappingColumnsError,
   MappingNeededError,
   MappingPresetError,
-  rejectedRowsCsv,
+  rejectedRowsCsvStream,
 } from '@returnlens/api/ingest/util';
 
 /** The file formats an upload may have, by Content-Type (formatOf). */
@@ -106,7 +121,21 @@ function mappingFrom(header: string | undefined): IngestMapping | undefined {
   if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) {
     throw new BadRequestException('The mapping needs "columns": an object of field → column name.');
   }
+  // PostgreSQL stores no NUL (the mapping is kept with the batch, as jsonb).
+  const nul = nulField(parsed);
+  if (nul !== null) {
+    throw new BadRequestException({
+      field: `X-Mapping.${nul}`,
+      message: `X-Mapping ${nul} contains a NUL character (\\u0000), which cannot be stored`,
+    });
+  }
   return parsed as IngestMapping;
+}
+
+/** Whose Idempotency-Key it is: the token's or the signed-in user's. */
+function principalOf(request: Request): string | undefined {
+  const principal = (request as AuthedRequest).principal;
+  return principal ? `${principal.kind}:${principal.id}` : undefined;
 }
 
 /** File names are shown, never used as paths. */
@@ -158,7 +187,7 @@ export class IngestController {
     name: 'Idempotency-Key',
     required: false,
     description:
-      'Sending the same key again answers with the first batch’s report instead of loading the file twice (its first 200 characters count)',
+      'Sending the same key again with the same file answers with the first batch’s report instead of loading the file twice (its first 200 characters count). A key is the caller’s (token or user) for one kind; the same key with a different file is refused with 422.',
   })
   @ApiHeader({
     name: 'X-File-Name',
@@ -170,7 +199,7 @@ export class IngestController {
     status: 200,
     description: 'Dry run (?dryRun=true): validated and previewed, nothing stored',
   })
-  @ApiErrorResponses(404, 409, 415, 422, 429, 500)
+  @ApiErrorResponses(404, 408, 409, 415, 422, 429, 500)
   async upload(
     @Param() { kind }: KindParamsDto,
     @Query() query: IngestQueryDto,
@@ -191,6 +220,7 @@ export class IngestController {
         preset: query.preset,
         dryRun: query.dryRun === 'true',
         idempotencyKey: idempotencyKey?.slice(0, 200),
+        principal: principalOf(request),
         sourceName: displayName(fileName),
         encoding: query.encoding ?? charset,
         delimiter: query.delimiter === 'tab' ? '\t' : query.delimiter,
@@ -198,6 +228,14 @@ export class IngestController {
       response.status(report.status === 'dry_run' ? 200 : 201);
       return report;
     } catch (error) {
+      // Refused or stalled, its body unread: the connection closes after the answer.
+      const stalled =
+        error instanceof UploadStalledError ||
+        (error instanceof BatchFailedError && error.cause instanceof UploadStalledError);
+      if (error instanceof UploadsBusyError || stalled) response.setHeader('Connection', 'close');
+      if (error instanceof UploadsBusyError) {
+        response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
       throw this.httpError(error);
     }
   }
@@ -250,7 +288,8 @@ export class IngestController {
       'text/csv': {
         schema: {
           type: 'string',
-          description: 'Columns row, field, value, message, original; formula-safe',
+          description:
+            'Columns row, field, value, message, original; formula-safe. Ends, when the batch kept only its first INGEST_REJECTED_ROWS_KEPT rejected rows, with the others counted by field and message',
         },
       },
     },
@@ -259,13 +298,15 @@ export class IngestController {
   async rejected(
     @Param() { id }: BatchIdParamsDto,
     @Query() { format, offset, limit }: RejectedQueryDto,
-    @Res({ passthrough: true }) response: Response,
   ) {
-    await this.reportOf(id);
+    const report = await this.reportOf(id);
     if (format === 'csv') {
-      response.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      response.setHeader('Content-Disposition', `attachment; filename="batch-${id}-rejected.csv"`);
-      return rejectedRowsCsv(await this.batches.rejectedAll(id));
+      // Streamed: rows read a page at a time as the client takes them (a million rejected
+      // rows cost a page of memory); the rows not kept in full are summarised at the end.
+      return new StreamableFile(rejectedRowsCsvStream(this.batches.rejectedRows(id), report), {
+        type: 'text/csv; charset=utf-8',
+        disposition: `attachment; filename="batch-${id}-rejected.csv"`,
+      });
     }
     const rows = await this.batches.rejectedPage(id, offset, limit);
     return { batchId: String(id), rows };
@@ -295,6 +336,22 @@ export class IngestController {
   }
 
   private httpError(error: unknown): Error {
+    if (error instanceof UploadsBusyError) return new ServiceUnavailableException(error.message);
+    if (error instanceof UploadStalledError) return new RequestTimeoutException(error.message);
+    if (error instanceof BatchFailedError && error.cause instanceof UploadStalledError) {
+      return new RequestTimeoutException({
+        statusCode: 408,
+        message: `Nothing was stored: ${error.message}`,
+        batch: error.report,
+      });
+    }
+    if (error instanceof IdempotencyKeyReusedError) {
+      return new UnprocessableEntityException({
+        statusCode: 422,
+        field: 'Idempotency-Key',
+        message: error.message,
+      });
+    }
     if (error instanceof MappingNeededError) {
       return new UnprocessableEntityException({
         statusCode: 422,

@@ -1,5 +1,6 @@
-import type { RowError } from '@returnlens/shared/contracts';
-import { csvStream, csvText } from '@returnlens/api/shared/util';
+import { pipeline, Readable } from 'node:stream';
+import type { RejectedSummaryEntry, RowError } from '@returnlens/shared/contracts';
+import { csvStream, csvText, type CsvValue } from '@returnlens/api/shared/util';
 
 export interface RejectedRow {
   readonly rowNumber: number;
@@ -7,32 +8,68 @@ export interface RejectedRow {
   readonly errors: readonly RowError[];
 }
 
+/** What a batch says of its rejected rows: how many, how many kept, the others by error. */
+export interface RejectedTotals {
+  readonly rejected: number;
+  readonly rejectedKept?: number;
+  readonly rejectedSummary?: readonly RejectedSummaryEntry[];
+}
+
 const HEADER = ['row', 'field', 'value', 'message', 'original'];
 
 /** One line per error of a rejected row: row number, field, value, message, the original row. */
-function* lines(row: RejectedRow) {
+function* lines(row: RejectedRow): Generator<CsvValue[]> {
   for (const error of row.errors)
-    yield [row.rowNumber, error.field, error.value, error.message, row.raw] as const;
+    yield [row.rowNumber, error.field, error.value, error.message, row.raw];
 }
 
-/** The rejected rows as one CSV text. */
-export function rejectedRowsCsv(rows: readonly RejectedRow[]): string {
-  return csvText(
-    HEADER,
-    rows.flatMap((row) => [...lines(row)]),
-  );
+/**
+ * After the kept rows, the rows beyond the cap (INGEST_REJECTED_ROWS_KEPT): one line saying
+ * how many, then one per field and message with its count and first row numbers. Nothing
+ * when every rejected row was kept.
+ */
+function* summaryLines(totals: RejectedTotals | undefined): Generator<CsvValue[]> {
+  const kept = totals?.rejectedKept ?? totals?.rejected ?? 0;
+  const notKept = (totals?.rejected ?? 0) - kept;
+  if (!totals || notKept <= 0) return;
+  yield [
+    null,
+    null,
+    null,
+    `${notKept} more rejected rows were counted but not kept in full (only the first ${kept} are, INGEST_REJECTED_ROWS_KEPT); their errors by field and message follow`,
+    null,
+  ];
+  for (const entry of totals.rejectedSummary ?? []) {
+    const more = entry.rows > entry.firstRows.length ? ', …' : '';
+    yield [
+      null,
+      entry.field,
+      null,
+      entry.message,
+      `(not kept in full: ${entry.rows} rows with this error, the first at rows ${entry.firstRows.join(', ')}${more})`,
+    ];
+  }
 }
 
-/** The same CSV as a stream fed row by row (for batches with many rejected rows). */
-export function rejectedRowsCsvStream() {
-  const stream = csvStream(HEADER);
-  return {
-    stream,
-    /** Writes one rejected row; resolves when the stream can take more. */
-    write(row: RejectedRow): Promise<void> | void {
-      let ok = true;
-      for (const line of lines(row)) ok = stream.write([...line]) && ok;
-      if (!ok) return new Promise((resolve) => stream.once('drain', () => resolve()));
-    },
-  };
+/** The rejected rows as one CSV text (a batch with few of them). */
+export function rejectedRowsCsv(rows: readonly RejectedRow[], totals?: RejectedTotals): string {
+  return csvText(HEADER, [...rows.flatMap((row) => [...lines(row)]), ...summaryLines(totals)]);
+}
+
+/**
+ * The same CSV, byte for byte, as a stream: rows are pulled from `rows` (e.g. pages read from
+ * the database) only as fast as the reader of the stream takes them, so a batch with a
+ * million rejected rows costs a page of memory, not the file. Destroying the stream (the
+ * client went away) stops the reading; a failing source destroys the stream with its error.
+ */
+export function rejectedRowsCsvStream(
+  rows: AsyncIterable<RejectedRow>,
+  totals?: RejectedTotals,
+): Readable {
+  async function* records(): AsyncGenerator<CsvValue[]> {
+    for await (const row of rows) yield* lines(row);
+    yield* summaryLines(totals);
+  }
+  const csv = csvStream(HEADER);
+  return pipeline(Readable.from(records()), csv, () => undefined);
 }

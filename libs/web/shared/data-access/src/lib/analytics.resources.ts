@@ -14,6 +14,7 @@ import type {
   RecordsPage,
   SlaClock,
   SlaReport,
+  SupplierClaimRecord,
   SupplierScorecard,
 } from '@returnlens/shared/contracts';
 import { API_BASE } from './weekly-report.resource';
@@ -96,6 +97,13 @@ const pageParams = (page: PageRequest): QueryParams => ({
 
 export const claimRecordsResource = (params: ParamsSource, page: () => PageRequest) =>
   analyticsResource<RecordsPage<ClaimRecord>>('records/claims', () => {
+    const p = params();
+    return p ? { ...p, ...pageParams(page()) } : p;
+  });
+
+/** The claims behind a supplier figure, without how each was handled (a buyer may read these). */
+export const supplierClaimRecordsResource = (params: ParamsSource, page: () => PageRequest) =>
+  analyticsResource<RecordsPage<SupplierClaimRecord>>('records/supplier-claims', () => {
     const p = params();
     return p ? { ...p, ...pageParams(page()) } : p;
   });

@@ -1,9 +1,13 @@
 import { Injectable, signal } from '@angular/core';
 import type { QueryParams } from './analytics.resources';
 
-/** The records behind a figure: which table, under which filters, with what title. */
+/**
+ * The records behind a figure: which table, under which filters, with what title.
+ * `supplier-claims` is the claims table as the supplier pages may show it (no handling, SLA
+ * or refund fields: the buyer's role does not open them).
+ */
 export interface RecordsRequest {
-  readonly kind: 'claims' | 'feedback';
+  readonly kind: 'claims' | 'supplier-claims' | 'feedback';
   readonly title: string;
   /** The figure's filters (the page's filters plus the clicked cell's). */
   readonly params: QueryParams;

@@ -7,6 +7,7 @@ import {
   FEEDBACK_SORTS,
   listParam,
   pageParams,
+  SUPPLIER_CLAIM_SORTS,
   weekParam,
 } from '@returnlens/api/analytics/util';
 
@@ -74,6 +75,11 @@ export class ClaimRecordsQueryDto extends createZodDto(
       .optional()
       .meta({ description: 'true: only claims whose text contradicts their stated reason' }),
   }),
+) {}
+
+/** The supplier pages' claim records: the filters and a page, sorted by a shown column. */
+export class SupplierClaimRecordsQueryDto extends createZodDto(
+  analyticsQuery(pageParams(SUPPLIER_CLAIM_SORTS, 'openedAt')),
 ) {}
 
 export class FeedbackRecordsQueryDto extends createZodDto(

@@ -20,6 +20,7 @@ import {
   type ReasonMatrix,
   type ReasonMismatchReport,
   type RecordsPage,
+  type SupplierClaimRecord,
   type SlaReport,
   type SupplierScorecard,
   type WeeklyReport,
@@ -317,6 +318,25 @@ const claimRecord = describes<ClaimRecord>()(
   }),
 );
 
+/** What a buyer may read of a claim (contracts: SupplierClaimRecord). */
+const supplierClaimRecord = describes<SupplierClaimRecord>()(
+  claimRecord.pick({
+    externalId: true,
+    type: true,
+    channel: true,
+    sku: true,
+    productName: true,
+    supplierId: true,
+    reasonCode: true,
+    reasonSource: true,
+    inferredReasonCode: true,
+    reasonText: true,
+    quantity: true,
+    openedAt: true,
+    inspectionOutcome: true,
+  }),
+);
+
 const feedbackRecord = describes<FeedbackRecord>()(
   z.object({
     externalId: z.string(),
@@ -335,6 +355,10 @@ const feedbackRecord = describes<FeedbackRecord>()(
 export const claimRecordsSchema = describes<
   RecordsPage<ClaimRecord> & { readonly period: AnalyticsPeriod }
 >()(recordsPage(claimRecord));
+
+export const supplierClaimRecordsSchema = describes<
+  RecordsPage<SupplierClaimRecord> & { readonly period: AnalyticsPeriod }
+>()(recordsPage(supplierClaimRecord));
 
 export const feedbackRecordsSchema = describes<
   RecordsPage<FeedbackRecord> & { readonly period: AnalyticsPeriod }
@@ -394,6 +418,7 @@ export class SlaReportDto extends createZodDto(slaReportSchema) {}
 export class FeedbackReportDto extends createZodDto(feedbackReportSchema) {}
 export class KpiSetDto extends createZodDto(kpiSetSchema) {}
 export class ClaimRecordsPageDto extends createZodDto(claimRecordsSchema) {}
+export class SupplierClaimRecordsPageDto extends createZodDto(supplierClaimRecordsSchema) {}
 export class FeedbackRecordsPageDto extends createZodDto(feedbackRecordsSchema) {}
 export class AspectsReportDto extends createZodDto(aspectsReportSchema) {}
 export class ReasonMismatchReportDto extends createZodDto(reasonMismatchReportSchema) {}

@@ -75,6 +75,59 @@ describe('ingest request schemas', () => {
       });
   });
 
+  it('refuses a batch id no batch can have (0, negative, beyond 2^53 − 1 or bigint)', () => {
+    expect(parse(BatchIdParamsDto, { id: '9007199254740991' }, 'param')).toEqual({
+      id: 9007199254740991,
+    });
+    for (const id of ['0', '-1', '-0', '9007199254740992', '9223372036854775808', '9'.repeat(20)])
+      expect([id, refusal(BatchIdParamsDto, { id }, 'param')]).toEqual([
+        id,
+        {
+          status: 400,
+          body: {
+            statusCode: 400,
+            error: 'Bad Request',
+            message: 'The batch id must be a whole number from 1 to 9007199254740991.',
+          },
+        },
+      ]);
+  });
+
+  it('refuses control characters in the upload options, naming the parameter', () => {
+    expect(refusal(IngestQueryDto, { preset: 'helpdesk\u0000' }).body).toMatchObject({
+      field: 'preset',
+      message: expect.stringContaining('preset must not contain control characters such as NUL'),
+    });
+    expect(refusal(IngestQueryDto, { preset: 'help\u001bdesk' }).body).toMatchObject({
+      field: 'preset',
+    });
+    expect(refusal(IngestQueryDto, { encoding: 'utf-8\u0000' }).body).toMatchObject({
+      field: 'encoding',
+    });
+    // Any other text is looked up as sent (an unknown name is a 400 from the lookup).
+    expect(parse(IngestQueryDto, { preset: "' OR 1=1 --" })).toEqual({ preset: "' OR 1=1 --" });
+  });
+
+  it('refuses a NUL anywhere in a mapping preset, naming the field', () => {
+    const body = (mapping: unknown) => ({ kind: 'claims', mapping });
+    expect(
+      refusal(MappingPresetDto, body({ columns: { reason_text: 'Com\u0000ment' } }), 'body').body,
+    ).toMatchObject({
+      field: 'mapping.columns.reason_text',
+      message: expect.stringContaining('contains a NUL character'),
+    });
+    expect(
+      refusal(
+        MappingPresetDto,
+        body({ columns: {}, values: { type: { 'R\u0000': 'return' } } }),
+        'body',
+      ).body,
+    ).toMatchObject({ field: 'mapping.values.type.R\u0000' });
+    expect(
+      refusal(MappingPresetDto, body({ columns: {}, extra: ['\u0000'] }), 'body').body,
+    ).toMatchObject({ field: 'mapping.extra.0' });
+  });
+
   it('reads list limits leniently, ignoring other parameters', () => {
     expect(parse(BatchesQueryDto, {})).toEqual({ limit: 50 });
     expect(parse(BatchesQueryDto, { limit: '9999', other: 'x' })).toEqual({ limit: 500 });

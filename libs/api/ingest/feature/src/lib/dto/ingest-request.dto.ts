@@ -2,7 +2,7 @@ import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { DATE_FORMATS, INGEST_KINDS } from '@returnlens/shared/contracts';
-import { answerInvalid, lenientCount } from '@returnlens/api/shared/util';
+import { answerInvalid, controlCharacterIn, lenientCount } from '@returnlens/api/shared/util';
 
 /** The kind in the path; another word is a 404, as for any unknown address. */
 export const kindParams = answerInvalid(
@@ -24,6 +24,10 @@ export const ingestQuery = z.strictObject(
   {
     preset: z
       .string({ error: 'preset must be a string' })
+      .refine(
+        (preset) => controlCharacterIn(preset) === null,
+        'preset must not contain control characters such as NUL: a preset name has letters, digits, spaces, dots, dashes or underscores',
+      )
       .optional()
       .meta({ description: 'Name of a saved mapping preset (used when X-Mapping is absent)' }),
     dryRun: z
@@ -52,8 +56,14 @@ export const ingestQuery = z.strictObject(
 export class IngestQueryDto extends createZodDto(ingestQuery) {}
 
 const BATCH_ID_MESSAGE = 'Validation failed (numeric string is expected)';
+/** Batch ids count up from 1 (a bigint column, carried as a JS number: exact up to 2^53 − 1). */
+const BATCH_ID_RANGE = `The batch id must be a whole number from 1 to ${Number.MAX_SAFE_INTEGER}.`;
 
-/** A batch id in the path: a whole number (as Nest's ParseIntPipe took it). */
+/**
+ * A batch id in the path: a whole number (as Nest's ParseIntPipe took it) that a batch can
+ * have — 0, a negative number or one beyond 2^53 − 1 is refused before it reaches SQL
+ * (PostgreSQL would refuse one beyond bigint with an error).
+ */
 export const batchIdParams = answerInvalid(
   z.object({
     id: z
@@ -63,6 +73,10 @@ export const batchIdParams = answerInvalid(
         const n = Number(id);
         if (!Number.isFinite(n)) {
           ctx.addIssue({ code: 'custom', message: BATCH_ID_MESSAGE, input: id });
+          return z.NEVER;
+        }
+        if (n < 1 || !Number.isSafeInteger(n)) {
+          ctx.addIssue({ code: 'custom', message: BATCH_ID_RANGE, input: id });
           return z.NEVER;
         }
         return n;

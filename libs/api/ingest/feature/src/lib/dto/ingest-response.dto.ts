@@ -56,9 +56,31 @@ export const batchReportSchema = describes<BatchReport>()(
   z.object({
     ...batchSummary,
     checksum: z.string().nullable().describe('SHA-256 of the request body as received'),
+    warnings: z
+      .array(z.string())
+      .optional()
+      .describe(
+        'What was done to the file that its owner should know (rows of a code-page CSV read as UTF-8)',
+      ),
     rejectedSample: z
       .array(z.object({ rowNumber: count, errors: z.array(rowError) }))
       .describe('The first rejected rows (all of them: GET /api/batches/{id}/rejected)'),
+    rejectedKept: count
+      .optional()
+      .describe(
+        'Rejected rows kept in full (GET /api/batches/{id}/rejected): at most INGEST_REJECTED_ROWS_KEPT; the others are in rejectedSummary',
+      ),
+    rejectedSummary: z
+      .array(
+        z.object({
+          field: z.string(),
+          message: z.string(),
+          rows: count.describe('Rejected rows not kept in full that have this error'),
+          firstRows: z.array(count).describe('The first of them (at most 5)'),
+        }),
+      )
+      .optional()
+      .describe('The rejected rows beyond the kept ones, by field and message (empty when none)'),
     preview: z
       .array(z.record(z.string(), z.unknown()))
       .optional()
@@ -67,7 +89,10 @@ export const batchReportSchema = describes<BatchReport>()(
 );
 
 export const batchListSchema = describes<
-  Omit<BatchReport, 'checksum' | 'rejectedSample' | 'preview'>[]
+  Omit<
+    BatchReport,
+    'checksum' | 'warnings' | 'rejectedSample' | 'rejectedKept' | 'rejectedSummary' | 'preview'
+  >[]
 >()(z.array(z.object(batchSummary)));
 
 export const rejectedRowsSchema = describes<{

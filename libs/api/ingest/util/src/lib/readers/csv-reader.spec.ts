@@ -1,6 +1,8 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { Readable } from 'node:stream';
-import { detectDelimiter, detectEncoding, looksBinary, readCsv, utf8Balance } from './csv-reader';
+import { detectDelimiter, looksBinary, readCsv } from './csv-reader';
+import { detectEncoding, implausibleWords, utf8Balance } from './encoding';
 
 const SAMPLES: ReadonlyArray<[string, string]> = [
   [
@@ -126,5 +128,104 @@ describe('readCsv', () => {
       message: expect.stringContaining('repeats the header line'),
     });
     expect(items).toHaveLength(3);
+  });
+});
+
+describe('readCsv on a code-page file with rows in UTF-8', () => {
+  async function readBytes(bytes: Buffer, encoding?: string) {
+    const source = await readCsv(Readable.from([bytes]), { encoding });
+    const items = [];
+    for await (const batch of source.batches) items.push(...batch);
+    const warnings = (source as { warnings?: () => readonly string[] }).warnings?.() ?? [];
+    return { source, items, warnings };
+  }
+  const text = (item: object) =>
+    'raw' in item ? (item.raw as Record<string, string>)['text'] : item;
+
+  it.each([
+    [
+      'windows-1250',
+      ['Zepsuł się po trzech dniach, żółć', 'Paczka była zgnieciona, obudowa pęknięta'],
+      'Głośnik trzeszczy',
+    ],
+    [
+      'windows-1251',
+      ['Перестал работать через три дня', 'Служба поддержки не отвечает на письма'],
+      'Не включается',
+    ],
+  ])('reads the UTF-8 row of a %s file as UTF-8 and says so', async (page, legacy, utf8) => {
+    const bytes = Buffer.concat([
+      Buffer.from('id;text\n'),
+      iconv.encode(`1;${legacy[0]}\n2;${legacy[1]}\n`, page),
+      Buffer.from(`3;${utf8}\n`),
+    ]);
+    expect(detectEncoding(bytes)).toBe(page);
+    const { source, items, warnings } = await readBytes(bytes);
+    expect(source.details['encoding']).toBe(page);
+    expect(items.map(text)).toEqual([legacy[0], legacy[1], utf8]);
+    expect(warnings).toEqual([
+      `Row 3 is UTF-8 while the rest of the file is ${page}: it was read as UTF-8, so its text is kept as written.`,
+    ]);
+  });
+
+  it('does the same when the code page is declared, naming every such row', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('id;text\n1;Zepsuł się\n'),
+      iconv.encode('2;Paczka była zgnieciona\n', 'windows-1250'),
+      Buffer.from('3;Głośnik trzeszczy\n4;plain ASCII\n5;Żółw\n'),
+    ]);
+    const { items, warnings } = await readBytes(bytes, 'windows-1250');
+    expect(items.map(text)).toEqual([
+      'Zepsuł się',
+      'Paczka była zgnieciona',
+      'Głośnik trzeszczy',
+      'plain ASCII',
+      'Żółw',
+    ]);
+    expect(warnings).toEqual([
+      'Rows 1, 3 and 5 are UTF-8 while the rest of the file is windows-1250: they were read as UTF-8, so their text is kept as written.',
+    ]);
+  });
+
+  it('rejects a row whose values are in two encodings, naming them', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('id;text;note\n'),
+      iconv.encode('1;Paczka była zgnieciona;ok\n2;Zepsuł się;', 'windows-1250'),
+      Buffer.from('Głośnik\n'),
+    ]);
+    const { items, warnings } = await readBytes(bytes, 'windows-1250');
+    expect(items[0]).toMatchObject({ rowNumber: 1, raw: { text: 'Paczka była zgnieciona' } });
+    expect(items[1]).toEqual({
+      rowNumber: 2,
+      rawText: '2;Zepsuł się;Głośnik',
+      message: expect.stringContaining(
+        'mixes two encodings: value 3 is UTF-8 but value 2 is not, and the file is read as windows-1250',
+      ),
+    });
+    expect(warnings).toEqual([]);
+  });
+
+  it('reads code-page capitals that happen to be valid UTF-8 in the code page', async () => {
+    // "PÓŁKA" in windows-1250 is D3 A3: valid UTF-8 for "ӣ", a Cyrillic letter in a Latin word.
+    const bytes = iconv.encode('id;text;note\n1;PÓŁKA;Zepsuł się\n2;PÓŁKA;ok\n', 'windows-1250');
+    expect(isUtf8(bytes.subarray(bytes.indexOf('P'.charCodeAt(0)), bytes.indexOf(';', 14)))).toBe(
+      true,
+    );
+    const { items, warnings } = await readBytes(bytes, 'windows-1250');
+    expect(items.map(text)).toEqual(['PÓŁKA', 'PÓŁKA']);
+    expect(warnings).toEqual([]);
+  });
+
+  it('keeps reading a UTF-8 file as a stream, with no warning', async () => {
+    const { items, warnings } = await readBytes(Buffer.from('id;text\n1;Głośnik\n'));
+    expect(items.map(text)).toEqual(['Głośnik']);
+    expect(warnings).toEqual([]);
+  });
+});
+
+describe('implausibleWords', () => {
+  it('counts words no text has: U+FFFD, C1 controls, letters of two scripts', () => {
+    expect(implausibleWords('Zepsuł się, Не включается, שירות, Größe')).toBe(0);
+    expect(implausibleWords('PӣKA x\uFFFDy a\u0085b Głośnik')).toBe(3);
   });
 });

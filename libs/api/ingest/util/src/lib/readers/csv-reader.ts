@@ -1,10 +1,9 @@
-import { isUtf8 } from 'node:buffer';
 import { pipeline, type Readable } from 'node:stream';
-import { analyse } from 'chardet';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import iconv from 'iconv-lite';
 import { readBatches } from './batches';
+import { detectEncoding, isSingleByteEncoding, RowDecoder } from './encoding';
 import { InputError } from './input-error';
 import { peek } from './peek';
 import type { ReadItem, RecordSource } from './source-record';
@@ -22,153 +21,6 @@ export const CSV_ENCODINGS = [
   'iso-8859-8',
   'utf-16le',
 ] as const;
-
-/**
- * Whether the sample is UTF-8, ignoring a multi-byte character cut at its end (the sample
- * is the first 64 kB of the file, not a whole file).
- */
-function isUtf8Sample(sample: Buffer): boolean {
-  let end = sample.length;
-  for (let i = 1; i <= 3 && i <= sample.length; i++) {
-    const byte = sample[sample.length - i];
-    if ((byte & 0xc0) === 0xc0) {
-      end = sample.length - i;
-      break;
-    }
-    if ((byte & 0x80) === 0) break;
-  }
-  return isUtf8(sample.subarray(0, end));
-}
-
-/**
- * Counts the well-formed multi-byte UTF-8 characters and the bytes that fit no UTF-8
- * character. Text in a Windows code page has almost none of the first; a UTF-8 file with a
- * few rows pasted in from another encoding has many of the first and a few of the second.
- */
-export function utf8Balance(sample: Buffer): { characters: number; strayBytes: number } {
-  let characters = 0;
-  let strayBytes = 0;
-  let i = 0;
-  while (i < sample.length) {
-    const byte = sample[i];
-    if (byte < 0x80) {
-      i++;
-      continue;
-    }
-    const length =
-      byte >= 0xc2 && byte <= 0xdf
-        ? 2
-        : byte >= 0xe0 && byte <= 0xef
-          ? 3
-          : byte >= 0xf0 && byte <= 0xf4
-            ? 4
-            : 0;
-    if (length === 0) {
-      strayBytes++;
-      i++;
-      continue;
-    }
-    if (i + length > sample.length) break; // cut at the end of the sample
-    let ok = true;
-    for (let k = 1; k < length; k++) if ((sample[i + k] & 0xc0) !== 0x80) ok = false;
-    if (ok) {
-      characters++;
-      i += length;
-    } else {
-      strayBytes++;
-      i++;
-    }
-  }
-  return { characters, strayBytes };
-}
-
-/**
- * chardet's names for the code pages the reader detects. chardet says ISO-8859-1/2/8 when
- * the sample has no byte in 0x80–0x9F, where the Windows pages put letters such as ś or ź;
- * shops export from Windows, and the ISO pages' letters sit at the same bytes in the
- * Windows page (but for a few in 8859-2), so the Windows page is the one read.
- */
-const CODE_PAGES: Readonly<Record<string, string>> = {
-  'windows-1252': 'windows-1252',
-  'ISO-8859-1': 'windows-1252',
-  'windows-1250': 'windows-1250',
-  'ISO-8859-2': 'windows-1250',
-  'windows-1251': 'windows-1251',
-  'windows-1255': 'windows-1255',
-  'ISO-8859-8': 'windows-1255',
-};
-/** The pages chardet does not name come after those it does, in this order. */
-const WINDOWS_PAGES = ['windows-1252', 'windows-1250', 'windows-1251', 'windows-1255'];
-
-const isWordByte = (byte: number) =>
-  byte >= 0x80 || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a);
-const SPACE = Buffer.from(' ');
-
-/**
- * The words of the sample that have a non-ASCII byte, one space between them. The rest of
- * a CSV (header, ids, dates, codes) reads the same in every code page, yet chardet counts
- * it in its letter statistics: on a short file, English column names outweigh a row of
- * Russian or Hebrew and chardet guesses a Latin page.
- */
-function nonAsciiWords(sample: Buffer): Buffer {
-  const words: Buffer[] = [];
-  let start = -1;
-  let nonAscii = false;
-  for (let i = 0; i <= sample.length; i++) {
-    const byte = i < sample.length ? sample[i] : 0x20;
-    if (isWordByte(byte)) {
-      if (start < 0) [start, nonAscii] = [i, false];
-      if (byte >= 0x80) nonAscii = true;
-    } else if (start >= 0) {
-      if (nonAscii) words.push(sample.subarray(start, i), SPACE);
-      start = -1;
-    }
-  }
-  return Buffer.concat(words);
-}
-
-/**
- * Words that mix letters with symbols, digits such as ³ or ¹, ¿ or undecodable bytes: what
- * a wrong code page makes of letters (Polish "może" read as windows-1252 is "mo¿e", Russian
- * "что" is "×òî"). A right page gives words of letters.
- */
-function garbledWords(text: string): number {
-  let garbled = 0;
-  for (const word of text.match(/[\p{L}\p{N}\p{S}¿\uFFFD]+/gu) ?? []) {
-    if (/\p{L}/u.test(word) && /[^\p{L}0-9]/u.test(word)) garbled++;
-  }
-  return garbled;
-}
-
-/**
- * The Windows code page of a sample that is not UTF-8: chardet's ranking of the pages the
- * reader detects, from the non-ASCII words alone. chardet rates letter sequences, and a few
- * words are too few for that: it cannot tell "dzwonił" in windows-1250 from "dzwoni³" in
- * windows-1252 (it reads ³ as a space) and often names none of the four pages for two or
- * three words. So a page that garbles fewer words comes first, and chardet's ranking
- * decides among pages that garble equally many (for Cyrillic, Hebrew and Latin letters
- * read in each other's pages, which all give letters); the pages chardet does not name
- * come last, windows-1252 first.
- */
-function detectCodePage(sample: Buffer): string {
-  const words = nonAsciiWords(sample);
-  const ranked = analyse(words).flatMap((match) => CODE_PAGES[match.name] ?? []);
-  const pages = [...new Set([...ranked, ...WINDOWS_PAGES])];
-  const garbled = pages.map((page) => garbledWords(iconv.decode(words, page)));
-  return pages[garbled.indexOf(Math.min(...garbled))];
-}
-
-/** UTF-8 (with or without BOM), UTF-16 with BOM, else the Windows code page chardet finds. */
-export function detectEncoding(sample: Buffer): string {
-  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf-8';
-  if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
-  if (isUtf8Sample(sample)) return 'utf-8';
-  // Mostly UTF-8 with a few stray bytes: read as UTF-8, and the rows with the stray bytes
-  // are rejected (a Windows code page would garble every UTF-8 row instead).
-  const { characters, strayBytes } = utf8Balance(sample);
-  if (characters >= 2 && characters >= strayBytes) return 'utf-8';
-  return detectCodePage(sample);
-}
 
 /** The delimiter that splits the header line into the most fields (outside quotes). */
 export function detectDelimiter(text: string): string {
@@ -251,29 +103,39 @@ export async function readCsv(input: Readable, options: CsvOptions = {}): Promis
   const sampleText = iconv.decode(head, encoding).replace(/^\uFEFF/, '');
   const delimiter = options.delimiter ?? detectDelimiter(sampleText);
 
-  const parser = pipeline(
-    stream,
-    iconv.decodeStream(encoding),
-    parse({
-      delimiter,
-      bom: true,
-      // A bare quote inside a value (`The 5" screen`) is kept as written.
-      relax_quotes: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: false,
-      max_record_size: MAX_ROW_CHARS,
-    }),
-    () => undefined, // errors reach the reader through the parser
-  );
-  const batches = readBatches<string[]>(parser);
-  let first: IteratorResult<string[][]>;
+  // A code page's file is split into cells first and each row decoded on its own (RowDecoder);
+  // UTF-8 and UTF-16 are decoded as a stream.
+  const rowDecoder = isSingleByteEncoding(encoding) ? new RowDecoder(encoding) : null;
+  const csvParser = parse({
+    delimiter,
+    // A code page has no BOM (and its letters could look like one: "яю" in windows-1251).
+    bom: !rowDecoder,
+    // Cells as bytes, for the row decoder.
+    encoding: rowDecoder ? null : 'utf8',
+    // A bare quote inside a value (`The 5" screen`) is kept as written.
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    trim: false,
+    max_record_size: MAX_ROW_CHARS,
+  });
+  const noError = () => undefined; // errors reach the reader through the parser
+  const parser = rowDecoder
+    ? pipeline(stream, csvParser, noError)
+    : pipeline(stream, iconv.decodeStream(encoding), csvParser, noError);
+  type Cells = Array<string | Uint8Array>;
+  const batches = readBatches<Cells>(parser);
+  let first: IteratorResult<Cells[]>;
   try {
     first = await batches.next(); // the header and the first rows
   } catch (error) {
     throw unreadableCsv(error);
   }
-  const headerCells = first.done ? [] : (first.value[0] ?? []);
+  const headerCells = first.done
+    ? []
+    : rowDecoder
+      ? rowDecoder.decode(first.value[0] ?? [], 0).cells
+      : ((first.value[0] ?? []) as string[]);
   const headers = headerCells.map((h, i) => h.trim() || `column ${i + 1}`);
   const bare = (cell: string | undefined) => (cell ?? '').replace(/^\uFEFF/, '').trim();
   const firstHeader = bare(headerCells[0]);
@@ -320,7 +182,16 @@ export async function readCsv(input: Readable, options: CsvOptions = {}): Promis
     try {
       for (let next = first, skip = 1; !next.done; next = await batches.next(), skip = 0) {
         const rows = skip ? next.value.slice(skip) : next.value;
-        if (rows.length) yield rows.map((cells) => toItem(cells, ++rowNumber));
+        if (!rows.length) continue;
+        if (!rowDecoder) {
+          yield rows.map((cells) => toItem(cells as string[], ++rowNumber));
+          continue;
+        }
+        yield rows.map((raw): ReadItem => {
+          const { cells, message } = rowDecoder.decode(raw, ++rowNumber);
+          if (message === undefined) return toItem(cells, rowNumber);
+          return { rowNumber, rawText: stringify([cells], { delimiter, eof: false }), message };
+        });
       }
     } catch (error) {
       throw unreadableCsv(error);
@@ -331,5 +202,6 @@ export async function readCsv(input: Readable, options: CsvOptions = {}): Promis
     headers,
     details: { encoding, delimiter: delimiter === '\t' ? 'tab' : delimiter },
     batches: items(),
+    warnings: () => rowDecoder?.warnings() ?? [],
   };
 }

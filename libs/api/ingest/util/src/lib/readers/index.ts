@@ -8,7 +8,8 @@ import type { RecordSource } from './source-record';
 
 export * from './input-error';
 export * from './source-record';
-export { CSV_ENCODINGS, detectDelimiter, detectEncoding } from './csv-reader';
+export { CSV_ENCODINGS, detectDelimiter } from './csv-reader';
+export { detectEncoding } from './encoding';
 
 const CONTENT_TYPES: ReadonlyArray<[RegExp, Exclude<IngestFormat, 'generated'>]> = [
   [/^(text\/csv|application\/csv|text\/comma-separated-values|text\/tab-separated-values)$/, 'csv'],

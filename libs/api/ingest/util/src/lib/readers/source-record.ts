@@ -28,4 +28,9 @@ export interface RecordSource {
   readonly details: Readonly<Record<string, string>>;
   /** The records, in arrays of up to a few thousand (fewer awaits per row). */
   readonly batches: AsyncIterable<readonly ReadItem[]>;
+  /**
+   * What the reader did that the batch report must say (rows read in another encoding than
+   * the file's), in words for the shop owner; complete once every batch has been read.
+   */
+  readonly warnings?: () => readonly string[];
 }

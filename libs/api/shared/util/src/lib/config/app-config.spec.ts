@@ -15,7 +15,30 @@ describe('loadConfig', () => {
       loginRateLimit: 10,
       ingestRateLimit: 120,
       cookieSecure: 'auto',
+      apiDocs: 'auto',
+      ingestMaxUploads: 3,
+      ingestStallSeconds: 60,
+      ingestRejectedRowsKept: 10_000,
     });
+  });
+
+  it('bounds uploads: at most 8 at once, a stall of at least a second, a cap of 0 or more rows', () => {
+    expect(
+      loadConfig({
+        INGEST_MAX_UPLOADS: '2',
+        INGEST_STALL_SECONDS: '5',
+        INGEST_REJECTED_ROWS_KEPT: '0',
+      }),
+    ).toMatchObject({ ingestMaxUploads: 2, ingestStallSeconds: 5, ingestRejectedRowsKept: 0 });
+    expect(() => loadConfig({ INGEST_MAX_UPLOADS: '10' })).toThrow(
+      'INGEST_MAX_UPLOADS="10": must be between 1 and 8 (the database pool has 10 connections)',
+    );
+    expect(() => loadConfig({ INGEST_STALL_SECONDS: '0' })).toThrow(
+      'INGEST_STALL_SECONDS="0": must be at least 1',
+    );
+    expect(() => loadConfig({ INGEST_REJECTED_ROWS_KEPT: 'many' })).toThrow(
+      'INGEST_REJECTED_ROWS_KEPT="many": must be a number',
+    );
   });
 
   it('reads every setting', () => {

@@ -45,6 +45,24 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1, 'must be at least 1').default(10),
   INGEST_RATE_LIMIT: z.coerce.number().int().min(1, 'must be at least 1').default(120),
   COOKIE_SECURE: z.enum(['auto', 'on', 'off']).default('auto'),
+  API_DOCS: z.enum(['auto', 'on', 'off'], { error: 'must be auto, on or off' }).default('auto'),
+  // The pool has 10 connections: uploads may hold at most 8, so reads always find one.
+  INGEST_MAX_UPLOADS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 8')
+    .max(8, 'must be between 1 and 8 (the database pool has 10 connections)')
+    .default(3),
+  INGEST_STALL_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .default(60),
+  INGEST_REJECTED_ROWS_KEPT: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must not be negative')
+    .default(10_000),
 });
 
 export interface AppConfig {
@@ -58,12 +76,20 @@ export interface AppConfig {
   readonly shopTimeZone: string;
   /** Folder holding the built dashboard (index.html). */
   readonly webDist: string;
-  /** Sign-in attempts per minute from one address. */
+  /** Sign-in attempts per minute from one address; password changes per minute per user and per address. */
   readonly loginRateLimit: number;
   /** Uploads per minute by one token or user. */
   readonly ingestRateLimit: number;
   /** `auto`: the session cookie is Secure when the request came over HTTPS. */
   readonly cookieSecure: 'auto' | 'on' | 'off';
+  /** `/api/docs` and `/api/docs-json`: `auto` serves them only when listening on loopback. */
+  readonly apiDocs: 'auto' | 'on' | 'off';
+  /** Uploads loading at once (each holds a database connection); more wait briefly, then 503. */
+  readonly ingestMaxUploads: number;
+  /** An upload whose body sends no byte for this long fails (its Idempotency-Key released). */
+  readonly ingestStallSeconds: number;
+  /** Rejected rows of one batch kept in full; the rest are counted by field and message. */
+  readonly ingestRejectedRowsKept: number;
 }
 
 export class ConfigError extends Error {
@@ -107,6 +133,10 @@ export function loadConfig(
     loginRateLimit: settings.LOGIN_RATE_LIMIT,
     ingestRateLimit: settings.INGEST_RATE_LIMIT,
     cookieSecure: settings.COOKIE_SECURE,
+    apiDocs: settings.API_DOCS,
+    ingestMaxUploads: settings.INGEST_MAX_UPLOADS,
+    ingestStallSeconds: settings.INGEST_STALL_SECONDS,
+    ingestRejectedRowsKept: settings.INGEST_REJECTED_ROWS_KEPT,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   INTERNAL_ERROR_MESSAGE,
   RETRY_AFTER_SECONDS,
 } from './error-classification';
+import { loggableError } from './database-message';
 
 const logger = new Logger('Errors');
 
@@ -42,7 +43,8 @@ export function errorAnswer(
   error: unknown,
   request?: Pick<Request, 'method' | 'originalUrl'>,
 ): ErrorAnswer {
-  const where = request ? `${request.method} ${request.originalUrl}` : 'request';
+  // The path only: the query string carries filter values (shop data stays out of the log).
+  const where = request ? `${request.method} ${request.originalUrl.split('?')[0]}` : 'request';
   const classified = classifyError(error);
   switch (classified.kind) {
     case 'http': {
@@ -98,10 +100,7 @@ export function errorAnswer(
       };
     case 'internal': {
       const errorId = randomUUID();
-      logger.error(
-        `${where}: error ${errorId}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` +
-          sqlOf(error),
-      );
+      logger.error(`${where}: error ${errorId}: ${loggableError(error)}` + sqlOf(error));
       return {
         status: 500,
         headers: {},

@@ -9,8 +9,10 @@ import {
 } from '@nestjs/swagger';
 import { cleanupOpenApiDoc, createZodDto, type ZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { ErrorBody } from '../errors/error-response';
 import { describes } from './schema-match';
+import { isLoopback } from './security';
 
 /** The body of every error answer (error-response.ts). */
 export const errorBodySchema = describes<ErrorBody & { readonly field?: string }>()(
@@ -113,8 +115,21 @@ export function ApiTabularAnswer(type: ZodDto, description = 'OK'): MethodDecora
   );
 }
 
-/** The OpenAPI description of the whole API at /api/docs (JSON at /api/docs-json). */
+/**
+ * Whether the API description is served: `API_DOCS=on` always, `off` never, `auto` (the
+ * default) only when the API listens on loopback — beyond it the description (every route,
+ * parameter and answer) is not handed to anonymous callers.
+ */
+export function servesApiDocs(config: Pick<AppConfig, 'apiDocs' | 'host'>): boolean {
+  return config.apiDocs === 'auto' ? isLoopback(config.host) : config.apiDocs === 'on';
+}
+
+/**
+ * The OpenAPI description of the whole API at /api/docs (JSON at /api/docs-json), when the
+ * configuration serves it (`servesApiDocs`); otherwise both addresses answer 404.
+ */
 export function setupOpenApi(app: INestApplication): void {
+  if (!servesApiDocs(app.get<AppConfig>(APP_CONFIG))) return;
   const config = new DocumentBuilder()
     .setTitle('Returnlens API')
     .setDescription(

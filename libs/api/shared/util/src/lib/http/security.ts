@@ -1,3 +1,4 @@
+import type { NextFunction, Request, Response } from 'express';
 import type { HelmetOptions } from 'helmet';
 
 /** 127.0.0.1, ::1, localhost: reachable only from this machine. */
@@ -34,4 +35,16 @@ export function securityHeaders(): HelmetOptions {
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'same-origin' },
   };
+}
+
+/**
+ * `Cache-Control: no-store` on every answer under /api (data, errors, cached answers served
+ * before routing, the API description): no shared cache or browser history keeps a copy of
+ * what a session or token read. The dashboard's own files stay cacheable. A caller that keeps
+ * an answer itself can still revalidate it with `If-None-Match` (304).
+ */
+export function noStoreForApi(request: Request, response: Response, next: NextFunction): void {
+  if (request.path === '/api' || request.path.startsWith('/api/'))
+    response.setHeader('Cache-Control', 'no-store');
+  next();
 }

@@ -69,6 +69,36 @@ describe('RequestValidationPipe', () => {
     });
   });
 
+  it('refuses a NUL character anywhere in a parsed value, naming where it is', () => {
+    class Body extends createZodDto(
+      z.object({ name: z.string(), tags: z.record(z.string(), z.array(z.string())) }),
+    ) {}
+    const body = { type: 'body', metatype: Body } as ArgumentMetadata;
+    const nul = (field: string) => ({
+      status: 400,
+      body: {
+        statusCode: 400,
+        error: 'Bad Request',
+        field,
+        message: `${field} contains a NUL character (\\u0000), which cannot be stored`,
+      },
+    });
+    expect(answerTo(() => pipe.transform({ name: 'a\u0000', tags: {} }, body))).toEqual(
+      nul('name'),
+    );
+    expect(
+      answerTo(() => pipe.transform({ name: 'a', tags: { t: ['x', '\u0000'] } }, body)),
+    ).toEqual(nul('tags.t.1'));
+    expect(answerTo(() => pipe.transform({ name: 'a', tags: { 'k\u0000': [] } }, body))).toEqual(
+      nul('tags.k\u0000'),
+    );
+    expect(answerTo(() => pipe.transform({ by: 'product\u0000' }, query(StrictQuery)))).toEqual({
+      status: 400,
+      body: expect.objectContaining({ field: 'by', message: 'by is one of supplier, product' }),
+    });
+    expect(pipe.transform({ name: 'a\tb', tags: {} }, body)).toEqual({ name: 'a\tb', tags: {} });
+  });
+
   it('leaves parameters without a zod DTO alone', () => {
     const raw = { anything: ['goes'] };
     expect(pipe.transform(raw, query(Object))).toBe(raw);

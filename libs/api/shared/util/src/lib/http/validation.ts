@@ -47,17 +47,59 @@ export function problemsOf(error: { readonly issues: readonly Issue[] }): Proble
 }
 
 /**
+ * The first C0 or C1 control character or DEL of a text, as `U+001B` (with ` (NUL)` for
+ * U+0000); null when it has none. No id, name, code or date has one.
+ */
+export function controlCharacterIn(text: string): string | null {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) {
+      const hex = code.toString(16).toUpperCase().padStart(4, '0');
+      return `U+${hex}${code === 0 ? ' (NUL)' : ''}`;
+    }
+  }
+  return null;
+}
+
+/**
+ * Where the first NUL character of a request value is (a string, or a key or string at any
+ * depth of an object or list), as the field a problem names; null when it has none.
+ */
+export function nulField(value: unknown, path: readonly string[] = []): string | null {
+  if (typeof value === 'string')
+    return value.includes('\u0000') ? path.join('.') || '(request)' : null;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('\u0000')) return [...path, key].join('.');
+    const found = nulField(item, [...path, key]);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
  * The one validation pipe of the API (registered in main.ts): every `@Query()`, `@Param()`
  * and `@Body()` typed with a zod DTO is parsed by its schema — the handler gets the parsed
  * value — and refused with the error contract: 400 `{ statusCode, error, field, message }`
  * naming the first problem, unless the schema gives its own answer (`answerInvalid`).
+ * A NUL character anywhere in such a value is refused the same way, whatever the schema
+ * says: PostgreSQL stores none (in text or jsonb) and would fail the request with a 500.
  * Parameters without a zod DTO (headers, the raw request) pass unchanged.
  */
 @Injectable()
 export class RequestValidationPipe extends ZodValidationPipe {
   override transform(value: unknown, metadata: ArgumentMetadata): unknown {
     try {
-      return super.transform(value, metadata);
+      const parsed = super.transform(value, metadata);
+      const hasSchema = (metadata.metatype as { schema?: object } | undefined)?.schema;
+      const nul = hasSchema ? nulField(value) : null;
+      if (nul !== null) {
+        throw new BadRequestException({
+          field: nul,
+          message: `${nul} contains a NUL character (\\u0000), which cannot be stored`,
+        });
+      }
+      return parsed;
     } catch (error) {
       if (!(error instanceof ZodValidationException)) throw error;
       const problems = problemsOf(error.getZodError() as z.ZodError);

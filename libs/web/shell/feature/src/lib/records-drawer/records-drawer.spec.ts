@@ -80,4 +80,61 @@ describe('RecordsDrawerComponent', () => {
       http.expectOne((r) => r.url === '/api/analytics/records/claims').request.params.get('page'),
     ).toBe('2');
   });
+
+  it('shows a supplier page the claims as a buyer may read them: no status, refund or contacts', async () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
+    const fixture = TestBed.createComponent(RecordsDrawerComponent);
+    const el = fixture.nativeElement as HTMLElement;
+    fixture.detectChanges();
+    TestBed.inject(DrilldownStore).openRecords({
+      kind: 'supplier-claims',
+      title: 'Claims of Acme',
+      params: { supplier: 'S1' },
+    });
+    fixture.detectChanges();
+    TestBed.tick();
+    const http = TestBed.inject(HttpTestingController);
+    const request = http.expectOne((r) => r.url === '/api/analytics/records/supplier-claims');
+    expect(request.request.params.get('sort')).toBe('openedAt');
+    const full = claim('C-9', 'Broke on day two');
+    const row = Object.fromEntries(
+      Object.entries(full).filter(
+        ([key]) =>
+          ![
+            'firstResponseAt',
+            'resolvedAt',
+            'refundedAt',
+            'status',
+            'resolution',
+            'refundAmount',
+            'currency',
+            'contactCount',
+            'assignee',
+          ].includes(key),
+      ),
+    );
+    request.flush({
+      total: 1,
+      page: 1,
+      pageSize: 25,
+      sort: 'openedAt',
+      order: 'desc',
+      rows: [row],
+    });
+    await fixture.whenStable();
+    fixture.detectChanges();
+
+    const headers = [...el.querySelectorAll('th')].map((th) => th.textContent?.trim() ?? '');
+    expect(headers.join(' ')).not.toMatch(/Status|Refund|Contacts/);
+    const cells = el.querySelectorAll('[data-testid=records-table] tbody tr td');
+    expect(cells.length).toBe(headers.length);
+    expect(
+      el.querySelector<HTMLAnchorElement>('[data-testid=records-csv]')?.getAttribute('href'),
+    ).toBe(
+      '/api/analytics/records/supplier-claims?supplier=S1&pageSize=1000&sort=openedAt&order=desc&format=csv',
+    );
+    http.verify();
+  });
 });

@@ -2,8 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal } fr
 import {
   FILTER_KEYS,
   REASONS,
+  type ClaimRecord,
   type FilterKey,
   type RecordsPage,
+  type SupplierClaimRecord,
 } from '@returnlens/shared/contracts';
 import {
   claimRecordsResource,
@@ -11,6 +13,7 @@ import {
   describeHttpError,
   DrilldownStore,
   feedbackRecordsResource,
+  supplierClaimRecordsResource,
   type PageRequest,
 } from '@returnlens/web/shared/data-access';
 import {
@@ -54,6 +57,11 @@ const CLAIM_COLUMNS: readonly Column[] = [
   { key: 'contacts', label: 'Contacts', sort: 'contactCount', numeric: true },
 ];
 
+/** The supplier pages' claims: what a buyer may read (no status, refund or contacts). */
+const SUPPLIER_CLAIM_COLUMNS: readonly Column[] = CLAIM_COLUMNS.filter(
+  (c) => !['status', 'refund', 'contacts'].includes(c.key),
+);
+
 const FEEDBACK_COLUMNS: readonly Column[] = [
   { key: 'createdAt', label: 'Date', sort: 'createdAt' },
   { key: 'rating', label: 'Rating', sort: 'rating', numeric: true },
@@ -80,7 +88,7 @@ export class RecordsDrawerComponent {
     return {
       page: 1,
       pageSize: PAGE_SIZE,
-      sort: kind === 'claims' ? 'openedAt' : 'createdAt',
+      sort: kind === 'feedback' ? 'createdAt' : 'openedAt',
       order: 'desc',
     };
   });
@@ -89,17 +97,31 @@ export class RecordsDrawerComponent {
     () => (this.request()?.kind === 'claims' ? this.request()?.params : null),
     () => this.page(),
   );
+  private readonly supplierClaims = supplierClaimRecordsResource(
+    () => (this.request()?.kind === 'supplier-claims' ? this.request()?.params : null),
+    () => this.page(),
+  );
   private readonly feedback = feedbackRecordsResource(
     () => (this.request()?.kind === 'feedback' ? this.request()?.params : null),
     () => this.page(),
   );
-  private readonly active = computed<RecordsSource>(() =>
-    this.request()?.kind === 'feedback' ? this.feedback : this.claims,
-  );
+  private readonly active = computed<RecordsSource>(() => {
+    const kind = this.request()?.kind;
+    return kind === 'feedback'
+      ? this.feedback
+      : kind === 'supplier-claims'
+        ? this.supplierClaims
+        : this.claims;
+  });
 
-  protected readonly columns = computed(() =>
-    this.request()?.kind === 'feedback' ? FEEDBACK_COLUMNS : CLAIM_COLUMNS,
-  );
+  protected readonly columns = computed(() => {
+    const kind = this.request()?.kind;
+    return kind === 'feedback'
+      ? FEEDBACK_COLUMNS
+      : kind === 'supplier-claims'
+        ? SUPPLIER_CLAIM_COLUMNS
+        : CLAIM_COLUMNS;
+  });
   protected readonly loading = computed(() => this.active().isLoading());
   protected readonly error = computed(() => {
     const error = this.active().error();
@@ -111,6 +133,9 @@ export class RecordsDrawerComponent {
   });
   protected readonly claimRows = computed(() =>
     this.claims.hasValue() ? (this.claims.value()?.rows ?? []) : [],
+  );
+  protected readonly supplierClaimRows = computed(() =>
+    this.supplierClaims.hasValue() ? (this.supplierClaims.value()?.rows ?? []) : [],
   );
   protected readonly feedbackRows = computed(() =>
     this.feedback.hasValue() ? (this.feedback.value()?.rows ?? []) : [],
@@ -177,6 +202,11 @@ export class RecordsDrawerComponent {
     const current = this.page();
     const page = Math.min(this.lastPage(), Math.max(1, current.page + delta));
     this.page.set({ ...current, page });
+  }
+
+  /** The handling fields of a full claim record; null for a supplier page's record. */
+  protected handled(row: SupplierClaimRecord): ClaimRecord | null {
+    return 'status' in row ? (row as ClaimRecord) : null;
   }
 
   protected reasonLabel(code: string): string {

@@ -162,7 +162,7 @@ export class SuppliersPage {
   protected openRecords(title: string, supplier?: SupplierScore): void {
     const params = { ...(this.filters.params() ?? {}) };
     if (supplier) params['supplier'] = supplier.supplierId;
-    this.drill.openRecords({ kind: 'claims', title, params });
+    this.drill.openRecords({ kind: 'supplier-claims', title, params });
   }
 
   protected explain(title: string): void {

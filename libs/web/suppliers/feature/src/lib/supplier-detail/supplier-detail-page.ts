@@ -160,7 +160,12 @@ export class SupplierDetailPage {
   protected readonly evidenceCsv = computed(() => {
     const p = this.ownParams();
     return p
-      ? csvUrl('records/claims', { ...p, pageSize: '1000', sort: 'openedAt', order: 'desc' })
+      ? csvUrl('records/supplier-claims', {
+          ...p,
+          pageSize: '1000',
+          sort: 'openedAt',
+          order: 'desc',
+        })
       : null;
   });
   protected readonly summary = computed(() => {
@@ -188,7 +193,8 @@ export class SupplierDetailPage {
 
   protected openRecords(title: string, extra: QueryParams = {}): void {
     const params = this.ownParams();
-    if (params) this.drill.openRecords({ kind: 'claims', title, params: { ...params, ...extra } });
+    if (params)
+      this.drill.openRecords({ kind: 'supplier-claims', title, params: { ...params, ...extra } });
   }
 
   protected explain(title: string): void {
