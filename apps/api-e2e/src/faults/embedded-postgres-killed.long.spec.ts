@@ -16,10 +16,10 @@ import {
   exited,
   expectedDigest,
   probe,
-  STORED_CLAIMS_SQL,
   streamUpload,
   type Probe,
-  type StoredClaims,
+  expectRetryLandsOnce,
+  storedClaims,
 } from '../support/faults';
 
 const UNREACHABLE = 'The database is not reachable right now; try again in a moment.';
@@ -81,11 +81,7 @@ describe('embedded PostgreSQL killed (kill -9) under a running API', () => {
     return 0;
   };
 
-  const stored = (prefix: string) =>
-    withClient(
-      server.url,
-      async (c) => (await c.query<StoredClaims>(STORED_CLAIMS_SQL, [prefix])).rows[0],
-    );
+  const stored = (prefix: string) => storedClaims(server.url, prefix);
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'returnlens-faults-killed-'));
@@ -206,21 +202,11 @@ describe('embedded PostgreSQL killed (kill -9) under a running API', () => {
     expect((await stored('CUT')).count).toBe(0);
     expect((await stored('BEFORE')).digest).toBe(expectedDigest('BEFORE', 2_000));
 
-    const retry = await upload(api, 'claims', csvText('CUT', ROWS), {
-      token,
-      headers: { 'Idempotency-Key': 'cut-by-kill' },
-    });
-    expect(retry.status).toBe(201);
-    expect(retry.body).toMatchObject({ received: ROWS, inserted: ROWS });
-    expect(await stored('CUT')).toEqual({
-      count: ROWS,
-      digest: expectedDigest('CUT', ROWS),
-      batchIds: [retry.body.id],
-    });
+    const retryId = await expectRetryLandsOnce(api, server.url, token, 'cut-by-kill', ROWS);
     await withClient(server.url, async (c) => {
       const { rows } = await c.query(
         `SELECT status, idempotency_key AS key, error FROM ingest_batches WHERE id <> $1 AND kind = 'claims' ORDER BY id`,
-        [retry.body.id],
+        [retryId],
       );
       // The cut batch: marked failed with its key released, or never recorded when the kill
       // came before its row was committed. Never left running, never holding the key.

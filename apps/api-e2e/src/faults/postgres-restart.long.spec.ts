@@ -11,10 +11,10 @@ import {
   csvText,
   expectedDigest,
   probe,
-  STORED_CLAIMS_SQL,
   streamUpload,
   type Probe,
-  type StoredClaims,
+  expectRetryLandsOnce,
+  storedClaims,
 } from '../support/faults';
 
 const UNREACHABLE = 'The database is not reachable right now; try again in a moment.';
@@ -126,30 +126,16 @@ describe('PostgreSQL restarted while requests run', () => {
     if (outcome.status === 503) expect(outcome.body.message).toBe(UNREACHABLE);
     await pg.start();
 
-    const stored = (prefix: string) =>
-      withClient(
-        pg.url,
-        async (c) => (await c.query<StoredClaims>(STORED_CLAIMS_SQL, [prefix])).rows[0],
-      );
+    const stored = (prefix: string) => storedClaims(pg.url, prefix);
     expect((await stored('CUT')).count).toBe(0);
     expect((await stored('BEFORE')).digest).toBe(expectedDigest('BEFORE', 2_000));
 
     // The same key again: the dead batch is found, marked failed, its key released; the file lands once.
-    const retry = await upload(api, 'claims', csvText('CUT', ROWS), {
-      token,
-      headers: { 'Idempotency-Key': 'cut-by-restart' },
-    });
-    expect(retry.status).toBe(201);
-    expect(retry.body).toMatchObject({ received: ROWS, inserted: ROWS });
-    expect(await stored('CUT')).toEqual({
-      count: ROWS,
-      digest: expectedDigest('CUT', ROWS),
-      batchIds: [retry.body.id],
-    });
+    const retryId = await expectRetryLandsOnce(api, pg.url, token, 'cut-by-restart', ROWS);
     await withClient(pg.url, async (c) => {
       const { rows } = await c.query(
         `SELECT status, idempotency_key AS key, error FROM ingest_batches WHERE id <> $1 AND kind = 'claims' ORDER BY id`,
-        [retry.body.id],
+        [retryId],
       );
       expect(rows).toEqual([
         { status: 'committed', key: null, error: null },

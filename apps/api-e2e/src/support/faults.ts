@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { request } from 'node:http';
-import type { ApiProcess } from '@returnlens/tools/testing';
+import { withClient, type ApiProcess } from '@returnlens/tools/testing';
+import { upload } from './ingest-client';
 
 /** A claims CSV of `rows` rows in chunks of 5,000: ids `<prefix>-1`…, all valid. */
 export function* claimsCsv(prefix: string, rows: number): Generator<string> {
@@ -174,4 +175,37 @@ export function expectedDigest(prefix: string, rows: number): string {
   return createHash('md5')
     .update(lines.map(([, line]) => line).join('\n'))
     .digest('hex');
+}
+
+/** What the database at `databaseUrl` holds of the claims `<prefix>-*`. */
+export function storedClaims(databaseUrl: string, prefix: string): Promise<StoredClaims> {
+  return withClient(
+    databaseUrl,
+    async (c) => (await c.query<StoredClaims>(STORED_CLAIMS_SQL, [prefix])).rows[0],
+  );
+}
+
+/**
+ * The file `claimsCsv('CUT', rows)` a fault cut, sent again with its Idempotency-Key: it is
+ * loaded, exactly once and exactly as sent. Resolves with the retry's batch id.
+ */
+export async function expectRetryLandsOnce(
+  api: ApiProcess,
+  databaseUrl: string,
+  token: string,
+  key: string,
+  rows: number,
+): Promise<string> {
+  const retry = await upload(api, 'claims', csvText('CUT', rows), {
+    token,
+    headers: { 'Idempotency-Key': key },
+  });
+  expect(retry.status).toBe(201);
+  expect(retry.body).toMatchObject({ received: rows, inserted: rows });
+  expect(await storedClaims(databaseUrl, 'CUT')).toEqual({
+    count: rows,
+    digest: expectedDigest('CUT', rows),
+    batchIds: [retry.body.id],
+  });
+  return retry.body.id;
 }

@@ -16,45 +16,53 @@ import {
 import { feedbackLabel } from '@returnlens/api/shared/sql';
 import { AnalyticsReader } from './analytics-reader';
 
-/** The records behind any figure: one sorted page of claims or feedback for the same period and filters. */
+/** The columns of a claim record, in order; `handling` ones only for the `claims` permission. */
+const CLAIM_COLUMNS: readonly (readonly [sql: string, handling?: 'handling'])[] = [
+  ['c.external_id AS "externalId"'],
+  ['c.type'],
+  ['c.channel'],
+  ['c.sku'],
+  ['p.name AS "productName"'],
+  ['p.supplier_id AS "supplierId"'],
+  ['c.reason_code AS "reasonCode"'],
+  ['c.reason_source AS "reasonSource"'],
+  ['c.inferred_reason_code AS "inferredReasonCode"'],
+  ['c.reason_text AS "reasonText"'],
+  ['c.quantity'],
+  ['c.opened_at AS "openedAt"'],
+  ['c.first_response_at AS "firstResponseAt"', 'handling'],
+  ['c.resolved_at AS "resolvedAt"', 'handling'],
+  ['c.refunded_at AS "refundedAt"', 'handling'],
+  ['c.status', 'handling'],
+  ['c.resolution', 'handling'],
+  ['c.refund_amount::text AS "refundAmount"', 'handling'],
+  ['c.currency', 'handling'],
+  ['c.inspection_outcome AS "inspectionOutcome"'],
+  ['c.contact_count AS "contactCount"', 'handling'],
+  ['c.assignee', 'handling'],
+];
+const columnsOf = (handling: boolean) =>
+  CLAIM_COLUMNS.filter(([, h]) => handling || !h)
+    .map(([sql]) => sql)
+    .join(', ');
+
 @Injectable()
 export class RecordsQuery {
   constructor(private readonly reader: AnalyticsReader) {}
 
   /** The claims behind any figure: the same period and filters, one page, sorted. */
-  async claimRecords(
+  claimRecords(
     filters: AnalyticsFilters,
     page: PageRequest,
     options: { mismatch?: boolean } = {},
   ): Promise<RecordsPage<ClaimRecord> & { period: AnalyticsPeriod }> {
-    const ctx = await this.reader.context(filters);
-    const params: Record<string, unknown> = {
-      limit: page.pageSize,
-      offset: (page.page - 1) * page.pageSize,
-    };
-    const scope = this.reader.claimScope(ctx, params);
-    if (options.mismatch)
-      scope.where +=
-        ' AND c.stated_reason_code IS NOT NULL AND c.inferred_reason_code IS NOT NULL AND c.stated_reason_code <> c.inferred_reason_code';
-    const [{ total }] = await this.reader.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM ${scope.from} ${scope.where}`,
-      params,
-    );
-    const rows = await this.reader.query<ClaimRecord>(
-      `SELECT c.external_id AS "externalId", c.type, c.channel, c.sku, p.name AS "productName",
-              p.supplier_id AS "supplierId", c.reason_code AS "reasonCode", c.reason_source AS "reasonSource",
-              c.inferred_reason_code AS "inferredReasonCode",
-              c.reason_text AS "reasonText", c.quantity, c.opened_at AS "openedAt",
-              c.first_response_at AS "firstResponseAt", c.resolved_at AS "resolvedAt",
-              c.refunded_at AS "refundedAt", c.status, c.resolution, c.refund_amount::text AS "refundAmount",
-              c.currency, c.inspection_outcome AS "inspectionOutcome", c.contact_count AS "contactCount",
-              c.assignee
-         FROM ${scope.from} ${scope.where}
-        ORDER BY ${CLAIM_SORTS[page.sort]} ${page.order} NULLS LAST, c.external_id
-        LIMIT {limit} OFFSET {offset}`,
-      params,
-    );
-    return { period: this.reader.periodOf(ctx), total, ...page, rows };
+    return this.claimPage(filters, page, {
+      columns: columnsOf(true),
+      sorts: CLAIM_SORTS,
+      where: options.mismatch
+        ? ' AND c.stated_reason_code IS NOT NULL AND c.inferred_reason_code IS NOT NULL AND c.stated_reason_code <> c.inferred_reason_code'
+        : '',
+    });
   }
 
   /**
@@ -62,28 +70,38 @@ export class RecordsQuery {
    * the customer's words; nothing of how the claim was handled (SLA instants, status,
    * resolution, refund, contacts, assignee), which only the `claims` permission opens.
    */
-  async supplierClaimRecords(
+  supplierClaimRecords(
     filters: AnalyticsFilters,
     page: PageRequest,
   ): Promise<RecordsPage<SupplierClaimRecord> & { period: AnalyticsPeriod }> {
+    return this.claimPage(filters, page, {
+      columns: columnsOf(false),
+      sorts: SUPPLIER_CLAIM_SORTS,
+      where: '',
+    });
+  }
+
+  /** One sorted page of the claims of a period and filters, with the given columns. */
+  private async claimPage<T>(
+    filters: AnalyticsFilters,
+    page: PageRequest,
+    shape: { columns: string; sorts: Readonly<Record<string, string>>; where: string },
+  ): Promise<RecordsPage<T> & { period: AnalyticsPeriod }> {
     const ctx = await this.reader.context(filters);
     const params: Record<string, unknown> = {
       limit: page.pageSize,
       offset: (page.page - 1) * page.pageSize,
     };
     const scope = this.reader.claimScope(ctx, params);
+    const where = scope.where + shape.where;
     const [{ total }] = await this.reader.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM ${scope.from} ${scope.where}`,
+      `SELECT count(*)::int AS total FROM ${scope.from} ${where}`,
       params,
     );
-    const rows = await this.reader.query<SupplierClaimRecord>(
-      `SELECT c.external_id AS "externalId", c.type, c.channel, c.sku, p.name AS "productName",
-              p.supplier_id AS "supplierId", c.reason_code AS "reasonCode", c.reason_source AS "reasonSource",
-              c.inferred_reason_code AS "inferredReasonCode",
-              c.reason_text AS "reasonText", c.quantity, c.opened_at AS "openedAt",
-              c.inspection_outcome AS "inspectionOutcome"
-         FROM ${scope.from} ${scope.where}
-        ORDER BY ${SUPPLIER_CLAIM_SORTS[page.sort]} ${page.order} NULLS LAST, c.external_id
+    const rows = await this.reader.query<T>(
+      `SELECT ${shape.columns}
+         FROM ${scope.from} ${where}
+        ORDER BY ${shape.sorts[page.sort]} ${page.order} NULLS LAST, c.external_id
         LIMIT {limit} OFFSET {offset}`,
       params,
     );
