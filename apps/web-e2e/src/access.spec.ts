@@ -93,6 +93,7 @@ describe('Sign-in and roles in Chromium', () => {
       'SLA',
       'Feedback',
       'Root causes',
+      'Money & resolutions',
     ]);
     for (const name of ['SLA', 'Feedback', 'Root causes', 'Weekly report']) {
       await page

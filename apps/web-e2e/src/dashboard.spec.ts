@@ -20,6 +20,12 @@ const PAGES = [
     charts: ['treemap-chart', 'heatmap-chart', 'stated-chart'],
     shot: 'root-causes',
   },
+  {
+    path: '/money',
+    heading: 'Money & resolutions',
+    charts: ['money-chart', 'mix-chart', 'mix-supplier-chart', 'cost-supplier-chart'],
+    shot: 'money',
+  },
 ] as const;
 
 async function waitForCharts(page: Page, charts: readonly string[]): Promise<void> {
@@ -97,7 +103,7 @@ describe('Dashboard pages in Chromium', () => {
     });
   }
 
-  it('cross-filters: a click on a bar sets the reason in the URL and the numbers follow; back undoes it', async () => {
+  it('drills down from a bar, then cross-filters: the reason goes into the URL and the numbers follow; back undoes it', async () => {
     const page = browser.page();
     await page.goto(`${baseUrl()}/root-causes`);
     await waitForCharts(page, ['stated-chart']);
@@ -108,7 +114,11 @@ describe('Dashboard pages in Chromium', () => {
       rgb: [0, 114, 178],
       minY: 40, // below the legend
     });
+    // The bar opens its claims; from the drawer, the page narrows to that reason.
     await page.mouse.click(point.x, point.y);
+    const drawer = page.locator('[data-testid=records-drawer]');
+    await drawer.waitFor();
+    await drawer.getByRole('button', { name: /^Show the page for .* only$/ }).click();
     await page.waitForURL(/[?&]reason=[a-z_]+/);
     await total.filter({ hasNotText: before }).waitFor();
     const after = await total.innerText();

@@ -71,24 +71,69 @@ describe('Weekly report in Chromium', () => {
     expect(Number.isFinite(median)).toBe(true);
   });
 
-  it('cross-filters from a Pareto bar: the reason goes into the URL and the KPIs follow', async () => {
+  it('drills down from a Pareto bar to exactly its claims, then narrows the report to that reason', async () => {
     const page = browser.page();
     await openWeeklyReport(page);
     const claims = page.locator('rl-kpi-tile').first().locator('[data-testid=kpi-value]');
     const before = await claims.innerText();
+    // The largest bar's figure, from the chart's own table.
+    await page.locator('summary', { hasText: 'View as table' }).click();
+    const firstRow = page.locator('details.as-table tbody tr').first().locator('td');
+    const reason = (await firstRow.nth(0).innerText()).trim();
+    const figure = (await firstRow.nth(1).innerText()).trim();
     // The first (largest) bar, found from the left as a user would see it.
     const point = await markPosition(page.locator('[data-testid=pareto-chart] canvas'), {
       columnFirst: true,
       minY: 30,
     });
     await page.mouse.click(point.x, point.y);
+    const drawer = page.locator('[data-testid=records-drawer]');
+    await drawer.waitFor();
+    const count = drawer.locator('[data-testid=records-count]');
+    await count.filter({ hasText: /\S/ }).waitFor();
+    // The drawer holds the bar's claims: as many as the bar says.
+    await expect(count.innerText()).resolves.toMatch(new RegExp(` of ${figure}$`));
+    await drawer.locator('[data-testid=records-table] tbody tr').first().waitFor();
+    await page.screenshot({
+      path: join(WORKSPACE_ROOT, 'docs/screenshots/records-drawer-light.png'),
+    });
+    await drawer.getByRole('button', { name: `Show the page for ${reason} only` }).click();
     await page.waitForURL(/[?&]reason=[a-z_]+/);
     await claims.filter({ hasNotText: before }).waitFor();
-    const after = await claims.innerText();
-    expect(Number(after.replace(/\D/g, ''))).toBeLessThan(Number(before.replace(/\D/g, '')));
+    expect(Number((await claims.innerText()).replace(/\D/g, ''))).toBe(
+      Number(figure.replace(/\D/g, '')),
+    );
     await expect(page.locator('[data-testid=chip]').first().innerText()).resolves.toMatch(
       /^Reason:/,
     );
+  });
+
+  it('opens the records behind a KPI tile: as many claims, or units, as the tile shows', async () => {
+    const page = browser.page();
+    await openWeeklyReport(page, '?theme=dark');
+    const drawer = page.locator('[data-testid=records-drawer]');
+    for (const [tile, testid] of [
+      ['Claims received', 'records-count'],
+      ['Units in claims', 'records-units'],
+    ] as const) {
+      const el = page.locator('rl-kpi-tile', { hasText: tile }).first();
+      const value = (await el.locator('[data-testid=kpi-value]').innerText()).trim();
+      await el.getByRole('button', { name: `Records behind ${tile}` }).click();
+      await drawer.waitFor();
+      const shown = drawer.locator(`[data-testid=${testid}]`);
+      await shown.filter({ hasText: /\d/ }).waitFor();
+      await expect(shown.innerText()).resolves.toMatch(
+        testid === 'records-units' ? new RegExp(`^${value} units?$`) : new RegExp(` of ${value}$`),
+      );
+      if (testid === 'records-units') {
+        await drawer.locator('[data-testid=records-table] tbody tr').first().waitFor();
+        await page.screenshot({
+          path: join(WORKSPACE_ROOT, 'docs/screenshots/records-drawer-dark.png'),
+        });
+      }
+      await page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'detached' });
+    }
   });
 
   it('moves between weeks through the URL, and back', async () => {

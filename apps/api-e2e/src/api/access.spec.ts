@@ -59,6 +59,8 @@ class Session {
 const FAMILIES = {
   weekly: ['GET', '/api/analytics/weekly'],
   kpis: ['GET', '/api/analytics/kpis'],
+  returnRates: ['GET', '/api/analytics/return-rates'],
+  reporting: ['GET', '/api/settings/reporting'],
   pareto: ['GET', '/api/analytics/pareto'],
   mismatches: ['GET', '/api/analytics/reason-mismatches'],
   claimRecords: ['GET', '/api/analytics/records/claims'],
@@ -84,6 +86,8 @@ const ALL = Object.keys(FAMILIES) as Family[];
 const CAN: Record<string, readonly Family[]> = {
   owner: ALL,
   buyer: [
+    'returnRates',
+    'reporting',
     'pareto',
     'supplierClaimRecords',
     'suppliers',
@@ -97,6 +101,8 @@ const CAN: Record<string, readonly Family[]> = {
   manager: [
     'weekly',
     'kpis',
+    'returnRates',
+    'reporting',
     'pareto',
     'mismatches',
     'claimRecords',
@@ -108,10 +114,12 @@ const CAN: Record<string, readonly Family[]> = {
     'feedbackRecords',
     'definitions',
   ],
-  admin: ['slaPolicies', 'definitions', 'users', 'tokens', 'audit'],
+  admin: ['slaPolicies', 'reporting', 'definitions', 'users', 'tokens', 'audit'],
   'token:read': [
     'weekly',
     'kpis',
+    'returnRates',
+    'reporting',
     'pareto',
     'mismatches',
     'claimRecords',

@@ -40,6 +40,8 @@ describe('health, API errors and the dashboard on one port', () => {
         'DataVersion1764400000000',
         'DataVersionNotify1764500000000',
         'IngestBounds1764610000000',
+        'CohortReturns1764700000000',
+        'MoneyAndResolutions1764720000000',
       ],
       pending: [],
       upToDate: true,

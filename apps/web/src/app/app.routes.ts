@@ -59,6 +59,9 @@ export const appRoutes: Route[] = [
   page('root-causes', 'claims', 'Root causes', () =>
     import('@returnlens/web/root-causes/feature').then((m) => m.RootCausesPage),
   ),
+  page('money', 'claims', 'Money & resolutions', () =>
+    import('@returnlens/web/money/feature').then((m) => m.MoneyPage),
+  ),
   page('data', 'ingest', 'Data', () =>
     import('@returnlens/web/data/feature').then((m) => m.DataPage),
   ),

@@ -59,6 +59,7 @@ describe('App shell', () => {
       '/sla',
       '/feedback',
       '/root-causes',
+      '/money',
       '/data',
       '/admin',
     ]);
@@ -68,6 +69,7 @@ describe('App shell', () => {
       'Service',
       'Reviews',
       'Reasons',
+      'Refunds',
       'Import',
       'Users',
     ]);

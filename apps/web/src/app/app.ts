@@ -53,7 +53,9 @@ export class App {
     if (!page || !this.auth.can(page.permission)) return 'none';
     const first = this.path().split('/')[1] ?? '';
     if (first === 'weekly') return 'values';
-    return ['suppliers', 'sla', 'feedback', 'root-causes'].includes(first) ? 'full' : 'none';
+    return ['suppliers', 'sla', 'feedback', 'root-causes', 'money'].includes(first)
+      ? 'full'
+      : 'none';
   });
 
   /** The pages the user's role opens, each with what it is about. */

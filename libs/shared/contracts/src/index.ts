@@ -6,4 +6,6 @@ export * from './lib/ingest';
 export * from './lib/analytics';
 export * from './lib/text';
 export * from './lib/definitions';
+export * from './lib/money';
 export * from './lib/access';
+export * from './lib/drilldown';

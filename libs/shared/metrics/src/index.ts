@@ -7,3 +7,7 @@ export * from './lib/proportions';
 export * from './lib/business-hours';
 export * from './lib/histogram';
 export * from './lib/rates';
+export * from './lib/survival';
+export * from './lib/cohorts';
+export * from './lib/movers';
+export * from './lib/sla-kpis';

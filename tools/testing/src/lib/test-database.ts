@@ -85,7 +85,7 @@ export async function truncateShopData(url: string): Promise<void> {
   assertTestDatabase(url);
   await withClient(url, async (client) => {
     await client.query(
-      'TRUNCATE feedback, claims, sales, products, suppliers, rejected_rows, ingest_batches, mapping_presets, api_tokens, audit_events, sessions, users',
+      'TRUNCATE feedback, claims, sales, products, suppliers, rejected_rows, ingest_batches, mapping_presets, api_tokens, audit_events, sessions, users, shop_settings',
     );
     // Rollups and their state go too, so the next API start rebuilds them from the raw rows.
     const { rows } = await client.query<{ name: string }>(

@@ -3,3 +3,4 @@ export * from './lib/analytics.query';
 export * from './lib/cube';
 export * from './lib/records';
 export * from './lib/tabular';
+export * from './lib/table-export';

@@ -20,7 +20,7 @@ export const PERMISSIONS = [
   'feedback',
   /** Uploading data, batch reports, rejected rows, mapping presets. */
   'ingest',
-  /** Changing SLA policies and the business calendar. */
+  /** Changing SLA policies, the business calendar and the reporting settings. */
   'settings',
   /** Users, API tokens and the audit log. */
   'admin',

@@ -119,10 +119,16 @@ export interface ReasonMatrix {
   readonly by: MatrixDimension;
   readonly reasons: readonly string[];
   readonly columns: readonly { readonly key: string; readonly label: string }[];
-  /** One cell per non-empty (reason, column) pair. */
+  /**
+   * One cell per non-empty (reason, column) pair, with the names beside the codes: the tidy
+   * long table (row, column, value) its CSV and Arrow exports hold (`?table=cells`).
+   */
   readonly cells: readonly {
+    readonly reasonCategory: string;
     readonly reasonCode: string;
+    readonly reasonLabel: string;
     readonly key: string;
+    readonly label: string;
     readonly claims: number;
     readonly units: number;
   }[];
@@ -159,6 +165,14 @@ export interface SlaAttainmentRow {
   readonly attainment: number | null;
 }
 
+/** One week of a policy: only claims whose deadline has passed count in met and breached. */
+export interface SlaWeekRow extends SlaAttainmentRow {
+  /** Claims of the week whose deadline has not passed yet (or, open, whose policy is undecided). */
+  readonly pending: number;
+  /** Some claim of the week is still pending: the value can still change; never tested. */
+  readonly immature: boolean;
+}
+
 export interface SlaReport {
   readonly period: AnalyticsPeriod;
   readonly clock: SlaClock;
@@ -166,19 +180,37 @@ export interface SlaReport {
   readonly policies: readonly (SlaPolicy &
     SlaAttainmentRow & {
       readonly pending: number;
-      readonly weekly: readonly SlaAttainmentRow[];
+      /** Aligned with `period.weeks`. */
+      readonly weekly: readonly SlaWeekRow[];
     })[];
-  /** Median and p90 in hours per week, aligned with `period.weeks`. */
+  /**
+   * Kaplan–Meier median and p90 in hours per week of opening, aligned with `period.weeks`:
+   * `count` claims whose event happened, `open` still waiting (censored at their age).
+   */
   readonly durations: readonly {
     readonly metric: SlaMetric;
     readonly median: readonly (number | null)[];
     readonly p90: readonly (number | null)[];
     readonly count: readonly number[];
+    readonly open: readonly number[];
   }[];
-  readonly byChannel: readonly ({ readonly channel: string } & SlaAttainmentRow)[];
-  readonly byAssignee: readonly ({ readonly assignee: string } & SlaAttainmentRow)[];
+  /** Per policy and channel (each claim once per policy). */
+  readonly byChannel: readonly ({
+    readonly policyId: number;
+    readonly channel: string;
+  } & SlaAttainmentRow)[];
+  /** Per policy and assignee (`''`: unassigned). */
+  readonly byAssignee: readonly ({
+    readonly policyId: number;
+    readonly assignee: string;
+  } & SlaAttainmentRow)[];
   readonly repeatContactRate: number | null;
+  /** Distinct open claims close to a deadline, and past one (any opening week). */
+  readonly atRiskClaims: number;
+  readonly breachedOpenClaims: number;
+  /** One row per (claim, policy), nearest deadline first: the first 100, every one with `lists=all`. */
   readonly atRisk: readonly SlaOpenClaim[];
+  /** One row per (claim, policy), most overdue first: the first 100, every one with `lists=all`. */
   readonly breachesOpen: readonly SlaOpenClaim[];
   /** Open claims by age: `< 1 d`, `1–3 d`, `3–7 d`, `7–14 d`, `≥ 14 d`. */
   readonly backlogAging: readonly { readonly bucket: string; readonly claims: number }[];
@@ -204,6 +236,15 @@ export interface FeedbackReport {
   /** Items per rating 1–5 (index 0 = 1★). */
   readonly ratings: readonly number[];
   readonly unrated: number;
+  /**
+   * The rating chart's own table (its CSV and Arrow export): items per rating 1–5 and their
+   * share of the rated items; unrated items (text only) are not in it.
+   */
+  readonly byRating: readonly {
+    readonly rating: number;
+    readonly items: number;
+    readonly share: number | null;
+  }[];
   readonly netSentiment: number | null;
   readonly trend: readonly {
     readonly week: string;
@@ -226,26 +267,81 @@ export interface FeedbackReport {
   }[];
 }
 
+/** One figure of the case-study strip against the shop's target and its own previous period. */
+export interface CaseStudyKpi {
+  /** Null when the period has no data for it (or, for a duration, too many still open). */
+  readonly value: number | null;
+  /** The same figure over the period of equal length just before. */
+  readonly previous: number | null;
+  readonly target: number;
+  /** Whether lower or higher is better. */
+  readonly better: 'lower' | 'higher';
+  /** Null without a value. */
+  readonly meetsTarget: boolean | null;
+  /** Observations behind the value (claims, answers, units sold). */
+  readonly n: number;
+}
+
+/**
+ * The case-study strip (docs/metrics.md, "Case-study KPIs"): the four figures the practice this
+ * product encodes tracks, each against a target the shop sets and its previous period.
+ */
 export interface KpiSet {
   readonly period: AnalyticsPeriod;
-  /** Median hours from opening to resolution (calendar clock). */
-  readonly processingTimeHours: number | null;
-  readonly repeatContactRate: number | null;
-  /** Returns (return, return_defective) ÷ all claims. */
-  readonly returnShare: number | null;
+  /** Median hours from opening to resolution (calendar clock), Kaplan–Meier: open claims censored. */
+  readonly processingTimeHours: CaseStudyKpi & {
+    /** Claims of the period still open (counted as censored at their age). */
+    readonly stillOpen: number;
+  };
+  /** Share of satisfied answers (4–5 of 5) among rated CSAT and survey answers. */
+  readonly satisfaction: CaseStudyKpi;
+  /** Claims that took more than one contact ÷ all claims. */
+  readonly repeatContactRate: CaseStudyKpi;
+  /** Share of goods returned: the cohort return rate of the mature order weeks. */
+  readonly returnShare: CaseStudyKpi & {
+    /** The order weeks the value is of (mature cohorts of the period, or the latest before it). */
+    readonly cohortWeeks: readonly string[];
+  };
   /** Negative ÷ labelled feedback items. */
   readonly negativeReviewShare: number | null;
   readonly claims: number;
 }
 
+/**
+ * A rate that moved against its own baseline (docs/metrics.md, "Movers"): a supplier's defect
+ * rate, a product's claim rate (per unit sold) or a reason's share of all claims.
+ */
 export interface Mover {
   readonly kind: 'reason' | 'product' | 'supplier';
   readonly key: string;
   readonly label: string;
+  readonly metric: 'defect_rate' | 'claim_rate' | 'reason_share';
+  /** The rate in the reported week. */
   readonly value: number;
+  /** The rate over the baseline weeks (pooled). */
   readonly baseline: number;
+  /** Events (defect units, claims) in the reported week and in the baseline weeks. */
+  readonly count: number;
+  readonly baselineCount: number;
+  /** Exposure: units sold (rates per unit) or all claims (reason shares). */
+  readonly exposure: number;
+  readonly baselineExposure: number;
+  /** value ÷ baseline (Infinity when the baseline is 0). */
+  readonly rateRatio: number | null;
+  readonly direction: 'up' | 'down';
+  /** The item's most frequent reason this week (products and suppliers). */
+  readonly topReason: string | null;
   readonly pValue: number;
   readonly qValue: number;
+}
+
+/** What the movers compared: how many candidates, over which weeks. */
+export interface MoversTest {
+  /** Rates tested together (Benjamini–Hochberg across all of them). */
+  readonly candidates: number;
+  readonly baselineWeeks: number;
+  /** Set when the reported week was not tested (then `movers` is empty). */
+  readonly untested?: import('./weekly-report').UntestedReason;
 }
 
 /** The weekly report's KPIs beyond claims and units. */
@@ -253,13 +349,36 @@ export interface WeeklyKpis {
   readonly returnRate: KpiComparison | null;
   /** Refunds paid per currency (never summed across currencies). */
   readonly refundsPaid: readonly { readonly currency: string; readonly kpi: KpiComparison }[];
+  /** Kaplan–Meier median per week (open claims censored); compared, never tested. */
   readonly medianFirstResponseHours: KpiComparison | null;
-  readonly slaAttainment: KpiComparison | null;
+  /** Claims of the reported week still waiting for a first response. */
+  readonly firstResponseStillOpen: number;
+  /** SLA attainment per policy, each its own test on mature weeks only. */
+  readonly slaPolicies: readonly SlaPolicyKpi[];
   readonly netSentiment: KpiComparison | null;
+}
+
+/** One SLA policy's attainment in the reported week against its own previous four weeks. */
+export interface SlaPolicyKpi {
+  readonly policyId: number;
+  readonly name: string;
+  readonly metric: SlaMetric;
+  readonly targetHours: number;
+  /** Claims of the reported week that are not yet due. */
+  readonly pending: number;
+  /** The reported week still has pending claims: never tested nor part of a baseline. */
+  readonly immature: boolean;
+  /**
+   * The reported week, or while it is immature the latest mature week (`kpi.week`), against
+   * the mature weeks among the four before it; null while no week has a due claim.
+   */
+  readonly kpi: KpiComparison | null;
 }
 
 export interface RecordsPage<T> {
   readonly total: number;
+  /** Claims pages: the units (quantities) of all `total` claims, for figures that count units. */
+  readonly units?: number;
   readonly page: number;
   readonly pageSize: number;
   readonly sort: string;
@@ -287,6 +406,8 @@ export interface ClaimRecord {
   readonly status: string;
   readonly resolution: string | null;
   readonly refundAmount: string | null;
+  /** What handling the claim cost besides a refund (replacement, repair, shipping). */
+  readonly costAmount: string | null;
   readonly currency: string | null;
   readonly inspectionOutcome: string | null;
   readonly contactCount: number;

@@ -9,6 +9,16 @@ export const CLAIM_TYPES = [
 ] as const;
 export type ClaimType = (typeof CLAIM_TYPES)[number];
 
+/**
+ * Claim types whose goods come back to the shop for good: the numerator of the return rate.
+ * Warranty repairs go back to the customer and complaints move no goods.
+ */
+export const RETURN_TYPES = [
+  'return',
+  'return_defective',
+  'exchange',
+] as const satisfies readonly ClaimType[];
+
 export const CHANNELS = ['phone', 'email', 'web_form', 'chat', 'marketplace', 'store'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -21,6 +31,26 @@ export const RESOLUTIONS = [
   'rejected',
 ] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
+
+/**
+ * Where a claim stands in the resolution mix: its recorded resolution, or `open` (status open
+ * or in progress), `cancelled`, or `unrecorded` (closed without a resolution). Every claim
+ * has exactly one, so the mix adds up to all claims.
+ */
+export const RESOLUTION_OUTCOMES = [...RESOLUTIONS, 'cancelled', 'unrecorded', 'open'] as const;
+export type ResolutionOutcome = (typeof RESOLUTION_OUTCOMES)[number];
+
+export const RESOLUTION_OUTCOME_LABELS: Readonly<Record<ResolutionOutcome, string>> = {
+  refund: 'Refund',
+  partial_refund: 'Partial refund',
+  replacement: 'Replacement',
+  repair: 'Repair',
+  store_credit: 'Store credit',
+  rejected: 'Rejected',
+  cancelled: 'Cancelled',
+  unrecorded: 'Closed, no resolution recorded',
+  open: 'Still open',
+};
 
 export const INSPECTION_OUTCOMES = [
   'confirmed_defect',

@@ -101,6 +101,32 @@ describe('generateDemoShop', () => {
     expect(lastThree).toBeGreaterThan(2.5 * before);
   });
 
+  it('costs money where claims are handled with goods: replacements and repairs, Kestrel most of all', () => {
+    for (const claim of shop.claims) {
+      const handled = claim.resolution === 'replacement' || claim.resolution === 'repair';
+      expect([claim.externalId, claim.costAmount !== null]).toEqual([claim.externalId, handled]);
+      if (claim.costAmount !== null) {
+        expect(claim.costAmount).toBeGreaterThan(0);
+        expect(claim.currency).toBe('EUR');
+      }
+    }
+    // The last 12 weeks' cost of poor quality (refunds paid + handling cost, in the week the
+    // money went out) per supplier: Kestrel's bad lot puts it first.
+    const supplierOf = new Map(shop.products.map((p) => [p.sku, p.supplierId]));
+    const from = END.getTime() - 12 * 7 * DAY;
+    const cost = new Map<string, number>();
+    for (const c of shop.claims) {
+      const at = (c.refundedAt ?? c.resolvedAt)?.getTime();
+      if (at === undefined || at < from) continue;
+      const money = (c.refundedAt ? (c.refundAmount ?? 0) : 0) + (c.costAmount ?? 0);
+      const supplier = supplierOf.get(c.sku)!;
+      cost.set(supplier, (cost.get(supplier) ?? 0) + money);
+    }
+    const ranked = [...cost].sort((a, b) => b[1] - a[1]);
+    expect(ranked[0][0]).toBe(STORY_SUPPLIER_ID);
+    expect(ranked[0][1]).toBeGreaterThan(1.4 * ranked[1][1]);
+  });
+
   it('tells story 2: one product’s not-as-described returns spike after its listing changed', () => {
     const product = shop.products.find((p) => p.sku === STORY_PRODUCT_SKU)!;
     expect(product.listingChangedAt).not.toBeNull();

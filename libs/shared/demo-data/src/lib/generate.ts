@@ -72,6 +72,8 @@ export interface DemoClaim {
   readonly status: ClaimStatus;
   readonly resolution: Resolution | null;
   readonly refundAmount: number | null;
+  /** What handling cost the shop besides a refund: replacement goods, repair, shipping. */
+  readonly costAmount: number | null;
   readonly currency: string | null;
   readonly inspectionOutcome: InspectionOutcome | null;
   readonly contactCount: number;
@@ -216,7 +218,7 @@ export function generateDemoShop(options: DemoOptions = {}): DemoShop {
       ),
     );
   }
-  const storyLotFrom = endT - 30 * DAY;
+  const storyLotFrom = endT - 35 * DAY;
 
   const sales: DemoSale[] = [];
   const claims: DemoClaim[] = [];
@@ -338,7 +340,7 @@ function pickClaimReason(
     let rate = base * PRODUCT_REASON_SCALE;
     if (reasonCategoryOf(reason) === 'product_quality') rate *= c.supplier.quality;
     if (reason === 'product_defect' && c.supplier.externalId === STORY_SUPPLIER_ID && inStoryLot)
-      rate *= 5;
+      rate *= 7;
     if (reason === 'not_as_described' && listingChanged) rate *= 9;
     if (reason === 'changed_mind' && c.sale.orderedAt.getUTCMonth() === 11) rate *= 1.6;
     if (reason === 'damaged_in_transit' && c.inPeak) rate *= 1.5;
@@ -498,6 +500,15 @@ function buildClaim(
         : resolution === 'store_credit'
           ? random.pick([5, 10, 15, 20])
           : null;
+  // Handling cost, derived without a random draw (the rest of the shop stays as it was): a
+  // replacement costs the goods at cost price (60 % of retail) and shipping both ways, a repair
+  // labour and parts per unit.
+  const costAmount =
+    resolution === 'replacement'
+      ? Math.round((goodsValue * 0.6 + 12.4) * 100) / 100
+      : resolution === 'repair'
+        ? Math.round((c.product.unitPrice * 0.3 + 18) * c.sale.quantity * 100) / 100
+        : null;
   const refundT =
     refundAmount !== null && resolution !== 'store_credit'
       ? resolvedT + random.exponential(2.5) * DAY
@@ -540,7 +551,8 @@ function buildClaim(
     status,
     resolution: done ? resolution : null,
     refundAmount: done ? refundAmount : null,
-    currency: done && refundAmount !== null ? CURRENCY : null,
+    costAmount: done ? costAmount : null,
+    currency: done && (refundAmount !== null || costAmount !== null) ? CURRENCY : null,
     inspectionOutcome: done || status === 'in_progress' ? inspection : null,
     contactCount:
       1 + Math.floor(random.exponential(0.35)) + (breachedFirstResponse ? random.int(1, 2) : 0),

@@ -101,6 +101,39 @@ describe('createRowValidator (claims)', () => {
     ]);
   });
 
+  it('asks for the currency of a handling cost, and refuses a negative one', () => {
+    const costs = createRowValidator(
+      'claims',
+      {
+        columns: {
+          external_id: 'id',
+          type: 'kind',
+          channel: 'via',
+          opened_at: 'opened',
+          cost_amount: 'cost',
+          currency: 'cur',
+        },
+      },
+      { shopTimeZone: 'UTC', now: NOW },
+    );
+    const base = { id: 'C-9', kind: 'exchange', via: 'chat', opened: '2026-03-14 10:00' };
+    const noCurrency = costs({ ...base, cost: '12.40' });
+    expect(noCurrency.ok).toBe(false);
+    if (!noCurrency.ok)
+      expect(noCurrency.errors.map((e) => [e.field, e.message])).toEqual([
+        [
+          'currency',
+          'is required when cost_amount is given: map a currency column or set defaults.currency',
+        ],
+      ]);
+    const negative = costs({ ...base, cost: '-1', cur: 'EUR' });
+    expect(negative.ok).toBe(false);
+    if (!negative.ok) expect(negative.errors.map((e) => e.field)).toEqual(['cost_amount']);
+    const good = costs({ ...base, cost: '12.40', cur: 'EUR' });
+    expect(good.ok).toBe(true);
+    if (good.ok) expect(good.record['cost_amount']).toBe('12.40');
+  });
+
   it('rejects a timestamp whose time-zone offset no place uses, naming the field', () => {
     const result = claims({
       id: 'C-3',

@@ -235,13 +235,15 @@ function completeRecord(kind: IngestKind, record: CleanRecord, errors: RowError[
         : record['first_response_at']
           ? 'in_progress'
           : 'open';
-      if (record['refund_amount'] !== null && record['currency'] === null) {
-        errors.push({
-          field: 'currency',
-          value: null,
-          message:
-            'is required when refund_amount is given: map a currency column or set defaults.currency',
-        });
+      for (const amount of ['refund_amount', 'cost_amount']) {
+        if (record[amount] !== null && record['currency'] === null) {
+          errors.push({
+            field: 'currency',
+            value: null,
+            message: `is required when ${amount} is given: map a currency column or set defaults.currency`,
+          });
+          break;
+        }
       }
       for (const field of ['first_response_at', 'resolved_at', 'refunded_at'])
         after(record, field, 'opened_at', errors);

@@ -4,6 +4,7 @@ export * from './lib/format';
 export * from './lib/option-common';
 export * from './lib/pareto-option';
 export * from './lib/trend-option';
+export * from './lib/cohort-option';
 export * from './lib/sparkline-option';
 export * from './lib/funnel-option';
 export * from './lib/root-cause-options';

@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AnalyticsFilters, AnalyticsPeriod } from '@returnlens/shared/contracts';
+import type { PoolClient } from 'pg';
+import {
+  type AnalyticsFilters,
+  type AnalyticsPeriod,
+  type ReportingSettings,
+} from '@returnlens/shared/contracts';
 import {
   cubeFilters,
   normaliseRows,
@@ -13,7 +18,10 @@ import {
   type Fact,
   type Measure,
   type ResolvedPeriod,
+  exportTypeOf,
+  type TableCursor,
 } from '@returnlens/api/analytics/util';
+import { readReportingSettings } from '@returnlens/api/settings/data-access';
 import { bindSql } from '@returnlens/api/shared/sql';
 import {
   APP_CONFIG,
@@ -73,6 +81,27 @@ export class AnalyticsReader {
       [DEFAULT_SHOP_ID],
     );
     return row?.latest ? new Date(row.latest) : null;
+  }
+
+  /** The shop's reporting settings (return window, case-study targets), defaults filled in. */
+  reportingSettings(): Promise<ReportingSettings> {
+    return readReportingSettings(this.db);
+  }
+
+  /**
+   * The local date (`YYYY-MM-DD`) up to which the data is known: the newest claim's day, but
+   * never after today. Cohorts and deadlines are judged as of this day, so a shop that has
+   * not loaded for a while does not see its last weeks as complete.
+   */
+  async knownThrough(now = minuteNow()): Promise<string> {
+    const latest = await this.latestOpenedAt();
+    const instant = latest && latest < now ? latest : now;
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone: this.tz,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(instant);
   }
 
   periodOf(ctx: Context): AnalyticsPeriod {
@@ -146,12 +175,14 @@ export class AnalyticsReader {
     ctx: Context,
     params: Record<string, unknown>,
     mode: 'period' | 'open' | 'openInPeriod' = 'period',
+    /** The instant the period applies to (default: the opening; money: when it went out). */
+    time = 'c.opened_at',
   ) {
     const where = ['c.shop_id = {shop}'];
     if (mode !== 'open') {
       params['fromTs'] = ctx.period.range.fromInstant;
       params['toTs'] = ctx.period.range.toInstant;
-      where.push('c.opened_at >= {fromTs} AND c.opened_at < {toTs}');
+      where.push(`${time} >= {fromTs} AND ${time} < {toTs}`);
     }
     if (mode !== 'period') {
       where.push(`c.resolved_at IS NULL AND c.status IN ('open', 'in_progress')`);
@@ -184,6 +215,60 @@ export class AnalyticsReader {
   async query<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
     const { text, values } = bindSql(sql, { shop: DEFAULT_SHOP_ID, tz: this.tz, ...params });
     return this.timed(text, values);
+  }
+
+  /**
+   * Every row of a statement with named parameters, read through a server-side cursor a batch at
+   * a time (exports of any size: memory holds one batch). The cursor lives in a read-only
+   * REPEATABLE READ transaction on its own connection, so the export is one snapshot even while
+   * batches are ingested; `close` (also when the reader leaves early) ends it and gives the
+   * connection back. The first batch is read here, so a failing statement throws before any
+   * byte is sent.
+   */
+  async cursor(
+    sql: string,
+    params: Record<string, unknown>,
+    batchRows = 2_000,
+  ): Promise<TableCursor> {
+    const { text, values } = bindSql(sql, { shop: DEFAULT_SHOP_ID, tz: this.tz, ...params });
+    const runner = this.db.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    let closing: Promise<void> | null = null;
+    const close = (commit: boolean) =>
+      (closing ??= (async () => {
+        await client.query(commit ? 'COMMIT' : 'ROLLBACK').catch(() => undefined);
+        await runner.release();
+      })());
+    const fetch = () =>
+      client.query<unknown[]>({ text: `FETCH ${batchRows} FROM export_rows`, rowMode: 'array' });
+    let first: Awaited<ReturnType<typeof fetch>>;
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      // A client that stops reading for minutes does not keep the snapshot open for ever.
+      await client.query(`SET LOCAL idle_in_transaction_session_timeout = '5min'`);
+      await client.query(`DECLARE export_rows NO SCROLL CURSOR FOR ${text}`, values);
+      first = await fetch();
+    } catch (error) {
+      await close(false);
+      throw error;
+    }
+    let pending: Awaited<ReturnType<typeof fetch>> | null = first;
+    let done = false;
+    return {
+      columns: first.fields.map((f) => ({ name: f.name, type: exportTypeOf(f.dataTypeID) })),
+      next: async () => {
+        if (done) return null;
+        const page = pending ?? (await fetch());
+        pending = null;
+        if (page.rows.length < batchRows) done = true;
+        if (page.rows.length === 0) {
+          await close(true);
+          return null;
+        }
+        return page.rows;
+      },
+      close: () => close(done),
+    };
   }
 
   /** A statement with positional parameters. */

@@ -1,25 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type AnalyticsFilters,
-  type FeedbackReport,
-  type KpiSet,
-} from '@returnlens/shared/contracts';
-import {
-  histogramPercentile,
-  netSentiment,
-  type HistogramBucket,
-} from '@returnlens/shared/metrics';
+import { type AnalyticsFilters, type FeedbackReport } from '@returnlens/shared/contracts';
+import { netSentiment } from '@returnlens/shared/metrics';
 import { type Dimension } from '@returnlens/api/analytics/util';
-import {
-  AnalyticsReader,
-  filtersBeyondPeriod,
-  ratio,
-  sum,
-  type Context,
-  type Row,
-} from './analytics-reader';
+import { AnalyticsReader, ratio, sum, type Row } from './analytics-reader';
 
-/** What customers say: ratings, net sentiment by week, language and supplier; and the claims KPIs. */
+/** What customers say: ratings, net sentiment by week, language and supplier. */
 @Injectable()
 export class FeedbackQuery {
   constructor(private readonly reader: AnalyticsReader) {}
@@ -41,6 +26,10 @@ export class FeedbackQuery {
       return { positive: n('positive'), neutral: n('neutral'), negative: n('negative') };
     };
     const all = labelled(trend);
+    const perRating = [1, 2, 3, 4, 5].map(
+      (n) => ratings.find((r) => r.rating === String(n))?.items ?? 0,
+    );
+    const rated = perRating.reduce((a, b) => a + b, 0);
     const group = (rows: Row[], dim: Dimension) => {
       const g = new Map<string, Row[]>();
       for (const r of rows) {
@@ -53,8 +42,13 @@ export class FeedbackQuery {
     return {
       period: this.reader.periodOf(ctx),
       items: sum(ratings, 'items'),
-      ratings: [1, 2, 3, 4, 5].map((n) => ratings.find((r) => r.rating === String(n))?.items ?? 0),
+      ratings: perRating,
       unrated: ratings.find((r) => r.rating === '0')?.items ?? 0,
+      byRating: perRating.map((items, i) => ({
+        rating: i + 1,
+        items,
+        share: ratio(items, rated),
+      })),
       netSentiment: netSentiment(all.positive, all.neutral, all.negative),
       trend: ctx.period.weeks.map((w) => {
         const l = labelled(trend.filter((r) => r.week === w.start));
@@ -89,54 +83,5 @@ export class FeedbackQuery {
         })
         .sort((a, b) => (a.netSentiment ?? 0) - (b.netSentiment ?? 0)),
     };
-  }
-
-  async kpis(filters: AnalyticsFilters): Promise<KpiSet> {
-    const ctx = await this.reader.context(filters);
-    const [byType, labels, durations] = await Promise.all([
-      this.reader.cube(ctx, 'claims', ['type'], ['claims', 'repeat_claims']),
-      this.reader.cube(ctx, 'feedback', ['label'], ['items']),
-      this.resolutionMedian(ctx),
-    ]);
-    const claims = sum(byType, 'claims');
-    const returns = byType
-      .filter((r) => r.type === 'return' || r.type === 'return_defective')
-      .reduce((s, r) => s + r.claims, 0);
-    const labelled = labels.filter((r) => r.label !== '');
-    return {
-      period: this.reader.periodOf(ctx),
-      processingTimeHours: durations,
-      repeatContactRate: ratio(sum(byType, 'repeat_claims'), claims),
-      returnShare: ratio(returns, claims),
-      negativeReviewShare: ratio(
-        labelled.filter((r) => r.label === 'negative').reduce((s, r) => s + r.items, 0),
-        sum(labelled, 'items'),
-      ),
-      claims,
-    };
-  }
-
-  /** Median resolution time (calendar hours) over the whole period. */
-  private async resolutionMedian(ctx: Context): Promise<number | null> {
-    const anyFilter = filtersBeyondPeriod(ctx.filters);
-    if (!anyFilter) {
-      const rows = await this.reader.query<HistogramBucket>(
-        `SELECT bucket, sum(n)::int AS n FROM rollup_durations_week
-          WHERE shop_id = {shop} AND metric = 'resolution' AND clock = 'calendar'
-            AND week BETWEEN {fromWeek}::date AND {toWeek}::date GROUP BY 1`,
-        { fromWeek: ctx.period.range.fromWeek, toWeek: ctx.period.range.toWeek },
-      );
-      return histogramPercentile(rows, 0.5);
-    }
-    // Filtered: the exact median over the raw rows of the whole period.
-    ctx.raw = true;
-    const params: Record<string, unknown> = {};
-    const scope = this.reader.claimScope(ctx, params);
-    const [row] = await this.reader.query<{ median: number | null }>(
-      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.resolved_at - c.opened_at) / 3600)::float8 AS median
-         FROM ${scope.from} ${scope.where} AND c.resolved_at IS NOT NULL`,
-      params,
-    );
-    return row?.median ?? null;
   }
 }

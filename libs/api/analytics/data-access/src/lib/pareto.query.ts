@@ -83,17 +83,18 @@ export class ParetoQuery {
     const reasonTotals = new Map<string, number>();
     for (const r of rows)
       reasonTotals.set(r.reason_code, (reasonTotals.get(r.reason_code) ?? 0) + r.claims);
+    const columnLabel = (key: string) => (key === '' ? '(unknown)' : (labels?.get(key) ?? key));
     return {
       period: this.reader.periodOf(ctx),
       by,
       reasons: [...reasonTotals].sort((a, b) => b[1] - a[1]).map(([k]) => k),
-      columns: [...totals.keys()].map((key) => ({
-        key,
-        label: key === '' ? '(unknown)' : (labels?.get(key) ?? key),
-      })),
+      columns: [...totals.keys()].map((key) => ({ key, label: columnLabel(key) })),
       cells: rows.map((r) => ({
+        reasonCategory: reasonCategoryOf(r.reason_code),
         reasonCode: r.reason_code,
+        reasonLabel: reasonLabel(r.reason_code),
         key: r[dim],
+        label: columnLabel(r[dim]),
         claims: r.claims,
         units: r.units,
       })),

@@ -11,10 +11,21 @@ import {
   CLAIM_SORTS,
   FEEDBACK_SORTS,
   SUPPLIER_CLAIM_SORTS,
+  TableExport,
   type PageRequest,
 } from '@returnlens/api/analytics/util';
-import { feedbackLabel } from '@returnlens/api/shared/sql';
-import { AnalyticsReader } from './analytics-reader';
+import {
+  cohortOrderedAt,
+  defectUnits,
+  feedbackLabel,
+  RETURN_TYPES_SQL,
+  moneyAt,
+  moneyClaim,
+  refundPaid,
+  resolutionOutcome,
+} from '@returnlens/api/shared/sql';
+import { AnalyticsReader, type Context } from './analytics-reader';
+import { slaDrillWhere, type SlaDrill } from './sla-records';
 
 /** The columns of a claim record, in order; `handling` ones only for the `claims` permission. */
 const CLAIM_COLUMNS: readonly (readonly [sql: string, handling?: 'handling'])[] = [
@@ -36,6 +47,7 @@ const CLAIM_COLUMNS: readonly (readonly [sql: string, handling?: 'handling'])[] 
   ['c.status', 'handling'],
   ['c.resolution', 'handling'],
   ['c.refund_amount::text AS "refundAmount"', 'handling'],
+  ['c.cost_amount::text AS "costAmount"', 'handling'],
   ['c.currency', 'handling'],
   ['c.inspection_outcome AS "inspectionOutcome"'],
   ['c.contact_count AS "contactCount"', 'handling'],
@@ -46,6 +58,60 @@ const columnsOf = (handling: boolean) =>
     .map(([sql]) => sql)
     .join(', ');
 
+interface ClaimRecordOptions {
+  readonly mismatch?: boolean;
+  /** Only claims with defect units (the supplier and product defect rates' numerator). */
+  readonly defect?: boolean;
+  /** Resolution outcomes (`RESOLUTION_OUTCOMES`: a resolution, `open`, `cancelled`, `unrecorded`). */
+  readonly resolution?: readonly string[];
+  readonly currency?: readonly string[];
+  /**
+   * The claims whose money went out in the period (the period applies to `moneyAt`, not the
+   * opening): a refund paid, a handling cost, or either — what the money figures count.
+   */
+  readonly money?: 'refund' | 'cost' | 'any';
+  /** The claims behind an SLA figure (a policy's met, breached or pending; an open list). */
+  readonly sla?: SlaDrill;
+  /**
+   * The returns of the orders placed in the period (the order cohort behind a return rate),
+   * whenever they were opened: the period applies to the order's date.
+   */
+  readonly cohort?: boolean;
+}
+
+/** A claim that counts as a defect: its `defectUnits` (the one definition) are not 0. */
+const DEFECT_WHERE = ` AND (SELECT ${defectUnits('c', 'dr')} FROM (SELECT 1) one LEFT JOIN reasons dr ON dr.code = c.reason_code) > 0`;
+
+type FeedbackRecordFilters = AnalyticsFilters & {
+  rating?: readonly string[];
+  label?: readonly string[];
+};
+
+interface ClaimShape {
+  readonly columns: string;
+  readonly sorts: Readonly<Record<string, string>>;
+  readonly where: string;
+  /** Named parameters of `where`. */
+  readonly params?: Record<string, unknown>;
+  /** The instant the period applies to (default: the opening). */
+  readonly time?: string;
+  /** `open`: every open claim, whatever its opening week (the SLA open lists). */
+  readonly mode?: 'period' | 'open';
+}
+
+type SupplierClaimOptions = Pick<ClaimRecordOptions, 'defect' | 'cohort'>;
+
+/** The returns of the orders placed in the period: the claims behind a cohort return rate. */
+const COHORT_WHERE = ` AND c.type IN (${RETURN_TYPES_SQL})`;
+
+/** The supplier pages' claims: no handling fields, sorted only by what they show. */
+const supplierClaimShape = (options: SupplierClaimOptions): ClaimShape => ({
+  columns: columnsOf(false),
+  sorts: SUPPLIER_CLAIM_SORTS,
+  where: (options.defect ? DEFECT_WHERE : '') + (options.cohort ? COHORT_WHERE : ''),
+  ...(options.cohort ? { time: cohortOrderedAt('c') } : {}),
+});
+
 @Injectable()
 export class RecordsQuery {
   constructor(private readonly reader: AnalyticsReader) {}
@@ -54,15 +120,18 @@ export class RecordsQuery {
   claimRecords(
     filters: AnalyticsFilters,
     page: PageRequest,
-    options: { mismatch?: boolean } = {},
+    options: ClaimRecordOptions = {},
   ): Promise<RecordsPage<ClaimRecord> & { period: AnalyticsPeriod }> {
-    return this.claimPage(filters, page, {
-      columns: columnsOf(true),
-      sorts: CLAIM_SORTS,
-      where: options.mismatch
-        ? ' AND c.stated_reason_code IS NOT NULL AND c.inferred_reason_code IS NOT NULL AND c.stated_reason_code <> c.inferred_reason_code'
-        : '',
-    });
+    return this.claimPage(filters, page, this.claimShape(options));
+  }
+
+  /** Every claim of `claimRecords` (no page), sorted, for a CSV or Arrow export. */
+  claimExport(
+    filters: AnalyticsFilters,
+    page: PageRequest,
+    options: ClaimRecordOptions = {},
+  ): TableExport {
+    return this.claimRows(filters, page, this.claimShape(options));
   }
 
   /**
@@ -73,53 +142,128 @@ export class RecordsQuery {
   supplierClaimRecords(
     filters: AnalyticsFilters,
     page: PageRequest,
+    options: SupplierClaimOptions = {},
   ): Promise<RecordsPage<SupplierClaimRecord> & { period: AnalyticsPeriod }> {
-    return this.claimPage(filters, page, {
-      columns: columnsOf(false),
-      sorts: SUPPLIER_CLAIM_SORTS,
-      where: '',
-    });
+    return this.claimPage(filters, page, supplierClaimShape(options));
+  }
+
+  /** Every claim of `supplierClaimRecords` (no page), sorted, for a CSV or Arrow export. */
+  supplierClaimExport(
+    filters: AnalyticsFilters,
+    page: PageRequest,
+    options: SupplierClaimOptions = {},
+  ): TableExport {
+    return this.claimRows(filters, page, supplierClaimShape(options));
+  }
+
+  /** The columns and constraints of the full claims table. */
+  private claimShape(options: ClaimRecordOptions): ClaimShape {
+    const money = moneyRecords(options);
+    const sla = options.sla
+      ? slaDrillWhere(options.sla)
+      : { where: '', params: {}, mode: undefined };
+    return {
+      columns: columnsOf(true),
+      sorts: CLAIM_SORTS,
+      where:
+        (options.mismatch
+          ? ' AND c.stated_reason_code IS NOT NULL AND c.inferred_reason_code IS NOT NULL AND c.stated_reason_code <> c.inferred_reason_code'
+          : '') +
+        money.where +
+        sla.where +
+        (options.cohort ? COHORT_WHERE : '') +
+        (options.defect ? DEFECT_WHERE : ''),
+      params: { ...money.params, ...sla.params },
+      time: options.cohort ? cohortOrderedAt('c') : money.time,
+      mode: sla.mode,
+    };
   }
 
   /** One sorted page of the claims of a period and filters, with the given columns. */
   private async claimPage<T>(
     filters: AnalyticsFilters,
     page: PageRequest,
-    shape: { columns: string; sorts: Readonly<Record<string, string>>; where: string },
+    shape: ClaimShape,
   ): Promise<RecordsPage<T> & { period: AnalyticsPeriod }> {
     const ctx = await this.reader.context(filters);
     const params: Record<string, unknown> = {
       limit: page.pageSize,
       offset: (page.page - 1) * page.pageSize,
     };
-    const scope = this.reader.claimScope(ctx, params);
-    const where = scope.where + shape.where;
-    const [{ total }] = await this.reader.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM ${scope.from} ${where}`,
+    const { count, select } = this.claimSql(ctx, page, shape, params);
+    const [{ total, units }] = await this.reader.query<{ total: number; units: number }>(
+      count,
       params,
     );
-    const rows = await this.reader.query<T>(
-      `SELECT ${shape.columns}
+    const rows = await this.reader.query<T>(`${select} LIMIT {limit} OFFSET {offset}`, params);
+    return { period: this.reader.periodOf(ctx), total, units, ...page, rows };
+  }
+
+  /** Every claim of a period and filters, sorted, read through a cursor when exported. */
+  private claimRows(filters: AnalyticsFilters, page: PageRequest, shape: ClaimShape): TableExport {
+    return new TableExport(async () => {
+      const ctx = await this.reader.context(filters);
+      const params: Record<string, unknown> = {};
+      return this.reader.cursor(this.claimSql(ctx, page, shape, params).select, params);
+    });
+  }
+
+  /** The count and the sorted select (without a page) of the claims of a context. */
+  private claimSql(
+    ctx: Context,
+    page: Pick<PageRequest, 'sort' | 'order'>,
+    shape: ClaimShape,
+    params: Record<string, unknown>,
+  ) {
+    const scope = this.reader.claimScope(ctx, params, shape.mode ?? 'period', shape.time);
+    Object.assign(params, shape.params);
+    const where = scope.where + shape.where;
+    return {
+      count: `SELECT count(*)::int AS total, COALESCE(sum(c.quantity), 0)::int AS units
+                FROM ${scope.from} ${where}`,
+      select: `SELECT ${shape.columns}
          FROM ${scope.from} ${where}
-        ORDER BY ${shape.sorts[page.sort]} ${page.order} NULLS LAST, c.external_id
-        LIMIT {limit} OFFSET {offset}`,
+        ORDER BY ${shape.sorts[page.sort]} ${page.order} NULLS LAST, c.external_id`,
+    };
+  }
+
+  /** The feedback behind any figure, with optional rating and label constraints. */
+  async feedbackRecords(
+    filters: FeedbackRecordFilters,
+    page: PageRequest,
+  ): Promise<RecordsPage<FeedbackRecord> & { period: AnalyticsPeriod }> {
+    const ctx = await this.reader.context(filters);
+    const params: Record<string, unknown> = {
+      limit: page.pageSize,
+      offset: (page.page - 1) * page.pageSize,
+    };
+    const { count, select } = this.feedbackSql(ctx, filters, page, params);
+    const [{ total }] = await this.reader.query<{ total: number }>(count, params);
+    const rows = await this.reader.query<FeedbackRecord>(
+      `${select} LIMIT {limit} OFFSET {offset}`,
       params,
     );
     return { period: this.reader.periodOf(ctx), total, ...page, rows };
   }
 
-  /** The feedback behind any figure, with optional rating and label constraints. */
-  async feedbackRecords(
-    filters: AnalyticsFilters & { rating?: readonly string[]; label?: readonly string[] },
-    page: PageRequest,
-  ): Promise<RecordsPage<FeedbackRecord> & { period: AnalyticsPeriod }> {
-    const ctx = await this.reader.context(filters);
-    const params: Record<string, unknown> = {
-      fromTs: ctx.period.range.fromInstant,
-      toTs: ctx.period.range.toInstant,
-      limit: page.pageSize,
-      offset: (page.page - 1) * page.pageSize,
-    };
+  /** Every feedback item of `feedbackRecords` (no page), sorted, for a CSV or Arrow export. */
+  feedbackExport(filters: FeedbackRecordFilters, page: PageRequest): TableExport {
+    return new TableExport(async () => {
+      const ctx = await this.reader.context(filters);
+      const params: Record<string, unknown> = {};
+      return this.reader.cursor(this.feedbackSql(ctx, filters, page, params).select, params);
+    });
+  }
+
+  /** The count and the sorted select (without a page) of the feedback of a context. */
+  private feedbackSql(
+    ctx: Context,
+    filters: FeedbackRecordFilters,
+    page: Pick<PageRequest, 'sort' | 'order'>,
+    params: Record<string, unknown>,
+  ) {
+    params['fromTs'] = ctx.period.range.fromInstant;
+    params['toTs'] = ctx.period.range.toInstant;
     const where = ['f.shop_id = {shop}', 'f.created_at >= {fromTs} AND f.created_at < {toTs}'];
     const add = (name: string, expr: string, values?: readonly string[]) => {
       if (!values?.length) return;
@@ -130,22 +274,43 @@ export class RecordsQuery {
     add('fProduct', 'f.sku', filters.product);
     add('fCategory', 'p.category', filters.category);
     add('fLanguage', `COALESCE(f.language, '')`, filters.language);
-    add('fRating', 'f.rating::text', filters.rating);
+    // 0: no rating (a review with text only), as the feedback report counts it ("unrated").
+    add('fRating', 'COALESCE(f.rating, 0)::text', filters.rating);
     add('fLabel', feedbackLabel('f'), filters.label);
     const from = 'feedback f LEFT JOIN products p ON p.shop_id = f.shop_id AND p.sku = f.sku';
-    const [{ total }] = await this.reader.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM ${from} WHERE ${where.join(' AND ')}`,
-      params,
-    );
-    const rows = await this.reader.query<FeedbackRecord>(
-      `SELECT f.external_id AS "externalId", f.source, f.sku, p.name AS "productName", f.rating, f.text,
+    return {
+      count: `SELECT count(*)::int AS total FROM ${from} WHERE ${where.join(' AND ')}`,
+      select: `SELECT f.external_id AS "externalId", f.source, f.sku, p.name AS "productName", f.rating, f.text,
               f.language, f.sentiment_score AS "sentimentScore",
               NULLIF(${feedbackLabel('f')}, '') AS label, f.created_at AS "createdAt"
          FROM ${from} WHERE ${where.join(' AND ')}
-        ORDER BY ${FEEDBACK_SORTS[page.sort]} ${page.order} NULLS LAST, f.external_id
-        LIMIT {limit} OFFSET {offset}`,
-      params,
-    );
-    return { period: this.reader.periodOf(ctx), total, ...page, rows };
+        ORDER BY ${FEEDBACK_SORTS[page.sort]} ${page.order} NULLS LAST, f.external_id`,
+    };
   }
+}
+
+/**
+ * The constraints of the money and resolution figures' drill-downs: a resolution outcome, a
+ * currency, and money that went out in the period (docs/metrics.md, "Money and resolutions").
+ */
+function moneyRecords(options: ClaimRecordOptions): {
+  where: string;
+  params: Record<string, unknown>;
+  time?: string;
+} {
+  const params: Record<string, unknown> = {};
+  let where = '';
+  if (options.resolution?.length) {
+    params['fResolution'] = options.resolution;
+    where += ` AND (${resolutionOutcome('c')}) = ANY({fResolution}::text[])`;
+  }
+  if (options.currency?.length) {
+    params['fCurrency'] = options.currency;
+    where += ' AND c.currency = ANY({fCurrency}::text[])';
+  }
+  if (!options.money) return { where, params };
+  where += ` AND ${moneyClaim('c')}`;
+  if (options.money === 'refund') where += ` AND ${refundPaid('c')}`;
+  if (options.money === 'cost') where += ' AND c.cost_amount IS NOT NULL';
+  return { where, params, time: moneyAt('c') };
 }

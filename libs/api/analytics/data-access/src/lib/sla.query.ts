@@ -9,46 +9,59 @@ import {
   type SlaReport,
 } from '@returnlens/shared/contracts';
 import {
-  businessMinutesAt,
-  calendarDayJoin,
+  censoredDurationsSql,
+  durationBucket,
   durationValuesSql,
-  SLA_EVENT_PENDING,
   slaCutoffsSql,
-  slaRowsSql,
+  slaOutcomesSql,
   timedClaimsSql,
-  weekOf,
 } from '@returnlens/api/shared/sql';
+import { bucketHours, survivalSummary, type SurvivalObservation } from '@returnlens/shared/metrics';
 import { DEFAULT_SHOP_ID, minuteNow } from '@returnlens/api/shared/util';
 import { AnalyticsReader, filtersBeyondPeriod, ratio, type Context } from './analytics-reader';
 
-/** SLA counts from a GROUPING SETS query: per policy and week, per channel, per assignee. */
+/** Counts per policy and week ('pw'), per policy and channel ('ch'), per policy and assignee ('as'). */
 interface SlaGroupRow {
   readonly grp: 'pw' | 'ch' | 'as';
-  readonly week: string;
+  readonly week: string | null;
   readonly policy_id: number;
   readonly channel: string;
   readonly assignee: string;
   readonly met: number;
   readonly breached: number;
 }
+/** The same from the claim outcomes: `pending_met` / `pending_breached` are the pending claims
+ * whose event already happened, counted as met or breached by the rollups. */
+interface OutcomeGroupRow extends SlaGroupRow {
+  readonly pending: number;
+  readonly pending_met: number;
+  readonly pending_breached: number;
+}
 interface OpenClaimRow {
+  readonly list: 'risk' | 'breach';
   readonly external_id: string;
   readonly type: string;
   readonly channel: string;
-  readonly assignee: string | null;
+  readonly assignee: string;
   readonly opened_at: Date;
   readonly policy_id: number;
   readonly policy: string;
   readonly clock: SlaClock;
   readonly target_hours: number;
-  readonly at_risk_hours: number;
-  readonly elapsed: number;
+  readonly age: number;
 }
+type Counts = { met: number; breached: number; pending: number };
+const keyOf = (r: SlaGroupRow) =>
+  `${r.grp}|${r.policy_id}|${r.grp === 'pw' ? r.week : r.grp === 'ch' ? r.channel : r.assignee}`;
+
+/** JSON answers list at most this many open claims per list; CSV and Arrow list every one. */
+export const SLA_LIST_LIMIT = 100;
 
 /**
- * Are we answering and refunding on time: attainment per policy (closed claims from the rollups
- * or raw rows, open claims judged against the cut-offs at `now`), durations, splits, at-risk and
- * overdue lists, backlog aging.
+ * Are we answering and refunding on time: attainment per policy over the claims whose
+ * deadline has passed (met and breached closed claims from the rollups, corrected at query time
+ * for the claims not yet due; open claims judged against the cut-offs at `now`), Kaplan–Meier
+ * durations, splits, at-risk and overdue lists, backlog aging.
  */
 @Injectable()
 export class SlaQuery {
@@ -64,162 +77,206 @@ export class SlaQuery {
     return rows;
   }
 
-  /**
-   * Closed claims' met/breached, three ways at once (GROUPING SETS): per policy and week
-   * (`grp` = 'pw'), per channel ('ch') and per assignee ('as').
-   */
-  private async slaClosed(ctx: Context): Promise<SlaGroupRow[]> {
-    const rollup = !filtersBeyondPeriod(ctx.filters);
-    const grouped = (from: string, where: string) => `
-      SELECT CASE WHEN GROUPING(policy_id) = 0 THEN 'pw' WHEN GROUPING(channel) = 0 THEN 'ch' ELSE 'as' END AS grp,
-             to_char(week, 'YYYY-MM-DD') AS week, policy_id, channel, assignee,
-             sum(met)::int AS met, sum(breached)::int AS breached
-        FROM ${from} ${where}
-       GROUP BY GROUPING SETS ((policy_id, week), (channel), (assignee))`;
-    if (rollup) {
-      const params = { fromWeek: ctx.period.range.fromWeek, toWeek: ctx.period.range.toWeek };
-      const range = 'WHERE shop_id = {shop} AND week BETWEEN {fromWeek}::date AND {toWeek}::date';
-      const [byPolicy, byAssignee] = await Promise.all([
-        this.reader.query<SlaGroupRow>(
-          `SELECT CASE WHEN GROUPING(policy_id) = 0 THEN 'pw' ELSE 'ch' END AS grp,
-                  to_char(week, 'YYYY-MM-DD') AS week, policy_id, channel, '' AS assignee,
-                  sum(met)::int AS met, sum(breached)::int AS breached
-             FROM rollup_sla_week ${range}
-            GROUP BY GROUPING SETS ((policy_id, week), (channel))`,
-          params,
-        ),
-        this.reader.query<SlaGroupRow>(
-          `SELECT 'as' AS grp, NULL AS week, NULL::int AS policy_id, '' AS channel, assignee,
-                  sum(met)::int AS met, sum(breached)::int AS breached
-             FROM rollup_sla_assignee_week ${range}
-            GROUP BY assignee`,
-          params,
-        ),
-      ]);
-      return [...byPolicy, ...byAssignee];
-    }
-    ctx.raw = true;
-    const params: Record<string, unknown> = {};
-    const scope = this.reader.claimScope(ctx, params);
-    return this.reader.query<SlaGroupRow>(
-      grouped(`(${slaRowsSql(timedClaimsSql(scope.from, scope.where))}) s`, ''),
-      params,
-    );
-  }
-
-  /**
-   * Open claims of the period counted in SQL against the cutoffs: breached and pending per
-   * policy and week, breached per channel and per assignee.
-   */
-  private async slaOpenCounts(ctx: Context, now: Date) {
-    const params: Record<string, unknown> = { now };
-    const scope = this.reader.claimScope(ctx, params, 'openInPeriod');
-    return this.reader.query<SlaGroupRow & { pending: number }>(
+  /** Outcomes of the claims `scope` selects (plus `extra`), counted three ways at once. */
+  private outcomeCounts(
+    scope: { from: string; where: string },
+    params: Record<string, unknown>,
+    extra = '',
+  ): Promise<OutcomeGroupRow[]> {
+    return this.reader.query<OutcomeGroupRow>(
       `WITH sp AS MATERIALIZED (${slaCutoffsSql()})
-       SELECT CASE WHEN GROUPING(sp.id) = 0 THEN 'pw' WHEN GROUPING(c.channel) = 0 THEN 'ch' ELSE 'as' END AS grp,
-              to_char(${weekOf('c.opened_at')}, 'YYYY-MM-DD') AS week,
-              sp.id AS policy_id, c.channel, COALESCE(c.assignee, '') AS assignee, 0 AS met,
-              count(*) FILTER (WHERE c.opened_at < sp.breach_cutoff)::int AS breached,
-              count(*) FILTER (WHERE c.opened_at >= sp.breach_cutoff)::int AS pending
-         FROM ${scope.from}
-         JOIN sp ON c.type = ANY(sp.claim_types)
-        ${scope.where} AND ${SLA_EVENT_PENDING}
-        GROUP BY GROUPING SETS ((sp.id, ${weekOf('c.opened_at')}), (c.channel), (COALESCE(c.assignee, '')))`,
+       SELECT CASE WHEN GROUPING(o.week) = 0 THEN 'pw' WHEN GROUPING(o.channel) = 0 THEN 'ch' ELSE 'as' END AS grp,
+              to_char(o.week, 'YYYY-MM-DD') AS week, o.policy_id,
+              COALESCE(o.channel, '') AS channel, COALESCE(o.assignee, '') AS assignee,
+              count(*) FILTER (WHERE o.outcome = 'met')::int AS met,
+              count(*) FILTER (WHERE o.outcome = 'breached')::int AS breached,
+              count(*) FILTER (WHERE o.outcome = 'pending')::int AS pending,
+              count(*) FILTER (WHERE o.outcome = 'pending' AND o.closed AND o.closed_met)::int AS pending_met,
+              count(*) FILTER (WHERE o.outcome = 'pending' AND o.closed AND NOT o.closed_met)::int AS pending_breached
+         FROM (${slaOutcomesSql(scope.from, scope.where + extra)}) o
+        GROUP BY GROUPING SETS ((o.policy_id, o.week), (o.policy_id, o.channel), (o.policy_id, o.assignee))`,
       params,
     );
   }
 
   /**
-   * The 100 open claims nearest their deadline (at risk) and the 100 most overdue, per
-   * policy read in opening order through the index on unresolved claims.
+   * Met, breached and pending per policy and week, channel and assignee, counting only claims
+   * whose deadline has passed in met and breached. Without filters: the rollups' met and
+   * breached of closed claims, less the closed claims opened after each policy's breach cut-off
+   * (only those weeks are read raw, through the opening-time index), plus the open claims
+   * (through the partial index on unresolved claims). With filters: every claim's outcome.
    */
-  private async slaOpenLists(ctx: Context, now: Date) {
-    const params: Record<string, unknown> = { now };
-    const scope = this.reader.claimScope(ctx, params, 'open');
-    const pick = (condition: string, order: string) => `
-      SELECT c.external_id, c.type, c.channel, c.assignee, c.opened_at
-        FROM ${scope.from}
-       ${scope.where} AND c.type = ANY(sp.claim_types) AND ${SLA_EVENT_PENDING} AND ${condition}
-       ORDER BY c.opened_at ${order} LIMIT 100`;
-    return this.reader.query<OpenClaimRow & { list: 'risk' | 'breach' }>(
-      `WITH sp AS MATERIALIZED (${slaCutoffsSql()})
-       SELECT x.list, x.external_id, x.type, x.channel, x.assignee, x.opened_at, sp.id AS policy_id, sp.name AS policy,
-              sp.clock, sp.target_hours, sp.at_risk_hours,
-              CASE WHEN sp.clock = 'business'
-                   THEN (sp.f_now - ${businessMinutesAt('x.opened_at', 'd_open')}) / 60
-                   ELSE extract(epoch FROM {now}::timestamptz - x.opened_at) / 3600 END::float8 AS elapsed
-         FROM sp
-         CROSS JOIN LATERAL (
-           (SELECT 'risk' AS list, r.* FROM (${pick('c.opened_at >= sp.breach_cutoff AND c.opened_at < sp.risk_cutoff', 'ASC')}) r)
-           UNION ALL
-           (SELECT 'breach' AS list, b.* FROM (${pick('c.opened_at < sp.breach_cutoff', 'ASC')}) b)
-         ) x
-         JOIN business_calendars k ON k.shop_id = {shop}
-         ${calendarDayJoin('x.opened_at', 'd_open')}`,
-      params,
-    );
-  }
-
-  private async durationWeeks(ctx: Context, clock: SlaClock) {
-    const anyFilter = filtersBeyondPeriod(ctx.filters);
-    const out = new Map<
-      SlaMetric,
-      Map<string, { median: number | null; p90: number | null; n: number }>
-    >();
-    for (const m of SLA_METRICS) out.set(m, new Map());
-    if (!anyFilter) {
-      // Exact median and p90 of each week, computed when the week was rolled up.
-      const rows = await this.reader.query<{
-        week: string;
-        metric: SlaMetric;
-        n: number;
-        p50: number;
-        p90: number;
-      }>(
-        `SELECT to_char(week, 'YYYY-MM-DD') AS week, metric, n, p50, p90 FROM rollup_duration_stats_week
-          WHERE shop_id = {shop} AND clock = {clock} AND week BETWEEN {fromWeek}::date AND {toWeek}::date`,
-        { clock, fromWeek: ctx.period.range.fromWeek, toWeek: ctx.period.range.toWeek },
-      );
-      for (const r of rows) out.get(r.metric)!.set(r.week, { median: r.p50, p90: r.p90, n: r.n });
+  private async attainmentCounts(
+    ctx: Context,
+    now: Date,
+  ): Promise<Map<string, Counts & SlaGroupRow>> {
+    const out = new Map<string, Counts & SlaGroupRow>();
+    const add = (r: SlaGroupRow, c: Counts) => {
+      const key = keyOf(r);
+      const e = out.get(key) ?? { ...r, met: 0, breached: 0, pending: 0 };
+      e.met += c.met;
+      e.breached += c.breached;
+      e.pending += c.pending;
+      out.set(key, e);
+    };
+    if (filtersBeyondPeriod(ctx.filters)) {
+      ctx.raw = true;
+      const params: Record<string, unknown> = { now };
+      const rows = await this.outcomeCounts(this.reader.claimScope(ctx, params), params);
+      for (const r of rows) add(r, r);
       return out;
     }
-    ctx.raw = true;
-    const params: Record<string, unknown> = { clock };
-    const scope = this.reader.claimScope(ctx, params);
-    const rows = await this.reader.query<{
-      week: string;
-      metric: SlaMetric;
-      median: number;
-      p90: number;
-      n: number;
-    }>(
-      `SELECT to_char(d.week, 'YYYY-MM-DD') AS week, d.metric,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY d.hours)::float8 AS median,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY d.hours)::float8 AS p90,
-              count(*)::int AS n
-         FROM (${durationValuesSql(timedClaimsSql(scope.from, scope.where))}) d
-        WHERE d.clock = {clock}
-        GROUP BY 1, 2`,
-      params,
-    );
-    for (const r of rows) out.get(r.metric)!.set(r.week, { median: r.median, p90: r.p90, n: r.n });
+    const range = 'WHERE shop_id = {shop} AND week BETWEEN {fromWeek}::date AND {toWeek}::date';
+    const weeks = { fromWeek: ctx.period.range.fromWeek, toWeek: ctx.period.range.toWeek };
+    const recentParams: Record<string, unknown> = { now };
+    const openParams: Record<string, unknown> = { now };
+    const [byPolicy, byAssignee, recent, open] = await Promise.all([
+      this.reader.query<SlaGroupRow>(
+        `SELECT CASE WHEN GROUPING(week) = 0 THEN 'pw' ELSE 'ch' END AS grp,
+                to_char(week, 'YYYY-MM-DD') AS week, policy_id, COALESCE(channel, '') AS channel, '' AS assignee,
+                sum(met)::int AS met, sum(breached)::int AS breached
+           FROM rollup_sla_week ${range}
+          GROUP BY GROUPING SETS ((policy_id, week), (policy_id, channel))`,
+        weeks,
+      ),
+      this.reader.query<SlaGroupRow>(
+        `SELECT 'as' AS grp, NULL AS week, policy_id, '' AS channel, assignee,
+                sum(met)::int AS met, sum(breached)::int AS breached
+           FROM rollup_sla_assignee_week ${range}
+          GROUP BY policy_id, assignee`,
+        weeks,
+      ),
+      // Closed claims not yet due: the rollups counted them; here they become pending.
+      this.outcomeCounts(
+        this.reader.claimScope(ctx, recentParams),
+        recentParams,
+        // The earliest cut-off bounds the index range; each policy's own keeps its claims.
+        ' AND c.opened_at >= (SELECT min(breach_cutoff) FROM sp) AND c.opened_at >= sp.breach_cutoff AND e.at IS NOT NULL',
+      ),
+      this.outcomeCounts(
+        this.reader.claimScope(ctx, openParams, 'openInPeriod'),
+        openParams,
+        ' AND e.at IS NULL',
+      ),
+    ]);
+    for (const r of [...byPolicy, ...byAssignee]) add(r, { ...r, pending: 0 });
+    for (const r of recent)
+      add(r, { met: -r.pending_met, breached: -r.pending_breached, pending: r.pending });
+    for (const r of open) add(r, r);
     return out;
   }
 
-  /** `summary`: attainment and durations only — no lists, aging or splits (the weekly report). */
+  /**
+   * Open claims close to a deadline (at risk) and past one (breached), one row per claim and
+   * policy, any opening week: at most `limit` per list, nearest deadline / most overdue first;
+   * and the number of distinct claims in each.
+   */
+  private async slaOpenLists(ctx: Context, now: Date, limit: number | null) {
+    const params: Record<string, unknown> = { now, limit: limit ?? 2_147_483_647 };
+    const scope = this.reader.claimScope(ctx, params, 'open');
+    const outcomes = `WITH sp AS MATERIALIZED (${slaCutoffsSql()}),
+       o AS (SELECT o.*, sp.name AS policy, sp.clock, sp.target_hours, sp.at_risk_hours
+               FROM (${slaOutcomesSql(scope.from, `${scope.where} AND e.at IS NULL`)}) o
+               JOIN sp ON sp.id = o.policy_id
+              WHERE o.at_risk OR o.outcome = 'breached')`;
+    const [rows, [counts]] = await Promise.all([
+      this.reader.query<OpenClaimRow>(
+        `${outcomes}
+         SELECT list, external_id, type, channel, assignee, opened_at, policy_id, policy, clock, target_hours, age
+           FROM (SELECT CASE WHEN o.at_risk THEN 'risk' ELSE 'breach' END AS list, o.*,
+                        row_number() OVER (PARTITION BY o.at_risk ORDER BY o.target_hours - o.age, o.external_id, o.policy_id) AS rank
+                   FROM o) x
+          WHERE rank <= {limit}
+          ORDER BY list, target_hours - age, external_id, policy_id`,
+        params,
+      ),
+      this.reader.query<{ risk: number; breach: number }>(
+        `${outcomes}
+         SELECT (count(DISTINCT external_id) FILTER (WHERE at_risk))::int AS risk,
+                (count(DISTINCT external_id) FILTER (WHERE outcome = 'breached'))::int AS breach
+           FROM o`,
+        params,
+      ),
+    ]);
+    return { rows, counts };
+  }
+
+  /**
+   * Kaplan–Meier median and p90 per week and metric on `clock`: the events from the duration
+   * histogram (2 % log buckets; the rollup without filters, the same buckets over raw rows with
+   * them) and the open claims censored at their age now, in the same buckets.
+   */
+  private async durationWeeks(ctx: Context, clock: SlaClock, now: Date) {
+    const out = new Map<
+      SlaMetric,
+      Map<string, { median: number | null; p90: number | null; n: number; open: number }>
+    >();
+    for (const m of SLA_METRICS) out.set(m, new Map());
+    type BucketRow = { week: string; metric: SlaMetric; bucket: number; n: number };
+    const raw = filtersBeyondPeriod(ctx.filters);
+    if (raw) ctx.raw = true;
+    const eventParams: Record<string, unknown> = { clock };
+    const events = raw
+      ? (() => {
+          const scope = this.reader.claimScope(ctx, eventParams);
+          return this.reader.query<BucketRow>(
+            `SELECT to_char(d.week, 'YYYY-MM-DD') AS week, d.metric, ${durationBucket('d.hours')} AS bucket, count(*)::int AS n
+               FROM (${durationValuesSql(timedClaimsSql(scope.from, scope.where))}) d
+              WHERE d.clock = {clock}
+              GROUP BY 1, 2, 3`,
+            eventParams,
+          );
+        })()
+      : this.reader.query<BucketRow>(
+          `SELECT to_char(week, 'YYYY-MM-DD') AS week, metric, bucket, n::int AS n FROM rollup_durations_week
+            WHERE shop_id = {shop} AND clock = {clock} AND week BETWEEN {fromWeek}::date AND {toWeek}::date`,
+          { clock, fromWeek: ctx.period.range.fromWeek, toWeek: ctx.period.range.toWeek },
+        );
+    const openParams: Record<string, unknown> = { clock, now };
+    const openScope = this.reader.claimScope(ctx, openParams);
+    const censored = this.reader.query<BucketRow>(
+      `SELECT to_char(d.week, 'YYYY-MM-DD') AS week, d.metric, ${durationBucket('d.hours')} AS bucket, count(*)::int AS n
+         FROM (${censoredDurationsSql(openScope.from, openScope.where)}) d
+        WHERE d.clock = {clock}
+        GROUP BY 1, 2, 3`,
+      openParams,
+    );
+    const observations = new Map<string, SurvivalObservation[]>();
+    const collect = (rows: BucketRow[], event: boolean) => {
+      for (const r of rows) {
+        const key = `${r.metric}|${r.week}`;
+        const list = observations.get(key) ?? [];
+        list.push({ time: bucketHours(r.bucket), event, count: r.n });
+        observations.set(key, list);
+      }
+    };
+    collect(await events, true);
+    collect(await censored, false);
+    for (const [key, obs] of observations) {
+      const [metric, week] = key.split('|') as [SlaMetric, string];
+      const s = survivalSummary(obs);
+      out.get(metric)?.set(week, { median: s.median, p90: s.p90, n: s.events, open: s.censored });
+    }
+    return out;
+  }
+
+  /**
+   * `summary`: attainment and durations only — no lists, aging or splits (the weekly report).
+   * `lists`: how many open claims each list holds (`null`: every one, for CSV and Arrow).
+   */
   async sla(
     filters: AnalyticsFilters,
     clock: SlaClock = 'calendar',
     now = minuteNow(),
     summary = false,
+    lists: number | null = SLA_LIST_LIMIT,
   ): Promise<SlaReport> {
     const ctx = await this.reader.context(filters, now);
-    const [policies, closed, openCounts, lists, durations, repeat, aging] = await Promise.all([
+    const [policies, counts, open, durations, repeat, aging] = await Promise.all([
       this.policies(),
-      this.slaClosed(ctx),
-      this.slaOpenCounts(ctx, now),
-      summary ? Promise.resolve([]) : this.slaOpenLists(ctx, now),
-      this.durationWeeks(ctx, clock),
+      this.attainmentCounts(ctx, now),
+      summary ? Promise.resolve(null) : this.slaOpenLists(ctx, now, lists),
+      this.durationWeeks(ctx, clock, now),
       summary
         ? Promise.resolve([])
         : this.reader.cube(ctx, 'claims', [], ['claims', 'repeat_claims']),
@@ -230,44 +287,34 @@ export class SlaQuery {
       breached,
       attainment: ratio(met, met + breached),
     });
-    const cell = (rows: SlaGroupRow[], policy: number, week: string) =>
-      rows.find((r) => r.grp === 'pw' && r.policy_id === policy && r.week === week);
-    const inPeriod = new Set(ctx.period.weeks.map((w) => w.start));
+    const rows = [...counts.values()];
 
     const policyRows = policies.map((p) => {
       const weekly = ctx.period.weeks.map((w) => {
-        const c = cell(closed, p.id, w.start);
-        const o = cell(openCounts, p.id, w.start);
-        return attainment(c?.met ?? 0, (c?.breached ?? 0) + (o?.breached ?? 0));
+        const c = counts.get(`pw|${p.id}|${w.start}`);
+        const pending = c?.pending ?? 0;
+        return { ...attainment(c?.met ?? 0, c?.breached ?? 0), pending, immature: pending > 0 };
       });
-      const pending = openCounts
-        .filter((r) => r.grp === 'pw' && r.policy_id === p.id && inPeriod.has(r.week))
-        .reduce((s, r) => s + r.pending, 0);
       return {
         ...p,
         ...attainment(
           weekly.reduce((s, w) => s + w.met, 0),
           weekly.reduce((s, w) => s + w.breached, 0),
         ),
-        pending,
+        pending: weekly.reduce((s, w) => s + w.pending, 0),
         weekly,
       };
     });
 
-    const split = (grp: 'ch' | 'as', key: 'channel' | 'assignee') => {
-      const acc = new Map<string, { met: number; breached: number }>();
-      for (const r of [...closed, ...openCounts]) {
-        if (r.grp !== grp) continue;
-        const e = acc.get(r[key]) ?? { met: 0, breached: 0 };
-        e.met += r.met;
-        e.breached += r.breached;
-        acc.set(r[key], e);
-      }
-      return [...acc]
-        .map(([k, e]) => ({ key: k, ...attainment(e.met, e.breached) }))
-        .filter((r) => r.met + r.breached > 0)
-        .sort((a, b) => (a.attainment ?? 1) - (b.attainment ?? 1));
-    };
+    const split = (grp: 'ch' | 'as') =>
+      rows
+        .filter((r) => r.grp === grp && r.met + r.breached > 0)
+        .map((r) => ({
+          policyId: r.policy_id,
+          key: grp === 'ch' ? r.channel : r.assignee,
+          ...attainment(r.met, r.breached),
+        }))
+        .sort((a, b) => (a.attainment ?? 1) - (b.attainment ?? 1) || a.policyId - b.policyId);
 
     const toOpenClaim = (o: OpenClaimRow): SlaOpenClaim => ({
       externalId: o.external_id,
@@ -275,13 +322,13 @@ export class SlaQuery {
       policy: o.policy,
       type: o.type,
       channel: o.channel,
-      assignee: o.assignee,
+      assignee: o.assignee === '' ? null : o.assignee,
       openedAt: new Date(o.opened_at).toISOString(),
       deadline:
         o.clock === 'calendar'
           ? new Date(new Date(o.opened_at).getTime() + o.target_hours * 3_600_000).toISOString()
           : null,
-      hoursLeft: o.target_hours - o.elapsed,
+      hoursLeft: o.target_hours - o.age,
     });
 
     return {
@@ -296,21 +343,16 @@ export class SlaQuery {
           median: ctx.period.weeks.map((w) => weeks.get(w.start)?.median ?? null),
           p90: ctx.period.weeks.map((w) => weeks.get(w.start)?.p90 ?? null),
           count: ctx.period.weeks.map((w) => weeks.get(w.start)?.n ?? 0),
+          open: ctx.period.weeks.map((w) => weeks.get(w.start)?.open ?? 0),
         };
       }),
-      byChannel: split('ch', 'channel').map(({ key, ...r }) => ({ channel: key, ...r })),
-      byAssignee: split('as', 'assignee').map(({ key, ...r }) => ({ assignee: key, ...r })),
+      byChannel: split('ch').map(({ key, ...r }) => ({ channel: key, ...r })),
+      byAssignee: split('as').map(({ key, ...r }) => ({ assignee: key, ...r })),
       repeatContactRate: ratio(repeat[0]?.repeat_claims ?? 0, repeat[0]?.claims ?? 0),
-      atRisk: lists
-        .filter((o) => o.list === 'risk')
-        .map(toOpenClaim)
-        .sort((a, b) => a.hoursLeft - b.hoursLeft)
-        .slice(0, 100),
-      breachesOpen: lists
-        .filter((o) => o.list === 'breach')
-        .map(toOpenClaim)
-        .sort((a, b) => a.hoursLeft - b.hoursLeft)
-        .slice(0, 100),
+      atRiskClaims: open?.counts.risk ?? 0,
+      breachedOpenClaims: open?.counts.breach ?? 0,
+      atRisk: (open?.rows ?? []).filter((o) => o.list === 'risk').map(toOpenClaim),
+      breachesOpen: (open?.rows ?? []).filter((o) => o.list === 'breach').map(toOpenClaim),
       backlogAging: aging,
     };
   }

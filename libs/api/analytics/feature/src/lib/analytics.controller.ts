@@ -1,20 +1,29 @@
-import { Controller, Get, Query, UseFilters, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Query, Req, UseFilters, UseInterceptors } from '@nestjs/common';
+import type { Request } from 'express';
 import { METRIC_DEFINITIONS } from '@returnlens/shared/contracts';
 import { ApiTags } from '@nestjs/swagger';
 import { Allow } from '@returnlens/api/auth/data-access';
-import { ApiErrorResponses, ApiTabularAnswer, minuteNow } from '@returnlens/api/shared/util';
+import {
+  ApiErrorResponses,
+  ApiTabularAnswer,
+  minuteNow,
+  requestedFormat,
+} from '@returnlens/api/shared/util';
 import { FilterErrorFilter } from './filter-error.filter';
 import { filtersOf, pageOf, weeklyFiltersOf } from '@returnlens/api/analytics/util';
 import {
   FeedbackQuery,
+  KpisQuery,
   ParetoQuery,
   RecordsQuery,
+  ReturnsQuery,
   ScorecardsQuery,
+  SLA_LIST_LIMIT,
   SlaQuery,
   TextQuery,
   WeeklyQuery,
 } from '@returnlens/api/analytics/data-access';
-import { TabularInterceptor } from './tabular.interceptor';
+import { ExportsEveryRow, TabularInterceptor } from './tabular.interceptor';
 import { AnswerCacheInterceptor } from '@returnlens/api/shared/cache';
 import {
   AnalyticsQueryDto,
@@ -22,6 +31,7 @@ import {
   FeedbackRecordsQueryDto,
   MatrixQueryDto,
   ProductsQueryDto,
+  ReturnRatesQueryDto,
   SlaQueryDto,
   SupplierClaimRecordsQueryDto,
   WeeklyQueryDto,
@@ -37,6 +47,7 @@ import {
   ProductScorecardDto,
   ReasonMatrixDto,
   ReasonMismatchReportDto,
+  ReturnRateReportDto,
   SlaReportDto,
   SupplierClaimRecordsPageDto,
   SupplierScorecardDto,
@@ -63,6 +74,8 @@ export class AnalyticsController {
     private readonly slaQuery: SlaQuery,
     private readonly feedbackQuery: FeedbackQuery,
     private readonly records: RecordsQuery,
+    private readonly returns: ReturnsQuery,
+    private readonly kpiQuery: KpisQuery,
     private readonly text: TextQuery,
   ) {}
 
@@ -101,12 +114,29 @@ export class AnalyticsController {
     return this.scorecards.products(filtersOf(q), q.limit);
   }
 
+  /**
+   * Return rate by order cohort per supplier, product or category: the mature cohorts of the
+   * period, and the still-open ones apart (docs/metrics.md, "Return rate").
+   */
+  @Get('return-rates')
+  @Allow('claims', 'suppliers')
+  @ApiTabularAnswer(ReturnRateReportDto)
+  returnRates(@Query() q: ReturnRatesQueryDto) {
+    return this.returns.returnRates(filtersOf(q), q.by);
+  }
+
   /** SLA as of now, or `asOf` an instant (open claims judged at that moment). */
   @Get('sla')
   @Allow('sla')
   @ApiTabularAnswer(SlaReportDto)
   sla(@Query() q: SlaQueryDto) {
-    return this.slaQuery.sla(filtersOf(q), q.clock, q.asOf ?? minuteNow());
+    return this.slaQuery.sla(
+      filtersOf(q),
+      q.clock,
+      q.asOf ?? minuteNow(),
+      false,
+      q.lists === 'all' ? null : SLA_LIST_LIMIT,
+    );
   }
 
   @Get('feedback')
@@ -116,23 +146,44 @@ export class AnalyticsController {
     return this.feedbackQuery.feedback(filtersOf(q));
   }
 
+  /** The case-study strip: processing time, satisfaction, repeat contacts, share returned. */
   @Get('kpis')
   @Allow('claims')
   @ApiTabularAnswer(KpiSetDto)
   kpis(@Query() q: AnalyticsQueryDto) {
-    return this.feedbackQuery.kpis(filtersOf(q));
+    return this.kpiQuery.kpis(filtersOf(q));
   }
 
   /**
    * The claims behind a figure: pass the figure's filters (a week cell: from = to = week).
    * Every field, SLA instants and handling included: the `claims` permission only. The
-   * supplier pages drill into records/supplier-claims.
+   * supplier pages drill into records/supplier-claims. As CSV or Arrow every records route
+   * answers every matching row, sorted (`page` and `pageSize` do not apply), streamed.
    */
   @Get('records/claims')
   @Allow('claims')
   @ApiTabularAnswer(ClaimRecordsPageDto)
-  claimRecords(@Query() q: ClaimRecordsQueryDto) {
-    return this.records.claimRecords(filtersOf(q), pageOf(q), { mismatch: q.mismatch === 'true' });
+  @ExportsEveryRow()
+  claimRecords(@Query() q: ClaimRecordsQueryDto, @Req() req: Request) {
+    const options = {
+      mismatch: q.mismatch === 'true',
+      defect: q.defect === 'true',
+      cohort: q.cohort === 'true',
+      resolution: q.resolution,
+      currency: q.currency,
+      money: q.money,
+      ...(q.outcome && {
+        sla: {
+          outcome: q.outcome,
+          policy: q.policy,
+          assignee: q.assignee,
+          asOf: q.asOf ?? minuteNow(),
+        },
+      }),
+    };
+    return requestedFormat(req) === 'json'
+      ? this.records.claimRecords(filtersOf(q), pageOf(q), options)
+      : this.records.claimExport(filtersOf(q), pageOf(q), options);
   }
 
   /**
@@ -142,18 +193,23 @@ export class AnalyticsController {
   @Get('records/supplier-claims')
   @Allow('suppliers')
   @ApiTabularAnswer(SupplierClaimRecordsPageDto)
-  supplierClaimRecords(@Query() q: SupplierClaimRecordsQueryDto) {
-    return this.records.supplierClaimRecords(filtersOf(q), pageOf(q));
+  @ExportsEveryRow()
+  supplierClaimRecords(@Query() q: SupplierClaimRecordsQueryDto, @Req() req: Request) {
+    const options = { defect: q.defect === 'true', cohort: q.cohort === 'true' };
+    return requestedFormat(req) === 'json'
+      ? this.records.supplierClaimRecords(filtersOf(q), pageOf(q), options)
+      : this.records.supplierClaimExport(filtersOf(q), pageOf(q), options);
   }
 
   @Get('records/feedback')
   @Allow('feedback')
   @ApiTabularAnswer(FeedbackRecordsPageDto)
-  feedbackRecords(@Query() q: FeedbackRecordsQueryDto) {
-    return this.records.feedbackRecords(
-      { ...filtersOf(q), rating: q.rating, label: q.label },
-      pageOf(q),
-    );
+  @ExportsEveryRow()
+  feedbackRecords(@Query() q: FeedbackRecordsQueryDto, @Req() req: Request) {
+    const filters = { ...filtersOf(q), rating: q.rating, label: q.label };
+    return requestedFormat(req) === 'json'
+      ? this.records.feedbackRecords(filters, pageOf(q))
+      : this.records.feedbackExport(filters, pageOf(q));
   }
 
   /** Review aspects with their sentiment, and the products whose reviews and returns agree. */

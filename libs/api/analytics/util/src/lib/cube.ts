@@ -1,9 +1,15 @@
 import type { FilterKey } from '@returnlens/shared/contracts';
 import {
   bindSql,
+  cohortOrderedAt,
   defectUnits,
+  RETURN_TYPES_SQL,
   feedbackLabel,
+  moneyAt,
+  moneyClaim,
+  refundPaid,
   repeatContact,
+  resolutionOutcome,
   weekOf,
 } from '@returnlens/api/shared/sql';
 
@@ -17,10 +23,13 @@ import {
  * below only.
  */
 
-export type Fact = 'claims' | 'sales' | 'feedback';
+/** `returns`: returned units by order cohort (`week` is the week the order was placed). */
+export type Fact = 'claims' | 'sales' | 'feedback' | 'returns' | 'money';
 
 export type Dimension =
   | 'week'
+  /** Returns only: the week the return was opened (`week` is its order's week). */
+  | 'opened_week'
   | 'reason_code'
   | 'reason_category'
   | 'type'
@@ -34,7 +43,8 @@ export type Dimension =
   | 'language'
   | 'source'
   | 'rating'
-  | 'label';
+  | 'label'
+  | 'resolution';
 
 export type Measure =
   | 'claims'
@@ -43,10 +53,14 @@ export type Measure =
   | 'repeat_claims'
   | 'refund_claims'
   | 'refund_amount'
+  | 'cost_claims'
+  | 'cost_amount'
   | 'lines'
   | 'items'
   | 'scored'
-  | 'score_sum';
+  | 'score_sum'
+  | 'returned_units'
+  | 'return_claims';
 
 interface Source {
   readonly name: string;
@@ -56,6 +70,8 @@ interface Source {
   readonly time?: string;
   readonly dims: Partial<Record<Dimension, string>>;
   readonly measures: Partial<Record<Measure, string>>;
+  /** A condition every row of the source meets (beyond the shop and the weeks). */
+  readonly where?: string;
 }
 
 const rollupMeasures = (names: readonly Measure[], alias = 't') =>
@@ -65,6 +81,14 @@ const rollupMeasures = (names: readonly Measure[], alias = 't') =>
 
 const CLAIM_MEASURES: Measure[] = ['claims', 'units', 'defect_units', 'repeat_claims'];
 const FEEDBACK_MEASURES: Measure[] = ['items', 'scored', 'score_sum'];
+const MONEY_MEASURES: Measure[] = ['refund_claims', 'refund_amount', 'cost_claims', 'cost_amount'];
+/** Refunds paid and handling costs of the claims of a raw source `t` (docs/metrics.md). */
+const moneyMeasures = {
+  refund_claims: `count(*) FILTER (WHERE ${refundPaid('t')})`,
+  refund_amount: `COALESCE(sum(t.refund_amount) FILTER (WHERE ${refundPaid('t')}), 0)`,
+  cost_claims: 'count(t.cost_amount)',
+  cost_amount: 'COALESCE(sum(t.cost_amount), 0)',
+};
 const PRODUCT_JOIN = 'LEFT JOIN products p ON p.shop_id = t.shop_id AND p.sku = t.sku';
 const viaProduct = {
   supplier_id: `COALESCE(p.supplier_id, '')`,
@@ -97,11 +121,6 @@ const SOURCES: Record<Fact, readonly Source[]> = {
       CLAIM_MEASURES,
     ),
     rollupSource(
-      'rollup_refunds_week',
-      ['type', 'channel', 'currency'],
-      ['refund_claims', 'refund_amount'],
-    ),
-    rollupSource(
       'rollup_claims_week',
       ['reason_code', 'reason_category', 'reason_source', 'type', 'channel'],
       CLAIM_MEASURES,
@@ -124,6 +143,13 @@ const SOURCES: Record<Fact, readonly Source[]> = {
       viaProduct,
       PRODUCT_JOIN,
     ),
+    rollupSource(
+      'rollup_claims_resolution_week',
+      ['sku', 'reason_code', 'reason_category', 'resolution', 'currency'],
+      ['claims', 'units', ...MONEY_MEASURES],
+      viaProduct,
+      PRODUCT_JOIN,
+    ),
     {
       name: 'claims',
       kind: 'raw',
@@ -139,6 +165,7 @@ const SOURCES: Record<Fact, readonly Source[]> = {
         currency: `COALESCE(t.currency, '')`,
         sku: `COALESCE(t.sku, '')`,
         assignee: `COALESCE(t.assignee, '')`,
+        resolution: resolutionOutcome('t'),
         ...viaProduct,
       },
       measures: {
@@ -146,10 +173,40 @@ const SOURCES: Record<Fact, readonly Source[]> = {
         units: 'sum(t.quantity)',
         defect_units: `sum(${defectUnits('t', 'r')})`,
         repeat_claims: `count(*) FILTER (WHERE ${repeatContact('t')})`,
-        refund_claims:
-          'count(*) FILTER (WHERE t.refunded_at IS NOT NULL AND t.refund_amount IS NOT NULL)',
-        refund_amount: 'COALESCE(sum(t.refund_amount) FILTER (WHERE t.refunded_at IS NOT NULL), 0)',
+        ...moneyMeasures,
       },
+    },
+  ],
+  money: [
+    rollupSource(
+      'rollup_refunds_week',
+      ['type', 'channel', 'currency'],
+      ['refund_claims', 'refund_amount'],
+    ),
+    rollupSource(
+      'rollup_money_week',
+      ['sku', 'reason_code', 'reason_category', 'currency'],
+      ['claims', ...MONEY_MEASURES],
+      viaProduct,
+      PRODUCT_JOIN,
+    ),
+    {
+      name: 'claims',
+      kind: 'raw',
+      time: moneyAt('t'),
+      from: `claims t JOIN reasons r ON r.code = t.reason_code ${PRODUCT_JOIN}`,
+      where: moneyClaim('t'),
+      dims: {
+        week: weekOf(moneyAt('t')),
+        reason_code: 't.reason_code',
+        reason_category: 'r.category_code',
+        type: 't.type',
+        channel: 't.channel',
+        currency: 't.currency',
+        sku: `COALESCE(t.sku, '')`,
+        ...viaProduct,
+      },
+      measures: { claims: 'count(*)', ...moneyMeasures },
     },
   ],
   sales: [
@@ -163,6 +220,35 @@ const SOURCES: Record<Fact, readonly Source[]> = {
       from: `sales t ${PRODUCT_JOIN}`,
       dims: { week: weekOf('t.ordered_at'), sku: 't.sku', ...viaProduct },
       measures: { lines: 'count(*)', units: 'sum(t.quantity)' },
+    },
+  ],
+  returns: [
+    rollupSource(
+      'rollup_returns_cohort_week',
+      ['opened_week', 'sku'],
+      ['returned_units', 'return_claims'],
+      viaProduct,
+      PRODUCT_JOIN,
+    ),
+    {
+      name: 'claims',
+      kind: 'raw',
+      time: 'o.ordered_at',
+      from: `claims t
+        CROSS JOIN LATERAL (SELECT ${cohortOrderedAt('t')} AS ordered_at) o
+        JOIN reasons r ON r.code = t.reason_code ${PRODUCT_JOIN}`,
+      where: `t.type IN (${RETURN_TYPES_SQL}) AND o.ordered_at IS NOT NULL`,
+      dims: {
+        week: weekOf('o.ordered_at'),
+        opened_week: weekOf('t.opened_at'),
+        reason_code: 't.reason_code',
+        reason_category: 'r.category_code',
+        type: 't.type',
+        channel: 't.channel',
+        sku: `COALESCE(t.sku, '')`,
+        ...viaProduct,
+      },
+      measures: { returned_units: 'sum(t.quantity)', return_claims: 'count(*)' },
     },
   ],
   feedback: [
@@ -220,6 +306,8 @@ const APPLIES: Record<Fact, readonly FilterKey[]> = {
   claims: ['supplier', 'product', 'category', 'channel', 'type', 'reasonCategory', 'reason'],
   sales: ['supplier', 'product', 'category'],
   feedback: ['supplier', 'product', 'category', 'language'],
+  returns: ['supplier', 'product', 'category', 'channel', 'type', 'reasonCategory', 'reason'],
+  money: ['supplier', 'product', 'category', 'channel', 'type', 'reasonCategory', 'reason'],
 };
 
 export interface CubeRange {
@@ -279,7 +367,7 @@ export function planCube(q: CubeQuery, shopId: number, timeZone: string): Planne
     );
   }
   const params: Record<string, unknown> = { shop: shopId, tz: timeZone };
-  const where = ['t.shop_id = {shop}'];
+  const where = ['t.shop_id = {shop}', ...(source.where ? [source.where] : [])];
   if (source.kind === 'rollup') {
     params['fromWeek'] = q.range.fromWeek;
     params['toWeek'] = q.range.toWeek;
@@ -293,17 +381,17 @@ export function planCube(q: CubeQuery, shopId: number, timeZone: string): Planne
     params[`c${i}`] = values.map(String);
     const expr = source.dims[dim] as string;
     where.push(
-      `${dim === 'rating' || dim === 'week' ? `${expr}::text` : expr} = ANY({c${i}}::text[])`,
+      `${dim === 'rating' || dim === 'week' || dim === 'opened_week' ? `${expr}::text` : expr} = ANY({c${i}}::text[])`,
     );
   });
   const select = [
     ...q.groupBy.map((d) =>
-      d === 'week'
+      d === 'week' || d === 'opened_week'
         ? `to_char(${source.dims[d]}, 'YYYY-MM-DD') AS "${d}"`
         : `${source.dims[d]} AS "${d}"`,
     ),
     ...q.measures.map((m) =>
-      m === 'refund_amount' || m === 'score_sum'
+      m === 'refund_amount' || m === 'cost_amount' || m === 'score_sum'
         ? `(${source.measures[m]})::float8 AS "${m}"`
         : `(${source.measures[m]})::bigint AS "${m}"`,
     ),

@@ -10,6 +10,8 @@ import { Accounts1764300000000 } from './migrations/1764300000000-Accounts';
 import { DataVersion1764400000000 } from './migrations/1764400000000-DataVersion';
 import { DataVersionNotify1764500000000 } from './migrations/1764500000000-DataVersionNotify';
 import { IngestBounds1764610000000 } from './migrations/1764610000000-IngestBounds';
+import { CohortReturns1764700000000 } from './migrations/1764700000000-CohortReturns';
+import { MoneyAndResolutions1764720000000 } from './migrations/1764720000000-MoneyAndResolutions';
 
 /** Listed explicitly (not globbed) so the bundled API carries them. Oldest first. */
 export const MIGRATIONS = [
@@ -23,6 +25,8 @@ export const MIGRATIONS = [
   DataVersion1764400000000,
   DataVersionNotify1764500000000,
   IngestBounds1764610000000,
+  CohortReturns1764700000000,
+  MoneyAndResolutions1764720000000,
 ];
 
 /**

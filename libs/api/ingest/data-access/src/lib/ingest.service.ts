@@ -336,6 +336,9 @@ export class IngestService {
     const touchedWeeks = request.dryRun
       ? []
       : await this.rollups.touchedWeeks(client, request.kind, STAGE_TABLE);
+    const cohortWeeks = request.dryRun
+      ? []
+      : await this.rollups.touchedCohortWeeks(client, request.kind, STAGE_TABLE);
     const merged = (
       await client.query<{ inserted: number; updated: number }>(mergeSql(spec), [
         DEFAULT_SHOP_ID,
@@ -347,7 +350,8 @@ export class IngestService {
     // feedback — before the rollups, which count them.
     if (!request.dryRun) await this.enrich.afterMerge(client, request.kind, STAGE_TABLE, batchId);
     lap('enrich');
-    if (!request.dryRun) await this.rollups.refreshAfterMerge(client, request.kind, touchedWeeks);
+    if (!request.dryRun)
+      await this.rollups.refreshAfterMerge(client, request.kind, touchedWeeks, cohortWeeks);
     lap('rollups');
     // The first INGEST_REJECTED_ROWS_KEPT rejected rows are kept in full; the others are
     // counted by field and message in the batch's row (docs/reliability.md, "Uploads").

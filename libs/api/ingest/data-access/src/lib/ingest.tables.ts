@@ -79,6 +79,7 @@ export const KIND_TABLES: Readonly<Record<IngestKind, KindTable>> = {
       text('status'),
       text('resolution'),
       money('refund_amount'),
+      money('cost_amount'),
       text('currency'),
       text('inspection_outcome'),
       int('contact_count'),

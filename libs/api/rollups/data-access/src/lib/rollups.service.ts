@@ -13,13 +13,17 @@ import {
   type SqlParams,
 } from '@returnlens/api/shared/sql';
 import {
+  CLAIM_TIMES,
   DERIVE_ALL_SUPPLIER_SQL,
   refreshClaimsSql,
   refreshFeedbackSql,
+  refreshReturnsCohortSql,
   refreshSalesSql,
   refreshSlaSql,
+  touchedCohortWeeksSql,
   touchedWeeksSql,
   type RollupScope,
+  type RowTime,
 } from './rollups.sql';
 
 /** Anything that runs a parameterised query: a pool client inside a transaction, or the pool. */
@@ -27,11 +31,13 @@ export interface Queryable {
   query(sql: string, params?: unknown[]): Promise<unknown>;
 }
 
-/** Where each fact kind's time column lives; catalogue kinds have none. */
-const TIMED_KINDS: Partial<Record<IngestKind, { table: string; column: string; key: string }>> = {
-  claims: { table: 'claims', column: 'opened_at', key: 'external_id' },
-  sales: { table: 'sales', column: 'ordered_at', key: 'external_id' },
-  feedback: { table: 'feedback', column: 'created_at', key: 'external_id' },
+/** The instants each fact kind's rollups are keyed by; catalogue kinds have none. */
+const TIMED_KINDS: Partial<
+  Record<IngestKind, { table: string; times: readonly RowTime[]; key: string }>
+> = {
+  claims: { table: 'claims', times: CLAIM_TIMES, key: 'external_id' },
+  sales: { table: 'sales', times: [(a) => `${a}.ordered_at`], key: 'external_id' },
+  feedback: { table: 'feedback', times: [(a) => `${a}.created_at`], key: 'external_id' },
 };
 
 const REFRESH: Partial<Record<IngestKind, (scope: RollupScope) => string[]>> = {
@@ -101,15 +107,34 @@ export class RollupsService implements OnApplicationBootstrap {
     const timed = TIMED_KINDS[kind];
     if (!timed) return [];
     const { text, values } = bindSql(
-      touchedWeeksSql(timed.table, timed.column, timed.key, stage),
+      touchedWeeksSql(timed.table, timed.times, timed.key, stage),
       this.params(),
     );
     const { rows } = await client.query<{ weeks: string[] }>(text, values);
     return rows[0].weeks.map(String);
   }
 
-  /** Inside the batch's transaction, after its merge: the touched weeks recomputed. */
-  async refreshAfterMerge(client: PoolClient, kind: IngestKind, weeks: string[]): Promise<void> {
+  /**
+   * Order weeks (return cohorts) the staged claims of a batch will touch, read before the
+   * merge; empty for other kinds (a sales batch's cohorts are its own weeks).
+   */
+  async touchedCohortWeeks(client: PoolClient, kind: IngestKind, stage: string): Promise<string[]> {
+    if (kind !== 'claims') return [];
+    const { text, values } = bindSql(touchedCohortWeeksSql(stage), this.params());
+    const { rows } = await client.query<{ weeks: string[] }>(text, values);
+    return rows[0].weeks.map(String);
+  }
+
+  /**
+   * Inside the batch's transaction, after its merge: the touched weeks recomputed, and for
+   * claims the return cohorts they belong to (before and after the merge).
+   */
+  async refreshAfterMerge(
+    client: PoolClient,
+    kind: IngestKind,
+    weeks: string[],
+    cohortWeeks: string[] = [],
+  ): Promise<void> {
     await this.lock(client);
     if (kind === 'products') {
       await this.runAll(client, DERIVE_ALL_SUPPLIER_SQL);
@@ -118,6 +143,11 @@ export class RollupsService implements OnApplicationBootstrap {
     const refresh = REFRESH[kind];
     if (!refresh || weeks.length === 0) return;
     await this.runAll(client, refresh('weeks'), { ...this.params(), weeks });
+    if (kind === 'claims' && cohortWeeks.length > 0)
+      await this.runAll(client, refreshReturnsCohortSql('weeks', '{cohortWeeks}'), {
+        ...this.params(),
+        cohortWeeks,
+      });
   }
 
   /** Every rollup recomputed from the raw tables, in one transaction. */

@@ -1,9 +1,15 @@
 import {
+  cohortOrderedAt,
   defectUnits,
+  RETURN_TYPES_SQL,
   durationBucket,
   durationValuesSql,
   feedbackLabel,
+  moneyAt,
+  moneyClaim,
+  refundPaid,
   repeatContact,
+  resolutionOutcome,
   slaRowsSql,
   timedClaimsSql,
   weekOf,
@@ -55,6 +61,7 @@ const CLAIMS_SCOPE_SQL = [
    SELECT c.shop_id, c.opened_at, c.first_response_at, c.resolved_at, c.refunded_at, c.type, c.channel,
           c.resolution, c.assignee, c.reason_code, c.reason_source, c.quantity, c.inspection_outcome,
           c.contact_count, c.sku, c.currency, c.refund_amount, c.stated_reason_code, c.inferred_reason_code,
+          c.status, c.cost_amount,
           c.reason_text IS NOT NULL AS has_reason_text
      FROM ${rawScope('claims', 'c', 'opened_at', 'weeks')}`,
   `ANALYZE ${CLAIMS_SCOPE}`,
@@ -63,6 +70,27 @@ const CLAIMS_SCOPE_SQL = [
 /** Where the claims rollups read claims from: the scope's table, or every claim. */
 const claimsSource = (scope: RollupScope) =>
   scope === 'weeks' ? `${CLAIMS_SCOPE} c` : rawScope('claims', 'c', 'opened_at', scope);
+
+/**
+ * The claims whose money went out (`moneyAt`: refund, else resolution) in the refreshed weeks,
+ * through the `claims_money` index, or every such claim.
+ */
+function moneySource(scope: RollupScope): string {
+  if (scope === 'all') return `claims c WHERE c.shop_id = {shop} AND ${moneyClaim('c')}`;
+  return `unnest(${WEEKS_PARAM}) AS w(week)
+     JOIN claims c
+       ON c.shop_id = {shop}
+      AND (c.refund_amount IS NOT NULL OR c.cost_amount IS NOT NULL)
+      AND ${moneyAt('c')} >= (w.week::timestamp AT TIME ZONE {tz})
+      AND ${moneyAt('c')} <  ((w.week + 7)::timestamp AT TIME ZONE {tz})
+    WHERE ${moneyClaim('c')}`;
+}
+
+/** Refunds paid and handling costs, per claim or summed: the measures of the money rollups. */
+const MONEY_VALUES = `count(*) FILTER (WHERE ${refundPaid('c')}),
+            COALESCE(sum(c.refund_amount) FILTER (WHERE ${refundPaid('c')}), 0),
+            count(c.cost_amount), COALESCE(sum(c.cost_amount), 0)`;
+const MONEY_MEASURES = 'refund_claims, refund_amount, cost_claims, cost_amount';
 
 /** A claim with a reason text, in either source. */
 const hasReasonText = (scope: RollupScope) =>
@@ -121,12 +149,30 @@ export function refreshClaimsSql(scope: RollupScope): string[] {
       },
       CLAIM_MEASURES,
     ),
+    // Refunds in the week they were paid; money in the week it went out (docs/metrics.md).
     `DELETE FROM rollup_refunds_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_refunds_week (shop_id, week, type, channel, currency, refund_claims, refund_amount)
-     SELECT {shop}, ${weekOf('c.opened_at')}, c.type, c.channel, c.currency, count(*), sum(c.refund_amount)
-       FROM ${claimsSource(scope)}
-      ${scope === 'all' ? 'WHERE c.shop_id = {shop} AND' : 'WHERE'} c.refunded_at IS NOT NULL AND c.refund_amount IS NOT NULL
+     SELECT {shop}, ${weekOf('c.refunded_at')}, c.type, c.channel, c.currency, count(*), sum(c.refund_amount)
+       FROM ${moneySource(scope)} AND ${refundPaid('c')}
       GROUP BY 2, 3, 4, 5`,
+    `DELETE FROM rollup_money_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_money_week
+       (shop_id, week, sku, reason_code, reason_category, currency, claims, ${MONEY_MEASURES})
+     SELECT {shop}, ${weekOf(moneyAt('c'))}, COALESCE(c.sku, ''), c.reason_code, r.category_code, c.currency,
+            count(*), ${MONEY_VALUES}
+       FROM (SELECT c.* FROM ${moneySource(scope)}) c
+       JOIN reasons r ON r.code = c.reason_code
+      GROUP BY 2, 3, 4, 5, 6`,
+    // The resolution mix of the claims opened in the week, with the money paid on them so far.
+    `DELETE FROM rollup_claims_resolution_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_claims_resolution_week
+       (shop_id, week, sku, reason_code, reason_category, resolution, currency, claims, units, ${MONEY_MEASURES})
+     SELECT {shop}, ${weekOf('c.opened_at')}, COALESCE(c.sku, ''), c.reason_code, r.category_code,
+            ${resolutionOutcome('c')}, COALESCE(c.currency, ''), count(*), sum(c.quantity), ${MONEY_VALUES}
+       FROM ${claimsSource(scope)}
+       JOIN reasons r ON r.code = c.reason_code
+      ${rawWhere('c', scope)}
+      GROUP BY 2, 3, 4, 5, 6, 7`,
     `DELETE FROM rollup_claims_sku_reason_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_claims_sku_reason_week
        (shop_id, week, sku, reason_code, reason_category, ${CLAIM_MEASURES.join(', ')})
@@ -227,7 +273,56 @@ export function refreshSalesSql(scope: RollupScope): string[] {
       ${rawWhere('x', scope)}
       GROUP BY 2, 3`,
     ...deriveSalesSupplierSql(scope),
+    ...refreshReturnsCohortSql(scope),
   ];
+}
+
+/**
+ * Returned units by order cohort (the week the order line was placed), opening week and
+ * SKU. Scoped by cohort weeks (`param`, Mondays): the claims recomputed are those of the
+ * orders placed in those weeks, found through the sales of the weeks.
+ */
+export function refreshReturnsCohortSql(scope: RollupScope, param = '{weeks}'): string[] {
+  const cohortWeeks = `${param}::date[]`;
+  const scoped =
+    scope === 'all'
+      ? ''
+      : `AND c.order_id IN (
+           SELECT x.order_id FROM unnest(${cohortWeeks}) AS w(week)
+             JOIN sales x ON x.shop_id = {shop}
+              AND x.ordered_at >= (w.week::timestamp AT TIME ZONE {tz})
+              AND x.ordered_at <  ((w.week + 7)::timestamp AT TIME ZONE {tz}))`;
+  return [
+    `DELETE FROM rollup_returns_cohort_week
+      WHERE shop_id = {shop}${scope === 'weeks' ? ` AND week = ANY(${cohortWeeks})` : ''}`,
+    `INSERT INTO rollup_returns_cohort_week (shop_id, week, opened_week, sku, returned_units, return_claims)
+     SELECT {shop}, ${weekOf('o.ordered_at')}, ${weekOf('c.opened_at')}, COALESCE(c.sku, ''), sum(c.quantity), count(*)
+       FROM claims c
+       CROSS JOIN LATERAL (SELECT ${cohortOrderedAt('c')} AS ordered_at) o
+      WHERE c.shop_id = {shop} AND c.type IN (${RETURN_TYPES_SQL}) AND o.ordered_at IS NOT NULL
+        ${scoped}
+        ${scope === 'weeks' ? `AND ${weekOf('o.ordered_at')} = ANY(${cohortWeeks})` : ''}
+      GROUP BY 2, 3, 4`,
+  ];
+}
+
+/**
+ * Cohort weeks a claims batch touches: the order weeks of the staged claims' orders and of
+ * the stored claims they replace (an order or SKU may change).
+ */
+export function touchedCohortWeeksSql(stage: string): string {
+  return `
+    SELECT COALESCE(array_agg(DISTINCT to_char(${weekOf('o.ordered_at')}, 'YYYY-MM-DD')), '{}') AS weeks
+      FROM (
+        SELECT ${cohortOrderedAt('k')} AS ordered_at FROM (
+          SELECT {shop}::smallint AS shop_id, s.order_id, s.sku FROM ${stage} s WHERE s.ok AND s.order_id IS NOT NULL
+          UNION
+          SELECT t.shop_id, t.order_id, t.sku FROM ${stage} s
+            JOIN claims t ON t.shop_id = {shop} AND t.external_id = s.external_id
+           WHERE s.ok AND t.order_id IS NOT NULL
+        ) k
+      ) o
+     WHERE o.ordered_at IS NOT NULL`;
 }
 
 export function deriveSalesSupplierSql(scope: RollupScope): string[] {
@@ -319,13 +414,33 @@ export const DERIVE_ALL_SUPPLIER_SQL = [
   ...deriveFeedbackSupplierSql('all'),
 ];
 
-/** Weeks (local Mondays) of the staged rows and of the stored rows they will replace. */
-export function touchedWeeksSql(table: string, column: string, key: string, stage: string): string {
+/** A row's instant that a rollup is keyed by, as SQL over the row's alias. */
+export type RowTime = (alias: string) => string;
+
+/** The instants claims rollups are keyed by: the opening, and when the money went out. */
+export const CLAIM_TIMES: readonly RowTime[] = [
+  (a) => `${a}.opened_at`,
+  (a) =>
+    `CASE WHEN ${a}.refund_amount IS NOT NULL OR ${a}.cost_amount IS NOT NULL THEN ${moneyAt(a)} END`,
+];
+
+/**
+ * Weeks (local Mondays) of the staged rows and of the stored rows they will replace, by each
+ * of the instants the kind's rollups are keyed by (a claim whose refund moves from one week
+ * to another touches both).
+ */
+export function touchedWeeksSql(
+  table: string,
+  times: readonly RowTime[],
+  key: string,
+  stage: string,
+): string {
+  const weeks = (alias: string) => times.map((time) => `(${weekOf(time(alias))})`).join(', ');
   return `
-    SELECT COALESCE(array_agg(DISTINCT to_char(week, 'YYYY-MM-DD')), '{}') AS weeks FROM (
-      SELECT ${weekOf(`s.${column}`)} AS week FROM ${stage} s WHERE s.ok
+    SELECT COALESCE(array_agg(DISTINCT to_char(week, 'YYYY-MM-DD')) FILTER (WHERE week IS NOT NULL), '{}') AS weeks FROM (
+      SELECT unnest(ARRAY[${weeks('s')}]) AS week FROM ${stage} s WHERE s.ok
       UNION ALL
-      SELECT ${weekOf(`t.${column}`)} FROM ${stage} s
+      SELECT unnest(ARRAY[${weeks('t')}]) FROM ${stage} s
         JOIN ${table} t ON t.shop_id = {shop} AND t.${key} = s.${key}
        WHERE s.ok
     ) x`;

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { BusinessCalendarSettings, SlaPolicy } from '@returnlens/shared/contracts';
+import {
+  DEFAULT_REPORTING_SETTINGS,
+  type BusinessCalendarSettings,
+  type CaseStudyTargets,
+  type ReportingSettings,
+  type SlaPolicy,
+} from '@returnlens/shared/contracts';
 import { DEFAULT_SHOP_ID } from '@returnlens/api/shared/util';
 import { RollupsService } from '@returnlens/api/rollups/data-access';
 
@@ -10,6 +16,23 @@ export type SlaPolicyInput = Omit<SlaPolicy, 'id'> & { readonly id?: number };
 
 const POLICY_COLUMNS = `id, name, metric, target_hours::float8 AS "targetHours", clock, claim_types AS "claimTypes",
   resolutions, at_risk_hours::float8 AS "atRiskHours"`;
+
+/**
+ * The shop's reporting settings (return window, case-study targets), defaults filled in; read
+ * by the settings routes and by every figure that uses them.
+ */
+export async function readReportingSettings(db: {
+  query<T>(sql: string, params: unknown[]): Promise<T>;
+}): Promise<ReportingSettings> {
+  const [row] = await db.query<{ days: number; targets: Partial<CaseStudyTargets> }[]>(
+    'SELECT return_window_days AS days, targets FROM shop_settings WHERE shop_id = $1',
+    [DEFAULT_SHOP_ID],
+  );
+  const defaults = DEFAULT_REPORTING_SETTINGS;
+  return row
+    ? { returnWindowDays: row.days, targets: { ...defaults.targets, ...row.targets } }
+    : defaults;
+}
 
 @Injectable()
 export class SettingsService {
@@ -92,5 +115,27 @@ export class SettingsService {
       await this.rollups.rebuildSla({ query: (sql, params) => m.query(sql, params) });
     });
     return this.calendar();
+  }
+
+  reporting(): Promise<ReportingSettings> {
+    return readReportingSettings(this.db);
+  }
+
+  /**
+   * Stores the reporting settings; the data version moves on, so no answer computed with the
+   * old window or targets is served from the cache.
+   */
+  async replaceReporting(settings: ReportingSettings): Promise<ReportingSettings> {
+    await this.db.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO shop_settings (shop_id, return_window_days, targets, updated_at)
+         VALUES ($1, $2, $3, now())
+         ON CONFLICT (shop_id) DO UPDATE SET return_window_days = EXCLUDED.return_window_days,
+           targets = EXCLUDED.targets, updated_at = now()`,
+        [DEFAULT_SHOP_ID, settings.returnWindowDays, JSON.stringify(settings.targets)],
+      );
+      await m.query('UPDATE data_version SET version = version + 1, changed_at = now()');
+    });
+    return this.reporting();
   }
 }

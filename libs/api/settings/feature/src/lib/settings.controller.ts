@@ -1,12 +1,18 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { BusinessCalendarSettings, SlaPolicy } from '@returnlens/shared/contracts';
+import type {
+  BusinessCalendarSettings,
+  ReportingSettings,
+  SlaPolicy,
+} from '@returnlens/shared/contracts';
 import { Allow } from '@returnlens/api/auth/data-access';
 import { SettingsService } from '@returnlens/api/settings/data-access';
 import { ApiAnswer, ApiErrorResponses } from '@returnlens/api/shared/util';
 import {
   BusinessCalendarDto,
   CalendarDto,
+  ReportingSettingsBodyDto,
+  ReportingSettingsDto,
   SlaPoliciesDto,
   SlaPolicyListDto,
 } from './dto/settings.dto';
@@ -48,5 +54,20 @@ export class SettingsController {
   @ApiAnswer(BusinessCalendarDto, { description: 'The calendar as stored; SLA figures recomputed' })
   replaceCalendar(@Body() calendar: CalendarDto): Promise<BusinessCalendarSettings> {
     return this.settings.replaceCalendar(calendar);
+  }
+
+  /** The return window (cohort maturity) and the case-study targets. */
+  @Get('reporting')
+  @Allow('claims', 'suppliers', 'settings')
+  @ApiAnswer(ReportingSettingsDto)
+  reporting(): Promise<ReportingSettings> {
+    return this.settings.reporting();
+  }
+
+  @Put('reporting')
+  @Allow('settings')
+  @ApiAnswer(ReportingSettingsDto, { description: 'The settings as stored; figures recomputed' })
+  replaceReporting(@Body() body: ReportingSettingsBodyDto): Promise<ReportingSettings> {
+    return this.settings.replaceReporting(body);
   }
 }

@@ -1,3 +1,4 @@
+import { RETURN_TYPES } from '@returnlens/shared/contracts';
 /**
  * The SQL of the metric definitions (docs/metrics.md), each written once and imported by the
  * rollups and by every raw-row query. Fragments name the shop's time zone `{tz}`.
@@ -29,3 +30,42 @@ export const feedbackLabel = (feedback = 'f') =>
 export const DURATION_BUCKET_RATIO = 1.02;
 export const durationBucket = (hours: string) =>
   `CASE WHEN ${hours} * 60 < 1 THEN 0 ELSE 1 + floor(ln(${hours} * 60) / ln(${DURATION_BUCKET_RATIO}))::int END`;
+
+/** The claim types that return goods (RETURN_TYPES), as an SQL list. */
+export const RETURN_TYPES_SQL = RETURN_TYPES.map((t) => `'${t}'`).join(', ');
+
+/**
+ * The order cohort of claim `claim`: when its order line was placed — the earliest
+ * `ordered_at` of the sales lines of its order (and SKU, when the claim names one). NULL when
+ * no sales line matches; such a return is counted apart, never in a cohort.
+ */
+export const cohortOrderedAt = (claim = 'c') =>
+  `(SELECT min(s.ordered_at) FROM sales s
+     WHERE s.shop_id = ${claim}.shop_id AND s.order_id = ${claim}.order_id
+       AND (${claim}.sku IS NULL OR s.sku = ${claim}.sku))`;
+
+/**
+ * Where claim `claim` stands in the resolution mix (`RESOLUTION_OUTCOMES`): `open` while its
+ * status is open or in progress, else its recorded resolution, `cancelled`, or `unrecorded`.
+ */
+export const resolutionOutcome = (claim = 'c') =>
+  `CASE WHEN ${claim}.status IN ('open', 'in_progress') THEN 'open'
+        WHEN ${claim}.resolution IS NOT NULL THEN ${claim}.resolution
+        WHEN ${claim}.status = 'cancelled' THEN 'cancelled'
+        ELSE 'unrecorded' END`;
+
+/** A refund that was paid: it has a date and an amount. */
+export const refundPaid = (claim = 'c') =>
+  `(${claim}.refunded_at IS NOT NULL AND ${claim}.refund_amount IS NOT NULL)`;
+
+/** When a claim's money went out: the refund's date, else the claim's resolution. */
+export const moneyAt = (claim = 'c') => `COALESCE(${claim}.refunded_at, ${claim}.resolved_at)`;
+
+/**
+ * A claim that cost the shop money: a refund paid, or a handling cost (`cost_amount`) of a
+ * claim that is refunded or resolved. It starts with the predicate of the `claims_money`
+ * index, so scans by `moneyAt` use it.
+ */
+export const moneyClaim = (claim = 'c') =>
+  `(${claim}.refund_amount IS NOT NULL OR ${claim}.cost_amount IS NOT NULL)
+   AND (${refundPaid(claim)} OR (${claim}.cost_amount IS NOT NULL AND ${moneyAt(claim)} IS NOT NULL))`;

@@ -80,7 +80,7 @@ export function durationValuesSql(timed: string): string {
 export function slaCutoffsSql(): string {
   const fNow = businessMinutesAt('{now}::timestamptz', 'd_now');
   return `
-      SELECT s.id, s.name, s.metric, s.clock, s.claim_types, s.target_hours::float8 AS target_hours,
+      SELECT s.id, s.name, s.metric, s.clock, s.claim_types, s.resolutions, s.target_hours::float8 AS target_hours,
              s.at_risk_hours::float8 AS at_risk_hours, ${fNow}::float8 AS f_now,
              CASE WHEN s.clock = 'calendar' THEN {now}::timestamptz - make_interval(secs => s.target_hours * 3600)
                   ELSE ${instantAtBusinessMinutes(`${fNow} - s.target_hours * 60`)} END AS breach_cutoff,
@@ -93,6 +93,85 @@ export function slaCutoffsSql(): string {
        WHERE s.shop_id = {shop}`;
 }
 
-/** Claim `c`'s event measured by policy `sp` has not happened yet. */
-export const SLA_EVENT_PENDING = `(CASE sp.metric WHEN 'first_response' THEN c.first_response_at
-                                                   WHEN 'resolution' THEN c.resolved_at ELSE c.refunded_at END) IS NULL`;
+/** Claim `c` is open: not resolved and in status open or in progress. */
+export const CLAIM_OPEN = `c.resolved_at IS NULL AND c.status IN ('open', 'in_progress')`;
+
+/**
+ * Each claim `c` that `from` and `where` select, under each policy of `sp` (the rows of
+ * `slaCutoffsSql`) that covers it, with its outcome at `{now}` (docs/metrics.md, "SLA"):
+ *
+ * - its deadline has passed (opened before `breach_cutoff`): `met` when the measured event
+ *   happened within the target, `breached` when it happened later or the claim is still open
+ *   without it;
+ * - its deadline has not passed: `pending`, whatever already happened — so early successes
+ *   do not count before the slow cases of the same cohort can;
+ * - open under a policy restricted to some resolutions (refund): `pending` until decided,
+ *   since the claim may end outside the policy.
+ *
+ * Closed claims whose event never happened, and closed claims with a resolution outside the
+ * policy's, have no row. `closed_met` says how a `pending` claim with its event would count
+ * once due (what the rollups counted); `age` is the time since opening at `{now}` on the policy's
+ * clock. Needs `{now}` and the alias `sp`.
+ */
+export function slaOutcomesSql(from: string, where: string): string {
+  const elapsedBusiness = `(${businessMinutesAt('e.at', 'd_event')} - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60`;
+  return `
+  SELECT c.external_id, c.type, sp.id AS policy_id, ${weekOf('c.opened_at')} AS week,
+         c.opened_at, c.channel, COALESCE(c.assignee, '') AS assignee,
+         CASE WHEN sp.clock = 'calendar' THEN extract(epoch FROM {now}::timestamptz - c.opened_at) / 3600
+              ELSE (sp.f_now - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60 END::float8 AS age,
+         x.elapsed IS NOT NULL AS closed, x.elapsed <= sp.target_hours AS closed_met,
+         CASE WHEN x.elapsed IS NOT NULL THEN
+                CASE WHEN c.opened_at >= sp.breach_cutoff THEN 'pending'
+                     WHEN x.elapsed <= sp.target_hours THEN 'met' ELSE 'breached' END
+              WHEN sp.resolutions IS NOT NULL OR c.opened_at >= sp.breach_cutoff THEN 'pending'
+              ELSE 'breached' END AS outcome,
+         sp.resolutions IS NULL AND e.at IS NULL AND c.opened_at >= sp.breach_cutoff
+           AND c.opened_at < sp.risk_cutoff AS at_risk
+    FROM ${from}
+    JOIN sp ON c.type = ANY(sp.claim_types)
+    CROSS JOIN LATERAL (SELECT CASE sp.metric WHEN 'first_response' THEN c.first_response_at
+                                              WHEN 'resolution' THEN c.resolved_at ELSE c.refunded_at END AS at) e
+    JOIN business_calendars k ON k.shop_id = c.shop_id
+    ${calendarDayJoin('c.opened_at', 'd_open')}
+    ${calendarDayJoin('e.at', 'd_event')}
+    CROSS JOIN LATERAL (
+      SELECT CASE WHEN e.at IS NULL OR (sp.resolutions IS NOT NULL AND NOT COALESCE(c.resolution = ANY(sp.resolutions), false)) THEN NULL
+                  WHEN sp.clock = 'calendar' THEN extract(epoch FROM e.at - c.opened_at) / 3600
+                  ELSE ${elapsedBusiness} END::float8 AS elapsed) x
+   ${where}
+     AND (x.elapsed IS NOT NULL OR (e.at IS NULL AND ${CLAIM_OPEN}))`;
+}
+
+/**
+ * The open claims that `from` and `where` select, as censored durations: per metric and clock,
+ * the claim's age at `{now}` while its event is still to come (docs/metrics.md, "Durations").
+ * First response: open without a first response; resolution: open; refund: open, not
+ * refunded, of a type some refund policy covers. One row per (claim, metric, clock), in the
+ * shape of `durationValuesSql`.
+ */
+export function censoredDurationsSql(from: string, where: string): string {
+  return `
+     SELECT t.week, m.metric, m.clock, m.hours
+       FROM (
+         SELECT ${weekOf('c.opened_at')} AS week,
+                c.first_response_at IS NULL AS first_response_pending,
+                c.refunded_at IS NULL AND c.type IN (
+                  SELECT unnest(claim_types) FROM sla_policies WHERE shop_id = {shop} AND metric = 'refund') AS refund_pending,
+                extract(epoch FROM {now}::timestamptz - c.opened_at) / 3600 AS calendar,
+                (${businessMinutesAt('{now}::timestamptz', 'd_now')} - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60 AS business
+           FROM ${from}
+           JOIN business_calendars k ON k.shop_id = c.shop_id
+           ${calendarDayJoin('c.opened_at', 'd_open')}
+           ${calendarDayJoin('{now}::timestamptz', 'd_now')}
+          ${where} AND ${CLAIM_OPEN}
+       ) t
+       CROSS JOIN LATERAL (VALUES
+         ('first_response', 'calendar', CASE WHEN t.first_response_pending THEN t.calendar END),
+         ('first_response', 'business', CASE WHEN t.first_response_pending THEN t.business END),
+         ('resolution', 'calendar', t.calendar),
+         ('resolution', 'business', t.business),
+         ('refund', 'calendar', CASE WHEN t.refund_pending THEN t.calendar END),
+         ('refund', 'business', CASE WHEN t.refund_pending THEN t.business END)) AS m(metric, clock, hours)
+      WHERE m.hours IS NOT NULL AND m.hours >= 0`;
+}

@@ -3,6 +3,8 @@ export const ROLLUP_TABLES = [
   'rollup_claims_reason_week',
   'rollup_claims_week',
   'rollup_refunds_week',
+  'rollup_money_week',
+  'rollup_claims_resolution_week',
   'rollup_claims_sku_week',
   'rollup_claims_sku_reason_week',
   'rollup_claims_supplier_week',
@@ -21,6 +23,7 @@ export const ROLLUP_TABLES = [
   'rollup_sla_assignee_week',
   'rollup_duration_stats_week',
   'rollup_durations_week',
+  'rollup_returns_cohort_week',
 ] as const;
 
 export type RollupTable = (typeof ROLLUP_TABLES)[number];

@@ -3,6 +3,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
+import { DrilldownStore } from '@returnlens/web/shared/data-access';
 import { ChartComponent } from '@returnlens/web/shared/ui-charts';
 import { FeedbackPage } from './feedback-page';
 
@@ -25,6 +26,7 @@ const REPORT = {
   items: 100,
   ratings: [10, 10, 20, 20, 40],
   unrated: 0,
+  byRating: [10, 10, 20, 20, 40].map((items, i) => ({ rating: i + 1, items, share: items / 100 })),
   netSentiment: 0.4,
   trend: [
     { week: '2026-W01', positive: 5, neutral: 2, negative: 3, netSentiment: 0.2 },
@@ -142,7 +144,7 @@ describe('FeedbackPage', () => {
       'Net sentiment rose from +20 to +60',
     );
     expect(el.querySelector('[data-testid=by-language-title]')?.textContent).toContain(
-      'Hebrew feedback is the least positive (-10)',
+      'Hebrew feedback is the least positive (\u221210)',
     );
     expect(el.querySelector('[data-testid=reviews-title]')?.textContent).toContain(
       '1 feedback items rated 1★',
@@ -152,7 +154,7 @@ describe('FeedbackPage', () => {
     expect(text?.textContent).toBe('המשלוח הגיע באיחור <b>');
     expect(el.querySelector('[data-testid=reviews] .text b')).toBeNull();
     expect(el.querySelector('[data-testid=aspects-title]')?.textContent).toContain(
-      'Size and fit draws the most criticism: 75.0% of its 40 mentions are negative (net -65)',
+      'Size and fit draws the most criticism: 75.0% of its 40 mentions are negative (net \u221265)',
     );
     const products = [...el.querySelectorAll('[data-testid=review-products] tbody tr')].map((tr) =>
       [...tr.querySelectorAll('td')].map((td) => td.textContent?.replace(/\s+/g, ' ').trim()),
@@ -168,15 +170,42 @@ describe('FeedbackPage', () => {
       ),
     ).toContain('Not detected');
 
-    (fixture.componentInstance as unknown as { onLanguageClick(e: unknown): void }).onLanguageClick(
-      { dataIndex: 1 },
+    // Every figure opens exactly its feedback: a rating segment, a week's label, a language.
+    const page = fixture.componentInstance as unknown as {
+      onRatingClick(e: unknown): void;
+      onTrendClick(e: unknown): void;
+      onLanguageClick(e: unknown): void;
+    };
+    const drill = TestBed.inject(DrilldownStore);
+    page.onRatingClick({ seriesIndex: 2 });
+    expect(drill.records()).toMatchObject({
+      kind: 'feedback',
+      title: 'Feedback rated 3★',
+      params: { rating: '3' },
+    });
+    page.onTrendClick({ seriesIndex: 0, dataIndex: 1 });
+    expect(drill.records()).toMatchObject({
+      kind: 'feedback',
+      params: { from: '2026-W02', to: '2026-W02', label: 'negative' },
+    });
+    page.onLanguageClick({ dataIndex: 1 });
+    expect(drill.records()).toMatchObject({
+      kind: 'feedback',
+      params: { language: 'he' },
+      narrow: { language: ['he'] },
+    });
+    // The rating chart exports its own table, not the trend's.
+    (el.querySelector('#ratings [data-testid=chart-menu]') as HTMLButtonElement).click();
+    fixture.detectChanges();
+    const exports = [...el.querySelectorAll('#ratings [role=menuitem][href]')].map((a) =>
+      a.getAttribute('href'),
     );
-    await settle(fixture, { '/api/analytics/feedback': REPORT, '/api/analytics/aspects': ASPECTS });
-    expect(TestBed.inject(Router).url).toBe('/?language=he');
+    expect(exports).toHaveLength(2);
+    expect(exports.every((href) => href?.includes('table=byRating'))).toBe(true);
 
     // A product of the reviews-and-returns table narrows every figure to it.
     (el.querySelector('[data-testid=review-products] tbody tr') as HTMLElement).click();
     await settle(fixture);
-    expect(TestBed.inject(Router).url).toBe('/?language=he&product=SKU-9');
+    expect(TestBed.inject(Router).url).toBe('/?product=SKU-9');
   });
 });

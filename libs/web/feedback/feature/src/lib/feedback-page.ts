@@ -7,7 +7,12 @@ import {
   linkedSignal,
 } from '@angular/core';
 import { Router } from '@angular/router';
-import { ANALYSED_LANGUAGES, feedbackAspectLabel, REASONS } from '@returnlens/shared/contracts';
+import {
+  ANALYSED_LANGUAGES,
+  drillFeedback,
+  feedbackAspectLabel,
+  REASONS,
+} from '@returnlens/shared/contracts';
 import {
   aspectsResource,
   csvUrl,
@@ -19,7 +24,7 @@ import {
   type PageRequest,
   type QueryParams,
 } from '@returnlens/web/shared/data-access';
-import { FilterStore, languageName } from '@returnlens/web/shared/filters';
+import { FilterStore, humanize, languageName } from '@returnlens/web/shared/filters';
 import {
   aspectHeadline,
   aspectsLabel,
@@ -37,6 +42,9 @@ import {
 } from '@returnlens/web/shared/ui-charts';
 import { PanelComponent } from '@returnlens/web/shared/ui';
 import type { ECElementEvent } from 'echarts/core';
+
+/** The weekly trend's bar series, in order (buildSentimentTrendOption). */
+const TREND_LABELS = ['negative', 'neutral', 'positive'] as const;
 
 const REVIEW_PAGE_SIZE = 20;
 const SORTS: Record<string, { sort: string; order: 'asc' | 'desc'; label: string }> = {
@@ -251,20 +259,44 @@ export class FeedbackPage {
   protected readonly csv = computed(() => {
     const p = this.filters.params() ?? {};
     return {
+      ratings: csvUrl('feedback', p, 'byRating'),
       trend: csvUrl('feedback', p, 'trend'),
       byLanguage: csvUrl('feedback', p, 'byLanguage'),
       bySupplier: csvUrl('feedback', p, 'bySupplier'),
       aspects: csvUrl('aspects', p, 'aspects'),
       products: csvUrl('aspects', p, 'products'),
-      reviews: this.reviewParams()
-        ? csvUrl('records/feedback', { ...(this.reviewParams() ?? {}), pageSize: '1000' })
-        : null,
+      reviews: this.reviewParams() ? csvUrl('records/feedback', this.reviewParams() ?? {}) : null,
     };
   });
   protected readonly formatCount = formatCount;
 
+  /** A segment of the rating bar: the feedback with that rating. */
   protected onRatingClick(event: ECElementEvent): void {
-    this.setRating(String((event.seriesIndex ?? 0) + 1));
+    const rating = (event.seriesIndex ?? 0) + 1;
+    this.drill.openDrill(
+      `Feedback rated ${rating}★`,
+      drillFeedback(this.filters.params() ?? {}, { rating }),
+    );
+  }
+
+  /** The whole rating chart: every rated item (the unrated, text only, are not in it). */
+  protected openRated(): void {
+    this.drill.openRecords({
+      kind: 'feedback',
+      title: 'Rated feedback',
+      params: { ...(this.filters.params() ?? {}), rating: '1,2,3,4,5' },
+    });
+  }
+
+  /** A bar of the weekly trend: the feedback of that week with that label. */
+  protected onTrendClick(event: ECElementEvent): void {
+    const week = this.data()?.trend[event.dataIndex]?.week;
+    const label = TREND_LABELS[event.seriesIndex ?? -1];
+    if (week && label)
+      this.drill.openDrill(
+        `${humanize(label)} feedback, ${week}`,
+        drillFeedback(this.filters.params() ?? {}, { week, label }),
+      );
   }
 
   protected setRating(value: string): void {
@@ -285,14 +317,26 @@ export class FeedbackPage {
     this.filters.only('language', value ? [value] : []);
   }
 
+  /** A language's bar: its feedback ("und", no language detected, cannot be asked for). */
   protected onLanguageClick(event: ECElementEvent): void {
     const row = this.languageRows()[event.dataIndex];
-    if (row) this.filters.only('language', [row.key]);
+    if (!row) return;
+    if (row.key === 'und') return this.openRecords('Feedback in the period');
+    this.drill.openDrill(
+      `Feedback in ${row.label}`,
+      drillFeedback(this.filters.params() ?? {}, { language: row.key }),
+      { language: [row.key] },
+    );
   }
 
   protected onSupplierClick(event: ECElementEvent): void {
     const row = this.supplierRows()[event.dataIndex];
-    if (row) this.filters.only('supplier', [row.key]);
+    if (row)
+      this.drill.openDrill(
+        `Feedback on ${row.label}`,
+        drillFeedback(this.filters.params() ?? {}, { supplier: row.key }),
+        { supplier: [row.key] },
+      );
   }
 
   protected goReviews(delta: number): void {

@@ -53,6 +53,16 @@ async function settle(fixture: { detectChanges(): void }, responses: Record<stri
   fixture.detectChanges();
 }
 
+const cell = (reasonCode: string, key: string, label: string, claims: number) => ({
+  reasonCategory: 'product_quality',
+  reasonCode,
+  reasonLabel: reasonCode,
+  key,
+  label,
+  claims,
+  units: claims,
+});
+
 describe('RootCausesPage', () => {
   it('states the causes and narrows the filters to what is clicked', async () => {
     TestBed.configureTestingModule({
@@ -75,8 +85,8 @@ describe('RootCausesPage', () => {
     http.expectOne('/api/analytics/pareto').flush({
       period,
       rows: [
-        row('product_defect', 'Product defect', 'product_quality', 12, 4),
-        row('wrong_size', 'Wrong size', 'listing_accuracy', 8, 0),
+        row('product_defect', 'Product defect', 'product_quality', 120, 40),
+        row('wrong_size', 'Wrong size', 'listing_accuracy', 80, 0),
       ],
     });
     http
@@ -86,7 +96,7 @@ describe('RootCausesPage', () => {
         by: 'product',
         reasons: [],
         columns: [{ key: 'SKU-1', label: 'Kettle' }],
-        cells: [{ reasonCode: 'product_defect', key: 'SKU-1', claims: 9, units: 9 }],
+        cells: [cell('product_defect', 'SKU-1', 'Kettle', 90)],
       });
     http
       .expectOne((r) => r.url === '/api/analytics/matrix' && r.params.get('by') === 'supplier')
@@ -95,7 +105,7 @@ describe('RootCausesPage', () => {
         by: 'supplier',
         reasons: [],
         columns: [{ key: 'S1', label: 'Kestrel' }],
-        cells: [{ reasonCode: 'product_defect', key: 'S1', claims: 12, units: 12 }],
+        cells: [cell('product_defect', 'S1', 'Kestrel', 120)],
       });
     http
       .expectOne((r) => r.url === '/api/analytics/reason-mismatches')
@@ -125,7 +135,7 @@ describe('RootCausesPage', () => {
       params: { mismatch: 'true' },
     });
     expect(el.querySelector('[data-testid=rc-total]')?.textContent).toContain(
-      '20 claims in 2026-W01 – 2026-W12',
+      '200 claims in 2026-W01 – 2026-W12',
     );
     expect(el.querySelector('[data-testid=tree-title]')?.textContent).toContain(
       'Product quality causes 60.0% of claims',
@@ -138,11 +148,18 @@ describe('RootCausesPage', () => {
     );
     expect(el.querySelectorAll('[data-testid=reason-table] tbody tr')).toHaveLength(2);
 
-    // A heatmap cell narrows to its reason and supplier.
+    // A heatmap cell opens exactly its claims (its reason and supplier), and offers the page
+    // narrowed to both.
     (fixture.componentInstance as unknown as { onHeatClick(e: unknown): void }).onHeatClick({
       data: { target: { reason: 'product_defect', supplier: 'S1' } },
     });
-    await settle(fixture);
-    expect(router.url).toBe('/root-causes?supplier=S1&reason=product_defect');
+    expect(TestBed.inject(DrilldownStore).records()).toMatchObject({
+      kind: 'claims',
+      title: 'Claims: Product defect × Kestrel',
+      params: { reason: 'product_defect', supplier: 'S1' },
+      counts: 'records',
+      narrow: { reason: ['product_defect'], supplier: ['S1'] },
+    });
+    expect(router.url).toBe('/root-causes?period=12w');
   });
 });

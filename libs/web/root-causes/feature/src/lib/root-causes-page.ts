@@ -1,5 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { REASONS } from '@returnlens/shared/contracts';
+import {
+  drillMatrixCell,
+  drillReason,
+  drillRootCause,
+  REASONS,
+  type FilterKey,
+} from '@returnlens/shared/contracts';
 import {
   csvUrl,
   describeHttpError,
@@ -11,21 +17,25 @@ import {
   reasonMismatchesResource,
   type QueryParams,
 } from '@returnlens/web/shared/data-access';
-import { FilterStore } from '@returnlens/web/shared/filters';
+import { describeValueFilters, FilterStore } from '@returnlens/web/shared/filters';
 import {
   buildReasonHeatmapOption,
   buildRootCauseTreemapOption,
   buildStatedInferredOption,
   ChartComponent,
   formatCount,
+  countOf,
   formatShare,
+  headlineOf,
   heatmapHeadline,
   heatmapLayout,
   mismatchHeadline,
   rootCauseTree,
   statedInferredHeadline,
   ThemeStore,
+  tooFewForHeadline,
   type FilterTarget,
+  type HeadlineScope,
 } from '@returnlens/web/shared/ui-charts';
 import { PanelComponent } from '@returnlens/web/shared/ui';
 import type { ECElementEvent } from 'echarts/core';
@@ -94,13 +104,25 @@ export class RootCausesPage {
       this.theme.tokens(),
     ),
   );
+  /** What the headlines' shares are of: all claims, or those of the active filters. */
+  private readonly scope = computed<HeadlineScope>(() => ({
+    filters: describeValueFilters(this.filters.state()),
+  }));
   protected readonly treeTitle = computed(() => {
     const tree = rootCauseTree(this.rows(), null);
     const total = this.totals().claims;
     if (!tree.length || !total) return 'Claims by category, reason and product';
+    const few = tooFewForHeadline(total, this.scope());
+    if (few) return few;
     const top = tree[0];
     const reason = [...(top.children ?? [])].sort((a, b) => b.value - a.value)[0];
-    return `${top.name} causes ${formatShare(top.value / total)} of claims; ${reason?.name ?? ''} alone ${formatShare((reason?.value ?? 0) / total)}`;
+    // One category or one reason (a reason filter): no share to state, only what it is.
+    const all = `All ${countOf(total, this.scope())} are ${top.name}`;
+    if (tree.length === 1 && (top.children?.length ?? 0) <= 1)
+      return `${all}: ${reason?.name ?? ''}`;
+    if (tree.length === 1)
+      return `${all}; ${reason?.name ?? ''} alone ${formatShare((reason?.value ?? 0) / total)}`;
+    return `${top.name} causes ${formatShare(top.value / total)} of ${headlineOf(this.scope())}; ${reason?.name ?? ''} alone ${formatShare((reason?.value ?? 0) / total)}`;
   });
   protected readonly treeLabel = computed(() =>
     rootCauseTree(this.rows(), null)
@@ -122,7 +144,7 @@ export class RootCausesPage {
   });
   protected readonly heatTitle = computed(() => {
     const matrix = valueOf(this.bySupplier);
-    return matrix ? heatmapHeadline(matrix, this.label) : '';
+    return matrix ? heatmapHeadline(matrix, this.label, this.scope()) : '';
   });
   protected readonly heatHeight = computed(() => {
     const matrix = valueOf(this.bySupplier);
@@ -143,7 +165,9 @@ export class RootCausesPage {
   protected readonly statedOption = computed(() =>
     buildStatedInferredOption(this.rows(), this.theme.tokens()),
   );
-  protected readonly statedTitle = computed(() => statedInferredHeadline(this.rows()));
+  protected readonly statedTitle = computed(() =>
+    statedInferredHeadline(this.rows(), this.scope()),
+  );
   protected readonly statedHeight = computed(() => 60 + this.rows().length * 26);
   protected readonly statedLabel = computed(() =>
     this.rows()
@@ -196,37 +220,53 @@ export class RootCausesPage {
     const p = this.params() ?? {};
     return {
       pareto: csvUrl('pareto', p),
-      product: csvUrl('matrix', { ...p, by: 'product' }),
-      supplier: csvUrl('matrix', { ...p, by: 'supplier' }),
+      // The matrices as tidy long tables: one row per (reason, column) with its claims.
+      product: csvUrl('matrix', { ...p, by: 'product' }, 'cells'),
+      supplier: csvUrl('matrix', { ...p, by: 'supplier' }, 'cells'),
       mismatches: csvUrl('reason-mismatches', p, 'pairs'),
     };
   });
 
   protected formatCount = formatCount;
 
+  /** A part of the tree opens its claims (category, reason, or reason and product). */
   protected onTreeClick(event: ECElementEvent): void {
-    const target = (event.data as { target?: FilterTarget } | undefined)?.target;
-    if (target) this.applyTarget(target);
+    const node = event.data as { target?: FilterTarget; name?: string } | undefined;
+    if (node?.target) this.openTarget(`Claims: ${node.name ?? ''}`, node.target);
   }
 
+  /** A cell opens the claims of its reason and supplier. */
   protected onHeatClick(event: ECElementEvent): void {
     const target = (event.data as { target?: FilterTarget } | undefined)?.target;
-    if (target) this.applyTarget(target);
+    if (!target?.reason || target.supplier === undefined) return;
+    const supplier = valueOf(this.bySupplier)?.columns.find((c) => c.key === target.supplier);
+    this.drill.openDrill(
+      `Claims: ${this.label(target.reason)} × ${supplier?.label ?? target.supplier}`,
+      drillMatrixCell(this.params() ?? {}, 'supplier', target.supplier, target.reason),
+      narrowTo(target),
+    );
   }
 
   protected onStatedClick(event: ECElementEvent): void {
     const row = this.rows()[event.dataIndex];
-    if (row) this.applyTarget({ reason: row.reasonCode });
+    if (row) this.openReason(row.reasonCode);
+  }
+
+  /** The claims of one reason (a bar or a row), with "show the page for it only". */
+  protected openReason(code: string): void {
+    this.drill.openDrill(
+      `Claims: ${this.label(code)}`,
+      drillReason(this.params() ?? {}, code),
+      narrowTo({ reason: code }),
+    );
+  }
+
+  private openTarget(title: string, target: FilterTarget): void {
+    this.drill.openDrill(title, drillRootCause(this.params() ?? {}, target), narrowTo(target));
   }
 
   protected selectReason(code: string): void {
-    this.applyTarget({ reason: code });
-  }
-
-  private applyTarget(target: FilterTarget): void {
-    const entries: Record<string, readonly string[]> = {};
-    for (const [key, value] of Object.entries(target)) if (value) entries[key] = [value];
-    this.filters.onlyMany(entries);
+    this.filters.onlyMany(narrowTo({ reason: code }));
   }
 
   protected openRecords(title: string, extra: QueryParams = {}): void {
@@ -250,6 +290,14 @@ export class RootCausesPage {
     this.byProduct.reload();
     this.bySupplier.reload();
   }
+}
+
+/** The filters that narrow the page to a figure's target. */
+function narrowTo(target: FilterTarget): Partial<Record<FilterKey, readonly string[]>> {
+  const entries: Partial<Record<FilterKey, readonly string[]>> = {};
+  for (const [key, value] of Object.entries(target) as [FilterKey, string | undefined][])
+    if (value) entries[key] = [value];
+  return entries;
 }
 
 function errorText(error: unknown): string | null {

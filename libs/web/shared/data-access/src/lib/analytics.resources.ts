@@ -5,6 +5,8 @@ import type {
   FeedbackRecord,
   FeedbackReport,
   KpiSet,
+  ReturnRateBy,
+  ReturnRateReport,
   MatrixDimension,
   MetricDefinition,
   ParetoResult,
@@ -46,6 +48,16 @@ export function csvUrl(path: string, params: QueryParams, table?: string): strin
   return analyticsUrl(path, params, table ? { format: 'csv', table } : { format: 'csv' });
 }
 
+/** The Arrow IPC export of the same table (typed columns: integers, UTC timestamps). */
+export function arrowUrl(path: string, params: QueryParams, table?: string): string {
+  return analyticsUrl(path, params, table ? { format: 'arrow', table } : { format: 'arrow' });
+}
+
+/** The Arrow address beside a CSV address made by `csvUrl`. */
+export function arrowOfCsvUrl(csv: string | null): string | null {
+  return csv ? csv.replace(/([?&])format=csv(?=&|$)/, '$1format=arrow') : null;
+}
+
 export const paretoResource = (params: ParamsSource) =>
   analyticsResource<ParetoResult>('pareto', params);
 
@@ -80,6 +92,13 @@ export const reasonMismatchesResource = (params: ParamsSource) =>
   analyticsResource<ReasonMismatchReport>('reason-mismatches', params);
 
 export const kpisResource = (params: ParamsSource) => analyticsResource<KpiSet>('kpis', params);
+
+/** Return rate by order cohort per supplier, product or category (mature order weeks). */
+export const returnRatesResource = (by: ReturnRateBy, params: ParamsSource) =>
+  analyticsResource<ReturnRateReport>('return-rates', () => {
+    const p = params();
+    return p ? { ...p, by } : p;
+  });
 
 export interface PageRequest {
   readonly page: number;

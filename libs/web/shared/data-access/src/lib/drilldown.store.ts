@@ -1,4 +1,5 @@
 import { Injectable, signal } from '@angular/core';
+import type { Drill, FilterKey } from '@returnlens/shared/contracts';
 import type { QueryParams } from './analytics.resources';
 
 /**
@@ -11,12 +12,18 @@ export interface RecordsRequest {
   readonly title: string;
   /** The figure's filters (the page's filters plus the clicked cell's). */
   readonly params: QueryParams;
+  /** What the figure counts of these records: the records (default) or their units. */
+  readonly counts?: Drill['counts'];
+  /** Filters that narrow the page to the figure, offered in the drawer ("Show only this"). */
+  readonly narrow?: Partial<Record<FilterKey, readonly string[]>>;
 }
 
 export interface ExplainRequest {
   readonly title: string;
   /** Ids of `/api/analytics/definitions` metrics behind the figure. */
   readonly metrics: readonly string[];
+  /** What the figure covers, in words, when not the page's period (the weekly report's week). */
+  readonly scope?: string;
 }
 
 /**
@@ -31,6 +38,20 @@ export class DrilldownStore {
   openRecords(request: RecordsRequest): void {
     this.explain.set(null);
     this.records.set(request);
+  }
+
+  /**
+   * The records behind one figure, as `libs/shared/contracts` maps it (drillReason,
+   * drillMatrixCell, …): the same request the drill-down property test checks against the API.
+   */
+  openDrill(title: string, drill: Drill, narrow?: RecordsRequest['narrow']): void {
+    this.openRecords({
+      kind: drill.kind,
+      title,
+      params: drill.params,
+      counts: drill.counts,
+      narrow,
+    });
   }
 
   openExplain(request: ExplainRequest): void {

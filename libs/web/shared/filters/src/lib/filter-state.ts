@@ -247,3 +247,20 @@ export function describeFilters(
   );
   return [period, ...parts].filter(Boolean).join(' · ');
 }
+
+/**
+ * The value filters alone, in words ("Supplier: SUP-001 · Reason: Product defect"), or '' when
+ * none is set: what a filtered headline's shares are of.
+ */
+export function describeValueFilters(
+  state: FilterState,
+  label: (key: FilterKey, value: string) => string = (key, value) =>
+    vocabularyLabel(key, value) ?? value,
+): string {
+  return FILTER_KEYS.filter((key) => state.values[key]?.length)
+    .map(
+      (key) =>
+        `${FILTER_LABELS[key]}: ${(state.values[key] ?? []).map((v) => label(key, v)).join(', ')}`,
+    )
+    .join(' · ');
+}

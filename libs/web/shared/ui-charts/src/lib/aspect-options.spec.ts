@@ -81,7 +81,7 @@ describe('buildAspectDivergingOption', () => {
 describe('aspect headline and label', () => {
   it('names the aspect with the lowest net sentiment', () => {
     expect(aspectHeadline(aspects)).toBe(
-      'Size and fit draws the most criticism: 70.0% of its 100 mentions are negative (net -60)',
+      'Size and fit draws the most criticism: 70.0% of its 100 mentions are negative (net \u221260)',
     );
   });
 
@@ -99,7 +99,7 @@ describe('aspect headline and label', () => {
 
   it('summarises every aspect for screen readers', () => {
     expect(aspectsLabel(aspects)).toBe(
-      'Size and fit: 70 negative, 20 neutral, 10 positive (net -60); Price and promotions: 20 negative, 20 neutral, 60 positive (net +40)',
+      'Size and fit: 70 negative, 20 neutral, 10 positive (net \u221260); Price and promotions: 20 negative, 20 neutral, 60 positive (net +40)',
     );
   });
 

@@ -7,6 +7,7 @@ import {
   formatSignedAverage,
   formatSignedShare,
   formatWeek,
+  withMinusSign,
 } from './format';
 
 describe('format', () => {
@@ -20,7 +21,7 @@ describe('format', () => {
 
   it('signs changes, and never signs zero', () => {
     expect(formatSignedAverage(48, 'en-GB')).toBe('+48');
-    expect(formatSignedAverage(-3.25, 'en-GB')).toBe('-3.3');
+    expect(formatSignedAverage(-3.25, 'en-GB')).toBe('\u22123.3');
     expect(formatSignedAverage(0, 'en-GB')).toBe('0');
     expect(formatSignedShare(0.0967, 'en-GB')).toBe('+9.7%');
   });
@@ -59,7 +60,37 @@ describe('format (durations, PPM, money, sentiment)', () => {
 
   it('writes net sentiment as signed points', () => {
     expect(formatNetSentiment(0.234, 'en-GB')).toBe('+23');
-    expect(formatNetSentiment(-0.05, 'en-GB')).toBe('-5');
+    expect(formatNetSentiment(-0.05, 'en-GB')).toBe('\u22125');
     expect(formatNetSentiment(null)).toBe('–');
+  });
+});
+
+describe('one minus sign (U+2212) in every formatter', () => {
+  it('writes negatives with U+2212, never the hyphen-minus Intl writes', () => {
+    const negatives = [
+      formatCount(-1234, 'en-GB'),
+      formatAverage(-2.25, 'en-GB'),
+      formatShare(-0.125, 'en-GB'),
+      formatSignedShare(-0.125, 'en-GB'),
+      formatSignedAverage(-7, 'en-GB'),
+      formatNetSentiment(-0.4, 'en-GB'),
+      formatMoney(-50, 'EUR', 'en-GB'),
+      formatDuration(-30),
+    ];
+    expect(negatives).toEqual([
+      '\u22121,234',
+      '\u22122.3',
+      '\u221212.5%',
+      '\u221212.5%',
+      '\u22127',
+      '\u221240',
+      '\u2212€50',
+      '\u22121 d 6 h',
+    ]);
+    expect(negatives.join('')).not.toContain('-');
+  });
+
+  it('leaves hyphens that are not signs alone', () => {
+    expect(withMinusSign('2026-W07')).toBe('2026-W07');
   });
 });

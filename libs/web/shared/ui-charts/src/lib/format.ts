@@ -1,37 +1,88 @@
 /** Display formatting only: the figures themselves come from the API. */
 
+/** The one minus sign of the UI (U+2212), as in "−2.5 pp" and "−12 %". */
+export const MINUS = '\u2212';
+
+/**
+ * A formatted number with U+2212 for its minus: `Intl.NumberFormat` writes the hyphen-minus
+ * (U+002D), which is narrower than "+" and breaks across lines. Every formatter here goes
+ * through it, so one sign is shown everywhere.
+ */
+export function withMinusSign(text: string): string {
+  return text.replace(/-(?=[\d\p{Sc}.,\s]|$)/gu, MINUS);
+}
+
 export function formatCount(value: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+  return withMinusSign(new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value));
 }
 
 /** One decimal for averages such as a 4-week baseline (496.25 → "496.3"). */
 export function formatAverage(value: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);
+  return withMinusSign(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value));
 }
 
 /** A share in 0–1 as a percentage with one decimal: 0.1875 → "18.8%". */
 export function formatShare(share: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, {
-    style: 'percent',
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(share);
+  return withMinusSign(
+    new Intl.NumberFormat(locale, {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    }).format(share),
+  );
 }
 
 export function formatSignedAverage(value: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, {
-    maximumFractionDigits: 1,
-    signDisplay: 'exceptZero',
-  }).format(value);
+  return withMinusSign(
+    new Intl.NumberFormat(locale, {
+      maximumFractionDigits: 1,
+      signDisplay: 'exceptZero',
+    }).format(value),
+  );
 }
 
 export function formatSignedShare(share: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, {
-    style: 'percent',
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-    signDisplay: 'exceptZero',
-  }).format(share);
+  return withMinusSign(
+    new Intl.NumberFormat(locale, {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+      signDisplay: 'exceptZero',
+    }).format(share),
+  );
+}
+
+/**
+ * A chart headline states a finding only when at least this many claims (or items) stand behind
+ * it; below, it says how few there are instead. Shares of 5 claims move by 20 points per claim.
+ */
+export const HEADLINE_MIN_COUNT = 30;
+
+/** What a headline's shares are of, and how it reads a filtered page. */
+export interface HeadlineScope {
+  /** What is counted: "claims" (default), or "feedback items". */
+  readonly noun?: string;
+  /** The active filters in words ("Supplier: Kestrel Electronics"), or '' for none. */
+  readonly filters?: string;
+}
+
+/** "claims" or, on a filtered page, "the claims of Supplier: Kestrel Electronics". */
+export function headlineOf(scope: HeadlineScope = {}): string {
+  const noun = scope.noun ?? 'claims';
+  return scope.filters ? `the ${noun} of ${scope.filters}` : noun;
+}
+
+/** "50 claims", or on a filtered page "50 claims of Supplier: Kestrel Electronics". */
+export function countOf(count: number, scope: HeadlineScope = {}): string {
+  const noun = scope.noun ?? 'claims';
+  return `${formatCount(count)} ${noun}${scope.filters ? ` of ${scope.filters}` : ''}`;
+}
+
+/** The headline of too small a sample, or null when there are enough to state a finding. */
+export function tooFewForHeadline(count: number, scope: HeadlineScope = {}): string | null {
+  if (count >= HEADLINE_MIN_COUNT) return null;
+  const noun = scope.noun ?? 'claims';
+  return `Only ${formatCount(count)} ${noun}${scope.filters ? ` (${scope.filters})` : ''}: too few for a finding (a headline needs ${HEADLINE_MIN_COUNT})`;
 }
 
 /** p-values as people read them: "p < 0.001", "p = 0.034". */
@@ -63,7 +114,7 @@ export function formatWeek(week: string): string {
 /** Hours as people read durations: 0.6 → "36 min", 5.25 → "5 h 15 min", 52 → "2 d 4 h". */
 export function formatDuration(hours: number | null): string {
   if (hours === null || !Number.isFinite(hours)) return '–';
-  const sign = hours < 0 ? '−' : '';
+  const sign = hours < 0 ? MINUS : '';
   const abs = Math.abs(hours);
   if (abs < 1) return `${sign}${Math.round(abs * 60)} min`;
   if (abs < 24) {
@@ -88,11 +139,13 @@ export function formatPpm(ppm: number | null, locale?: string): string {
 /** Money with its currency; amounts of different currencies are never added. */
 export function formatMoney(amount: number, currency: string, locale?: string): string {
   try {
-    return new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      maximumFractionDigits: 0,
-    }).format(amount);
+    return withMinusSign(
+      new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency,
+        maximumFractionDigits: 0,
+      }).format(amount),
+    );
   } catch {
     return `${formatCount(amount, locale)} ${currency}`;
   }
@@ -101,10 +154,12 @@ export function formatMoney(amount: number, currency: string, locale?: string): 
 /** Net sentiment (−1…1) as points on a −100…+100 scale: 0.234 → "+23". */
 export function formatNetSentiment(value: number | null, locale?: string): string {
   if (value === null) return '–';
-  return new Intl.NumberFormat(locale, {
-    maximumFractionDigits: 0,
-    signDisplay: 'exceptZero',
-  }).format(Math.round(value * 100));
+  return withMinusSign(
+    new Intl.NumberFormat(locale, {
+      maximumFractionDigits: 0,
+      signDisplay: 'exceptZero',
+    }).format(Math.round(value * 100)),
+  );
 }
 
 /** A share or '–' when unknown. */

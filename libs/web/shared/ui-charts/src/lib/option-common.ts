@@ -1,3 +1,4 @@
+import { formatAverage } from './format';
 import type { DesignTokens } from './tokens';
 
 /** The parts every chart shares: text, tooltip and axis colours from the theme. */
@@ -20,7 +21,12 @@ export function tooltipStyle(tokens: DesignTokens) {
 
 export function axisStyle(tokens: DesignTokens) {
   return {
-    axisLabel: { color: tokens.textMuted },
+    // Numbers as everywhere else in the UI (grouping, and U+2212 for negatives).
+    axisLabel: {
+      color: tokens.textMuted,
+      formatter: (value: unknown) =>
+        typeof value === 'number' ? formatAverage(value) : String(value),
+    },
     axisLine: { lineStyle: { color: tokens.border } },
     splitLine: { lineStyle: { color: tokens.gridLine } },
     nameTextStyle: { color: tokens.textMuted },

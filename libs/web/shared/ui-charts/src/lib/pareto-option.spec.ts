@@ -75,14 +75,35 @@ describe('buildParetoOption', () => {
 });
 
 describe('paretoHeadline', () => {
+  // The same shares with 10× the claims: 50 + 30 + 20 = 100 claims.
+  const many = rows.map((r) => ({ ...r, claims: r.claims * 10 }));
+
   it('states the two largest reasons and how many reasons make 80%', () => {
-    expect(paretoHeadline(rows)).toBe(
+    expect(paretoHeadline(many)).toBe(
       'Product defect and Wrong size make up 80.0% of claims; 2 of 3 reasons cover 80%',
     );
   });
 
-  it('handles one reason and none', () => {
-    expect(paretoHeadline(rows.slice(0, 1))).toBe('All claims came for one reason: Product defect');
+  it('on a filtered page, says what the share is of', () => {
+    expect(paretoHeadline(many, { filters: 'Supplier: SUP-001' })).toBe(
+      'Product defect and Wrong size make up 80.0% of the claims of Supplier: SUP-001; 2 of 3 reasons cover 80%',
+    );
+    expect(paretoHeadline(many.slice(0, 1), { filters: 'Reason: Product defect' })).toBe(
+      'All 50 claims of Reason: Product defect came for one reason: Product defect',
+    );
+  });
+
+  it('rests on at least 30 claims, else says how few there are', () => {
+    // 5 + 3 + 2 = 10 claims
+    expect(paretoHeadline(rows)).toBe(
+      'Only 10 claims: too few for a finding (a headline needs 30)',
+    );
+    expect(paretoHeadline(rows.slice(0, 1), { filters: 'Supplier: SUP-009' })).toBe(
+      'Only 5 claims (Supplier: SUP-009): too few for a finding (a headline needs 30)',
+    );
+    expect(paretoHeadline(many.slice(0, 1))).toBe(
+      'All 50 claims came for one reason: Product defect',
+    );
     expect(paretoHeadline([])).toBe('No claims this week');
   });
 });

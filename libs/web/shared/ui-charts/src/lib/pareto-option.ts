@@ -1,6 +1,6 @@
 import type { ParetoRow } from '@returnlens/shared/contracts';
 import type { ECOption } from './echarts-types';
-import { formatShare } from './format';
+import { countOf, formatShare, headlineOf, tooFewForHeadline, type HeadlineScope } from './format';
 import { CATEGORY_COLORS, type DesignTokens } from './tokens';
 
 /** Sorted bars of claims per reason, coloured by category, with the cumulative share line. */
@@ -91,14 +91,25 @@ export function buildParetoOption(rows: readonly ParetoRow[], tokens: DesignToke
   };
 }
 
-/** The finding the Pareto chart shows, as its title. */
-export function paretoHeadline(rows: readonly ParetoRow[]): string {
-  if (rows.length === 0) return 'No claims this week';
+/**
+ * The Pareto's finding: the two largest reasons' share, and how many reasons cover 80 %. On a
+ * filtered page it says what the share is of; under `HEADLINE_MIN_COUNT` claims it says only how
+ * few there are.
+ */
+export function paretoHeadline(
+  rows: readonly ParetoRow[],
+  scope: HeadlineScope & { empty?: string } = {},
+): string {
+  if (rows.length === 0) return scope.empty ?? 'No claims this week';
+  const total = rows.reduce((sum, row) => sum + row.claims, 0);
+  const few = tooFewForHeadline(total, scope);
+  if (few) return few;
   const vital = rows.findIndex((row) => row.cumulativeShare >= 0.8) + 1;
-  if (rows.length === 1) return `All claims came for one reason: ${rows[0].reasonLabel}`;
+  if (rows.length === 1)
+    return `All ${countOf(total, scope)} came for one reason: ${rows[0].reasonLabel}`;
   const [first, second] = rows;
   return (
-    `${first.reasonLabel} and ${second.reasonLabel} make up ${formatShare(second.cumulativeShare)} of claims; ` +
+    `${first.reasonLabel} and ${second.reasonLabel} make up ${formatShare(second.cumulativeShare)} of ${headlineOf(scope)}; ` +
     `${vital} of ${rows.length} reasons cover 80%`
   );
 }

@@ -40,6 +40,18 @@ const rows: ParetoResult['rows'] = [
   row('missing_parts', 'Missing parts', 'product_quality', 2, 2),
 ];
 
+function cell(reasonCode: string, key: string, label: string, claims: number) {
+  return {
+    reasonCategory: 'product_quality',
+    reasonCode,
+    reasonLabel: reasonCode,
+    key,
+    label,
+    claims,
+    units: claims,
+  };
+}
+
 const bySupplier: ReasonMatrix = {
   period,
   by: 'supplier',
@@ -49,10 +61,15 @@ const bySupplier: ReasonMatrix = {
     { key: 'S2', label: 'Heron' },
   ],
   cells: [
-    { reasonCode: 'product_defect', key: 'S1', claims: 8, units: 8 },
-    { reasonCode: 'product_defect', key: 'S2', claims: 2, units: 2 },
-    { reasonCode: 'wrong_size', key: 'S2', claims: 6, units: 6 },
+    cell('product_defect', 'S1', 'Kestrel', 8),
+    cell('product_defect', 'S2', 'Heron', 2),
+    cell('wrong_size', 'S2', 'Heron', 6),
   ],
+};
+/** The same matrix with 10× the claims (160): enough for a headline. */
+const bySupplier10: ReasonMatrix = {
+  ...bySupplier,
+  cells: bySupplier.cells.map((c) => ({ ...c, claims: c.claims * 10, units: c.units * 10 })),
 };
 const label = (code: string) => rows.find((r) => r.reasonCode === code)?.reasonLabel ?? code;
 
@@ -83,8 +100,14 @@ describe('buildReasonHeatmapOption', () => {
   });
 
   it('states the largest cell and its share of the supplier', () => {
-    expect(heatmapHeadline(bySupplier, label)).toBe(
-      'Kestrel × Product defect is the largest cell: 8 claims, 100.0% of all claims of Kestrel',
+    expect(heatmapHeadline(bySupplier10, label)).toBe(
+      'Kestrel × Product defect is the largest cell: 80 claims, 100.0% of all claims of Kestrel',
+    );
+  });
+
+  it('states no finding from fewer than 30 claims (8 + 2 + 6 = 16)', () => {
+    expect(heatmapHeadline(bySupplier, label, { filters: 'Channel: Email' })).toBe(
+      'Only 16 claims (Channel: Email): too few for a finding (a headline needs 30)',
     );
   });
 });
@@ -95,7 +118,7 @@ describe('rootCauseTree', () => {
     by: 'product',
     reasons: ['product_defect'],
     columns: [{ key: 'SKU-1', label: 'Kettle' }],
-    cells: [{ reasonCode: 'product_defect', key: 'SKU-1', claims: 7, units: 7 }],
+    cells: [cell('product_defect', 'SKU-1', 'Kettle', 7)],
   };
 
   it('nests category → reason → product, with the remainder as other products', () => {
@@ -135,9 +158,17 @@ describe('stated vs inferred', () => {
     ]);
   });
 
-  it('states the inferred share', () => {
-    expect(statedInferredHeadline(rows)).toBe(
+  it('states the inferred share, of the filtered claims on a filtered page', () => {
+    // 10× the rows: 60 of 180 claims inferred
+    const many = rows.map((r) => ({ ...r, claims: r.claims * 10, inferred: r.inferred * 10 }));
+    expect(statedInferredHeadline(many)).toBe(
       '33.3% of claims had no stated reason and were read from their text; most often Product defect',
+    );
+    expect(statedInferredHeadline(many, { filters: 'Supplier: S1' })).toBe(
+      '33.3% of the claims of Supplier: S1 had no stated reason and were read from their text; most often Product defect',
+    );
+    expect(statedInferredHeadline(rows)).toBe(
+      'Only 18 claims: too few for a finding (a headline needs 30)',
     );
   });
 });

@@ -1,7 +1,13 @@
 import type { ParetoResult, ReasonMatrix, ReasonCategoryCode } from '@returnlens/shared/contracts';
 import { REASON_CATEGORIES } from '@returnlens/shared/contracts';
 import type { ECOption } from './echarts-types';
-import { formatCount, formatShare } from './format';
+import {
+  formatCount,
+  formatShare,
+  headlineOf,
+  tooFewForHeadline,
+  type HeadlineScope,
+} from './format';
 import { axisStyle, baseOption, shortLabel, tooltipStyle } from './option-common';
 import { escapeHtml } from './pareto-option';
 import { CATEGORY_COLORS, type DesignTokens } from './tokens';
@@ -125,10 +131,16 @@ export function buildReasonHeatmapOption(
 export function heatmapHeadline(
   matrix: ReasonMatrix,
   reasonLabel: (code: string) => string,
+  scope: HeadlineScope = {},
 ): string {
   const { columnTotals } = heatmapLayout(matrix);
   const top = [...matrix.cells].sort((a, b) => b.claims - a.claims)[0];
   if (!top) return 'No claims in this period';
+  const few = tooFewForHeadline(
+    matrix.cells.reduce((sum, c) => sum + c.claims, 0),
+    scope,
+  );
+  if (few) return few;
   const column = matrix.columns.find((c) => c.key === top.key)?.label ?? top.key;
   const share = top.claims / (columnTotals.get(top.key) ?? top.claims);
   return `${column} × ${reasonLabel(top.reasonCode)} is the largest cell: ${formatCount(top.claims)} claims, ${formatShare(share)} of all claims of ${column}`;
@@ -305,13 +317,15 @@ export function buildStatedInferredOption(rows: ParetoRows, tokens: DesignTokens
   };
 }
 
-export function statedInferredHeadline(rows: ParetoRows): string {
+export function statedInferredHeadline(rows: ParetoRows, scope: HeadlineScope = {}): string {
   const claims = rows.reduce((s, r) => s + r.claims, 0);
   const inferred = rows.reduce((s, r) => s + r.inferred, 0);
   if (!claims) return 'No claims in this period';
-  if (!inferred) return 'Every claim came with a stated reason';
+  const few = tooFewForHeadline(claims, scope);
+  if (few) return few;
+  if (!inferred) return `Every one of ${headlineOf(scope)} came with a stated reason`;
   const top = [...rows].sort((a, b) => b.inferred - a.inferred)[0];
-  return `${formatShare(inferred / claims)} of claims had no stated reason and were read from their text; most often ${top.reasonLabel}`;
+  return `${formatShare(inferred / claims)} of ${headlineOf(scope)} had no stated reason and were read from their text; most often ${top.reasonLabel}`;
 }
 
 export interface ReasonMismatchSummary {

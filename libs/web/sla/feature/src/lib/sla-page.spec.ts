@@ -3,6 +3,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
+import { DrilldownStore } from '@returnlens/web/shared/data-access';
 import { ChartComponent } from '@returnlens/web/shared/ui-charts';
 import { SlaPage } from './sla-page';
 
@@ -39,8 +40,11 @@ const REPORT = {
       claimTypes: [],
       resolutions: null,
       atRiskHours: 4,
-      pending: 0,
-      weekly: [],
+      pending: 7,
+      weekly: [
+        { ...attainment(50, 10), pending: 0, immature: false },
+        { ...attainment(30, 10), pending: 7, immature: true },
+      ],
       ...attainment(80, 20),
     },
     {
@@ -53,17 +57,26 @@ const REPORT = {
       resolutions: null,
       atRiskHours: 24,
       pending: 0,
-      weekly: [],
+      weekly: [
+        { ...attainment(50, 1), pending: 0, immature: false },
+        { ...attainment(47, 2), pending: 0, immature: false },
+      ],
       ...attainment(97, 3),
     },
   ],
-  durations: [{ metric: 'first_response', median: [5, 6], p90: [20, 30], count: [10, 10] }],
-  byChannel: [
-    { channel: 'phone', ...attainment(9, 1) },
-    { channel: 'web_form', ...attainment(5, 5) },
+  durations: [
+    { metric: 'first_response', median: [5, 6], p90: [20, 30], count: [10, 10], open: [0, 3] },
   ],
-  byAssignee: [{ assignee: 'Ana', ...attainment(9, 1) }],
+  byChannel: [
+    { policyId: 1, channel: 'phone', ...attainment(9, 1) },
+    { policyId: 1, channel: 'web_form', ...attainment(5, 5) },
+    // Another policy's split is not mixed in.
+    { policyId: 2, channel: 'store', ...attainment(0, 5) },
+  ],
+  byAssignee: [{ policyId: 1, assignee: 'Ana', ...attainment(9, 1) }],
   repeatContactRate: 0.125,
+  atRiskClaims: 1,
+  breachedOpenClaims: 0,
   atRisk: [
     {
       externalId: 'C-9',
@@ -80,6 +93,7 @@ const REPORT = {
   breachesOpen: [],
   backlogAging: [
     { bucket: '< 1 d', claims: 3 },
+    { bucket: '7–14 d', claims: 2 },
     { bucket: '≥ 14 d', claims: 1 },
   ],
 };
@@ -126,14 +140,39 @@ describe('SlaPage', () => {
     expect(el.querySelector('[data-testid=by-channel-title]')?.textContent).toContain(
       'Web form has the lowest attainment: 50.0%',
     );
-    expect(el.querySelector('[data-testid=at-risk-count]')?.textContent).toBe('1');
+    expect(el.querySelector('[data-testid=at-risk-count]')?.textContent?.trim()).toBe('1');
     expect(el.querySelector('[data-testid=at-risk] tbody td:last-child')?.textContent).toBe(
       '2 h 30 min left',
     );
     expect(el.querySelector('[data-testid=backlog-title]')?.textContent).toContain(
-      '4 claims are open; 1 of them for 14 days or more',
+      '6 claims are open; 1 of them for 14 days or more',
     );
     expect(el.textContent).toContain('Refund ≤ 10 d');
+    // An immature week is marked as such, not drawn as a plain value.
+    const cells = [
+      ...el.querySelectorAll('[data-testid=attainment-weeks] tbody tr:first-child td'),
+    ];
+    expect(cells.map((c) => c.classList.contains('immature'))).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
+    expect(cells[4].textContent).toContain('75.0%');
+    expect(cells[4].getAttribute('title')).toContain('immature — 7 not yet due');
+    expect(el.textContent).toContain('median 6 h in the last week, p90 1 d 6 h (3 still open)');
+
+    // A policy's breached claims, judged at the report's instant.
+    const drill = TestBed.inject(DrilldownStore);
+    (cells[1].querySelector('button') as HTMLButtonElement).click();
+    expect(drill.records()?.params).toMatchObject({
+      outcome: 'breached',
+      policy: '1',
+      asOf: '2026-01-15T00:00:00Z',
+    });
+    (el.querySelector('[data-testid=at-risk-count]') as HTMLButtonElement).click();
+    expect(drill.records()?.params).toMatchObject({ outcome: 'at_risk' });
 
     (fixture.componentInstance as unknown as { onChannelClick(e: unknown): void }).onChannelClick({
       dataIndex: 0,

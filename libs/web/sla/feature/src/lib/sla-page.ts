@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import {
   SLA_METRICS,
@@ -66,14 +66,39 @@ export class SlaPage {
   });
   protected readonly goal = `${Math.round(SLA_ATTAINMENT_GOAL * 100)} %`;
 
+  private policyLabel(p: { name: string; targetHours: number }): string {
+    return /\d/.test(p.name) ? p.name : `${p.name} ≤ ${formatTarget(p.targetHours)}`;
+  }
   protected readonly policyRows = computed<AttainmentRow[]>(() =>
     (this.data()?.policies ?? []).map((p) => ({
-      label: /\d/.test(p.name) ? p.name : `${p.name} ≤ ${formatTarget(p.targetHours)}`,
+      label: this.policyLabel(p),
       met: p.met,
       breached: p.breached,
       attainment: p.attainment,
     })),
   );
+  /** Each policy's weeks: attainment of the claims already due; immature weeks say so. */
+  protected readonly weeklyTable = computed(() => {
+    const data = this.data();
+    if (!data) return null;
+    return {
+      weeks: data.period.weeks.map((w) => w.week.slice(5)),
+      rows: data.policies.map((p) => ({
+        id: p.id,
+        label: this.policyLabel(p),
+        pending: p.pending,
+        met: p.met,
+        breached: p.breached,
+        share: formatShareOrDash(p.attainment),
+        cells: p.weekly.map((w, i) => ({
+          week: data.period.weeks[i].week,
+          text: w.met + w.breached ? formatShareOrDash(w.attainment) : '–',
+          immature: w.immature,
+          title: `${data.period.weeks[i].week}: ${formatCount(w.met)} met, ${formatCount(w.breached)} breached${w.immature ? `; immature — ${formatCount(w.pending)} not yet due` : ''}`,
+        })),
+      })),
+    };
+  });
   protected readonly attainmentOption = computed(() =>
     buildAttainmentOption(this.policyRows(), this.theme.tokens()),
   );
@@ -98,9 +123,10 @@ export class SlaPage {
       const known = duration.median.filter((v): v is number => v !== null);
       const last = known[known.length - 1] ?? null;
       const p90 = duration.p90.filter((v): v is number => v !== null);
+      const lastOpen = duration.open[duration.open.length - 1] ?? 0;
       return {
         metric,
-        title: `${SLA_METRIC_LABELS[metric]}: median ${formatDuration(last)} in the last week${p90.length ? `, p90 ${formatDuration(p90[p90.length - 1])}` : ''}`,
+        title: `${SLA_METRIC_LABELS[metric]}: median ${formatDuration(last)} in the last week${p90.length ? `, p90 ${formatDuration(p90[p90.length - 1])}` : ''}${lastOpen ? ` (${formatCount(lastOpen)} still open)` : ''}`,
         option: buildDurationOption(
           data.period.weeks,
           duration,
@@ -128,11 +154,29 @@ export class SlaPage {
         row: r,
       }));
   }
+  /** The policy the channel and assignee splits show (each claim once per policy). */
+  private readonly chosenPolicy = signal<number | null>(null);
+  protected readonly splitPolicy = computed(() => {
+    const policies = this.data()?.policies ?? [];
+    return policies.find((p) => p.id === this.chosenPolicy()) ?? policies[0] ?? null;
+  });
+  protected readonly policyOptions = computed(() =>
+    (this.data()?.policies ?? []).map((p) => ({ id: p.id, label: this.policyLabel(p) })),
+  );
+  protected choosePolicy(id: string): void {
+    this.chosenPolicy.set(Number(id));
+  }
   protected readonly channelRows = computed(() =>
-    this.splitRows(this.data()?.byChannel ?? [], (r) => humanize(r.channel)),
+    this.splitRows(
+      (this.data()?.byChannel ?? []).filter((r) => r.policyId === this.splitPolicy()?.id),
+      (r) => humanize(r.channel),
+    ),
   );
   protected readonly assigneeRows = computed(() =>
-    this.splitRows(this.data()?.byAssignee ?? [], (r) => r.assignee || 'Unassigned'),
+    this.splitRows(
+      (this.data()?.byAssignee ?? []).filter((r) => r.policyId === this.splitPolicy()?.id),
+      (r) => r.assignee || 'Unassigned',
+    ),
   );
   protected readonly channelOption = computed(() =>
     buildAttainmentOption(this.channelRows(), this.theme.tokens()),
@@ -164,18 +208,13 @@ export class SlaPage {
   );
   protected readonly backlogTitle = computed(() => {
     const buckets = this.data()?.backlogAging ?? [];
-    const old = buckets.filter((b) => b.bucket.includes('14')).reduce((s, b) => s + b.claims, 0);
+    const old = buckets.filter((b) => b.bucket === '≥ 14 d').reduce((s, b) => s + b.claims, 0);
     const total = this.backlogTotal();
     return total
       ? `${formatCount(total)} claims are open; ${formatCount(old)} of them for 14 days or more`
       : 'No open claims';
   });
 
-  /** The API lists at most this many open claims per list. */
-  private readonly listLimit = 100;
-  protected countText(rows: readonly unknown[]): string {
-    return rows.length >= this.listLimit ? `${this.listLimit}+` : formatCount(rows.length);
-  }
   protected readonly atRisk = computed(() => this.openRows(this.data()?.atRisk ?? []));
   protected readonly breaches = computed(() => this.openRows(this.data()?.breachesOpen ?? []));
   private openRows(rows: readonly SlaOpenClaim[]) {
@@ -202,8 +241,9 @@ export class SlaPage {
       durations: csvUrl('sla', p, 'durations'),
       byChannel: csvUrl('sla', p, 'byChannel'),
       byAssignee: csvUrl('sla', p, 'byAssignee'),
-      atRisk: csvUrl('sla', p, 'atRisk'),
-      breaches: csvUrl('sla', p, 'breachesOpen'),
+      // Every open claim of the lists, not only the first 100 the page reads.
+      atRisk: csvUrl('sla', { ...p, lists: 'all' }, 'atRisk'),
+      breaches: csvUrl('sla', { ...p, lists: 'all' }, 'breachesOpen'),
       backlog: csvUrl('sla', p, 'backlogAging'),
     };
   });
@@ -212,6 +252,32 @@ export class SlaPage {
   protected onChannelClick(event: ECElementEvent): void {
     const row = this.channelRows()[event.dataIndex];
     if (row) this.filters.only('channel', [row.row.channel]);
+  }
+
+  /**
+   * The claims behind an SLA figure: a policy's (or any policy's) met, breached or pending
+   * claims, or an open list, judged at the same instant as the figure.
+   */
+  protected openSla(
+    title: string,
+    outcome: 'met' | 'breached' | 'pending' | 'at_risk' | 'open_breach',
+    extra: QueryParams = {},
+  ): void {
+    const now = this.data()?.now;
+    this.openRecords(title, { outcome, ...(now ? { asOf: now } : {}), ...extra });
+  }
+  protected openPolicy(policyId: number, outcome: 'met' | 'breached' | 'pending'): void {
+    const p = this.data()?.policies.find((x) => x.id === policyId);
+    if (p) this.openSla(`${this.policyLabel(p)}: ${outcome}`, outcome, { policy: String(p.id) });
+  }
+  protected onAssigneeClick(event: ECElementEvent): void {
+    const row = this.assigneeRows()[event.dataIndex];
+    const policy = this.splitPolicy();
+    if (!row || !policy) return;
+    this.openSla(`${this.policyLabel(policy)} breached: ${row.label}`, 'breached', {
+      policy: String(policy.id),
+      assignee: row.row.assignee,
+    });
   }
 
   protected openRecords(title: string, extra: QueryParams = {}): void {

@@ -28,6 +28,29 @@ const kpi = (value: number) => ({
 const REPORT: WeeklyReport = {
   timeZone: 'UTC',
   week: week('2026-W47', '2026-11-16', '2026-11-22'),
+  weekComplete: true,
+  returnCohorts: {
+    returnWindowDays: 30,
+    asOf: '2026-11-22',
+    weeks: [
+      {
+        week: week('2026-W41', '2026-10-05', '2026-10-11'),
+        unitsSold: 1000,
+        returnedUnits: 50,
+        rate: 0.05,
+        mature: true,
+      },
+      {
+        week: week('2026-W47', '2026-11-16', '2026-11-22'),
+        unitsSold: 800,
+        returnedUnits: 8,
+        rate: 0.01,
+        mature: false,
+      },
+    ],
+    unmatchedReturns: 3,
+    returnsOpened: 60,
+  },
   baselineWeeks: [],
   claimsReceived: kpi(12),
   unitsReturned: kpi(15),
@@ -60,10 +83,12 @@ const REPORT: WeeklyReport = {
       relativeChange: 0.25,
       significant: true,
       pValue: 0.001,
+      week: week('2026-W41', '2026-10-05', '2026-10-11'),
     },
     refundsPaid: [{ currency: 'EUR', kpi: kpi(1200) }],
     medianFirstResponseHours: kpi(5.5),
-    slaAttainment: null,
+    firstResponseStillOpen: 0,
+    slaPolicies: [],
     netSentiment: { ...kpi(0.3), baseline: 0.35, change: -0.05, relativeChange: null },
   },
   movers: [
@@ -71,13 +96,36 @@ const REPORT: WeeklyReport = {
       kind: 'supplier',
       key: 'S07',
       label: 'Kestrel',
-      value: 30,
-      baseline: 10,
+      metric: 'defect_rate',
+      value: 0.03,
+      baseline: 0.01,
+      count: 45,
+      baselineCount: 152,
+      exposure: 1500,
+      baselineExposure: 15200,
+      rateRatio: 3,
+      direction: 'up',
+      topReason: 'product_defect',
       pValue: 0.0001,
       qValue: 0.002,
     },
   ],
+  moversTest: { candidates: 700, baselineWeeks: 8 },
 };
+
+const caseStudy = (
+  value: number | null,
+  previous: number | null,
+  target: number,
+  better: 'lower' | 'higher',
+) => ({
+  value,
+  previous,
+  target,
+  better,
+  meetsTarget: value === null ? null : better === 'lower' ? value <= target : value >= target,
+  n: 40,
+});
 
 async function setUp(): Promise<{
   fixture: ComponentFixture<WeeklyReportPage>;
@@ -98,9 +146,10 @@ async function setUp(): Promise<{
 }
 
 const KPIS = {
-  processingTimeHours: 50,
-  repeatContactRate: 0.125,
-  returnShare: 0.6,
+  processingTimeHours: { ...caseStudy(50, 60, 24, 'lower'), stillOpen: 4 },
+  satisfaction: caseStudy(0.96, 0.9, 0.95, 'higher'),
+  repeatContactRate: caseStudy(0.125, 0.2, 0.1, 'lower'),
+  returnShare: { ...caseStudy(0.05, 0.055, 0.03, 'lower'), cohortWeeks: ['2026-10-05'] },
   negativeReviewShare: 0.2,
   claims: 12,
 };
@@ -140,11 +189,28 @@ describe('WeeklyReportPage', () => {
     expect(tiles[5].querySelector('.significant')).toBeNull();
     expect(tiles[5].textContent).toContain('without a test');
     expect(page.querySelector('[data-testid=movers]')?.textContent).toContain('Kestrel');
-    expect(page.querySelector('[data-testid=movers]')?.textContent).toContain('30 vs 10 (3.0×)');
-    expect(page.querySelector('[data-testid=operations]')?.textContent).toContain('2 d 2 h');
-    expect(page.querySelector('[data-testid=operations]')?.textContent).toContain('12.5%');
+    const movers = page.querySelector('[data-testid=movers]')?.textContent ?? '';
+    expect(movers).toContain('defect rate 3.0% vs 1.0% (3.0×)');
+    expect(movers).toContain('45 defect units this week against 19 a week in the 8 weeks before');
+    expect(movers).toContain('mostly product defect');
+    const strip = page.querySelector('[data-testid=operations]')?.textContent ?? '';
+    expect(strip).toContain('2 d 2 h');
+    expect(strip).toContain('target ≤ 1 d');
+    expect(strip).toContain('4 still open');
+    expect(strip).toContain('Customer satisfaction');
+    expect(strip).toContain('96.0%');
+    expect(strip).toContain('12.5%');
+    expect(strip).toContain('orders of the week of 2026-10-05');
+    expect(page.querySelector('.op.verdict-met')?.textContent).toContain('Customer satisfaction');
+    // The return rate is the latest mature order cohort, named on the tile.
+    expect(page.querySelector('[data-testid=return-rate-tile]')?.textContent).toContain(
+      'orders of Week 41',
+    );
+    expect(page.querySelector('[data-testid=cohort-chart] .chart-stub')?.textContent).toContain(
+      '2026-W47: 1.0% so far',
+    );
     expect(page.querySelector('[data-testid=pareto-title]')?.textContent).toContain(
-      'Product defect and Wrong size make up 100.0% of claims',
+      'Only 12 claims: too few for a finding (a headline needs 30)',
     );
     expect(page.querySelector('[data-testid=pareto-chart] .chart-stub')?.textContent).toContain(
       'Product defect: 8 claims; Wrong size: 4 claims',
@@ -191,5 +257,38 @@ describe('WeeklyReportPage', () => {
     await settle(fixture);
     expect(page.querySelector('[role=alert]')).toBeNull();
     expect(page.querySelector('[data-testid=kpi-value]')?.textContent?.trim()).toBe('12');
+  });
+
+  it('marks nothing significant in a week that is not over, and says why movers are empty', async () => {
+    const { fixture, http } = await setUp();
+    const untested = {
+      ...kpi(30),
+      pValue: 1,
+      significant: false,
+      untested: 'incomplete_week' as const,
+    };
+    http.expectOne('/api/reports/weekly').flush({
+      ...REPORT,
+      weekComplete: false,
+      claimsReceived: untested,
+      movers: [],
+      moversTest: { candidates: 0, baselineWeeks: 0, untested: 'incomplete_week' },
+    });
+    const page = await settle(fixture);
+    const first = page.querySelector('rl-kpi-tile article');
+    expect(first?.querySelector('.significant')).toBeNull();
+    expect(first?.textContent).toContain('Not tested: the week is not over yet');
+    expect(page.querySelector('[data-testid=movers-empty]')?.textContent).toContain(
+      'Not tested: this week is not over yet',
+    );
+  });
+
+  it('says so when no rate moved in a complete week', async () => {
+    const { fixture, http } = await setUp();
+    http.expectOne('/api/reports/weekly').flush({ ...REPORT, movers: [] });
+    const page = await settle(fixture);
+    expect(page.querySelector('[data-testid=movers-empty]')?.textContent).toContain(
+      'No significant change this week: none of the 700 rates compared',
+    );
   });
 });

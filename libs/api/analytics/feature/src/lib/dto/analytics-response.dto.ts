@@ -7,6 +7,8 @@ import {
   SLA_METRICS,
   type AnalyticsPeriod,
   type AspectsReport,
+  type CohortReturnRates,
+  type ReturnRateReport,
   type ClaimRecord,
   type FeedbackRecord,
   type FeedbackReport,
@@ -43,7 +45,7 @@ const isoWeekRef = describes<IsoWeekRef>()(
   }),
 );
 
-const period = describes<AnalyticsPeriod>()(
+export const period = describes<AnalyticsPeriod>()(
   z
     .object({
       timeZone: z.string(),
@@ -133,12 +135,25 @@ export const reasonMatrixSchema = describes<ReasonMatrix>()(
     reasons: z.array(z.string()),
     columns: z.array(z.object({ key: z.string(), label: z.string() })),
     cells: z.array(
-      z.object({ reasonCode: z.string(), key: z.string(), claims: count, units: num }),
+      z.object({
+        reasonCategory: z.string(),
+        reasonCode: z.string(),
+        reasonLabel: z.string(),
+        key: z.string(),
+        label: z.string(),
+        claims: count,
+        units: num,
+      }),
     ),
   }),
 );
 
 const attainment = { met: count, breached: count, attainment: maybe };
+const slaWeek = z.object({
+  ...attainment,
+  pending: count.describe('Claims of the week whose deadline has not passed'),
+  immature: z.boolean().describe('Some claim of the week is still pending: never tested'),
+});
 const openClaim = z.object({
   externalId: z.string(),
   policyId: count,
@@ -168,22 +183,29 @@ export const slaReportSchema = describes<SlaReport>()(
         atRiskHours: num,
         ...attainment,
         pending: count,
-        weekly: z.array(z.object(attainment)),
+        weekly: z.array(slaWeek),
       }),
     ),
     durations: z.array(
       z.object({
         metric: z.enum(SLA_METRICS),
-        median: z.array(maybe),
+        median: z.array(maybe).describe('Kaplan–Meier median per week (open claims censored)'),
         p90: z.array(maybe),
-        count: z.array(count),
+        count: z.array(count).describe('Claims whose event happened'),
+        open: z.array(count).describe('Claims still waiting for the event (censored)'),
       }),
     ),
-    byChannel: z.array(z.object({ channel: z.string(), ...attainment })),
-    byAssignee: z.array(z.object({ assignee: z.string(), ...attainment })),
+    byChannel: z.array(z.object({ policyId: count, channel: z.string(), ...attainment })),
+    byAssignee: z.array(z.object({ policyId: count, assignee: z.string(), ...attainment })),
     repeatContactRate: maybe,
-    atRisk: z.array(openClaim),
-    breachesOpen: z.array(openClaim),
+    atRiskClaims: count.describe('Distinct open claims close to a deadline'),
+    breachedOpenClaims: count.describe('Distinct open claims past a deadline'),
+    atRisk: z
+      .array(openClaim)
+      .describe('Per claim and policy, nearest deadline first; the first 100 unless lists=all'),
+    breachesOpen: z
+      .array(openClaim)
+      .describe('Per claim and policy, most overdue first; the first 100 unless lists=all'),
     backlogAging: z.array(z.object({ bucket: z.string(), claims: count })),
   }),
 );
@@ -194,6 +216,9 @@ export const feedbackReportSchema = describes<FeedbackReport>()(
     items: count,
     ratings: z.array(count).describe('Items per rating 1–5 (index 0 = 1★)'),
     unrated: count,
+    byRating: z
+      .array(z.object({ rating: count, items: count, share: maybe }))
+      .describe('The rating chart’s table: items per rating 1–5, share of the rated items'),
     netSentiment: maybe,
     trend: z.array(
       z.object({
@@ -213,12 +238,28 @@ export const feedbackReportSchema = describes<FeedbackReport>()(
   }),
 );
 
+const caseStudyKpi = z.object({
+  value: maybe,
+  previous: maybe.describe('The same figure over the period of equal length just before'),
+  target: num.describe('The shop’s target (PUT /api/settings/reporting)'),
+  better: z.enum(['lower', 'higher']),
+  meetsTarget: z.boolean().nullable(),
+  n: count.describe('Observations behind the value'),
+});
+
 export const kpiSetSchema = describes<KpiSet>()(
   z.object({
     period,
-    processingTimeHours: maybe,
-    repeatContactRate: maybe,
-    returnShare: maybe,
+    processingTimeHours: caseStudyKpi
+      .extend({ stillOpen: count.describe('Claims still open, censored at their age') })
+      .describe('Median hours opening → resolution, Kaplan–Meier with open claims censored'),
+    satisfaction: caseStudyKpi.describe('Satisfied (4–5 of 5) ÷ rated CSAT and survey answers'),
+    repeatContactRate: caseStudyKpi.describe('Claims with more than one contact ÷ claims'),
+    returnShare: caseStudyKpi
+      .extend({
+        cohortWeeks: z.array(z.string()).describe('Order weeks (Mondays) the value is of'),
+      })
+      .describe('Cohort return rate of the mature order weeks'),
     negativeReviewShare: maybe,
     claims: count,
   }),
@@ -233,13 +274,42 @@ const kpi = describes<KpiComparison>()(
     pValue: num,
     significant: z.boolean(),
     sparkline: z.array(num),
+    untested: z
+      .enum(['incomplete_week', 'immature', 'too_few'])
+      .optional()
+      .describe('Why the value carries no test: its week is not over, not mature, or too small'),
+    week: isoWeekRef.optional().describe('The week the value is of, when not the reported week'),
   }),
+);
+
+const cohortReturnRates = describes<CohortReturnRates>()(
+  z
+    .object({
+      returnWindowDays: count,
+      asOf: z.string().describe('Local date the data is known through (YYYY-MM-DD)'),
+      weeks: z.array(
+        z.object({
+          week: isoWeekRef,
+          unitsSold: count,
+          returnedUnits: count,
+          rate: maybe,
+          mature: z.boolean().describe('False while the return window of the week is open'),
+        }),
+      ),
+      unmatchedReturns: count.describe('Returns opened in the period whose order line is unknown'),
+      returnsOpened: count,
+    })
+    .describe(
+      'Return rate by order cohort: units of a week’s orders that came back ÷ units ordered',
+    ),
 );
 
 export const weeklyReportSchema = describes<WeeklyReport>()(
   z.object({
     timeZone: z.string(),
     week: isoWeekRef,
+    weekComplete: z.boolean().describe('False while the reported week is not over: nothing tested'),
+    returnCohorts: cohortReturnRates,
     baselineWeeks: z.array(isoWeekRef),
     claimsReceived: kpi,
     unitsReturned: kpi,
@@ -261,8 +331,25 @@ export const weeklyReportSchema = describes<WeeklyReport>()(
     kpis: z.object({
       returnRate: kpi.nullable(),
       refundsPaid: z.array(z.object({ currency: z.string(), kpi })),
-      medianFirstResponseHours: kpi.nullable(),
-      slaAttainment: kpi.nullable(),
+      medianFirstResponseHours: kpi
+        .nullable()
+        .describe('Kaplan–Meier median per week, open claims censored; compared, never tested'),
+      firstResponseStillOpen: count.describe(
+        'Claims of the reported week still waiting for a first response',
+      ),
+      slaPolicies: z
+        .array(
+          z.object({
+            policyId: count,
+            name: z.string(),
+            metric: z.enum(SLA_METRICS),
+            targetHours: num,
+            pending: count.describe('Claims of the reported week not yet due'),
+            immature: z.boolean().describe('Some claim of the week is not yet due: never tested'),
+            kpi: kpi.nullable(),
+          }),
+        )
+        .describe('SLA attainment per policy: each claim once per policy, mature weeks only'),
       netSentiment: kpi.nullable(),
     }),
     movers: z.array(
@@ -270,12 +357,25 @@ export const weeklyReportSchema = describes<WeeklyReport>()(
         kind: z.enum(['reason', 'product', 'supplier']),
         key: z.string(),
         label: z.string(),
-        value: num,
-        baseline: num,
+        metric: z.enum(['defect_rate', 'claim_rate', 'reason_share']),
+        value: num.describe('The rate in the reported week'),
+        baseline: num.describe('The pooled rate of the baseline weeks'),
+        count: count,
+        baselineCount: count,
+        exposure: num,
+        baselineExposure: num,
+        rateRatio: maybe,
+        direction: z.enum(['up', 'down']),
+        topReason: z.string().nullable(),
         pValue: num,
         qValue: num,
       }),
     ),
+    moversTest: z.object({
+      candidates: count,
+      baselineWeeks: count,
+      untested: z.enum(['incomplete_week', 'immature', 'too_few']).optional(),
+    }),
   }),
 );
 
@@ -283,6 +383,7 @@ function recordsPage<T extends z.ZodType>(row: T) {
   return z.object({
     period,
     total: count,
+    units: count.optional(),
     page: count,
     pageSize: count,
     sort: z.string(),
@@ -311,6 +412,7 @@ const claimRecord = describes<ClaimRecord>()(
     status: z.string(),
     resolution: z.string().nullable(),
     refundAmount: z.string().nullable(),
+    costAmount: z.string().nullable(),
     currency: z.string().nullable(),
     inspectionOutcome: z.string().nullable(),
     contactCount: count,
@@ -412,6 +514,29 @@ export const definitionsSchema = describes<{ readonly metrics: readonly MetricDe
 export class WeeklyReportDto extends createZodDto(weeklyReportSchema) {}
 export class ParetoResultDto extends createZodDto(paretoResultSchema) {}
 export class ReasonMatrixDto extends createZodDto(reasonMatrixSchema) {}
+export const returnRateReportSchema = describes<ReturnRateReport>()(
+  z.object({
+    period,
+    by: z.enum(['supplier', 'product', 'category']),
+    cohorts: cohortReturnRates,
+    rows: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        unitsSold: count.describe('Units ordered in the mature cohort weeks of the period'),
+        returnedUnits: count.describe('Of them, units that came back'),
+        rate: maybe,
+        ci95: interval.nullable(),
+        immatureUnitsSold: count.describe(
+          'Units ordered in cohort weeks still in their return window',
+        ),
+        immatureReturnedUnits: count.describe('Of them, units back so far (not final)'),
+      }),
+    ),
+  }),
+);
+
+export class ReturnRateReportDto extends createZodDto(returnRateReportSchema) {}
 export class SupplierScorecardDto extends createZodDto(supplierScorecardSchema) {}
 export class ProductScorecardDto extends createZodDto(productScorecardSchema) {}
 export class SlaReportDto extends createZodDto(slaReportSchema) {}

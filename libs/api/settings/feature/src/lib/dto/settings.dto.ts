@@ -7,6 +7,7 @@ import {
   SLA_CLOCKS,
   SLA_METRICS,
   type BusinessCalendarSettings,
+  type ReportingSettings,
   type SlaPolicy,
 } from '@returnlens/shared/contracts';
 import { assertTimeZone } from '@returnlens/shared/metrics';
@@ -89,7 +90,40 @@ export const calendarBody = listProblems(
   'The calendar is not valid.',
 );
 
+const share = (what: string) =>
+  z.number().min(0, `${what} is a share from 0 to 1`).max(1, `${what} is a share from 0 to 1`);
+
+const reportingSettings = describes<ReportingSettings>()(
+  z.object({
+    returnWindowDays: z
+      .number()
+      .int('returnWindowDays is a whole number of days')
+      .min(1, 'returnWindowDays is 1 to 365')
+      .max(365, 'returnWindowDays is 1 to 365')
+      .describe('Days after an order week until its cohort return rate is final'),
+    targets: z.object({
+      processingHours: z
+        .number()
+        .positive('processingHours is more than 0')
+        .max(8760, 'processingHours is at most a year')
+        .describe('Median processing time, hours: at most'),
+      satisfaction: share('satisfaction').describe('Share of satisfied answers: at least'),
+      repeatContact: share('repeatContact').describe(
+        'Share of claims with a repeat contact: at most',
+      ),
+      returnShare: share('returnShare').describe('Share of goods returned: at most'),
+    }),
+  }),
+);
+
+const reportingBody = listProblems(
+  reportingSettings.strict(),
+  'The reporting settings are not valid.',
+);
+
 export class SlaPoliciesDto extends createZodDto(slaPoliciesBody) {}
+export class ReportingSettingsBodyDto extends createZodDto(reportingBody) {}
+export class ReportingSettingsDto extends createZodDto(reportingSettings) {}
 export class CalendarDto extends createZodDto(calendarBody) {}
 
 export const slaPolicyListSchema = describes<SlaPolicy[]>()(

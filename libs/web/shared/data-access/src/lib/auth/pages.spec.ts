@@ -11,11 +11,12 @@ describe('pages by permission', () => {
       '/sla',
       '/feedback',
       '/root-causes',
+      '/money',
       '/data',
       '/admin',
     ]);
     expect(paths('buyer')).toEqual(['/suppliers', '/feedback']);
-    expect(paths('manager')).toEqual(['/weekly', '/sla', '/feedback', '/root-causes']);
+    expect(paths('manager')).toEqual(['/weekly', '/sla', '/feedback', '/root-causes', '/money']);
     expect(paths('admin')).toEqual(['/admin']);
   });
 

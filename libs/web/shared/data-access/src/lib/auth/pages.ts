@@ -16,6 +16,7 @@ export const PAGES: readonly PageAccess[] = [
   { path: '/sla', label: 'SLA', hint: 'Service', permission: 'sla' },
   { path: '/feedback', label: 'Feedback', hint: 'Reviews', permission: 'feedback' },
   { path: '/root-causes', label: 'Root causes', hint: 'Reasons', permission: 'claims' },
+  { path: '/money', label: 'Money & resolutions', hint: 'Refunds', permission: 'claims' },
   { path: '/data', label: 'Data', hint: 'Import', permission: 'ingest' },
   { path: '/admin', label: 'Admin', hint: 'Users', permission: 'admin' },
 ];

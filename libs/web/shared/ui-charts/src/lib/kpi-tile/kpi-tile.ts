@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import type { KpiComparison } from '@returnlens/shared/contracts';
 import { ChartComponent } from '../chart/chart';
 import {
@@ -11,7 +11,15 @@ import {
   formatShare,
   formatSignedAverage,
   formatSignedShare,
+  MINUS,
 } from '../format';
+
+/** Why a shown value carries no test, in the tile's words. */
+const UNTESTED_NOTE: Readonly<Record<NonNullable<KpiComparison['untested']>, string>> = {
+  incomplete_week: 'Not tested: the week is not over yet',
+  immature: 'Not tested: not mature yet (returns or deadlines still to come)',
+  too_few: 'Not tested: too few observations',
+};
 
 /** How a KPI's value reads: a count, a share (0–1), hours, net sentiment or money. */
 export type KpiFormat = 'count' | 'share' | 'hours' | 'netSentiment' | 'money';
@@ -43,6 +51,11 @@ export class KpiTileComponent {
   readonly format = input<KpiFormat>('count');
   readonly currency = input('EUR');
   readonly test = input<KpiTest>('poisson');
+  /** What the baseline averages over, in words. */
+  readonly baselineOf = input('the previous 4 weeks');
+  /** Offer "View records": the page opens the records behind this tile's value (`records`). */
+  readonly drill = input(false);
+  readonly records = output<void>();
 
   private formatValue(value: number): string {
     switch (this.format()) {
@@ -67,8 +80,8 @@ export class KpiTileComponent {
   );
   protected readonly baselineText = computed(() =>
     this.format() === 'count' || this.format() === 'money'
-      ? `vs ${this.baseline()} a week on average in the previous 4 weeks`
-      : `vs ${this.baseline()} on average in the previous 4 weeks`,
+      ? `vs ${this.baseline()} a week on average in ${this.baselineOf()}`
+      : `vs ${this.baseline()} on average in ${this.baselineOf()}`,
   );
   protected readonly direction = computed(() => {
     const change = this.kpi().change;
@@ -79,7 +92,7 @@ export class KpiTileComponent {
     const { change, relativeChange } = this.kpi();
     switch (this.format()) {
       case 'share':
-        return `${change > 0 ? '+' : change < 0 ? '−' : ''}${formatAverage(Math.abs(change) * 100)} pp`;
+        return `${change > 0 ? '+' : change < 0 ? MINUS : ''}${formatAverage(Math.abs(change) * 100)} pp`;
       case 'hours':
         return `${change > 0 ? '+' : ''}${formatDuration(change)}`;
       case 'netSentiment':
@@ -99,12 +112,13 @@ export class KpiTileComponent {
   });
   protected readonly marked = computed(() => this.kpi().significant && this.test() !== 'none');
   protected readonly significanceNote = computed(() => {
-    const { significant, pValue } = this.kpi();
+    const { significant, pValue, untested } = this.kpi();
+    if (untested) return UNTESTED_NOTE[untested];
     if (this.test() === 'none') return 'Compared with the previous 4 weeks without a test';
     const test =
       this.test() === 'proportion' ? 'two-proportion z-test' : 'two-sided Poisson rate test';
     return significant
-      ? `Significant change: ${test} against the previous 4 weeks, ${formatPValue(pValue)}`
+      ? `Significant change: ${test} against ${this.baselineOf()}, ${formatPValue(pValue)}`
       : `Within normal variation (${test}, ${formatPValue(pValue)})`;
   });
   protected readonly sparkline = computed(() => {

@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   ElementRef,
   inject,
   input,
@@ -9,7 +10,7 @@ import {
 } from '@angular/core';
 
 /**
- * The "⋯" menu of a chart: export its data as CSV, view the records behind it, and read
+ * The "⋯" menu of a chart: export its data as CSV or Arrow, view the records behind it, and read
  * why the number is what it is. Keyboard: Enter/Space opens, Escape closes.
  */
 @Component({
@@ -36,6 +37,9 @@ import {
       <div class="menu" role="menu" [attr.aria-label]="subject()">
         @if (csvHref(); as href) {
           <a role="menuitem" [href]="href" download (click)="close(false)">Export CSV</a>
+        }
+        @if (arrowHref(); as href) {
+          <a role="menuitem" [href]="href" download (click)="close(false)">Export Arrow</a>
         }
         @if (records()) {
           <button type="button" role="menuitem" (click)="choose('records')">View records</button>
@@ -112,6 +116,13 @@ export class ChartMenuComponent {
   /** What the menu is about, for its accessible name ("More for Claims by reason"). */
   readonly subject = input('this chart');
   readonly csvHref = input<string | null>(null);
+  /** The same table as Arrow IPC (typed columns), beside the CSV: the CSV address, format=arrow. */
+  protected readonly arrowHref = computed(() => {
+    const csv = this.csvHref();
+    return csv && /[?&]format=csv(&|$)/.test(csv)
+      ? csv.replace(/([?&])format=csv(?=&|$)/, '$1format=arrow')
+      : null;
+  });
   readonly records = input(true);
   readonly explain = input(true);
   readonly viewRecords = output<void>();

@@ -74,11 +74,13 @@ describe('PanelComponent', () => {
     const items = [...el.querySelectorAll('[role=menuitem]')];
     expect(items.map((i) => i.textContent?.trim())).toEqual([
       'Export CSV',
+      'Export Arrow',
       'View records',
       'Why this number',
     ]);
     expect(items[0].getAttribute('href')).toBe('/api/analytics/pareto?format=csv');
-    (items[1] as HTMLButtonElement).click();
+    expect(items[1].getAttribute('href')).toBe('/api/analytics/pareto?format=arrow');
+    (items[2] as HTMLButtonElement).click();
     fixture.detectChanges();
     expect(fixture.componentInstance.records).toBe(1);
     expect(el.querySelector('[role=menu]')).toBeNull();

@@ -3,6 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { DrilldownStore } from '@returnlens/web/shared/data-access';
+import { FilterStore } from '@returnlens/web/shared/filters';
 import { RecordsDrawerComponent } from './records-drawer';
 
 const claim = (id: string, text: string) => ({
@@ -70,8 +71,15 @@ describe('RecordsDrawerComponent', () => {
     expect(
       el.querySelector<HTMLAnchorElement>('[data-testid=records-csv]')?.getAttribute('href'),
     ).toBe(
-      '/api/analytics/records/claims?reason=product_defect&from=2026-W10&to=2026-W10&pageSize=1000&sort=openedAt&order=desc&format=csv',
+      '/api/analytics/records/claims?reason=product_defect&from=2026-W10&to=2026-W10&sort=openedAt&order=desc&format=csv',
     );
+    expect(
+      el.querySelector<HTMLAnchorElement>('[data-testid=records-arrow]')?.getAttribute('href'),
+    ).toBe(
+      '/api/analytics/records/claims?reason=product_defect&from=2026-W10&to=2026-W10&sort=openedAt&order=desc&format=arrow',
+    );
+    expect(el.querySelector('[data-testid=records-units]')).toBeNull();
+    expect(el.querySelector('[data-testid=records-narrow]')).toBeNull();
 
     el.querySelector<HTMLButtonElement>('[data-testid=records-next]')?.click();
     fixture.detectChanges();
@@ -133,8 +141,49 @@ describe('RecordsDrawerComponent', () => {
     expect(
       el.querySelector<HTMLAnchorElement>('[data-testid=records-csv]')?.getAttribute('href'),
     ).toBe(
-      '/api/analytics/records/supplier-claims?supplier=S1&pageSize=1000&sort=openedAt&order=desc&format=csv',
+      '/api/analytics/records/supplier-claims?supplier=S1&sort=openedAt&order=desc&format=csv',
     );
     http.verify();
+  });
+
+  it('for a figure of units, shows the units of all its records; offers the page for it only', async () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
+    const fixture = TestBed.createComponent(RecordsDrawerComponent);
+    const el = fixture.nativeElement as HTMLElement;
+    fixture.detectChanges();
+    TestBed.inject(DrilldownStore).openDrill(
+      'Defect claims of Kestrel',
+      {
+        kind: 'supplier-claims',
+        params: { supplier: 'S1', defect: 'true' },
+        counts: 'units',
+      },
+      { supplier: ['S1'] },
+    );
+    fixture.detectChanges();
+    TestBed.tick();
+    const http = TestBed.inject(HttpTestingController);
+    const req = http.expectOne((r) => r.url === '/api/analytics/records/supplier-claims');
+    expect(req.request.params.get('defect')).toBe('true');
+    req.flush({
+      total: 3,
+      units: 7,
+      page: 1,
+      pageSize: 25,
+      sort: 'openedAt',
+      order: 'desc',
+      rows: [],
+    });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(el.querySelector('[data-testid=records-units]')?.textContent?.trim()).toBe('7 units');
+    const narrow = el.querySelector<HTMLButtonElement>('[data-testid=records-narrow]');
+    expect(narrow?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Show the page for S1 only');
+    narrow?.click();
+    await fixture.whenStable();
+    expect(TestBed.inject(FilterStore).state().values.supplier).toEqual(['S1']);
+    expect(TestBed.inject(DrilldownStore).records()).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import {
   type SupplierClaimRecord,
 } from '@returnlens/shared/contracts';
 import {
+  arrowUrl,
   claimRecordsResource,
   csvUrl,
   describeHttpError,
@@ -17,6 +18,7 @@ import {
   type PageRequest,
 } from '@returnlens/web/shared/data-access';
 import {
+  FilterStore,
   FILTER_LABELS,
   humanize,
   languageName,
@@ -81,6 +83,7 @@ const FEEDBACK_COLUMNS: readonly Column[] = [
 })
 export class RecordsDrawerComponent {
   private readonly drill = inject(DrilldownStore);
+  private readonly filters = inject(FilterStore);
   protected readonly request = this.drill.records;
 
   protected readonly page = linkedSignal<PageRequest>(() => {
@@ -148,14 +151,35 @@ export class RecordsDrawerComponent {
     const first = (page - 1) * pageSize + 1;
     return `Records ${formatCount(first)}–${formatCount(Math.min(total, page * pageSize))} of ${formatCount(total)}`;
   });
+  /** For a figure that counts units (units in claims, defect units): the units of all records. */
+  protected readonly unitsText = computed(() => {
+    if (this.request()?.counts !== 'units') return null;
+    const r = this.active();
+    const units = r.hasValue() ? r.value()?.units : undefined;
+    return units === undefined ? null : `${formatCount(units)} ${units === 1 ? 'unit' : 'units'}`;
+  });
   protected readonly lastPage = computed(() =>
     Math.max(1, Math.ceil((this.total() ?? 0) / this.page().pageSize)),
   );
-  protected readonly csvHref = computed(() => {
+  /** Every record (not a page) in the drawer's order, as CSV and as Arrow. */
+  protected readonly exportHrefs = computed(() => {
     const request = this.request();
     if (!request) return null;
     const { sort, order } = this.page();
-    return csvUrl(`records/${request.kind}`, { ...request.params, pageSize: '1000', sort, order });
+    const params = { ...request.params, sort, order };
+    return {
+      csv: csvUrl(`records/${request.kind}`, params),
+      arrow: arrowUrl(`records/${request.kind}`, params),
+    };
+  });
+  protected readonly narrowText = computed(() => {
+    const narrow = this.request()?.narrow;
+    if (!narrow) return null;
+    return Object.entries(narrow)
+      .map(([key, values]) =>
+        (values ?? []).map((v) => vocabularyLabel(key as FilterKey, v) ?? v).join(', '),
+      )
+      .join(' · ');
   });
   protected readonly filterText = computed(() => {
     const params = this.request()?.params ?? {};
@@ -227,6 +251,14 @@ export class RecordsDrawerComponent {
 
   protected stars(rating: number | null): string {
     return rating === null ? '–' : '★'.repeat(rating) + '☆'.repeat(5 - rating);
+  }
+
+  /** Narrows the page's filters to the figure, and closes the drawer. */
+  protected showOnly(): void {
+    const narrow = this.request()?.narrow;
+    if (!narrow) return;
+    this.filters.onlyMany(narrow);
+    this.drill.close();
   }
 
   protected retry(): void {

@@ -16,7 +16,7 @@ import { DrawerComponent } from '@returnlens/web/shared/ui';
   template: `
     @if (request(); as r) {
       <rl-drawer id="why-panel" [heading]="'Why this number: ' + r.title" (closed)="close()">
-        <p class="scope">Figures on this page cover: {{ scope() }}.</p>
+        <p class="scope" data-testid="why-scope">This figure covers: {{ scope() }}.</p>
         @if (error(); as message) {
           <p role="alert">{{ message }}</p>
         } @else if (definitions().length) {
@@ -97,8 +97,8 @@ export class WhyPanelComponent {
       .map((id) => all.find((m) => m.id === id))
       .filter((m): m is MetricDefinition => m !== undefined);
   });
-  protected readonly scope = computed(() =>
-    describeFilters(this.filters.state(), this.filters.range()),
+  protected readonly scope = computed(
+    () => this.request()?.scope ?? describeFilters(this.filters.state(), this.filters.range()),
   );
 
   protected close(): void {

@@ -1,11 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
-import { REASONS, type ReasonCategoryCode, type SupplierScore } from '@returnlens/shared/contracts';
+import {
+  drillScorecard,
+  drillScorecardCohort,
+  REASONS,
+  type ReasonCategoryCode,
+  type SupplierScore,
+} from '@returnlens/shared/contracts';
 import {
   csvUrl,
   describeHttpError,
   DrilldownStore,
   loadState,
+  returnRatesResource,
   suppliersResource,
 } from '@returnlens/web/shared/data-access';
 import { FilterStore } from '@returnlens/web/shared/filters';
@@ -99,9 +106,25 @@ export class SuppliersPage {
 
   protected readonly search = signal('');
   protected readonly sort = signal<SupplierSort>({ key: 'ciLower', order: 'desc' });
+  /** Return rate by order cohort per supplier (the mature order weeks of the period). */
+  protected readonly returnRates = returnRatesResource('supplier', this.filters.params);
+  private readonly returnRateOf = computed(() => {
+    const report = this.returnRates.hasValue() ? this.returnRates.value() : undefined;
+    return new Map((report?.rows ?? []).map((r) => [r.key, r]));
+  });
+  /** The last mature order week of the period: where the return rates' drill-down ends. */
+  private readonly matureThrough = computed(() => {
+    const report = this.returnRates.hasValue() ? this.returnRates.value() : undefined;
+    return report?.cohorts.weeks.filter((w) => w.mature).at(-1)?.week.week ?? null;
+  });
   protected readonly rows = computed(() =>
     sortSuppliers(this.data()?.suppliers ?? [], this.search(), this.sort()).map((s) => ({
       ...s,
+      returnRate: this.returnRateOf().get(s.supplierId) ?? null,
+      returnText: (() => {
+        const r = this.returnRateOf().get(s.supplierId);
+        return r?.rate === null || r?.rate === undefined ? '–' : formatShare(r.rate);
+      })(),
       small: s.unitsSold < SMALL_SAMPLE_UNITS,
       rateText: s.defectRate === null ? '–' : formatShare(s.defectRate),
       ppmText: formatPpm(s.ppm),
@@ -111,6 +134,7 @@ export class SuppliersPage {
       signalTitle: s.signal === 'no_sales' ? 'No sales' : SIGNAL_STYLES[s.signal].label,
       signalColor: s.signal === 'no_sales' ? 'transparent' : SIGNAL_STYLES[s.signal].color,
       reasons: s.topReasons.slice(0, 2).map((r) => ({
+        code: r.reasonCode,
         label: reasonLabel(r.reasonCode),
         claims: r.claims,
         color: reasonColor(r.reasonCode),
@@ -150,9 +174,47 @@ export class SuppliersPage {
     });
   }
 
+  /** A point of the funnel is a supplier's defect rate: it opens the defect claims behind it. */
   protected onFunnelClick(event: ECElementEvent): void {
     const point = event.data as FunnelPoint | undefined;
-    if (point?.supplierId) this.openSupplier(point.supplierId);
+    const supplier = this.data()?.suppliers.find((s) => s.supplierId === point?.supplierId);
+    if (supplier) this.openDefects(supplier);
+  }
+
+  /** The returns behind a supplier's return rate: its mature order weeks' returns, in units. */
+  protected openReturns(s: Pick<SupplierScore, 'supplierId' | 'name'>): void {
+    const params = this.filters.params() ?? {};
+    const through = this.matureThrough();
+    const period = this.returnRates.hasValue() ? this.returnRates.value().period : null;
+    if (!through || !period) return;
+    this.drill.openDrill(
+      `Returns of ${s.name}'s orders, ${period.from.week} to ${through}`,
+      drillScorecardCohort(
+        { ...params, from: period.from.week, to: through },
+        {
+          supplier: s.supplierId,
+        },
+      ),
+      { supplier: [s.supplierId] },
+    );
+  }
+
+  /** The claims counted in a supplier's defect units (the drawer shows their units). */
+  protected openDefects(s: Pick<SupplierScore, 'supplierId' | 'name'>): void {
+    this.drill.openDrill(
+      `Defect claims of ${s.name}`,
+      drillScorecard(this.filters.params() ?? {}, { supplier: s.supplierId }, 'defects'),
+      { supplier: [s.supplierId] },
+    );
+  }
+
+  /** One of a supplier's top reasons: its claims of that reason. */
+  protected openReason(s: SupplierScore, reason: string, label: string): void {
+    this.drill.openDrill(
+      `${s.name}: ${label}`,
+      drillScorecard(this.filters.params() ?? {}, { supplier: s.supplierId, reason }),
+      { supplier: [s.supplierId], reason: [reason] },
+    );
   }
 
   protected openSupplier(id: string): void {

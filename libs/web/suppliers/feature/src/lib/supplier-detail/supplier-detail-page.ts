@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { ParetoRow } from '@returnlens/shared/contracts';
+import { drillScorecard, type ParetoRow } from '@returnlens/shared/contracts';
 import {
+  arrowOfCsvUrl,
   csvUrl,
   describeHttpError,
   DrilldownStore,
@@ -134,7 +135,10 @@ export class SupplierDetailPage {
     buildParetoOption(this.paretoRows(), this.theme.tokens()),
   );
   protected readonly mixTitle = computed(() =>
-    paretoHeadline(this.paretoRows()).replace('this week', 'this period'),
+    paretoHeadline(this.paretoRows(), {
+      filters: this.name(),
+      empty: 'No claims in this period',
+    }),
   );
   protected readonly mixLabel = computed(() =>
     this.paretoRows()
@@ -159,14 +163,7 @@ export class SupplierDetailPage {
 
   protected readonly evidenceCsv = computed(() => {
     const p = this.ownParams();
-    return p
-      ? csvUrl('records/supplier-claims', {
-          ...p,
-          pageSize: '1000',
-          sort: 'openedAt',
-          order: 'desc',
-        })
-      : null;
+    return p ? csvUrl('records/supplier-claims', { ...p, sort: 'openedAt', order: 'desc' }) : null;
   });
   protected readonly summary = computed(() => {
     const s = this.supplier();
@@ -186,9 +183,37 @@ export class SupplierDetailPage {
   );
   protected readonly formatCount = formatCount;
 
+  protected readonly arrowOf = arrowOfCsvUrl;
+
   protected onMixClick(event: ECElementEvent): void {
     const row = this.paretoRows()[event.dataIndex];
-    if (row) this.openRecords(`${this.name()}: ${row.reasonLabel}`, { reason: row.reasonCode });
+    const params = this.ownParams();
+    if (row && params)
+      this.drill.openDrill(
+        `${this.name()}: ${row.reasonLabel}`,
+        drillScorecard(params, { reason: row.reasonCode }),
+      );
+  }
+
+  /** A week of the defect-rate trend: the defect claims of that week (their units). */
+  protected onTrendClick(event: ECElementEvent): void {
+    const week = this.weeks()[event.dataIndex];
+    const params = this.ownParams();
+    if (week && params && event.componentType === 'series')
+      this.drill.openDrill(
+        `Defect claims of ${this.name()}, ${week.week}`,
+        drillScorecard(params, { week: week.week }, 'defects'),
+      );
+  }
+
+  /** The claims counted in the supplier's (or one product's) defect units. */
+  protected openDefects(sku?: string, productName?: string): void {
+    const params = this.ownParams();
+    if (params)
+      this.drill.openDrill(
+        `Defect claims of ${productName ?? this.name()}`,
+        drillScorecard(params, { product: sku }, 'defects'),
+      );
   }
 
   protected openRecords(title: string, extra: QueryParams = {}): void {

@@ -1,0 +1,188 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type AnalyticsFilters,
+  type CaseStudyKpi,
+  type CaseStudyTargets,
+  type KpiSet,
+} from '@returnlens/shared/contracts';
+import { isoWeekOf, shiftIsoWeek, survivalSummary } from '@returnlens/shared/metrics';
+import { minuteNow } from '@returnlens/api/shared/util';
+import { AnalyticsReader, ratio, sum, type Context } from './analytics-reader';
+import { ReturnsQuery } from './returns.query';
+
+/** A satisfied answer: 4 or 5 of 5 (the top two boxes). */
+const SATISFIED_FROM = 4;
+
+/** The four figures of one period, with the counts behind them. */
+interface Figures {
+  readonly processing: { value: number | null; n: number; stillOpen: number };
+  readonly satisfaction: { value: number | null; n: number };
+  readonly repeat: { value: number | null; n: number };
+  readonly returns: { value: number | null; n: number; weeks: string[] };
+  readonly negativeReviewShare: number | null;
+  readonly claims: number;
+}
+
+/**
+ * The case-study strip (docs/metrics.md, "Case-study KPIs"): processing time, customer
+ * satisfaction, repeat contacts and the share of goods returned — each for the period and
+ * the period of equal length before it, against the shop's targets.
+ */
+@Injectable()
+export class KpisQuery {
+  constructor(
+    private readonly reader: AnalyticsReader,
+    private readonly returns: ReturnsQuery,
+  ) {}
+
+  async kpis(filters: AnalyticsFilters, now = minuteNow()): Promise<KpiSet> {
+    const ctx = await this.reader.context(filters, now);
+    const weeks = ctx.period.weeks;
+    const previous = await this.reader.context(
+      {
+        ...filters,
+        from: shiftIsoWeek(weeks[0], -weeks.length).week,
+        to: shiftIsoWeek(weeks[weeks.length - 1], -weeks.length).week,
+      },
+      now,
+    );
+    const [settings, current, before] = await Promise.all([
+      this.reader.reportingSettings(),
+      this.figures(ctx, now),
+      this.figures(previous, now),
+    ]);
+    const returnsBefore = await this.previousCohorts(filters, current.returns.weeks, now);
+    ctx.raw ||= previous.raw;
+    const t: CaseStudyTargets = settings.targets;
+    return {
+      period: this.reader.periodOf(ctx),
+      processingTimeHours: {
+        ...kpi(current.processing, before.processing.value, t.processingHours, 'lower'),
+        stillOpen: current.processing.stillOpen,
+      },
+      satisfaction: kpi(current.satisfaction, before.satisfaction.value, t.satisfaction, 'higher'),
+      repeatContactRate: kpi(current.repeat, before.repeat.value, t.repeatContact, 'lower'),
+      returnShare: {
+        ...kpi(current.returns, returnsBefore, t.returnShare, 'lower'),
+        cohortWeeks: current.returns.weeks,
+      },
+      negativeReviewShare: current.negativeReviewShare,
+      claims: current.claims,
+    };
+  }
+
+  private async figures(ctx: Context, now: Date): Promise<Figures> {
+    const [byType, feedback, processing, cohorts] = await Promise.all([
+      this.reader.cube(ctx, 'claims', ['type'], ['claims', 'repeat_claims']),
+      this.reader.cube(ctx, 'feedback', ['source', 'rating', 'label'], ['items']),
+      this.processingTime(ctx, now),
+      this.returns.cohorts(ctx, now),
+    ]);
+    const claims = sum(byType, 'claims');
+    const rated = feedback.filter(
+      (r) => (r.source === 'csat' || r.source === 'survey') && Number(r.rating) > 0,
+    );
+    const satisfied = rated.filter((r) => Number(r.rating) >= SATISFIED_FROM);
+    const labelled = feedback.filter((r) => r.label !== '');
+    // Mature cohorts of the period; when none is mature yet, the latest mature one before it.
+    let mature = cohorts.weeks.filter((w) => w.mature);
+    if (mature.length === 0) {
+      const earlier = await this.returns.latestMatureBefore(ctx, now);
+      mature = earlier && earlier.unitsSold > 0 ? [earlier] : [];
+    }
+    const sold = mature.reduce((s, w) => s + w.unitsSold, 0);
+    const back = mature.reduce((s, w) => s + w.returnedUnits, 0);
+    return {
+      processing,
+      satisfaction: {
+        value: ratio(sum(satisfied, 'items'), sum(rated, 'items')),
+        n: sum(rated, 'items'),
+      },
+      repeat: { value: ratio(sum(byType, 'repeat_claims'), claims), n: claims },
+      returns: { value: ratio(back, sold), n: sold, weeks: mature.map((w) => w.week.start) },
+      negativeReviewShare: ratio(
+        sum(
+          labelled.filter((r) => r.label === 'negative'),
+          'items',
+        ),
+        sum(labelled, 'items'),
+      ),
+      claims,
+    };
+  }
+
+  /**
+   * The return rate of as many order weeks, just before the cohort weeks `weeks` (Mondays):
+   * the previous value of the strip's "goods returned".
+   */
+  private async previousCohorts(
+    filters: AnalyticsFilters,
+    weeks: readonly string[],
+    now: Date,
+  ): Promise<number | null> {
+    if (weeks.length === 0) return null;
+    const first = isoWeekOf(new Date(`${weeks[0]}T12:00:00Z`), 'UTC');
+    const ctx = await this.reader.context(
+      {
+        ...filters,
+        from: shiftIsoWeek(first, -weeks.length).week,
+        to: shiftIsoWeek(first, -1).week,
+      },
+      now,
+    );
+    const cohorts = await this.returns.cohorts(ctx, now);
+    const mature = cohorts.weeks.filter((w) => w.mature);
+    return ratio(
+      mature.reduce((s, w) => s + w.returnedUnits, 0),
+      mature.reduce((s, w) => s + w.unitsSold, 0),
+    );
+  }
+
+  /**
+   * Median processing time (opening → resolution, calendar hours) of the claims opened in the
+   * period, Kaplan–Meier: a claim still open counts as lasting at least its age so far;
+   * cancelled claims are left out (they have no processing to time). Times are grouped to the
+   * minute before the estimate.
+   */
+  private async processingTime(
+    ctx: Context,
+    now: Date,
+  ): Promise<{ value: number | null; n: number; stillOpen: number }> {
+    const params: Record<string, unknown> = { now };
+    const scope = this.reader.claimScope(ctx, params);
+    const rows = await this.reader.query<{ minutes: number; event: boolean; n: number }>(
+      `SELECT round(extract(epoch FROM COALESCE(c.resolved_at, {now}::timestamptz) - c.opened_at) / 60)::float8 AS minutes,
+              c.resolved_at IS NOT NULL AS event, count(*)::int AS n
+         FROM ${scope.from} ${scope.where}
+          AND (c.resolved_at IS NOT NULL OR c.status IN ('open', 'in_progress'))
+          AND COALESCE(c.resolved_at, {now}::timestamptz) >= c.opened_at
+        GROUP BY 1, 2`,
+      params,
+    );
+    const summary = survivalSummary(
+      rows.map((r) => ({ time: r.minutes / 60, event: r.event, count: r.n })),
+    );
+    return {
+      value: summary.median,
+      n: summary.events + summary.censored,
+      stillOpen: summary.censored,
+    };
+  }
+}
+
+function kpi(
+  current: { value: number | null; n: number },
+  previous: number | null,
+  target: number,
+  better: CaseStudyKpi['better'],
+): CaseStudyKpi {
+  const { value, n } = current;
+  return {
+    value,
+    previous,
+    target,
+    better,
+    meetsTarget: value === null ? null : better === 'lower' ? value <= target : value >= target,
+    n,
+  };
+}
