@@ -59,6 +59,51 @@ describe('Data page in Chromium', () => {
     });
   });
 
+  it('shows a real export’s suggestion with first values and confidence, then the report’s warnings', async () => {
+    const page = browser.page();
+    for (const theme of ['light', 'dark']) {
+      await page.goto(`${env('RETURNLENS_TEST_BASE_URL')}/data?theme=${theme}`);
+      await page.locator('[data-testid=batches]').waitFor();
+      await page.locator('[data-testid=kind]').selectOption('claims');
+      await page
+        .locator('[data-testid=file]')
+        .setInputFiles(
+          join(WORKSPACE_ROOT, 'apps/api-e2e/src/fixtures/real-exports/erp-credit-notes.csv'),
+        );
+      await page.getByLabel('Column for quantity').waitFor();
+      await expect(page.getByLabel('Column for quantity').inputValue()).resolves.toBe('Quantity');
+      await expect(page.getByLabel('Column for opened_at').inputValue()).resolves.toBe(
+        'InvoiceDate',
+      );
+      const quantity = page.locator('table.mapping tbody tr', {
+        has: page.getByLabel('Column for quantity'),
+      });
+      await expect(quantity.locator('[data-testid=samples]').innerText()).resolves.toContain('-2');
+      await expect(quantity.locator('[data-testid=confidence]').innerText()).resolves.toMatch(
+        /matched · \d+ %/,
+      );
+      await expect(page.locator('[data-testid=suggestion-notes]').innerText()).resolves.toContain(
+        'keyed by its order ("InvoiceNo") and SKU',
+      );
+      await page.getByLabel('Value for every row: type').selectOption('return');
+      await page.getByLabel('Value for every row: channel').selectOption('email');
+      await page.screenshot({
+        path: join(WORKSPACE_ROOT, `docs/screenshots/data-suggestion-${theme}.png`),
+        fullPage: true,
+      });
+      await page.locator('[data-testid=load]').click();
+      await page.locator('[data-testid=report]', { hasText: 'stored' }).waitFor();
+      const warnings = await page.locator('[data-testid=warnings]').innerText();
+      expect(warnings).toContain(
+        '6 rows had a negative quantity (credit-note lines): read as that many returned units.',
+      );
+      expect(await page.locator('[data-testid=report]').innerText()).toMatch(/0 rejected/);
+      await page.locator('[data-testid=report]').screenshot({
+        path: join(WORKSPACE_ROOT, `docs/screenshots/data-report-${theme}.png`),
+      });
+    }
+  });
+
   it('shows user text as text, never as markup', async () => {
     const page = browser.page();
     await page.goto(`${env('RETURNLENS_TEST_BASE_URL')}/data?theme=dark`);

@@ -2,3 +2,4 @@ export * from './lib/ingest.errors';
 export * from './lib/mapping-columns';
 export * from './lib/readers';
 export * from './lib/rejected-rows.csv';
+export * from './lib/batch-notes';

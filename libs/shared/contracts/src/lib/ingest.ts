@@ -2,7 +2,8 @@ import type { BatchStatus, IngestFormat, IngestKind } from './domain';
 
 /**
  * How a shop's file maps onto a kind's fields. Column names are the file's own headers
- * (or keys, for JSON and Arrow). Everything but `columns` is optional.
+ * (or keys, for JSON and Arrow). Everything is optional in a request: a mapping without
+ * `columns` (only `defaults`, `values`, …) is merged with the suggestion for the file.
  *
  * ```json
  * {
@@ -49,8 +50,15 @@ export interface RowError {
 export interface FieldMatch {
   readonly field: string;
   readonly column: string;
-  /** 0–1: 1 for an exact known name, lower for a partial match. */
+  /**
+   * 0–1, from the header (1 for an exact known name, lower for a partial match) and the
+   * column's sampled values (all fitting raise it, some not fitting lower it).
+   */
   readonly confidence: number;
+  /** A few of the column's first values (when rows were read). */
+  readonly samples?: readonly string[];
+  /** For an enum field: sampled values it does not know (map them in `values`). */
+  readonly unknownValues?: readonly string[];
 }
 
 export interface MappingSuggestion {
@@ -63,6 +71,10 @@ export interface MappingSuggestion {
   readonly unusedColumns: readonly string[];
   /** True when every required field is confidently matched, so the batch may run. */
   readonly confident: boolean;
+  /** What the load will derive (a line key from order and line number or SKU, a name). */
+  readonly notes?: readonly string[];
+  /** Column → its first distinct values (when rows were read). */
+  readonly samples?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface BatchReport {

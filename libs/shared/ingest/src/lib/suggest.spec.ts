@@ -7,6 +7,156 @@ describe('normaliseHeader', () => {
     expect(normaliseHeader('Ilość (szt.)')).toBe('ilosc szt');
     expect(normaliseHeader('Дата обращения')).toBe('дата обращения');
   });
+
+  it('splits CamelCase and snake, kebab words', () => {
+    expect(normaliseHeader('InvoiceNo')).toBe('invoice no');
+    expect(normaliseHeader('CustomerID')).toBe('customer id');
+    expect(normaliseHeader('order_purchase_timestamp')).toBe('order purchase timestamp');
+    expect(normaliseHeader('ship-date')).toBe('ship date');
+    expect(normaliseHeader('SKU')).toBe('sku');
+  });
+});
+
+describe('suggestMapping with values', () => {
+  const rows = (column: string, values: string[]) => values.map((v) => ({ [column]: v }));
+
+  it('reads French, Spanish and Ukrainian exports', () => {
+    const fr = suggestMapping('claims', [
+      'Numéro de réclamation',
+      'Type de demande',
+      'Canal',
+      'Numéro de commande',
+      'Référence produit',
+      'Quantité',
+      'Motif',
+      'Commentaire',
+      'Date de création',
+      'Statut',
+      'Date de clôture',
+    ]);
+    expect(fr.mapping.columns).toEqual({
+      external_id: 'Numéro de réclamation',
+      type: 'Type de demande',
+      channel: 'Canal',
+      order_id: 'Numéro de commande',
+      sku: 'Référence produit',
+      quantity: 'Quantité',
+      reason_code: 'Motif',
+      reason_text: 'Commentaire',
+      opened_at: 'Date de création',
+      resolved_at: 'Date de clôture',
+      status: 'Statut',
+    });
+    const es = suggestMapping('sales', [
+      'Número de pedido',
+      'Referencia',
+      'Cantidad',
+      'Precio unitario',
+      'Moneda',
+      'Fecha de pedido',
+      'Fecha de entrega',
+    ]);
+    expect(es.mapping.columns).toEqual({
+      order_id: 'Número de pedido',
+      sku: 'Referencia',
+      quantity: 'Cantidad',
+      unit_price: 'Precio unitario',
+      currency: 'Moneda',
+      ordered_at: 'Fecha de pedido',
+      delivered_at: 'Fecha de entrega',
+    });
+    const uk = suggestMapping('feedback', [
+      'ID відгуку',
+      'Артикул',
+      'Оцінка',
+      'Відгук',
+      'Дата відгуку',
+    ]);
+    expect(uk.mapping.columns).toEqual({
+      external_id: 'ID відгуку',
+      sku: 'Артикул',
+      rating: 'Оцінка',
+      text: 'Відгук',
+      created_at: 'Дата відгуку',
+    });
+    expect([fr, es, uk].map((s) => s.confident)).toEqual([true, true, true]);
+  });
+
+  it('reads transliterated Russian and Ukrainian headers', () => {
+    const s = suggestMapping('sales', ['nomer_zakaza', 'Артикул', 'Кількість']);
+    expect(s.mapping.columns).toMatchObject({
+      order_id: 'nomer_zakaza',
+      sku: 'Артикул',
+      quantity: 'Кількість',
+    });
+  });
+
+  it('refuses a product name whose values are numbers, and a status whose values are US states', () => {
+    const products = suggestMapping('products', ['sku', 'product_name_length', 'name'], {
+      rows: [
+        { sku: 'A', product_name_length: '41', name: '55' },
+        { sku: 'B', product_name_length: '38', name: '12' },
+        { sku: 'C', product_name_length: '60', name: '9' },
+      ],
+    });
+    // "name" is the field's own name: kept (the rows will say what is wrong); the lengths never.
+    expect(products.mapping.columns).toEqual({ sku: 'sku', name: 'name' });
+    const claims = suggestMapping('claims', ['id', 'State'], {
+      rows: rows('State', ['CA', 'TX', 'NY', 'FL']).map((r, i) => ({ ...r, id: `C${i}` })),
+    });
+    expect(claims.matches.map((m) => m.field)).toEqual(['external_id']);
+    const statuses = suggestMapping('claims', ['State'], {
+      rows: rows('State', ['open', 'closed', 'pending', 'closed']),
+    });
+    expect(statuses.mapping.columns).toEqual({ status: 'State' });
+  });
+
+  it('takes short texts with a number in them for texts, not amounts', () => {
+    const s = suggestMapping('claims', ['Ticket', 'Comment'], {
+      rows: [1, 2, 3].map((i) => ({ Ticket: `S-${i}`, Comment: `row ${i} of S` })),
+    });
+    expect(s.mapping.columns).toEqual({ external_id: 'Ticket', reason_text: 'Comment' });
+  });
+
+  it('weighs values by how many there are: one fitting value barely raises a weak header', () => {
+    const one = suggestMapping('claims', ['Kind of thing'], {
+      rows: rows('Kind of thing', ['return']),
+    });
+    const many = suggestMapping('claims', ['Kind of thing'], {
+      rows: rows('Kind of thing', Array(12).fill('return')),
+    });
+    expect(one.matches[0].confidence).toBeCloseTo(0.7, 2);
+    expect(many.matches[0].confidence).toBeCloseTo(0.87, 2);
+  });
+
+  it('picks the order date by meaning among several date columns', () => {
+    const headers = [
+      'shipping_limit_date',
+      'order_delivered_customer_date',
+      'order_estimated_delivery_date',
+      'order_purchase_timestamp',
+      'order_id',
+      'sku',
+      'qty',
+      'price',
+      'currency',
+    ];
+    const s = suggestMapping('sales', headers);
+    expect(s.mapping.columns).toMatchObject({
+      ordered_at: 'order_purchase_timestamp',
+      delivered_at: 'order_delivered_customer_date',
+      promised_at: 'order_estimated_delivery_date',
+    });
+    expect(s.unusedColumns).toEqual(['shipping_limit_date']);
+  });
+
+  it('derives a claim id from order and SKU when the file has none', () => {
+    const s = suggestMapping('claims', ['Order', 'SKU', 'Date received'], {
+      defaults: { type: 'return', channel: 'email' },
+    });
+    expect(s.missingRequired).toEqual([]);
+    expect(s.notes?.[0]).toContain('keyed by its order ("Order") and SKU');
+  });
 });
 
 describe('suggestMapping', () => {

@@ -1,4 +1,4 @@
-import { createRowValidator } from './validate';
+import { createRowValidator, cutText } from './validate';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const claims = createRowValidator(
@@ -266,5 +266,121 @@ describe('createRowValidator (sales and feedback)', () => {
       ok: true,
       record: { source: 'review', rating: 5 },
     });
+  });
+});
+
+describe('what is kept rather than rejected', () => {
+  const opts = { shopTimeZone: 'UTC', now: NOW };
+
+  it('keeps a text over 20,000 characters cut at a word boundary, noting its length', () => {
+    const validate = createRowValidator(
+      'claims',
+      {
+        columns: { external_id: 'id', opened_at: 'at', reason_text: 'text' },
+        defaults: { type: 'complaint', channel: 'web_form' },
+      },
+      opts,
+    );
+    const text = 'word '.repeat(4385) + 'end'; // 21,928 characters
+    expect(text.length).toBe(21_928);
+    const result = validate({ id: 'L-1', at: '2026-02-06', text });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const kept = result.record['reason_text'] as string;
+    expect(kept.length).toBe(19_999); // 'word ' × 4000, its last space dropped
+    expect(kept.endsWith('word')).toBe(true);
+    expect(result.notes).toEqual([{ kind: 'cut', field: 'reason_text', length: 21_928 }]);
+  });
+
+  it('never cuts inside a surrogate pair', () => {
+    expect(cutText('a'.repeat(9) + '😀', 10)).toBe('a'.repeat(9));
+    expect(cutText('short', 10)).toBe('short');
+  });
+
+  it('reads a negative quantity of a claim as returned units, and still refuses one in sales', () => {
+    const claims = createRowValidator(
+      'claims',
+      {
+        columns: { order_id: 'inv', sku: 'code', quantity: 'qty', opened_at: 'at' },
+        defaults: { type: 'return', channel: 'email' },
+      },
+      opts,
+    );
+    const result = claims({ inv: 'C536601', code: '22633', qty: '-2', at: '3/9/2026 10:24' });
+    expect(result).toEqual({
+      ok: true,
+      record: expect.objectContaining({ external_id: 'C536601:22633', quantity: 2 }),
+      notes: [{ kind: 'negative_quantity' }, { kind: 'derived_key', by: 'sku' }],
+    });
+    const zero = claims({ inv: 'C1', code: 'X', qty: '0', at: '2026-03-09' });
+    expect(zero.ok).toBe(false);
+    const sales = createRowValidator(
+      'sales',
+      {
+        columns: { order_id: 'o', sku: 's', quantity: 'q', unit_price: 'p', ordered_at: 'at' },
+        defaults: { currency: 'EUR' },
+      },
+      opts,
+    );
+    expect(sales({ o: 'O1', s: 'P1', q: '-3', p: '1', at: '2026-03-01' }).ok).toBe(false);
+  });
+
+  it('keys a sales line by order and line number when the file numbers its lines', () => {
+    const sales = createRowValidator(
+      'sales',
+      {
+        columns: { order_id: 'o', line_number: 'n', sku: 's', unit_price: 'p', ordered_at: 'at' },
+        defaults: { currency: 'BRL', quantity: '1' },
+      },
+      opts,
+    );
+    const result = sales({ o: 'O7', n: '2', s: 'P1', p: '19.90', at: '2026-03-15 10:11:12' });
+    expect(result).toEqual({
+      ok: true,
+      record: expect.objectContaining({ external_id: 'O7:2', quantity: 1 }),
+      notes: [{ kind: 'derived_key', by: 'line' }],
+    });
+  });
+
+  it('asks for a claim id it cannot derive', () => {
+    const claims = createRowValidator(
+      'claims',
+      { columns: { opened_at: 'at' }, defaults: { type: 'return', channel: 'email' } },
+      opts,
+    );
+    const result = claims({ at: '2026-03-01' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map((e) => e.field)).toEqual(['external_id']);
+  });
+
+  it('names a product by its SKU when the file has no name', () => {
+    const products = createRowValidator(
+      'products',
+      { columns: { sku: 'id', category: 'cat' } },
+      opts,
+    );
+    expect(products({ id: 'P9', cat: 'perfumaria' })).toEqual({
+      ok: true,
+      record: expect.objectContaining({ sku: 'P9', name: 'P9' }),
+      notes: [{ kind: 'derived_name' }],
+    });
+  });
+
+  it('puts a review title before its message, or uses the title alone', () => {
+    const feedback = createRowValidator(
+      'feedback',
+      { columns: { external_id: 'id', order_id: 'o', title: 't', text: 'm', created_at: 'at' } },
+      opts,
+    );
+    const both = feedback({
+      id: 'R1',
+      o: 'O1',
+      t: 'Atrasou',
+      m: 'Chegou tarde.',
+      at: '2026-03-25',
+    });
+    const title = feedback({ id: 'R2', o: 'O2', t: 'Recomendo', m: '', at: '2026-03-25' });
+    expect(both.ok && both.record['text']).toBe('Atrasou\nChegou tarde.');
+    expect(title.ok && title.record['text']).toBe('Recomendo');
   });
 });

@@ -1,6 +1,6 @@
 import type { IngestKind, IngestMapping, RowError } from '@returnlens/shared/contracts';
 import { ENUM_SYNONYMS, normaliseEnumValue } from './enum-synonyms';
-import { fieldsOf, type FieldSpec } from './fields';
+import { fieldsOf, TEXT_MAX, type FieldSpec } from './fields';
 import {
   parseCountry,
   parseCurrency,
@@ -12,8 +12,31 @@ import {
 
 export type CleanValue = string | number | Date | null;
 export type CleanRecord = Record<string, CleanValue>;
+
+/** What was done to a stored row that the batch report says (no row is rejected for it). */
+export type RowNote =
+  | { readonly kind: 'cut'; readonly field: string; readonly length: number }
+  | { readonly kind: 'negative_quantity' }
+  | { readonly kind: 'derived_key'; readonly by: 'line' | 'sku' }
+  | { readonly kind: 'derived_name' };
+
 export type ValidationResult =
-  { ok: true; record: CleanRecord } | { ok: false; errors: RowError[] };
+  { ok: true; record: CleanRecord; notes?: RowNote[] } | { ok: false; errors: RowError[] };
+
+/**
+ * The first `limit` characters of a long text, cut at the last space or line break within
+ * its last 200 characters when there is one (no word cut in half), never inside a surrogate
+ * pair.
+ */
+export function cutText(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  let end = limit;
+  const space = text.slice(limit - 200, limit + 1).search(/\s\S*$/u);
+  if (space >= 0) end = limit - 200 + space;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return text.slice(0, end).trimEnd();
+}
 
 export interface ValidatorOptions {
   /** Time zone for timestamps without an offset when the mapping names none. */
@@ -72,6 +95,8 @@ export function createRowValidator(
   }
 
   const enumCache = new Map<string, Parsed<CleanValue>>();
+  /** Notes of the row being validated. */
+  let notes: RowNote[] = [];
 
   function parseField(field: FieldSpec, text: string): Parsed<CleanValue> {
     switch (field.type) {
@@ -79,6 +104,10 @@ export function createRowValidator(
         const value = text.trim();
         if (value.includes('\u0000'))
           return { ok: false, message: 'contains a NUL character, which cannot be stored' };
+        if (field.maxLength && value.length > field.maxLength && field.cutLong) {
+          notes.push({ kind: 'cut', field: field.name, length: value.length });
+          return { ok: true, value: cutText(value, field.maxLength) };
+        }
         if (field.maxLength && value.length > field.maxLength) {
           return {
             ok: false,
@@ -90,6 +119,10 @@ export function createRowValidator(
       case 'integer': {
         const parsed = parseInteger(text);
         if (!parsed.ok) return parsed;
+        if (field.negativeAsReturned && parsed.value < 0) {
+          notes.push({ kind: 'negative_quantity' });
+          parsed.value = -parsed.value;
+        }
         if (field.min !== undefined && parsed.value < field.min)
           return { ok: false, message: `must be at least ${field.min}` };
         if (field.max !== undefined && parsed.value > field.max)
@@ -146,6 +179,7 @@ export function createRowValidator(
   return (raw) => {
     const record: CleanRecord = {};
     const errors: RowError[] = [];
+    notes = [];
     for (const field of fields) {
       const column = mapping.columns[field.name];
       const cell = column === undefined ? undefined : raw[column];
@@ -163,7 +197,8 @@ export function createRowValidator(
       if (text === null) text = mapping.defaults?.[field.name] ?? null;
       if (text === null) {
         record[field.name] = null;
-        if (field.required) {
+        // Derived from other fields (completeRecord) when no column is mapped to it.
+        if (field.required && !(field.derivable && column === undefined)) {
           errors.push({
             field: field.name,
             value: null,
@@ -195,8 +230,9 @@ export function createRowValidator(
         });
       }
     }
-    if (errors.length === 0) completeRecord(kind, record, errors);
-    return errors.length ? { ok: false, errors } : { ok: true, record };
+    if (errors.length === 0) completeRecord(kind, record, errors, notes);
+    if (errors.length) return { ok: false, errors };
+    return notes.length ? { ok: true, record, notes } : { ok: true, record };
   };
 }
 
@@ -212,11 +248,38 @@ function after(record: CleanRecord, later: string, earlier: string, errors: RowE
   }
 }
 
+/**
+ * A line's key when the file has no line id: its order and line number, or its order and
+ * SKU (a SKU repeated within one order is numbered in the staging table, ingest.tables).
+ */
+function deriveKey(record: CleanRecord, notes: RowNote[]): string | null {
+  if (record['order_id'] === null || record['order_id'] === undefined) return null;
+  const line = record['line_number'];
+  if (line !== null && line !== undefined) {
+    notes.push({ kind: 'derived_key', by: 'line' });
+    return `${record['order_id']}:${line}`;
+  }
+  if (record['sku'] === null || record['sku'] === undefined) return null;
+  notes.push({ kind: 'derived_key', by: 'sku' });
+  return `${record['order_id']}:${record['sku']}`;
+}
+
 /** Defaults and rules that involve more than one field. */
-function completeRecord(kind: IngestKind, record: CleanRecord, errors: RowError[]): void {
+function completeRecord(
+  kind: IngestKind,
+  record: CleanRecord,
+  errors: RowError[],
+  notes: RowNote[],
+): void {
   switch (kind) {
+    case 'products':
+      if (record['name'] === null) {
+        record['name'] = record['sku'];
+        notes.push({ kind: 'derived_name' });
+      }
+      break;
     case 'sales':
-      record['external_id'] ??= `${record['order_id']}:${record['sku']}`;
+      record['external_id'] ??= deriveKey(record, notes);
       record['currency'] ??= null;
       if (record['currency'] === null) {
         errors.push({
@@ -228,6 +291,17 @@ function completeRecord(kind: IngestKind, record: CleanRecord, errors: RowError[
       after(record, 'delivered_at', 'ordered_at', errors);
       break;
     case 'claims':
+      if (record['external_id'] === null) {
+        record['external_id'] = deriveKey(record, notes);
+        if (record['external_id'] === null) {
+          errors.push({
+            field: 'external_id',
+            value: null,
+            message:
+              'is required: map a column to it, or map order_id and sku (or a line number) to derive it',
+          });
+        }
+      }
       record['quantity'] ??= 1;
       record['contact_count'] ??= 1;
       record['status'] ??= record['resolved_at']
@@ -250,6 +324,13 @@ function completeRecord(kind: IngestKind, record: CleanRecord, errors: RowError[
       break;
     case 'feedback':
       record['source'] ??= 'review';
+      // A review's title goes before its message: the text analysed is both.
+      if (typeof record['title'] === 'string' && record['title']) {
+        record['text'] =
+          typeof record['text'] === 'string' && record['text']
+            ? cutText(`${record['title']}\n${record['text']}`, TEXT_MAX)
+            : record['title'];
+      }
       if (record['sku'] === null && record['order_id'] === null && record['claim_id'] === null) {
         errors.push({
           field: 'sku',

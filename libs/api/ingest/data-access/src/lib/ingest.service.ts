@@ -11,11 +11,12 @@ import type {
   RejectedSummaryEntry,
   RowError,
 } from '@returnlens/shared/contracts';
-import { suggestMapping } from '@returnlens/shared/ingest';
+import { suggestMapping, TEXT_MAX } from '@returnlens/shared/ingest';
 import { EnrichService } from '@returnlens/api/enrich/data-access';
 import {
   assertMappedColumnsExist,
   BatchFailedError,
+  BatchNotes,
   BatchInProgressError,
   EmptyBatchError,
   InputError,
@@ -38,6 +39,7 @@ import { BatchStore, INTERRUPTED, REPORT_SAMPLE, type BatchCounts } from './batc
 import {
   KIND_TABLES,
   mergeSql,
+  numberRepeatedLinesSql,
   rejectDuplicatesSql,
   rejectedSummarySql,
   STAGE_TABLE,
@@ -55,12 +57,36 @@ import {
 /** How long an upload waits for a free slot (INGEST_MAX_UPLOADS) before it is refused. */
 export const UPLOAD_SLOT_WAIT_MS = 5_000;
 
+/** Rows whose values the suggester reads (from the first records of the file). */
+export const SUGGEST_SAMPLE_ROWS = 200;
+
+/**
+ * A mapping as a request may send it: without `columns` (only `defaults`, `values`,
+ * `dateFormat` …) it is merged with the suggestion for the file.
+ */
+export type RequestMapping = Omit<IngestMapping, 'columns'> & {
+  readonly columns?: IngestMapping['columns'];
+};
+
+/** The records of the first batches, as the suggester reads them. */
+function sampleRows(items: readonly ReadItem[]): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  for (const item of items) {
+    if (rows.length >= SUGGEST_SAMPLE_ROWS) break;
+    if ('raw' in item) rows.push(item.raw);
+  }
+  return rows;
+}
+
 export interface IngestRequest {
   readonly kind: IngestKind;
   readonly format: Exclude<IngestFormat, 'generated'>;
   readonly body: Readable;
-  /** Explicit mapping; when absent, the named preset; when absent too, a confident suggestion. */
-  readonly mapping?: IngestMapping;
+  /**
+   * Explicit mapping; when absent, the named preset; when absent too, a confident suggestion.
+   * One without `columns` is merged with the suggestion.
+   */
+  readonly mapping?: RequestMapping;
   readonly preset?: string;
   readonly dryRun?: boolean;
   readonly idempotencyKey?: string;
@@ -104,7 +130,20 @@ export class IngestService {
     csv: { encoding?: string; delimiter?: string },
   ) {
     const source = await openSource(format, body, csv);
-    return { ...suggestMapping(kind, source.headers), details: source.details };
+    // The values of the first rows confirm or refuse a header's match. The body may be only
+    // the file's beginning: a reader's error ends the sample, and its last row (perhaps cut
+    // off) is left out.
+    const items: ReadItem[] = [];
+    try {
+      for await (const batch of source.batches) {
+        items.push(...batch);
+        if (items.length > SUGGEST_SAMPLE_ROWS) break;
+      }
+    } catch {
+      // a cut-off body: what was read is the sample
+    }
+    const rows = sampleRows(items.length > 1 ? items.slice(0, -1) : items);
+    return { ...suggestMapping(kind, source.headers, { rows }), details: source.details };
   }
 
   /**
@@ -136,22 +175,29 @@ export class IngestService {
       encoding: request.encoding,
       delimiter: request.delimiter,
     });
-    const mapping = await this.resolveMapping(request, source.headers);
-    if (request.format === 'csv' || request.format === 'arrow') {
-      assertMappedColumnsExist(request.kind, mapping, source.headers);
-    }
     // No connection while a slow client sends its first rows; a reader's error is the
     // batch's, reported as it always was (the batch opens, then fails with it).
     const records = source.batches[Symbol.asyncIterator]();
-    const first = await records.next().then(
-      (next) => ({ next }),
-      (error: unknown) => ({ error }),
-    );
+    const explicit = !!request.mapping?.columns || (!request.mapping && !!request.preset);
+    let first: { next: IteratorResult<readonly ReadItem[]> } | { error: unknown } | null = null;
+    const readFirst = () =>
+      records.next().then(
+        (next) => ({ next }),
+        (error: unknown) => ({ error }),
+      );
+    // A suggestion reads the values of the first rows.
+    if (!explicit) first = await readFirst();
+    const sample = first && 'next' in first && !first.next.done ? sampleRows(first.next.value) : [];
+    const { mapping, notes } = await this.resolveMapping(request, source.headers, sample);
+    if (request.format === 'csv' || request.format === 'arrow') {
+      assertMappedColumnsExist(request.kind, mapping, source.headers);
+    }
+    first ??= await readFirst();
     if (body.stalled) throw body.stalled;
     const release = await this.slots.acquire(UPLOAD_SLOT_WAIT_MS);
     let report: BatchReport | null;
     try {
-      report = await this.store(request, body, source, mapping, continued(first, records));
+      report = await this.store(request, body, source, mapping, continued(first, records), notes);
     } finally {
       release();
     }
@@ -170,6 +216,7 @@ export class IngestService {
     source: RecordSource,
     mapping: IngestMapping,
     records: AsyncIterable<readonly ReadItem[]>,
+    mappingNotes: readonly string[] = [],
   ): Promise<BatchReport | null> {
     const runner = this.db.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
@@ -186,8 +233,13 @@ export class IngestService {
       const report = await this.load(client, request, mapping, records, batchId as string, () =>
         body.drain(),
       );
-      // Known once every row is read: rows decoded in another encoding than the file's.
-      const warnings = source.warnings?.() ?? [];
+      // Known once every row is read: rows decoded in another encoding than the file's; and
+      // what was done to stored rows (keys derived, texts cut).
+      const warnings = [
+        ...mappingNotes,
+        ...(report.warnings ?? []),
+        ...(source.warnings?.() ?? []),
+      ];
       if (request.dryRun) {
         await client.query('ROLLBACK');
         return { ...report, id: 'dry-run', status: 'dry_run', warnings };
@@ -282,15 +334,30 @@ export class IngestService {
     return new BatchFailedError(message, report, { cause: error, internal: !forUser && !lost });
   }
 
+  /**
+   * The mapping of an upload: the request's when it names columns; the preset's; else the
+   * suggestion from the headers and the first rows' values, with the request's partial
+   * mapping (defaults, value maps, date format …) merged in — refused when not confident.
+   */
   private async resolveMapping(
     request: IngestRequest,
     headers: readonly string[],
-  ): Promise<IngestMapping> {
-    if (request.mapping) return request.mapping;
-    if (request.preset) return this.presets.mappingFor(request.preset, request.kind);
-    const suggestion = suggestMapping(request.kind, headers);
+    rows: readonly Record<string, unknown>[],
+  ): Promise<{ mapping: IngestMapping; notes: readonly string[] }> {
+    const given = request.mapping;
+    if (given?.columns) return { mapping: given as IngestMapping, notes: [] };
+    if (!given && request.preset) {
+      return { mapping: await this.presets.mappingFor(request.preset, request.kind), notes: [] };
+    }
+    const suggestion = suggestMapping(request.kind, headers, {
+      rows,
+      defaults: given?.defaults,
+      values: given?.values,
+    });
     if (!suggestion.confident) throw new MappingNeededError(suggestion);
-    return suggestion.mapping;
+    // Columns whose values refused a known name are said in the report.
+    const notes = (suggestion.notes ?? []).filter((note) => note.startsWith('Column "'));
+    return { mapping: { ...given, ...suggestion.mapping }, notes };
   }
 
   /**
@@ -312,16 +379,22 @@ export class IngestService {
       timings[name] = Date.now() - mark;
       mark = Date.now();
     };
+    const notes = new BatchNotes();
     const staged = await loadStage(client, records, {
       kind: request.kind,
       mapping,
       shopTimeZone: this.config.shopTimeZone,
       delimiter: request.delimiter,
       onProgress: request.onProgress,
+      notes,
     });
     lap('read+validate+copy');
     if (staged.rows === 0) throw new EmptyBatchError();
     let rejected = staged.rejected;
+    // Lines keyed by order + SKU that repeat a SKU in their order are numbered, not dropped.
+    if (notes.skuKeyed > 0 && mapping.columns['line_number'] === undefined) {
+      notes.repeatedSkuLines = (await client.query(numberRepeatedLinesSql(spec))).rowCount ?? 0;
+    }
 
     const duplicates = await client.query(rejectDuplicatesSql(spec));
     rejected += duplicates.rowCount ?? 0;
@@ -404,6 +477,7 @@ export class IngestService {
       rejectedSample: sample,
       rejectedKept,
       rejectedSummary,
+      warnings: notes.warnings(TEXT_MAX),
       ...(preview ? { preview } : {}),
     };
   }

@@ -112,6 +112,22 @@ export function createStageSql(spec: KindTable): string {
   return `CREATE TEMP TABLE ${STAGE_TABLE} (row_number integer NOT NULL, ok boolean NOT NULL, raw text, errors jsonb, ${columns}) ON COMMIT DROP`;
 }
 
+/**
+ * Lines keyed by their order and SKU (the file has no line id nor line number) that repeat
+ * a SKU within their order are several lines, not one sent twice: the second and later, in
+ * file order, get `:2`, `:3` … on their key (the same file gives the same keys again).
+ */
+export function numberRepeatedLinesSql(spec: KindTable): string {
+  return `
+    WITH numbered AS (
+      SELECT row_number, row_number() OVER (PARTITION BY ${spec.key} ORDER BY row_number) AS n
+        FROM ${STAGE_TABLE}
+       WHERE ok AND ${spec.key} IN (SELECT ${spec.key} FROM ${STAGE_TABLE} WHERE ok GROUP BY 1 HAVING count(*) > 1)
+    )
+    UPDATE ${STAGE_TABLE} s SET ${spec.key} = s.${spec.key} || ':' || n.n
+      FROM numbered n WHERE s.row_number = n.row_number AND n.n > 1`;
+}
+
 /** Rows whose key appears again later in the file are rejected; the last one is stored. */
 export function rejectDuplicatesSql(spec: KindTable): string {
   // Most files have no duplicates: find the duplicated keys first (one hash aggregate),

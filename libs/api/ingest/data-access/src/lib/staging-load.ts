@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { IngestKind, IngestMapping, RowError } from '@returnlens/shared/contracts';
 import { createRowValidator } from '@returnlens/shared/ingest';
-import { isUnreadable, type ReadItem } from '@returnlens/api/ingest/util';
+import { BatchNotes, isUnreadable, type ReadItem } from '@returnlens/api/ingest/util';
 import { copyLine, copyText, type CopyValue } from '@returnlens/api/shared/sql';
 import { createStageSql, KIND_TABLES, STAGE_TABLE } from './ingest.tables';
 
@@ -26,6 +26,8 @@ export interface StageOptions {
   /** The CSV's delimiter: `;` files write decimals with a comma. */
   readonly delimiter?: string;
   readonly onProgress?: (progress: { rows: number; rejected: number }) => void;
+  /** Gathers what was done to stored rows (texts cut, keys derived) for the report. */
+  readonly notes?: BatchNotes;
 }
 
 /**
@@ -73,6 +75,7 @@ export async function loadStage(
           continue;
         }
         const record = result.record;
+        if (result.notes) options.notes?.add(item.rowNumber, result.notes);
         lines.push(
           copyLine([
             item.rowNumber,

@@ -34,7 +34,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import type { BatchReport, IngestMapping } from '@returnlens/shared/contracts';
+import type { BatchReport } from '@returnlens/shared/contracts';
 import { Allow, type AuthedRequest } from '@returnlens/api/auth/data-access';
 import { RateLimitGuard } from '@returnlens/api/auth/data-access';
 import { SkipThrottle } from '@nestjs/throttler';
@@ -66,6 +66,7 @@ import {
   IdempotencyKeyReusedError,
   IngestService,
   MappingPresets,
+  type RequestMapping,
   UploadsBusyError,
   UploadStalledError,
 } from '@returnlens/api/ingest/data-access';
@@ -109,7 +110,11 @@ function ApiFileBody(description: string): MethodDecorator {
   );
 }
 
-function mappingFrom(header: string | undefined): IngestMapping | undefined {
+/**
+ * The X-Mapping header: a whole mapping, or a partial one without `columns` (only
+ * `defaults`, `values` …), which is merged with the suggestion for the file.
+ */
+function mappingFrom(header: string | undefined): RequestMapping | undefined {
   if (!header) return undefined;
   let parsed: unknown;
   try {
@@ -117,9 +122,27 @@ function mappingFrom(header: string | undefined): IngestMapping | undefined {
   } catch {
     throw new BadRequestException('The X-Mapping header is not valid JSON.');
   }
-  const columns = (parsed as { columns?: unknown })?.columns;
-  if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) {
-    throw new BadRequestException('The mapping needs "columns": an object of field → column name.');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new BadRequestException(
+      'The mapping must be a JSON object: {"columns": {field: column}, "defaults": …, "values": …}.',
+    );
+  }
+  const columns = (parsed as { columns?: unknown }).columns;
+  if (
+    columns !== undefined &&
+    (typeof columns !== 'object' || columns === null || Array.isArray(columns))
+  ) {
+    throw new BadRequestException(
+      'The mapping\'s "columns" must be an object of field → column name.',
+    );
+  }
+  for (const part of ['defaults', 'values'] as const) {
+    const value = (parsed as Record<string, unknown>)[part];
+    if (
+      value !== undefined &&
+      (typeof value !== 'object' || value === null || Array.isArray(value))
+    )
+      throw new BadRequestException(`The mapping's "${part}" must be an object.`);
   }
   // PostgreSQL stores no NUL (the mapping is kept with the batch, as jsonb).
   const nul = nulField(parsed);
@@ -129,7 +152,7 @@ function mappingFrom(header: string | undefined): IngestMapping | undefined {
       message: `X-Mapping ${nul} contains a NUL character (\\u0000), which cannot be stored`,
     });
   }
-  return parsed as IngestMapping;
+  return parsed as RequestMapping;
 }
 
 /** Whose Idempotency-Key it is: the token's or the signed-in user's. */
@@ -181,7 +204,7 @@ export class IngestController {
     name: 'X-Mapping',
     required: false,
     description:
-      'The mapping as JSON: {"columns": {"field": "column", …}, "values": …, "defaults": …, "dateFormat": …, "timeZone": …, "decimalSeparator": …}',
+      'The mapping as JSON: {"columns": {"field": "column", …}, "values": …, "defaults": …, "dateFormat": …, "timeZone": …, "decimalSeparator": …}. Without "columns" (e.g. {"defaults": {"type": "complaint"}}) it is merged with the suggestion from the file’s headers and first rows.',
   })
   @ApiHeader({
     name: 'Idempotency-Key',

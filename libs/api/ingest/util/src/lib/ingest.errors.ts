@@ -8,9 +8,18 @@ import type { BatchReport, MappingSuggestion } from '@returnlens/shared/contract
 /** No mapping was given and the headers could not be matched with confidence. */
 export class MappingNeededError extends Error {
   constructor(readonly suggestion: MappingSuggestion) {
+    const unknown = suggestion.matches
+      .filter((m) => m.unknownValues?.length && suggestion.missingRequired.includes(m.field))
+      .map(
+        (m) =>
+          ` Column "${m.column}" looks like ${m.field}, but its values ${m.unknownValues
+            ?.map((v) => `"${v}"`)
+            .join(', ')} are not known ones: map them in values.${m.field}.`,
+      );
     super(
       `The columns could not all be matched: ${suggestion.missingRequired.join(', ')} ` +
-        `${suggestion.missingRequired.length === 1 ? 'has' : 'have'} no column. Send a mapping (see the suggestion) or a preset name.`,
+        `${suggestion.missingRequired.length === 1 ? 'has' : 'have'} no column.${unknown.join('')} ` +
+        `Send a mapping (see the suggestion; {"defaults": {…}} or {"values": {…}} alone are merged with it) or a preset name.`,
     );
     this.name = 'MappingNeededError';
   }

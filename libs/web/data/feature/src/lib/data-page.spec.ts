@@ -177,3 +177,126 @@ describe('DataPage mapping defaults', () => {
     });
   });
 });
+
+describe('DataPage suggestion and report details', () => {
+  afterEach(() => localStorage.clear());
+
+  it('shows each column’s first values and confidence, what it does not know, and the report’s warnings and summary, all as text', async () => {
+    const { fixture, http, page } = await setUp();
+    const file = new File(['x'], 'portal.csv', { type: 'text/csv' });
+    const choosing = (
+      fixture.componentInstance as unknown as { choose(f: File): Promise<void> }
+    ).choose(file);
+    http.expectOne('/api/ingest/claims/suggest').flush({
+      kind: 'claims',
+      mapping: { columns: { external_id: 'Complaint ID', opened_at: 'Date received' } },
+      matches: [
+        { field: 'external_id', column: 'Complaint ID', confidence: 1, samples: ['8120031'] },
+        {
+          field: 'channel',
+          column: 'Submitted via',
+          confidence: 0.7,
+          samples: ['Web', 'Referral'],
+          unknownValues: ['Referral', '<i>Fax</i>'],
+        },
+        { field: 'opened_at', column: 'Date received', confidence: 0.93 },
+      ],
+      missingRequired: ['type', 'channel'],
+      unusedColumns: ['State'],
+      confident: false,
+      notes: ['No line id column: each line is keyed by its order and SKU.'],
+      samples: {
+        'Complaint ID': ['8120031'],
+        'Submitted via': ['Web', 'Referral'],
+        'Date received': ['2026-02-02'],
+        State: ['<b>CA</b>'],
+      },
+      details: {},
+    });
+    await choosing;
+    fixture.detectChanges();
+    const rowOf = (field: string) =>
+      [...page.querySelectorAll('table.mapping tbody tr')].find(
+        (tr) =>
+          tr
+            .querySelector('td')
+            ?.textContent?.trim()
+            .replace(/\s*\*$/, '') === field,
+      ) as HTMLElement;
+    const channel = rowOf('channel');
+    expect(channel.querySelector('[data-testid=samples]')?.textContent).toContain('Web');
+    expect(channel.querySelector('[data-testid=samples]')?.textContent).toContain(
+      'Not known: Referral, <i>Fax</i>',
+    );
+    expect(channel.querySelector('i')).toBeNull();
+    expect(channel.querySelector('[data-testid=confidence]')?.textContent?.trim()).toBe(
+      'guess — check it · 70 %',
+    );
+    expect(rowOf('opened_at').querySelector('[data-testid=confidence]')?.textContent?.trim()).toBe(
+      'matched · 93 %',
+    );
+    // A derivable id the suggestion derives is not asked for.
+    expect(page.textContent).toContain('Choose a column, or a value for every row, for: type.');
+    expect(page.querySelector('[data-testid=suggestion-notes]')?.textContent).toContain(
+      'keyed by its order and SKU',
+    );
+
+    // Choosing another column shows that column's values.
+    const select = channel.querySelector('select') as HTMLSelectElement;
+    select.value = 'State';
+    select.dispatchEvent(new Event('change'));
+    fixture.detectChanges();
+    expect(rowOf('channel').querySelector('[data-testid=samples]')?.textContent).toContain(
+      '<b>CA</b>',
+    );
+    expect(rowOf('channel').querySelector('b')).toBeNull();
+
+    const typeDefault = page.querySelector(
+      '[aria-label="Value for every row: type"]',
+    ) as HTMLSelectElement;
+    typeDefault.value = 'complaint';
+    typeDefault.dispatchEvent(new Event('change'));
+    fixture.detectChanges();
+    page.querySelector<HTMLButtonElement>('[data-testid=load]')?.click();
+    TestBed.tick();
+    http
+      .expectOne((req) => req.url === '/api/ingest/claims')
+      .flush({
+        ...BATCH,
+        id: '9',
+        received: 14,
+        inserted: 7,
+        rejected: 7,
+        rejectedSample: [],
+        checksum: null,
+        warnings: [
+          'Row 6: reason_text was 21,928 characters long; it was kept, cut to at most 20,000 at a word boundary.',
+        ],
+        rejectedKept: 5,
+        rejectedSummary: [
+          {
+            field: 'channel',
+            message: '"<b>Fax</b>" is not a known channel',
+            rows: 2,
+            firstRows: [9, 12],
+          },
+        ],
+      });
+    await fixture.whenStable().catch(() => undefined);
+    fixture.detectChanges();
+    expect(page.querySelector('[data-testid=warnings]')?.textContent).toContain(
+      'Row 6: reason_text was 21,928 characters long',
+    );
+    expect(page.querySelector('[data-testid=rejected-kept]')?.textContent).toMatch(
+      /5 rejected rows are kept in full; the other\s+2 are counted by problem/,
+    );
+    const summary = page.querySelector('[data-testid=rejected-summary] tbody tr');
+    expect(
+      [...(summary?.querySelectorAll('td') ?? [])].map((td) => td.textContent?.trim()),
+    ).toEqual(['channel', '"<b>Fax</b>" is not a known channel', '2', '9, 12']);
+    expect(page.querySelector('[data-testid=rejected-summary] b')).toBeNull();
+    TestBed.tick();
+    http.match('/api/batches');
+    http.match((req) => req.url.startsWith('/api/batches/9/rejected'));
+  });
+});

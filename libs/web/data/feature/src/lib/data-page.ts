@@ -25,6 +25,8 @@ interface FieldChoice {
   /** Used when the file has no column for the field (e.g. every claim came by email). */
   readonly fallback: string;
   readonly options: readonly string[] | null;
+  /** Sampled values of the suggested column that the field does not know (an enum's). */
+  readonly unknown: readonly string[];
 }
 
 /**
@@ -93,7 +95,7 @@ export class DataPage {
 
   protected setColumn(field: string, column: string): void {
     this.choices.update((choices) =>
-      choices.map((c) => (c.field === field ? { ...c, column, confidence: null } : c)),
+      choices.map((c) => (c.field === field ? { ...c, column, confidence: null, unknown: [] } : c)),
     );
   }
 
@@ -118,11 +120,16 @@ export class DataPage {
           const match = suggestion.matches.find((m) => m.field === spec.name);
           return {
             field: spec.name,
-            required: !!spec.required,
+            // A derived field (a claim's id from order + SKU) is not missing when the
+            // suggestion can derive it.
+            required:
+              !!spec.required &&
+              (!spec.derivable || suggestion.missingRequired.includes(spec.name)),
             column: match?.column ?? '',
             confidence: match?.confidence ?? null,
             fallback: '',
             options: spec.enumValues ?? null,
+            unknown: match?.unknownValues ?? [],
           };
         }),
       );
@@ -171,6 +178,15 @@ export class DataPage {
 
   protected confidenceLabel(confidence: number | null): string {
     if (confidence === null) return '';
-    return confidence >= 0.8 ? 'matched' : 'guess — check it';
+    const percent = `${Math.round(confidence * 100)} %`;
+    if (confidence >= 0.8) return `matched · ${percent}`;
+    return confidence >= 0.5 ? `guess — check it · ${percent}` : `not used — check it · ${percent}`;
+  }
+
+  /** The first values of a column of the file, as read for the suggestion. */
+  protected samplesOf(column: string): readonly string[] {
+    const s = this.suggestion();
+    if (!column || !s) return [];
+    return s.samples?.[column] ?? s.matches.find((m) => m.column === column)?.samples ?? [];
   }
 }

@@ -60,7 +60,7 @@ export const batchReportSchema = describes<BatchReport>()(
       .array(z.string())
       .optional()
       .describe(
-        'What was done to the file that its owner should know (rows of a code-page CSV read as UTF-8)',
+        'What was done to the file that its owner should know, though no row was rejected for it: rows of a code-page CSV read as UTF-8, line keys derived, negative quantities read as returned units, texts over 20,000 characters kept cut (row, field, original length)',
       ),
     rejectedSample: z
       .array(z.object({ rowNumber: count, errors: z.array(rowError) }))
@@ -117,10 +117,31 @@ export const mappingSuggestionSchema = describes<
   z.object({
     kind: z.enum(INGEST_KINDS),
     mapping: ingestMappingSchema,
-    matches: z.array(z.object({ field: z.string(), column: z.string(), confidence: z.number() })),
+    matches: z.array(
+      z.object({
+        field: z.string(),
+        column: z.string(),
+        confidence: z
+          .number()
+          .describe('0–1, from the header and the sampled values; ≥ 0.8 is trusted'),
+        samples: z.array(z.string()).optional().describe('The column’s first distinct values'),
+        unknownValues: z
+          .array(z.string())
+          .optional()
+          .describe('For an enum field: sampled values it does not know (map them in values)'),
+      }),
+    ),
     missingRequired: z.array(z.string()),
     unusedColumns: z.array(z.string()),
     confident: z.boolean(),
+    notes: z
+      .array(z.string())
+      .optional()
+      .describe('What the load derives (a line key from order and line number or SKU, a name)'),
+    samples: z
+      .record(z.string(), z.array(z.string()))
+      .optional()
+      .describe('Column → its first distinct values'),
     details: z
       .record(z.string(), z.string())
       .describe('Detected or declared details (encoding, delimiter)'),

@@ -1,0 +1,82 @@
+import type { RowNote } from '@returnlens/shared/ingest';
+
+/** Texts cut listed one by one in a batch report; the others are counted. */
+export const CUT_LISTED = 20;
+
+/**
+ * What the validator did to stored rows of one batch, gathered row by row (bounded: the
+ * first CUT_LISTED cut texts are listed, the rest counted), for the batch report's warnings.
+ */
+export class BatchNotes {
+  private readonly cut: { row: number; field: string; length: number }[] = [];
+  private cutCount = 0;
+  private negative = 0;
+  private readonly derived = { line: 0, sku: 0 };
+  private named = 0;
+  /** Lines keyed by order + SKU + occurrence (set after the staging load). */
+  repeatedSkuLines = 0;
+
+  add(rowNumber: number, notes: readonly RowNote[]): void {
+    for (const note of notes) {
+      switch (note.kind) {
+        case 'cut':
+          this.cutCount++;
+          if (this.cut.length < CUT_LISTED)
+            this.cut.push({ row: rowNumber, field: note.field, length: note.length });
+          break;
+        case 'negative_quantity':
+          this.negative++;
+          break;
+        case 'derived_key':
+          this.derived[note.by]++;
+          break;
+        case 'derived_name':
+          this.named++;
+          break;
+      }
+    }
+  }
+
+  /** Lines whose key was derived from their order and SKU (numbered when repeated). */
+  get skuKeyed(): number {
+    return this.derived.sku;
+  }
+
+  /** The warnings, in words for the shop owner. */
+  warnings(textLimit: number): string[] {
+    const n = (count: number) => count.toLocaleString('en-US');
+    const out: string[] = [];
+    if (this.derived.line) {
+      out.push(
+        `No line id column: ${n(this.derived.line)} lines are keyed by their order and line number.`,
+      );
+    }
+    if (this.derived.sku) {
+      out.push(
+        `No line id column: ${n(this.derived.sku)} lines are keyed by their order and SKU` +
+          (this.repeatedSkuLines
+            ? `; ${n(this.repeatedSkuLines)} of them repeat a SKU within their order and are numbered by their place in the file (order:SKU:2, :3 …).`
+            : '.'),
+      );
+    }
+    if (this.negative) {
+      out.push(
+        `${n(this.negative)} rows had a negative quantity (credit-note lines): read as that many returned units.`,
+      );
+    }
+    if (this.named) {
+      out.push(`No product name column: ${n(this.named)} products are named by their SKU.`);
+    }
+    for (const cut of this.cut) {
+      out.push(
+        `Row ${cut.row}: ${cut.field} was ${n(cut.length)} characters long; it was kept, cut to at most ${n(textLimit)} at a word boundary.`,
+      );
+    }
+    if (this.cutCount > this.cut.length) {
+      out.push(
+        `${n(this.cutCount - this.cut.length)} more texts over ${n(textLimit)} characters were kept cut.`,
+      );
+    }
+    return out;
+  }
+}
