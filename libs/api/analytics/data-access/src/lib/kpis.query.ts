@@ -13,12 +13,18 @@ import { ReturnsQuery } from './returns.query';
 /** A satisfied answer: 4 or 5 of 5 (the top two boxes). */
 const SATISFIED_FROM = 4;
 
-/** The four figures of one period, with the counts behind them. */
+/** Goods returned: the cohort rate, the units behind it and the order weeks it is of. */
+interface ReturnShare {
+  readonly value: number | null;
+  readonly n: number;
+  readonly weeks: string[];
+}
+
+/** The figures of one period, with the counts behind them. */
 interface Figures {
   readonly processing: { value: number | null; n: number; stillOpen: number };
   readonly satisfaction: { value: number | null; n: number };
   readonly repeat: { value: number | null; n: number };
-  readonly returns: { value: number | null; n: number; weeks: string[] };
   readonly negativeReviewShare: number | null;
   readonly claims: number;
 }
@@ -46,12 +52,14 @@ export class KpisQuery {
       },
       now,
     );
-    const [settings, current, before] = await Promise.all([
+    const [settings, current, before, returns] = await Promise.all([
       this.reader.reportingSettings(),
       this.figures(ctx, now),
       this.figures(previous, now),
+      this.returnShare(ctx, now),
     ]);
-    const returnsBefore = await this.previousCohorts(filters, current.returns.weeks, now);
+    // The previous value of "goods returned": as many order weeks just before these.
+    const returnsBefore = await this.previousCohorts(filters, returns.weeks, now);
     ctx.raw ||= previous.raw;
     const t: CaseStudyTargets = settings.targets;
     return {
@@ -63,8 +71,8 @@ export class KpisQuery {
       satisfaction: kpi(current.satisfaction, before.satisfaction.value, t.satisfaction, 'higher'),
       repeatContactRate: kpi(current.repeat, before.repeat.value, t.repeatContact, 'lower'),
       returnShare: {
-        ...kpi(current.returns, returnsBefore, t.returnShare, 'lower'),
-        cohortWeeks: current.returns.weeks,
+        ...kpi(returns, returnsBefore, t.returnShare, 'lower'),
+        cohortWeeks: returns.weeks,
       },
       negativeReviewShare: current.negativeReviewShare,
       claims: current.claims,
@@ -72,11 +80,10 @@ export class KpisQuery {
   }
 
   private async figures(ctx: Context, now: Date): Promise<Figures> {
-    const [byType, feedback, processing, cohorts] = await Promise.all([
+    const [byType, feedback, processing] = await Promise.all([
       this.reader.cube(ctx, 'claims', ['type'], ['claims', 'repeat_claims']),
       this.reader.cube(ctx, 'feedback', ['source', 'rating', 'label'], ['items']),
       this.processingTime(ctx, now),
-      this.returns.cohorts(ctx, now),
     ]);
     const claims = sum(byType, 'claims');
     const rated = feedback.filter(
@@ -84,14 +91,6 @@ export class KpisQuery {
     );
     const satisfied = rated.filter((r) => Number(r.rating) >= SATISFIED_FROM);
     const labelled = feedback.filter((r) => r.label !== '');
-    // Mature cohorts of the period; when none is mature yet, the latest mature one before it.
-    let mature = cohorts.weeks.filter((w) => w.mature);
-    if (mature.length === 0) {
-      const earlier = await this.returns.latestMatureBefore(ctx, now);
-      mature = earlier && earlier.unitsSold > 0 ? [earlier] : [];
-    }
-    const sold = mature.reduce((s, w) => s + w.unitsSold, 0);
-    const back = mature.reduce((s, w) => s + w.returnedUnits, 0);
     return {
       processing,
       satisfaction: {
@@ -99,7 +98,6 @@ export class KpisQuery {
         n: sum(rated, 'items'),
       },
       repeat: { value: ratio(sum(byType, 'repeat_claims'), claims), n: claims },
-      returns: { value: ratio(back, sold), n: sold, weeks: mature.map((w) => w.week.start) },
       negativeReviewShare: ratio(
         sum(
           labelled.filter((r) => r.label === 'negative'),
@@ -109,6 +107,22 @@ export class KpisQuery {
       ),
       claims,
     };
+  }
+
+  /**
+   * Goods returned: the cohort return rate of the period's mature order weeks; when none is
+   * mature yet, of the latest mature one before it.
+   */
+  private async returnShare(ctx: Context, now: Date): Promise<ReturnShare> {
+    const cohorts = await this.returns.cohorts(ctx, now);
+    let mature = cohorts.weeks.filter((w) => w.mature);
+    if (mature.length === 0) {
+      const earlier = await this.returns.latestMatureBefore(ctx, now);
+      mature = earlier && earlier.unitsSold > 0 ? [earlier] : [];
+    }
+    const sold = mature.reduce((s, w) => s + w.unitsSold, 0);
+    const back = mature.reduce((s, w) => s + w.returnedUnits, 0);
+    return { value: ratio(back, sold), n: sold, weeks: mature.map((w) => w.week.start) };
   }
 
   /**

@@ -24,6 +24,7 @@ import {
   formatNetSentiment,
   formatPpm,
   formatShare,
+  formatShareOrDash,
   funnelHeadline,
   SIGNAL_STYLES,
   SparklineComponent,
@@ -121,10 +122,7 @@ export class SuppliersPage {
     sortSuppliers(this.data()?.suppliers ?? [], this.search(), this.sort()).map((s) => ({
       ...s,
       returnRate: this.returnRateOf().get(s.supplierId) ?? null,
-      returnText: (() => {
-        const r = this.returnRateOf().get(s.supplierId);
-        return r?.rate === null || r?.rate === undefined ? '–' : formatShare(r.rate);
-      })(),
+      returnText: formatShareOrDash(this.returnRateOf().get(s.supplierId)?.rate ?? null),
       small: s.unitsSold < SMALL_SAMPLE_UNITS,
       rateText: s.defectRate === null ? '–' : formatShare(s.defectRate),
       ppmText: formatPpm(s.ppm),
