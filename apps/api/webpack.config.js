@@ -14,7 +14,14 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
-      additionalEntryPoints: [{ entryName: 'cli', entryPath: './src/cli.ts' }],
+      additionalEntryPoints: [
+        { entryName: 'cli', entryPath: './src/cli.ts' },
+        // The text-analysis worker thread (TextAnalyzer loads it from beside main.js).
+        {
+          entryName: 'text-analysis-worker',
+          entryPath: '../../libs/api/enrich/data-access/src/lib/text-analysis.worker.ts',
+        },
+      ],
       tsConfig: './tsconfig.app.json',
       optimization: false,
       outputHashing: 'none',

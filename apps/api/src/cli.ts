@@ -18,10 +18,16 @@ import {
   type TokenScope,
 } from '@returnlens/api/auth/data-access';
 import { openDatabase } from '@returnlens/api/database/data-access';
-import { EnrichService, type EnrichKind } from '@returnlens/api/enrich/data-access';
+import {
+  BackgroundAnalysis,
+  EnrichService,
+  TextAnalyzer,
+  type EnrichKind,
+} from '@returnlens/api/enrich/data-access';
 import { BatchStore, IngestService, MappingPresets } from '@returnlens/api/ingest/data-access';
 import { RollupsService } from '@returnlens/api/rollups/data-access';
 import { ConfigError, loadConfig, type AppConfig } from '@returnlens/api/shared/util';
+import type { DataSource } from 'typeorm';
 
 const USAGE = `Returnlens command line
 
@@ -44,8 +50,9 @@ const USAGE = `Returnlens command line
       recompute every weekly rollup from the raw tables (after a bulk load outside the API)
 
   npm run reanalyze [-- --only claims|feedback] [--missing]
-      re-run language, sentiment, aspect and reason analysis over stored texts, then rebuild
-      the rollups; --missing analyses only texts never analysed
+      finish the batches whose texts are still analysed in the background, then re-run
+      language, sentiment, aspect and reason analysis over stored texts and rebuild the
+      rollups; --missing analyses only texts never analysed
 
 The database is DATABASE_URL, else the embedded one in DATA_DIR (default ./.data).`;
 
@@ -208,15 +215,16 @@ async function ingestCommand(config: AppConfig, args: string[]): Promise<number>
   const started = Date.now();
   let read = 0;
   bar.start(size, 0, { rows: 0, rate: 0, rejected: 0 });
-  const body = createReadStream(file);
-  body.on('data', (chunk) => {
-    read += chunk.length;
-  });
   try {
     const rollups = new RollupsService(db.dataSource, config);
     await rollups.onApplicationBootstrap();
-    const enrich = new EnrichService(db.dataSource);
-    const report = await new IngestService(
+    const { enrich, background } = textAnalysis(db.dataSource, config, rollups);
+    // Opened only now: a stream that flowed while the rollups were built would lose its start.
+    const body = createReadStream(file);
+    body.on('data', (chunk) => {
+      read += chunk.length;
+    });
+    let report = await new IngestService(
       db.dataSource,
       config,
       rollups,
@@ -242,6 +250,14 @@ async function ingestCommand(config: AppConfig, args: string[]): Promise<number>
     });
     bar.update(size);
     bar.stop();
+    // A large batch committed unanalysed: its texts are analysed now, as the API would.
+    if (report.analysis && report.analysis.status !== 'done') {
+      await analysePending(background);
+      report = {
+        ...report,
+        analysis: (await new BatchStore(db.dataSource).report(report.id)).analysis,
+      };
+    }
     const seconds = (Date.now() - started) / 1000;
     console.log(JSON.stringify(report, null, 2));
     console.log(
@@ -285,6 +301,23 @@ async function rollupsCommand(config: AppConfig, args: string[]): Promise<number
   }
 }
 
+/** The text analysis as the API wires it, on the command line's own connection pool. */
+function textAnalysis(db: DataSource, config: AppConfig, rollups: RollupsService) {
+  const background = new BackgroundAnalysis(db, rollups, new TextAnalyzer());
+  return { background, enrich: new EnrichService(db, config, rollups, background) };
+}
+
+/** Batches whose texts are still to analyse (pending, or interrupted), to completion. */
+async function analysePending(background: BackgroundAnalysis): Promise<void> {
+  const finished = await background.drain(({ batchId, kind, analysed }) =>
+    process.stderr.write(`\rbatch ${batchId} (${kind}): ${analysed} texts analysed…`),
+  );
+  if (finished.length) {
+    process.stderr.write('\n');
+    console.log(`Text analysis finished for batch(es) ${finished.join(', ')}.`);
+  }
+}
+
 async function reanalyzeCommand(config: AppConfig, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -296,7 +329,13 @@ async function reanalyzeCommand(config: AppConfig, args: string[]): Promise<numb
     throw new UsageError('--only takes claims or feedback');
   const db = await openDatabase(config);
   try {
-    const enrich = new EnrichService(db.dataSource);
+    const rollups = new RollupsService(db.dataSource, config);
+    await rollups.ensureCalendar(db.dataSource);
+    const { enrich, background } = textAnalysis(db.dataSource, config, rollups);
+    // First the batches left to analyse in the background, failed ones too (the same path
+    // as the API's: chunked, resumable, their rollups refreshed), then whatever else is asked.
+    await background.retryFailed();
+    await analysePending(background);
     const stats = await enrich.reanalyze({
       kinds,
       onlyMissing: values.missing,
@@ -315,8 +354,6 @@ async function reanalyzeCommand(config: AppConfig, args: string[]): Promise<numb
       `Claims with an inferred reason: ${inferred}; stated reason differs from it: ${mismatched}.`,
     );
     if (stats.some((s) => s.updated > 0)) {
-      const rollups = new RollupsService(db.dataSource, config);
-      await rollups.ensureCalendar(db.dataSource);
       await rollups.rebuild();
       console.log('Rollups rebuilt.');
     }

@@ -109,13 +109,13 @@ describe('Sign-in and roles in Chromium', () => {
     expect(dimensions.join(' ')).not.toMatch(/Supplier|Product/);
   });
 
-  it('shows the demo admin only the Admin page', async () => {
+  it('shows the demo admin only the Admin and Settings pages', async () => {
     const page = browser.page();
     await signInAs(page, 'admin');
     await page.goto(`${baseUrl()}/`);
     await page.waitForURL(/\/admin$/);
     await page.getByRole('heading', { level: 1, name: 'Admin' }).waitFor();
-    await expect(navNames(page)).resolves.toEqual(['Admin']);
+    await expect(navNames(page)).resolves.toEqual(['Admin', 'Settings']);
   });
 
   it('lets the owner create a user, who signs in with the one-time password and chooses their own', async () => {

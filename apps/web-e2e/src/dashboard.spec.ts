@@ -11,7 +11,13 @@ const PAGES = [
   {
     path: '/feedback',
     heading: 'Feedback',
-    charts: ['ratings-chart', 'sentiment-chart', 'aspects-chart', 'language-chart'],
+    charts: [
+      'ratings-chart',
+      'delivery-chart',
+      'sentiment-chart',
+      'aspects-chart',
+      'language-chart',
+    ],
     shot: 'feedback',
   },
   {
@@ -179,6 +185,31 @@ describe('Dashboard pages in Chromium', () => {
     await expect(drawer.locator('[data-testid=records-count]').innerText()).resolves.toMatch(
       /^(Records 1–\d+ of [\d,]+|No records)$/,
     );
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
+  });
+
+  it('rates feedback after late deliveries apart from on-time ones, and opens the late ones', async () => {
+    const page = browser.page();
+    await page.goto(`${baseUrl()}/feedback`);
+    await waitForCharts(page, ['delivery-chart']);
+    // The demo's late deliveries are rated lower than the on-time ones.
+    const heading = page.locator('[data-testid=by-delivery-title]');
+    await heading.filter({ hasText: /Late deliveries/ }).waitFor();
+    await expect(heading.innerText().then((t) => t.trim())).resolves.toMatch(
+      /^Late deliveries: net sentiment [−+]?\d+ against [−+]?\d+ on time \([\d,]+ and [\d,]+ items\)$/,
+    );
+    const [late, onTime] = (await heading.innerText())
+      .match(/net sentiment ([−+]?\d+) against ([−+]?\d+)/)!
+      .slice(1)
+      .map((n) => Number(n.replace('−', '-')));
+    expect(late).toBeLessThan(onTime);
+    await page.getByRole('button', { name: /^More for Late deliveries/ }).click();
+    await page.getByRole('menuitem', { name: 'View records' }).click();
+    const drawer = page.locator('[data-testid=records-drawer]');
+    await drawer.waitFor();
+    await expect(drawer.innerText()).resolves.toContain('Feedback after a late delivery');
+    await drawer.locator('[data-testid=records-count]').filter({ hasText: /of/ }).waitFor();
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'detached' });
   });

@@ -104,6 +104,59 @@ describe('Data page in Chromium', () => {
     }
   });
 
+  it('fixes a column, says what the file’s own channels mean, saves the mapping as a preset and loads with it: 0 rejected', async () => {
+    const page = browser.page();
+    await page.goto(`${env('RETURNLENS_TEST_BASE_URL')}/data?theme=light`);
+    await page.locator('[data-testid=batches]').waitFor();
+    await page.locator('[data-testid=kind]').selectOption('claims');
+    await page
+      .locator('[data-testid=file]')
+      .setInputFiles(
+        join(WORKSPACE_ROOT, 'apps/api-e2e/src/fixtures/real-exports/complaint-portal.csv'),
+      );
+    await page.getByLabel('Column for channel').waitFor();
+    await expect(page.getByLabel('Column for channel').inputValue()).resolves.toBe('Submitted via');
+    // One column fixed by hand: who answered is the company the case was sent to.
+    await page.getByLabel('Column for assignee').selectOption('Company');
+    // The portal's channels that are none of ours, given a meaning.
+    const channels = page.locator('[data-testid=value-map-channel]');
+    await expect(channels.locator('.source').allInnerTexts()).resolves.toEqual([
+      'Referral',
+      'Postal mail',
+    ]);
+    await channels.getByLabel('Meaning of “Referral” for channel').selectOption('web_form');
+    await channels.getByLabel('Meaning of “Postal mail” for channel').selectOption('email');
+    await page.getByLabel('Value for every row: type').selectOption('complaint');
+
+    await page.locator('[data-testid=preset-name]').fill('complaint portal');
+    await page.locator('[data-testid=save-preset]').click();
+    await expect(page.locator('[data-testid=preset-saved]').innerText()).resolves.toMatch(
+      /Preset “complaint portal” saved: \d+ columns, 2 values mapped\./,
+    );
+    await expect(page.locator('[data-testid=preset-in-use]').innerText()).resolves.toBe(
+      'with preset “complaint portal”',
+    );
+    for (const theme of ['light', 'dark'] as const) {
+      await page.evaluate((t) => {
+        if (document.documentElement.dataset['theme'] !== t)
+          document.querySelector<HTMLButtonElement>('button.theme')?.click();
+      }, theme);
+      await page.waitForTimeout(300);
+      await page.locator('table.mapping').screenshot({
+        path: join(WORKSPACE_ROOT, `docs/screenshots/data-mapping-${theme}.png`),
+      });
+    }
+
+    await page.locator('[data-testid=load]').click();
+    await page.locator('[data-testid=report]', { hasText: 'stored' }).waitFor();
+    const report = await page.locator('[data-testid=report]').innerText();
+    expect(report).toMatch(/14 rows · 14 new · 0 updated · 0 unchanged · 0 rejected/);
+    expect(report).toContain('mapped by preset “complaint portal”');
+    await page
+      .locator('[data-testid=batches] tbody tr', { hasText: 'complaint-portal.csv' })
+      .waitFor();
+  });
+
   it('shows user text as text, never as markup', async () => {
     const page = browser.page();
     await page.goto(`${env('RETURNLENS_TEST_BASE_URL')}/data?theme=dark`);

@@ -153,7 +153,15 @@ describe('Weekly report in Chromium', () => {
   it('opens every page from the navigation', async () => {
     const page = browser.page();
     await openWeeklyReport(page);
-    for (const name of ['Suppliers', 'SLA', 'Feedback', 'Root causes', 'Data', 'Admin']) {
+    for (const name of [
+      'Suppliers',
+      'SLA',
+      'Feedback',
+      'Root causes',
+      'Data',
+      'Admin',
+      'Settings',
+    ]) {
       await page
         .getByRole('navigation', { name: 'Pages' })
         .getByRole('link', { name: new RegExp(`^${name}`) })

@@ -114,7 +114,7 @@ const CAN: Record<string, readonly Family[]> = {
     'feedbackRecords',
     'definitions',
   ],
-  admin: ['slaPolicies', 'reporting', 'definitions', 'users', 'tokens', 'audit'],
+  admin: ['slaPolicies', 'reporting', 'definitions', 'presets', 'users', 'tokens', 'audit'],
   'token:read': [
     'weekly',
     'kpis',
@@ -387,6 +387,65 @@ describe('accounts, roles and tokens', () => {
     const manager = sessions['manager'];
     expect((await manager.request('POST', '/api/auth/logout')).status).toBe(204);
     expect((await manager.request('GET', '/api/analytics/sla')).status).toBe(401);
+  });
+
+  it('records settings and mapping preset changes in the audit log: who, what, before and after', async () => {
+    const admin = sessions['admin'];
+    const before = (await admin.request('GET', '/api/settings/reporting')).body;
+    const refused = await admin.request('PUT', '/api/settings/reporting', {
+      returnWindowDays: 0,
+      targets: { ...before.targets, satisfaction: 2 },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      { field: 'returnWindowDays', message: 'returnWindowDays is 1 to 365' },
+      { field: 'targets.satisfaction', message: 'satisfaction is a share from 0 to 1' },
+    ]);
+    const stored = await admin.request('PUT', '/api/settings/reporting', {
+      ...before,
+      returnWindowDays: before.returnWindowDays + 5,
+    });
+    expect(stored.status).toBe(200);
+    const preset = await admin.request('PUT', '/api/mapping-presets/complaint-portal', {
+      kind: 'claims',
+      mapping: { columns: { external_id: 'Ticket' }, defaults: { type: 'return' } },
+    });
+    expect(preset.status).toBe(200);
+    const changed = await admin.request('PUT', '/api/mapping-presets/complaint-portal', {
+      kind: 'claims',
+      mapping: { columns: { external_id: 'Ticket' }, defaults: { type: 'complaint' } },
+    });
+    expect(changed.status).toBe(200);
+    const audit = (await admin.request('GET', '/api/admin/audit?limit=5')).body as {
+      action: string;
+      actor: string;
+      target: string;
+      detail: Record<string, string> | null;
+    }[];
+    expect(audit.slice(0, 3)).toEqual([
+      expect.objectContaining({
+        actor: 'user:admin@localhost',
+        action: 'mapping_preset_changed',
+        target: 'complaint-portal',
+        detail: { 'mapping.defaults.type': 'return → complaint' },
+      }),
+      expect.objectContaining({
+        actor: 'user:admin@localhost',
+        action: 'mapping_preset_created',
+        target: 'complaint-portal',
+        detail: { kind: 'claims' },
+      }),
+      expect.objectContaining({
+        actor: 'user:admin@localhost',
+        action: 'settings_changed',
+        target: 'Reporting',
+        detail: {
+          returnWindowDays: `${before.returnWindowDays} → ${before.returnWindowDays + 5}`,
+        },
+      }),
+    ]);
+    // The refused change left no trace as a change.
+    expect(audit.filter((e) => e.action === 'settings_changed')).toHaveLength(1);
   });
 
   it('records sign-ins, failures and account changes in the audit log, without secrets', async () => {

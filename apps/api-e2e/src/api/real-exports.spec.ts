@@ -12,14 +12,19 @@ import { createToken, upload } from '../support/ingest-client';
 
 /**
  * The real-export corpus (apps/api-e2e/src/fixtures/real-exports, its README says what each
- * file mimics): every file loads with no mapping, or only what it cannot say (`defaults`, and
- * for the complaint portal one value map), with 0 rows rejected; stored figures equal counts
- * made by hand from the files.
+ * file mimics): every file loads with no mapping, or only what it cannot say (`defaults`),
+ * with 0 rows rejected; stored figures equal counts made by hand from the files.
  */
 const CORPUS = join(__dirname, '../fixtures/real-exports');
 const file = (name: string) => readFileSync(join(CORPUS, name));
 /** The ids of the marketplace files are md5 hashes of a label (see the README). */
 const hx = (label: string) => createHash('md5').update(label).digest('hex');
+/** The marketplace's four sellers (md5 ids as exported; sp-1's label is known). */
+const SP1 = hx('seller:sp-1');
+const SELLER_A1 = 'a1fbb9dcec6e9c67fcee79081012d2ac';
+const SELLER_96 = '96172a255ff19cbd547b757827fe6f1a';
+const SELLER_8E = '8e5dea48f694230b640e71b180e94603';
+const SELLERS = [SP1, SELLER_A1, SELLER_96, SELLER_8E];
 
 describe('real exports load without a hand-written mapping', () => {
   let api: ApiProcess;
@@ -66,7 +71,23 @@ describe('real exports load without a hand-written mapping', () => {
     expect(response.body).toMatchObject({ received: 23, inserted: 23, rejected: 0 });
     expect(response.body.warnings).toEqual([
       'No line id column: 23 lines are keyed by their order and line number.',
+      `4 sellers were not in the supplier list and were added, named by their id (a supplier file gives their names): ${[
+        ...SELLERS,
+      ]
+        .sort()
+        .map((id) => `"${id}"`)
+        .join(', ')}.`,
     ]);
+    // The line's seller, not the product's supplier: units sold per seller, counted in the file.
+    const sold = await rows<{ supplier_id: string; units: number }>(
+      'SELECT supplier_id, sum(units)::int AS units FROM rollup_sales_supplier_week GROUP BY 1 ORDER BY 1',
+    );
+    expect(Object.fromEntries(sold.map((r) => [r.supplier_id, r.units]))).toEqual({
+      [SP1]: 6,
+      [SELLER_A1]: 6,
+      [SELLER_96]: 7,
+      [SELLER_8E]: 4,
+    });
     const [totals] = await rows<{
       lines: number;
       units: number;
@@ -123,6 +144,51 @@ describe('real exports load without a hand-written mapping', () => {
     );
   });
 
+  it('reviews that name only an order reach each of its sellers; feedback by delivery', async () => {
+    const reader = await createToken(db(), ['read']);
+    const get = async (path: string) => {
+      const response = await fetch(`${api.baseUrl}${path}`, {
+        headers: { Authorization: `Bearer ${reader}` },
+      });
+      expect(response.status).toBe(200);
+      return response.json();
+    };
+    const period = 'from=2026-03-01&to=2026-04-30';
+    const report = await get(`/api/analytics/feedback?${period}`);
+    // Counted by hand from the two files (review → its order's lines → their sellers; an order
+    // with two sellers counts for each, once):
+    //   sp-1: o01 5★, o04 5★, o06 2★, o10 1★, o13 3★ → 2 positive, 1 neutral, 2 negative;
+    //   a1fb…: o02 4★, o04 5★, o09 5★, o13 3★;  9617…: o05 3★, o07 5★, o08 4★, o11 4★;
+    //   8e5d…: o03 1★, o07 5★, o11 4★.
+    const bySupplier = Object.fromEntries(
+      report.bySupplier.map((s: { supplierId: string; items: number; netSentiment: number }) => [
+        s.supplierId,
+        [s.items, s.netSentiment],
+      ]),
+    );
+    expect(bySupplier).toEqual({
+      [SP1]: [5, 0],
+      [SELLER_A1]: [4, 0.75],
+      [SELLER_96]: [4, 0.75],
+      [SELLER_8E]: [3, 1 / 3],
+    });
+    // Delivered after the estimate: o03 (1★), o06 (2★), o10 (1★); the other nine on time.
+    expect(report.byDelivery).toEqual([
+      { delivery: 'on_time', items: 9, ratings: [0, 0, 2, 3, 4], netSentiment: 7 / 9 },
+      { delivery: 'late', items: 3, ratings: [2, 1, 0, 0, 0], netSentiment: -1 },
+    ]);
+    // The records behind a figure: sp-1's reviews, and its late ones, with their order's SKUs.
+    const mine = await get(`/api/analytics/records/feedback?${period}&supplier=${SP1}`);
+    expect(mine.total).toBe(5);
+    const late = await get(
+      `/api/analytics/records/feedback?${period}&supplier=${SP1}&delivery=late&sort=createdAt&order=asc`,
+    );
+    expect(late.rows.map((r: { rating: number }) => r.rating)).toEqual([2, 1]);
+    expect(late.rows[0].sku).toBe(hx('prod:drill'));
+    const allLate = await get(`/api/analytics/records/feedback?${period}&delivery=late`);
+    expect(allLate.total).toBe(3);
+  });
+
   it('ERP invoice lines: CamelCase headers; a stock code repeated on one invoice is a second line', async () => {
     const send = () =>
       upload(api, 'sales', file('erp-invoice-lines.csv'), {
@@ -177,24 +243,11 @@ describe('real exports load without a hand-written mapping', () => {
     expect(line.quantity).toBe(8);
   });
 
-  it('complaint portal: asks only about the channels it cannot know, then keeps the long narrative cut', async () => {
-    const refused = await upload(api, 'claims', file('complaint-portal.csv'), {
-      token,
-      mapping: { defaults: { type: 'complaint' } },
-    });
-    expect(refused.status).toBe(422);
-    expect(refused.body.message).toContain(
-      'Column "Submitted via" looks like channel, but its values "Referral", "Postal mail" are not known ones',
-    );
-    expect(refused.body.suggestion.missingRequired).toEqual(['channel']);
-
-    // The shop decides what its two other channels are: one value map, no columns.
+  it('complaint portal: its own issues and channels stored under their own names, the long narrative kept cut', async () => {
+    // Only what the file cannot say: every case is a complaint.
     const response = await upload(api, 'claims', file('complaint-portal.csv'), {
       token,
-      mapping: {
-        defaults: { type: 'complaint' },
-        values: { channel: { Referral: 'web_form', 'Postal mail': 'email' } },
-      },
+      mapping: { defaults: { type: 'complaint' } },
     });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ received: 14, inserted: 14, rejected: 0 });
@@ -202,15 +255,31 @@ describe('real exports load without a hand-written mapping', () => {
       'Column "Product" is not used for sku: its values ("Credit reporting", "Debt collection", "Mortgage" …) cannot be one.',
       'Column "State" is not used for status: its values ("CA", "TX", "NY" …) cannot be one.',
       'Row 6: reason_text was 21,928 characters long; it was kept, cut to at most 20,000 at a word boundary.',
+      expect.stringMatching(
+        /^14 reason values are the shop's own, stored under their own names: .* New: 0 placed in a category by their words, 14 in "Other" until decided/,
+      ),
+      '2 channels are the shop\'s own, stored under their own names: "Referral" (2), "Postal mail" (1). New: 2; Settings → Taxonomy says which built-in channel each belongs with.',
     ]);
+    // Counted by hand from the file's "Submitted via": Web 8, Referral 2, Phone 2, Postal mail 1, Email 1.
     const channels = await rows<{ channel: string; n: number }>(
       `SELECT channel, count(*)::int AS n FROM claims WHERE external_id LIKE '81%' GROUP BY 1 ORDER BY 1`,
     );
     expect(channels).toEqual([
-      { channel: 'email', n: 2 },
+      { channel: 'Postal mail', n: 1 },
+      { channel: 'Referral', n: 2 },
+      { channel: 'email', n: 1 },
       { channel: 'phone', n: 2 },
-      { channel: 'web_form', n: 10 },
+      { channel: 'web_form', n: 8 },
     ]);
+    const [issue] = await rows<{ reason: string; category: string; source: string }>(
+      `SELECT c.stated_reason_code AS reason, r.category_code AS category, r.source
+         FROM claims c JOIN reasons r ON r.code = c.reason_code WHERE c.external_id = '8120031'`,
+    );
+    expect(issue).toEqual({
+      reason: 'own:1:Incorrect information on your report',
+      category: 'other',
+      source: 'undecided',
+    });
     const [long] = await rows<{ length: number; first: string }>(
       `SELECT length(reason_text)::int AS length,
               to_char(first_response_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS first
@@ -257,7 +326,7 @@ describe('real exports load without a hand-written mapping', () => {
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ received: 12, inserted: 12, rejected: 0 });
     expect(response.body.warnings).toEqual([
-      'Column "Powód" is not used for reason_code: its values ("za mały rozmiar", "wada", "zły rozmiar" …) cannot be one.',
+      '9 reason values are the shop\'s own, stored under their own names: "rozmyślił się" (2), "wada" (2), "za mały rozmiar" (2), "brak elementów" (1), "niezgodny z opisem" (1), "uszkodzenie w transporcie" (1), "za duży rozmiar" (1), "zły kolor" (1) and 1 more. New: 7 placed in a category by their words, 2 in "Other" until decided in Settings → Taxonomy.',
     ]);
     const [pl] = await rows<{
       types: Record<string, number>;
@@ -276,6 +345,89 @@ describe('real exports load without a hand-written mapping', () => {
       channels: { email: 5, phone: 3, chat: 2, web_form: 2 },
       statuses: { resolved: 6, in_progress: 3, open: 2, cancelled: 1 },
       units: 15,
+    });
+  });
+
+  it('the shop’s own reasons: placed by their words, listed with their claims, re-placed by the shop with the figures recomputed', async () => {
+    const owner = await createToken(db(), ['admin']);
+    const get = async (path: string) => {
+      const response = await fetch(`${api.baseUrl}${path}`, {
+        headers: { Authorization: `Bearer ${owner}` },
+      });
+      expect(response.status).toBe(200);
+      return response.json();
+    };
+    const put = (path: string, body: unknown) =>
+      fetch(`${api.baseUrl}${path}`, {
+        method: 'PUT',
+        headers: { Authorization: `Bearer ${owner}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const taxonomy = await get('/api/settings/taxonomy');
+    const polish = Object.fromEntries(
+      taxonomy.reasons
+        .filter(
+          (r: { code: string }) => r.code.startsWith('own:1:') && /[a-ząćęłńóśźż]/.test(r.code),
+        )
+        .map((r: { label: string; category: string; source: string; claims: number }) => [
+          r.label,
+          [r.category, r.source, r.claims],
+        ]),
+    );
+    expect(polish).toMatchObject({
+      'za mały rozmiar': ['listing_accuracy', 'suggested', 2],
+      wada: ['product_quality', 'suggested', 2],
+      'rozmyślił się': ['customer_preference', 'suggested', 2],
+      'uszkodzenie w transporcie': ['fulfilment', 'suggested', 1],
+      'niezgodny z opisem': ['listing_accuracy', 'suggested', 1],
+      'brak elementów': ['other', 'undecided', 1],
+      'zły kolor': ['other', 'undecided', 1],
+    });
+    expect(taxonomy.channels).toEqual([
+      { code: 'Referral', label: 'Referral', group: 'other', source: 'undecided', claims: 2 },
+      { code: 'Postal mail', label: 'Postal mail', group: 'other', source: 'undecided', claims: 1 },
+    ]);
+
+    // Shown under their own names: the Pareto of reasons labels them as the shop wrote them.
+    const pareto = await get('/api/analytics/pareto?from=2026-01-01&to=2026-12-31');
+    expect(pareto.rows.map((r: { reasonLabel: string }) => r.reasonLabel)).toContain(
+      'za mały rozmiar',
+    );
+
+    // Product-quality units before: the two "wada" claims (1 unit each in the file).
+    const quality = () =>
+      rows<{ raw: number; rollup: number }>(
+        `SELECT (SELECT COALESCE(sum(c.quantity), 0)::int FROM claims c JOIN reasons r ON r.code = c.reason_code
+                  WHERE r.category_code = 'product_quality' AND c.external_id LIKE 'RK/%') AS raw,
+                (SELECT COALESCE(sum(units), 0)::int FROM rollup_claims_reason_week WHERE reason_category = 'product_quality'
+                    AND reason_code LIKE 'own:%') AS rollup`,
+      );
+    expect(await quality()).toEqual([{ raw: 2, rollup: 2 }]);
+    // "brak elementów" (missing parts) is product quality: the shop says so.
+    const code = encodeURIComponent('own:1:brak elementów');
+    const placed = await put(`/api/settings/taxonomy/reasons/${code}`, {
+      category: 'product_quality',
+    });
+    expect(placed.status).toBe(200);
+    expect(await placed.json()).toMatchObject({
+      label: 'brak elementów',
+      category: 'product_quality',
+      source: 'shop',
+    });
+    expect(await quality()).toEqual([{ raw: 3, rollup: 3 }]);
+
+    const bad = await put(`/api/settings/taxonomy/reasons/${code}`, { category: 'quality' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).errors[0].message).toContain('category is one of product_quality');
+    const unknown = await put('/api/settings/taxonomy/reasons/own%3A1%3Anope', {
+      category: 'other',
+    });
+    expect(unknown.status).toBe(404);
+    const channel = await put('/api/settings/taxonomy/channels/Postal%20mail', { group: 'email' });
+    expect(await channel.json()).toMatchObject({
+      code: 'Postal mail',
+      group: 'email',
+      source: 'shop',
     });
   });
 });

@@ -24,6 +24,9 @@ export default async function globalSetup(): Promise<void> {
       DEMO_DATA: 'on',
       PORT: '3920',
       LOGIN_RATE_LIMIT: '1000',
+      // A feedback file of more than 1,000 texts is analysed in the background
+      // (background-analysis.spec.ts); the other files uploaded here are smaller.
+      INGEST_INLINE_ANALYSIS_MAX: '1000',
     });
     globalThis.__RETURNLENS_TEST_API__ = api;
     process.env['RETURNLENS_TEST_BASE_URL'] = api.baseUrl;

@@ -68,6 +68,9 @@ export const appRoutes: Route[] = [
   page('admin', 'admin', 'Admin', () =>
     import('@returnlens/web/admin/feature').then((m) => m.AdminPage),
   ),
+  page('settings', 'settings', 'Settings', () =>
+    import('@returnlens/web/settings/feature').then((m) => m.SettingsPage),
+  ),
   {
     // A page the role does not open, or no page at all.
     path: '**',

@@ -1,5 +1,6 @@
 export * from './lib/domain';
 export * from './lib/reasons';
+export * from './lib/taxonomy';
 export * from './lib/weekly-report';
 export * from './lib/health';
 export * from './lib/ingest';

@@ -85,8 +85,10 @@ export async function truncateShopData(url: string): Promise<void> {
   assertTestDatabase(url);
   await withClient(url, async (client) => {
     await client.query(
-      'TRUNCATE feedback, claims, sales, products, suppliers, rejected_rows, ingest_batches, mapping_presets, api_tokens, audit_events, sessions, users, shop_settings',
+      'TRUNCATE feedback, claims, sales, products, suppliers, rejected_rows, ingest_batches, mapping_presets, api_tokens, audit_events, sessions, users, shop_settings, shop_channels',
     );
+    // The shop's own reasons live in the reference table beside the built-in ones.
+    await client.query('DELETE FROM reasons WHERE shop_id IS NOT NULL');
     // Rollups and their state go too, so the next API start rebuilds them from the raw rows.
     const { rows } = await client.query<{ name: string }>(
       `SELECT tablename AS name FROM pg_tables

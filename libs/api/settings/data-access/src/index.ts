@@ -1,1 +1,2 @@
 export * from './lib/settings.service';
+export * from './lib/taxonomy.service';

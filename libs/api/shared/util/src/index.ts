@@ -11,3 +11,4 @@ export * from './lib/http/schema-match';
 export * from './lib/http/security';
 export * from './lib/http/validation';
 export * from './lib/shop';
+export * from './lib/audit-changes';

@@ -230,6 +230,17 @@ export interface SlaOpenClaim {
   readonly hoursLeft: number;
 }
 
+export const DELIVERY_OUTCOMES = ['on_time', 'late'] as const;
+export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
+
+export interface FeedbackByDelivery {
+  readonly delivery: DeliveryOutcome;
+  readonly items: number;
+  /** Items per rating 1–5 (index 0 = 1★); unrated items are in `items` only. */
+  readonly ratings: readonly number[];
+  readonly netSentiment: number | null;
+}
+
 export interface FeedbackReport {
   readonly period: AnalyticsPeriod;
   readonly items: number;
@@ -265,6 +276,23 @@ export interface FeedbackReport {
     readonly items: number;
     readonly netSentiment: number | null;
   }[];
+  /**
+   * Feedback whose order (or order line) was delivered with a promised date, by whether it
+   * came late (`delivered_at` after `promised_at` on any of its lines) — docs/metrics.md,
+   * "Feedback by delivery".
+   */
+  readonly byDelivery: readonly FeedbackByDelivery[];
+  /**
+   * Present while feedback batches are still analysed in the background: their texts count
+   * as unscored until then, so the sentiment figures are provisional.
+   */
+  readonly analysing?: TextAnalysisInProgress;
+}
+
+/** Batches whose texts are still being analysed, and how many texts are left. */
+export interface TextAnalysisInProgress {
+  readonly batches: number;
+  readonly remaining: number;
 }
 
 /** One figure of the case-study strip against the shop's target and its own previous period. */

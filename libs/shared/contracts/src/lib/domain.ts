@@ -82,3 +82,12 @@ export type IngestFormat = (typeof INGEST_FORMATS)[number];
 
 export const BATCH_STATUSES = ['running', 'committed', 'failed', 'dry_run'] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
+
+/**
+ * Where the text analysis of a claims or feedback batch stands (docs/reliability.md, "Text
+ * analysis in the background"): `pending` until a worker takes it, `running` while its chunks
+ * are analysed and committed, `done` once every text is analysed and the rollups refreshed,
+ * `failed` when the analysis itself failed (the batch's rows stay stored).
+ */
+export const ANALYSIS_STATUSES = ['pending', 'running', 'done', 'failed'] as const;
+export type AnalysisStatus = (typeof ANALYSIS_STATUSES)[number];

@@ -94,6 +94,8 @@ export const drillFeedback = (
     week?: string;
     language?: string;
     supplier?: string;
+    /** `byDelivery`: feedback whose order came on time, or late. */
+    delivery?: 'on_time' | 'late';
   },
 ): Drill => ({
   kind: 'feedback',
@@ -102,6 +104,7 @@ export const drillFeedback = (
     label: target.label,
     language: target.language,
     supplier: target.supplier,
+    delivery: target.delivery,
     ...(target.week ? weekOf(target.week) : {}),
   }),
   counts: 'records',

@@ -1,4 +1,4 @@
-import type { BatchStatus, IngestFormat, IngestKind } from './domain';
+import type { AnalysisStatus, BatchStatus, IngestFormat, IngestKind } from './domain';
 
 /**
  * How a shop's file maps onto a kind's fields. Column names are the file's own headers
@@ -29,6 +29,16 @@ export interface IngestMapping {
   readonly timeZone?: string;
   /** `auto` (default): "1.234,56" and "1,234.56" are both understood. */
   readonly decimalSeparator?: '.' | ',' | 'auto';
+  /**
+   * The scale of the rating column when it is not 1–5 stars (NPS 0–10, CSAT 1–10, half
+   * stars 0.5–5, percent 0–100): ratings are converted to 1–5 stars and the original kept.
+   */
+  readonly ratingScale?: RatingScale;
+}
+
+export interface RatingScale {
+  readonly min: number;
+  readonly max: number;
 }
 
 export const DATE_FORMATS = [
@@ -111,6 +121,19 @@ export interface BatchReport {
   readonly rejectedSummary?: readonly RejectedSummaryEntry[];
   /** With `dryRun`: the first valid rows as they would be stored. */
   readonly preview?: readonly Record<string, unknown>[];
+  /**
+   * The text analysis of a claims or feedback batch (language, sentiment, aspects, inferred
+   * reasons): done at commit for a small batch, in the background for a large one. Null for
+   * the other kinds, dry runs, failed batches and batches older than this record.
+   */
+  readonly analysis?: BatchAnalysis | null;
+}
+
+/** Progress of a batch's text analysis: texts analysed of the texts to analyse. */
+export interface BatchAnalysis {
+  readonly status: AnalysisStatus;
+  readonly analysed: number;
+  readonly total: number;
 }
 
 /** Rejected rows not kept in full that share one error: how many, and the first of them. */

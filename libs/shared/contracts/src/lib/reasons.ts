@@ -145,8 +145,41 @@ export function reasonCategoryOf(code: string): ReasonCategoryCode {
   return REASON_BY_CODE.get(code)?.category ?? 'other';
 }
 
+/**
+ * A shop's own reason (a value of its export that is no built-in code) is stored under the
+ * code `own:<shop>:<value>`: its label is the value as the shop writes it (commas, which
+ * separate filter values, become semicolons), and a rule the shop edits puts it in one of
+ * the built-in categories (docs/domain.md, "The shop's own taxonomy").
+ */
+export const OWN_REASON_PREFIX = 'own:';
+const OWN_REASON = /^own:\d+:(.+)$/s;
+
+/** The longest own reason or channel value kept (longer ones are cut at a word boundary). */
+export const OWN_VALUE_MAX = 120;
+
+export function isOwnReason(code: string): boolean {
+  return OWN_REASON.test(code);
+}
+
+/** The code of a shop's own reason value (`ownValue` of the cleaned text). */
+export function ownReasonCode(shopId: number, value: string): string {
+  return `${OWN_REASON_PREFIX}${shopId}:${ownValue(value)}`;
+}
+
+/**
+ * A shop's own value as stored: spaces collapsed, commas made semicolons (a comma separates
+ * filter values), at most OWN_VALUE_MAX characters.
+ */
+export function ownValue(text: string): string {
+  const value = text.replace(/\s+/g, ' ').trim().replaceAll(',', ';');
+  if (value.length <= OWN_VALUE_MAX) return value;
+  const cut = value.slice(0, OWN_VALUE_MAX);
+  const space = cut.lastIndexOf(' ');
+  return (space > OWN_VALUE_MAX / 2 ? cut.slice(0, space) : cut).trimEnd();
+}
+
 export function reasonLabel(code: string): string {
-  return REASON_BY_CODE.get(code)?.label ?? code;
+  return REASON_BY_CODE.get(code)?.label ?? OWN_REASON.exec(code)?.[1] ?? code;
 }
 
 export function reasonCategoryLabel(code: string): string {

@@ -196,3 +196,95 @@ export function normaliseEnumValue(value: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '_')
     .replace(/^_|_$/g, '');
 }
+
+/**
+ * The built-in channel a shop's own channel most likely belongs with, from its words
+ * ("Fax" → phone, "Web portal" → web_form); null when its words say nothing ("Referral",
+ * "Postal mail"), which leaves it `other` until the shop decides.
+ */
+export function suggestChannelGroup(value: string): ChannelGroupGuess | null {
+  const words = normaliseEnumValue(value).split('_');
+  if (words.some((w) => POSTAL.has(w))) return null;
+  for (const [group, known] of CHANNEL_GROUP_WORDS)
+    if (words.some((w) => known.has(w))) return group;
+  return null;
+}
+
+type ChannelGroupGuess = 'phone' | 'email' | 'chat' | 'web_form' | 'marketplace' | 'store';
+
+const POSTAL = new Set([
+  'post',
+  'postal',
+  'letter',
+  'poczta',
+  'list',
+  'brief',
+  'почта',
+  'письмо',
+  'courrier',
+  'correo',
+  'correio',
+  'דואר',
+]);
+
+const CHANNEL_GROUP_WORDS: readonly (readonly [ChannelGroupGuess, ReadonlySet<string>])[] = [
+  [
+    'phone',
+    new Set([
+      'fax',
+      'tel',
+      'phone',
+      'telephone',
+      'call',
+      'hotline',
+      'sms',
+      'telefon',
+      'телефон',
+      'звонок',
+      'факс',
+      'telefone',
+      'טלפון',
+    ]),
+  ],
+  ['email', new Set(['email', 'mail', 'mejl', 'майл', 'емейл', 'courriel'])],
+  [
+    'chat',
+    new Set([
+      'chat',
+      'whatsapp',
+      'telegram',
+      'messenger',
+      'viber',
+      'czat',
+      'чат',
+      'social',
+      'facebook',
+      'instagram',
+      'צאט',
+    ]),
+  ],
+  [
+    'web_form',
+    new Set([
+      'web',
+      'website',
+      'online',
+      'portal',
+      'form',
+      'app',
+      'formularz',
+      'сайт',
+      'форма',
+      'formulario',
+      'internet',
+    ]),
+  ],
+  [
+    'marketplace',
+    new Set(['marketplace', 'amazon', 'ebay', 'allegro', 'ozon', 'wildberries', 'etsy']),
+  ],
+  [
+    'store',
+    new Set(['store', 'shop', 'branch', 'sklep', 'магазин', 'loja', 'tienda', 'filiale', 'walk']),
+  ],
+];

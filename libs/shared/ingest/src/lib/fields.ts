@@ -32,6 +32,11 @@ export interface FieldSpec {
   readonly derivable?: boolean;
   /** A text over maxLength is kept cut (and said in the batch report), never rejected. */
   readonly cutLong?: boolean;
+  /**
+   * An enum whose values outside the built-in ones are the shop's own (its reason codes, its
+   * channels): kept under their own names, never rejected.
+   */
+  readonly openValues?: boolean;
   /** A negative whole number is read as its absolute value (returned units of a credit note). */
   readonly negativeAsReturned?: boolean;
   /**
@@ -44,6 +49,56 @@ export interface FieldSpec {
 const ID_MAX = 200;
 /** The longest free text kept whole; a longer one is kept cut (cutLong). */
 export const TEXT_MAX = 20_000;
+
+/** A product's supplier. */
+const SUPPLIER: FieldSpec = {
+  name: 'supplier_id',
+  type: 'text',
+  maxLength: ID_MAX,
+  synonyms: [
+    'supplier',
+    'supplier id',
+    'supplier code',
+    'vendor',
+    'vendor id',
+    'dostawca',
+    'id dostawcy',
+    'lieferant',
+    'lieferantennummer',
+    'поставщик',
+    'код поставщика',
+    'fornecedor',
+    'ספק',
+  ],
+};
+
+/**
+ * A marketplace line's seller (docs/domain.md, "Suppliers and sellers"): on a sale line, a
+ * claim or a review, it overrides the product's supplier for that line.
+ */
+const SELLER: FieldSpec = {
+  ...SUPPLIER,
+  synonyms: [
+    ...SUPPLIER.synonyms,
+    'seller',
+    'seller id',
+    'seller code',
+    'merchant',
+    'merchant id',
+    'shop id',
+    'sprzedawca',
+    'id sprzedawcy',
+    'verkaufer',
+    'handler',
+    'продавец',
+    'id продавца',
+    'продавець',
+    'vendedor',
+    'id do vendedor',
+    'vendeur',
+    'מוכר',
+  ],
+};
 
 const SKU: FieldSpec = {
   name: 'sku',
@@ -300,7 +355,6 @@ export const INGEST_FIELDS: Readonly<Record<IngestKind, readonly FieldSpec[]>> =
     {
       name: 'category',
       type: 'text',
-      required: true,
       maxLength: 500,
       synonyms: [
         'category',
@@ -317,26 +371,7 @@ export const INGEST_FIELDS: Readonly<Record<IngestKind, readonly FieldSpec[]>> =
         'קטגוריה',
       ],
     },
-    {
-      name: 'supplier_id',
-      type: 'text',
-      maxLength: ID_MAX,
-      synonyms: [
-        'supplier',
-        'supplier id',
-        'supplier code',
-        'vendor',
-        'vendor id',
-        'dostawca',
-        'id dostawcy',
-        'lieferant',
-        'lieferantennummer',
-        'поставщик',
-        'код поставщика',
-        'fornecedor',
-        'ספק',
-      ],
-    },
+    SUPPLIER,
     {
       name: 'listing_changed_at',
       type: 'timestamp',
@@ -524,6 +559,7 @@ export const INGEST_FIELDS: Readonly<Record<IngestKind, readonly FieldSpec[]>> =
       avoid: ['estimated', 'expected', 'promised', 'limit', 'carrier', 'eta', 'approved'],
     },
     CUSTOMER_ID,
+    SELLER,
   ],
   claims: [
     {
@@ -607,6 +643,7 @@ export const INGEST_FIELDS: Readonly<Record<IngestKind, readonly FieldSpec[]>> =
       name: 'channel',
       type: 'enum',
       required: true,
+      openValues: true,
       enumValues: CHANNELS,
       synonyms: [
         'channel',
@@ -630,6 +667,7 @@ export const INGEST_FIELDS: Readonly<Record<IngestKind, readonly FieldSpec[]>> =
     },
     ORDER_ID,
     SKU,
+    SELLER,
     {
       ...QUANTITY,
       negativeAsReturned: true,
@@ -638,9 +676,14 @@ export const INGEST_FIELDS: Readonly<Record<IngestKind, readonly FieldSpec[]>> =
     {
       name: 'reason_code',
       type: 'enum',
+      openValues: true,
       enumValues: REASONS.map((r) => r.code),
       synonyms: [
         'reason',
+        'issue',
+        'issue type',
+        'problem',
+        'problem type',
         'reason code',
         'return reason',
         'claim reason',
@@ -1002,6 +1045,7 @@ export const INGEST_FIELDS: Readonly<Record<IngestKind, readonly FieldSpec[]>> =
     },
     SKU,
     ORDER_ID,
+    SELLER,
     {
       name: 'claim_id',
       type: 'text',

@@ -51,6 +51,8 @@ describe('suggestMapping on real-looking exports (apps/api-e2e/src/fixtures/real
       promised_at: 'order_estimated_delivery_date',
       delivered_at: 'order_delivered_customer_date',
       customer_id: 'customer_id',
+      // The seller is the line's: one product, many sellers.
+      supplier_id: 'seller_id',
     });
     expect(s.confident).toBe(true);
     expect(s.notes).toEqual([
@@ -115,11 +117,12 @@ describe('suggestMapping on real-looking exports (apps/api-e2e/src/fixtures/real
     expect(s.matches.find((m) => m.field === 'reason_text')).toBeUndefined();
   });
 
-  it('complaint portal: channel and first response found; a US state is no status, a product line no SKU', () => {
+  it('complaint portal: channel, issue and first response found; a US state is no status, a product line no SKU', () => {
     const s = suggest('claims', 'complaint-portal.csv', { type: 'complaint' });
     expect(s.mapping.columns).toEqual({
       external_id: 'Complaint ID',
       channel: 'Submitted via',
+      reason_code: 'Issue',
       reason_text: 'Consumer complaint narrative',
       opened_at: 'Date received',
       first_response_at: 'Date sent to company',
@@ -131,12 +134,17 @@ describe('suggestMapping on real-looking exports (apps/api-e2e/src/fixtures/real
       'Column "Product" is not used for sku: its values ("Credit reporting", "Debt collection", "Mortgage" …) cannot be one.',
       'Column "State" is not used for status: its values ("CA", "TX", "NY" …) cannot be one.',
     ]);
-    // Two of its channels are none of ours: the match is offered, not trusted.
+    // Two of its channels are none of ours: they are the shop's own, said, and trusted.
     const channel = s.matches.find((m) => m.field === 'channel');
     expect(channel?.unknownValues).toEqual(['Referral', 'Postal mail']);
-    expect(channel?.confidence).toBeLessThan(CONFIDENT);
-    expect(s.missingRequired).toEqual(['channel']);
-    // With the two mapped, it is confident.
+    expect(channel?.confidence).toBeGreaterThanOrEqual(CONFIDENT);
+    expect(s.missingRequired).toEqual([]);
+    expect(s.confident).toBe(true);
+    // Its issues are the shop's own reasons.
+    expect(s.matches.find((m) => m.field === 'reason_code')?.unknownValues).toContain(
+      'Incorrect information on your report',
+    );
+    // A value map still decides a value, and the channel stays confident.
     const { headers, rows } = read('complaint-portal.csv');
     const mapped = suggestMapping('claims', headers, {
       rows,
@@ -144,12 +152,10 @@ describe('suggestMapping on real-looking exports (apps/api-e2e/src/fixtures/real
       values: { channel: { Referral: 'web_form', 'Postal mail': 'email' } },
     });
     expect(mapped.confident).toBe(true);
-    expect(mapped.matches.find((m) => m.field === 'channel')?.confidence).toBeGreaterThanOrEqual(
-      CONFIDENT,
-    );
+    expect(mapped.matches.find((m) => m.field === 'channel')?.unknownValues).toBeUndefined();
   });
 
-  it('Polish helpdesk: every field; the shop’s own reasons (none of ours) not taken for reason codes', () => {
+  it('Polish helpdesk: every field; its reasons (none of ours) are the shop’s own', () => {
     const s = suggest('claims', 'helpdesk-pl.csv', {}, ';');
     expect(s.mapping.columns).toEqual({
       external_id: 'Nr zgłoszenia',
@@ -158,6 +164,7 @@ describe('suggestMapping on real-looking exports (apps/api-e2e/src/fixtures/real
       order_id: 'Nr zamówienia',
       sku: 'Indeks',
       quantity: 'Ilość',
+      reason_code: 'Powód',
       reason_text: 'Opis',
       opened_at: 'Data zgłoszenia',
       resolved_at: 'Data zamknięcia',
@@ -165,8 +172,10 @@ describe('suggestMapping on real-looking exports (apps/api-e2e/src/fixtures/real
       assignee: 'Konsultant',
     });
     expect(s.confident).toBe(true);
-    expect(s.matches.find((m) => m.field === 'reason_code')).toBeUndefined();
-    expect(s.unusedColumns).toEqual(['Powód']);
-    expect(confidentFields(s)).not.toContain('reason_code');
+    expect(s.matches.find((m) => m.field === 'reason_code')?.unknownValues).toEqual(
+      expect.arrayContaining(['za mały rozmiar', 'wada']),
+    );
+    expect(s.unusedColumns).toEqual([]);
+    expect(confidentFields(s)).toContain('reason_code');
   });
 });

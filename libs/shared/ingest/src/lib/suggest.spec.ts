@@ -1,4 +1,5 @@
-import { normaliseHeader, suggestMapping } from './suggest';
+import { normaliseHeader, ratingScaleOf, suggestMapping } from './suggest';
+import { suggestChannelGroup } from './enum-synonyms';
 
 describe('normaliseHeader', () => {
   it('drops case, accents and punctuation', () => {
@@ -240,5 +241,40 @@ describe('suggestMapping', () => {
     const suggestion = suggestMapping('claims', ['id', 'type', 'created'], { channel: 'email' });
     expect(suggestion.missingRequired).toEqual([]);
     expect(suggestion.mapping.defaults).toEqual({ channel: 'email' });
+  });
+});
+
+describe('rating scales and own channels', () => {
+  it('reads a rating column’s scale from its values', () => {
+    expect(ratingScaleOf(['1', '5', '3'])).toBeNull();
+    expect(ratingScaleOf(['0', '7', '10', '9'])).toEqual({ min: 0, max: 10 });
+    expect(ratingScaleOf(['1', '7', '10'])).toEqual({ min: 1, max: 10 });
+    expect(ratingScaleOf(['4.5', '3', '0.5'])).toEqual({ min: 0.5, max: 5 });
+    expect(ratingScaleOf(['4,5', '3,5', '1'])).toEqual({ min: 1, max: 5 });
+    // One stray value of a 1–5 column is no scale: it is rejected row by row.
+    expect(ratingScaleOf(['1', '5', '7', '3', '4', '2', '5', '4', '3', '1'])).toBeNull();
+    expect(ratingScaleOf(['4', '4.5', '7'])).toBeNull();
+    expect(ratingScaleOf(['80', '100', '35'])).toEqual({ min: 0, max: 100 });
+  });
+
+  it('suggests an NPS column as a rating on 0–10, and says so', () => {
+    const rows = ['0', '6', '7', '9', '10', '8'].map((score, i) => ({
+      id: `N${i}`,
+      'NPS score': score,
+      order: `O${i}`,
+      date: '2026-05-01',
+    }));
+    const s = suggestMapping('feedback', ['id', 'NPS score', 'order', 'date'], { rows });
+    expect(s.mapping.columns['rating']).toBe('NPS score');
+    expect(s.mapping.ratingScale).toEqual({ min: 0, max: 10 });
+    expect(s.notes).toContainEqual(expect.stringContaining('on a 0–10 scale'));
+  });
+
+  it('places a shop’s own channel by its words, or nowhere', () => {
+    expect(suggestChannelGroup('Fax')).toBe('phone');
+    expect(suggestChannelGroup('Web portal')).toBe('web_form');
+    expect(suggestChannelGroup('Postal mail')).toBeNull();
+    expect(suggestChannelGroup('Referral')).toBeNull();
+    expect(suggestChannelGroup('WhatsApp')).toBe('chat');
   });
 });

@@ -3,6 +3,7 @@ import type {
   IngestKind,
   IngestMapping,
   MappingSuggestion,
+  RatingScale,
 } from '@returnlens/shared/contracts';
 import { ENUM_SYNONYMS, normaliseEnumValue } from './enum-synonyms';
 import { fieldsOf, type FieldSpec } from './fields';
@@ -213,6 +214,11 @@ function fits(
     case 'timestamp':
       return isDate(value);
     case 'integer': {
+      // A rating may be on another scale (0–10, half stars, percent): ratingScaleOf says which.
+      if (field.name === 'rating') {
+        const parsed = parseDecimal(value);
+        return parsed.ok && Number(parsed.value) >= 0 && Number(parsed.value) <= 100;
+      }
       const parsed = parseInteger(value);
       if (!parsed.ok) return false;
       const n = field.negativeAsReturned ? Math.abs(parsed.value) : parsed.value;
@@ -229,7 +235,11 @@ function fits(
     case 'country':
       return parseCountry(value).ok;
     case 'enum':
-      return knownEnum(field, value, valueMap);
+      // An open field (reason, channel) takes the shop's own values: short words.
+      return (
+        knownEnum(field, value, valueMap) ||
+        (!!field.openValues && value.length <= 120 && wordy(value))
+      );
     case 'text':
       if (ID_FIELDS.has(field.name)) return idLike(value);
       return field.cutLong ? written(value) : wordy(value);
@@ -255,6 +265,8 @@ function evidence(
   for (const value of values) {
     if (fits(field, value, valueMap)) fitting++;
     else if (field.type === 'enum' && unknown.size < 10) unknown.add(value);
+    if (field.openValues && unknown.size < 10 && !knownEnum(field, value, valueMap))
+      unknown.add(value);
   }
   return {
     n: values.length,
@@ -286,7 +298,8 @@ function combined(
     values.share >= 0.95
       ? header + (1 - header) * 0.6 * weight
       : header * (0.5 + 0.5 * values.share);
-  if (values.unknown.length) confidence = Math.min(confidence, field.required ? 0.7 : 0.45);
+  if (values.unknown.length && !field.openValues)
+    confidence = Math.min(confidence, field.required ? 0.7 : 0.45);
   return confidence;
 }
 
@@ -413,9 +426,17 @@ export function suggestMapping(
     .map((f) => f.name);
   if (kind === 'sales' && !sure('external_id') && sure('order_id'))
     notes.push(derivedKeyNote(used));
+  const ratingColumn = used.find((m) => m.field === 'rating')?.column;
+  const ratingScale = ratingColumn ? ratingScaleOf(columnValues.get(ratingColumn) ?? []) : null;
+  if (ratingScale) {
+    notes.push(
+      `Ratings in "${ratingColumn}" are on a ${ratingScale.min}–${ratingScale.max} scale: each is converted to 1–5 stars (the scale's ends are 1 and 5 stars), and the original is kept.`,
+    );
+  }
   const mapping: IngestMapping = {
     columns: Object.fromEntries(used.map((m) => [m.field, m.column])),
     ...(Object.keys(defaults).length ? { defaults } : {}),
+    ...(ratingScale ? { ratingScale } : {}),
   };
   const usedColumnNames = new Set(used.map((m) => m.column));
   const samples = Object.fromEntries(headers.map((h) => [h, shownSamples(columnValues.get(h))]));
@@ -429,6 +450,32 @@ export function suggestMapping(
     ...(notes.length ? { notes } : {}),
     ...(rows.length ? { samples } : {}),
   };
+}
+
+/**
+ * The scale of a rating column when it is not whole 1–5 stars, from its sampled values:
+ * above 10 → 0–100, above 5 → 0–10 (1–10 when no 0 is seen), halves → 0.5–5 or 1–5, zeros
+ * → 0–5. Each needs at least two values and a fifth of them, so that one stray value of a
+ * 1–5 column is rejected row by row, not taken for a scale. Null for 1–5 stars.
+ */
+export function ratingScaleOf(values: readonly string[]): RatingScale | null {
+  const numbers: number[] = [];
+  for (const value of values) {
+    const parsed = parseDecimal(value);
+    if (parsed.ok) numbers.push(Number(parsed.value));
+  }
+  if (!numbers.length) return null;
+  // A scale is read from many values, never from one stray value of a 1–5 column.
+  const many = (count: number) => count >= 2 && count >= 0.2 * numbers.length;
+  const min = Math.min(...numbers);
+  if (many(numbers.filter((n) => n > 10).length)) return { min: 0, max: 100 };
+  if (numbers.some((n) => n > 10)) return null;
+  if (many(numbers.filter((n) => n > 5).length)) return { min: min < 1 ? 0 : 1, max: 10 };
+  if (numbers.some((n) => n > 5)) return null;
+  if (many(numbers.filter((n) => !Number.isInteger(n)).length))
+    return { min: min < 1 ? 0.5 : 1, max: 5 };
+  if (numbers.filter((n) => n === 0).length >= 2) return { min: 0, max: 5 };
+  return null;
 }
 
 /** A column's first distinct values, each at most 80 characters. */

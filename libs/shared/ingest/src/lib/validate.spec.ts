@@ -1,4 +1,4 @@
-import { createRowValidator, cutText } from './validate';
+import { createRowValidator, cutText, ratingStars, UNCATEGORISED } from './validate';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const claims = createRowValidator(
@@ -70,11 +70,7 @@ describe('createRowValidator (claims)', () => {
           '"swap meet" is not a known type; expected one of return, return_defective',
         ),
       },
-      {
-        field: 'channel',
-        value: 'pigeon',
-        message: expect.stringContaining('"pigeon" is not a known channel'),
-      },
+      // "pigeon" is no error: a channel that is none of ours is the shop's own.
       { field: 'quantity', value: '0', message: 'must be at least 1' },
       { field: 'opened_at', value: '2027-05-01', message: '"2027-05-01" is in the future' },
       { field: 'refund_amount', value: '-5', message: 'must not be negative' },
@@ -249,7 +245,15 @@ describe('createRowValidator (sales and feedback)', () => {
     );
     expect(feedback({ id: 'R1', d: '2026-01-05', r: '6', s: 'A' })).toEqual({
       ok: false,
-      errors: [{ field: 'rating', value: '6', message: 'must be at most 5' }],
+      errors: [
+        {
+          field: 'rating',
+          value: '6',
+          message: expect.stringContaining(
+            "must be at most 5 stars; a rating on another scale needs the mapping's ratingScale",
+          ),
+        },
+      ],
     });
     expect(feedback({ id: 'R2', d: '2026-01-05' })).toEqual({
       ok: false,
@@ -382,5 +386,84 @@ describe('what is kept rather than rejected', () => {
     const title = feedback({ id: 'R2', o: 'O2', t: 'Recomendo', m: '', at: '2026-03-25' });
     expect(both.ok && both.record['text']).toBe('Atrasou\nChegou tarde.');
     expect(title.ok && title.record['text']).toBe('Recomendo');
+  });
+});
+
+describe('the shop’s own values and other rating scales', () => {
+  it('keeps a reason or channel that is none of ours as the shop writes it (spaces collapsed, commas as semicolons)', () => {
+    const claims = createRowValidator(
+      'claims',
+      { columns: { external_id: 'id', type: 't', channel: 'c', reason_code: 'r', opened_at: 'd' } },
+      { shopTimeZone: 'UTC', now: NOW },
+    );
+    const result = claims({
+      id: 'A1',
+      t: 'complaint',
+      c: ' Postal   mail ',
+      r: 'Loan, lease or credit',
+      d: '2026-05-01',
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      record: { channel: 'Postal mail', reason_code: 'Loan; lease or credit' },
+      notes: [
+        { kind: 'own_value', field: 'channel' },
+        { kind: 'own_value', field: 'reason_code' },
+      ],
+    });
+    // A built-in value (or a synonym) is still ours.
+    expect(
+      claims({ id: 'A2', t: 'complaint', c: 'E-mail', r: 'wrong size', d: '2026-05-01' }),
+    ).toMatchObject({
+      ok: true,
+      record: { channel: 'email', reason_code: 'wrong_size' },
+    });
+  });
+
+  it('files a product without a category under "Uncategorised"', () => {
+    const products = createRowValidator(
+      'products',
+      { columns: { sku: 'sku', name: 'n' } },
+      { shopTimeZone: 'UTC', now: NOW },
+    );
+    expect(products({ sku: 'A', n: 'Lamp' })).toEqual({
+      ok: true,
+      record: expect.objectContaining({ sku: 'A', category: UNCATEGORISED }),
+      notes: [{ kind: 'uncategorised' }],
+    });
+  });
+
+  it('converts ratings on the stated scale to stars and keeps the original', () => {
+    const feedback = createRowValidator(
+      'feedback',
+      {
+        columns: { external_id: 'id', created_at: 'd', rating: 'r', sku: 's' },
+        ratingScale: { min: 0, max: 10 },
+      },
+      { shopTimeZone: 'UTC', now: NOW },
+    );
+    const stars = (r: string) => {
+      const result = feedback({ id: 'F', d: '2026-05-01', r, s: 'A' });
+      return result.ok
+        ? [result.record['rating'], result.record['rating_original'], result.record['rating_scale']]
+        : result.errors;
+    };
+    expect(stars('0')).toEqual([1, 0, '0-10']);
+    expect(stars('5')).toEqual([3, 5, '0-10']);
+    expect(stars('6')).toEqual([3, 6, '0-10']);
+    expect(stars('7')).toEqual([4, 7, '0-10']);
+    expect(stars('9')).toEqual([5, 9, '0-10']);
+    expect(stars('10')).toEqual([5, 10, '0-10']);
+    expect(stars('11')).toEqual([
+      {
+        field: 'rating',
+        value: '11',
+        message: 'is outside the rating scale 0–10 the mapping states',
+      },
+    ]);
+    expect(ratingStars(4.5, { min: 0.5, max: 5 })).toBe(5);
+    expect(ratingStars(2.5, { min: 1, max: 5 })).toBe(3);
+    expect(ratingStars(1, { min: 1, max: 10 })).toBe(1);
+    expect(ratingStars(50, { min: 0, max: 100 })).toBe(3);
   });
 });

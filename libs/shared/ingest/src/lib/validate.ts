@@ -1,4 +1,10 @@
-import type { IngestKind, IngestMapping, RowError } from '@returnlens/shared/contracts';
+import {
+  ownValue,
+  type IngestKind,
+  type IngestMapping,
+  type RatingScale,
+  type RowError,
+} from '@returnlens/shared/contracts';
 import { ENUM_SYNONYMS, normaliseEnumValue } from './enum-synonyms';
 import { fieldsOf, TEXT_MAX, type FieldSpec } from './fields';
 import {
@@ -18,7 +24,25 @@ export type RowNote =
   | { readonly kind: 'cut'; readonly field: string; readonly length: number }
   | { readonly kind: 'negative_quantity' }
   | { readonly kind: 'derived_key'; readonly by: 'line' | 'sku' }
-  | { readonly kind: 'derived_name' };
+  | { readonly kind: 'derived_name' }
+  /** A value of an open field (reason, channel) that is the shop's own, not a built-in one. */
+  | { readonly kind: 'own_value'; readonly field: string }
+  /** A product without a category, filed under "Uncategorised". */
+  | { readonly kind: 'uncategorised' }
+  /** A rating on another scale, converted to stars (the original kept). */
+  | { readonly kind: 'rating_converted' };
+
+/** The category of a product whose file names none. */
+export const UNCATEGORISED = 'Uncategorised';
+
+/**
+ * A rating on the scale `scale` as 1–5 stars: linear, rounded half up, so that the scale's
+ * ends are 1 and 5 stars and its middle 3 (0–10: 0–1 → 1, 2–3 → 2, 4–6 → 3, 7–8 → 4, 9–10 → 5).
+ */
+export function ratingStars(value: number, scale: RatingScale): number {
+  const stars = 1 + (4 * (value - scale.min)) / (scale.max - scale.min);
+  return Math.min(5, Math.max(1, Math.floor(stars + 0.5 + 1e-9)));
+}
 
 export type ValidationResult =
   { ok: true; record: CleanRecord; notes?: RowNote[] } | { ok: false; errors: RowError[] };
@@ -98,7 +122,26 @@ export function createRowValidator(
   /** Notes of the row being validated. */
   let notes: RowNote[] = [];
 
+  const ratingScale = mapping.ratingScale;
+
+  function parseRating(text: string, scale: RatingScale): Parsed<CleanValue> {
+    const parsed = parseDecimal(text, decimalSeparator);
+    if (!parsed.ok) return parsed;
+    const value = Number(parsed.value);
+    if (value < scale.min || value > scale.max)
+      return {
+        ok: false,
+        message: `is outside the rating scale ${scale.min}–${scale.max} the mapping states`,
+      };
+    notes.push({ kind: 'rating_converted' });
+    ratingOriginal = value;
+    return { ok: true, value: ratingStars(value, scale) };
+  }
+  /** The rating as given, when converted from another scale (row by row). */
+  let ratingOriginal: number | null = null;
+
   function parseField(field: FieldSpec, text: string): Parsed<CleanValue> {
+    if (field.name === 'rating' && ratingScale) return parseRating(text, ratingScale);
     switch (field.type) {
       case 'text': {
         const value = text.trim();
@@ -126,7 +169,13 @@ export function createRowValidator(
         if (field.min !== undefined && parsed.value < field.min)
           return { ok: false, message: `must be at least ${field.min}` };
         if (field.max !== undefined && parsed.value > field.max)
-          return { ok: false, message: `must be at most ${field.max}` };
+          return {
+            ok: false,
+            message:
+              field.name === 'rating'
+                ? `must be at most ${field.max} stars; a rating on another scale needs the mapping's ratingScale (e.g. {"min": 0, "max": 10})`
+                : `must be at most ${field.max}`,
+          };
         return parsed;
       }
       case 'decimal': {
@@ -169,6 +218,14 @@ export function createRowValidator(
     const candidate =
       mapped ?? (field.enumValues?.includes(key) ? key : ENUM_SYNONYMS[field.name]?.[key]);
     if (candidate && field.enumValues?.includes(candidate)) return { ok: true, value: candidate };
+    if (field.openValues) {
+      // The shop's own value: stored under its own name, placed by the shop's rule.
+      const value = ownValue(text);
+      if (value.includes('\u0000'))
+        return { ok: false, message: 'contains a NUL character, which cannot be stored' };
+      notes.push({ kind: 'own_value', field: field.name });
+      return { ok: true, value };
+    }
     const expected = field.enumValues?.join(', ') ?? '';
     return {
       ok: false,
@@ -180,6 +237,7 @@ export function createRowValidator(
     const record: CleanRecord = {};
     const errors: RowError[] = [];
     notes = [];
+    ratingOriginal = null;
     for (const field of fields) {
       const column = mapping.columns[field.name];
       const cell = column === undefined ? undefined : raw[column];
@@ -230,6 +288,11 @@ export function createRowValidator(
         });
       }
     }
+    if (kind === 'feedback') {
+      record['rating_original'] = ratingOriginal;
+      record['rating_scale'] =
+        ratingOriginal === null || !ratingScale ? null : `${ratingScale.min}-${ratingScale.max}`;
+    }
     if (errors.length === 0) completeRecord(kind, record, errors, notes);
     if (errors.length) return { ok: false, errors };
     return notes.length ? { ok: true, record, notes } : { ok: true, record };
@@ -276,6 +339,10 @@ function completeRecord(
       if (record['name'] === null) {
         record['name'] = record['sku'];
         notes.push({ kind: 'derived_name' });
+      }
+      if (record['category'] === null) {
+        record['category'] = UNCATEGORISED;
+        notes.push({ kind: 'uncategorised' });
       }
       break;
     case 'sales':

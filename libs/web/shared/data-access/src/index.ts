@@ -7,3 +7,5 @@ export * from './lib/auth/auth.store';
 export * from './lib/auth/auth.guards';
 export * from './lib/auth/auth.interceptor';
 export * from './lib/admin.api';
+export * from './lib/settings.api';
+export * from './lib/mapping-edit';

@@ -193,7 +193,8 @@ export class AnalyticsReader {
       params[name] = values;
       where.push(`${expr} = ANY({${name}}::text[])`);
     };
-    add('fSupplier', 'p.supplier_id', f.supplier);
+    // The line's seller when there is one, else the product's supplier.
+    add('fSupplier', 'COALESCE(c.supplier_id, p.supplier_id)', f.supplier);
     add('fProduct', 'c.sku', f.product);
     add('fCategory', 'p.category', f.category);
     add('fChannel', 'c.channel', f.channel);

@@ -1,18 +1,46 @@
 import { Injectable } from '@nestjs/common';
-import { type AnalyticsFilters, type FeedbackReport } from '@returnlens/shared/contracts';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  DELIVERY_OUTCOMES,
+  type AnalyticsFilters,
+  type DeliveryOutcome,
+  type FeedbackByDelivery,
+  type FeedbackReport,
+  type TextAnalysisInProgress,
+} from '@returnlens/shared/contracts';
+import { ANALYSIS_IN_PROGRESS } from '@returnlens/api/enrich/data-access';
+import { DEFAULT_SHOP_ID } from '@returnlens/api/shared/util';
 import { netSentiment } from '@returnlens/shared/metrics';
 import { type Dimension } from '@returnlens/api/analytics/util';
-import { AnalyticsReader, ratio, sum, type Row } from './analytics-reader';
+import { deliveryOf, feedbackLabel } from '@returnlens/api/shared/sql';
+import { AnalyticsReader, ratio, sum, type Context, type Row } from './analytics-reader';
+import { feedbackWhere } from './feedback-scope';
 
 /** What customers say: ratings, net sentiment by week, language and supplier. */
 @Injectable()
 export class FeedbackQuery {
-  constructor(private readonly reader: AnalyticsReader) {}
+  constructor(
+    private readonly reader: AnalyticsReader,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  /**
+   * Feedback batches whose texts are still analysed in the background (their reviews count as
+   * unscored until then), or undefined when none is.
+   */
+  async analysing(): Promise<TextAnalysisInProgress | undefined> {
+    const [row] = await this.db.query<TextAnalysisInProgress[]>(ANALYSIS_IN_PROGRESS, [
+      DEFAULT_SHOP_ID,
+      'feedback',
+    ]);
+    return row && row.batches > 0 ? row : undefined;
+  }
 
   async feedback(filters: AnalyticsFilters): Promise<FeedbackReport> {
     const ctx = await this.reader.context(filters);
     const bySupplierLevel = Boolean(filters.language?.length);
-    const [ratings, trend, languages, suppliers, names] = await Promise.all([
+    const [ratings, trend, languages, suppliers, names, analysing, byDelivery] = await Promise.all([
       this.reader.cube(ctx, 'feedback', ['rating'], ['items']),
       this.reader.cube(ctx, 'feedback', ['week', 'label'], ['items']),
       this.reader.cube(ctx, 'feedback', ['language', 'label'], ['items', 'scored', 'score_sum']),
@@ -20,6 +48,8 @@ export class FeedbackQuery {
         raw: bySupplierLevel,
       }),
       this.reader.names('suppliers'),
+      this.analysing(),
+      this.byDelivery(ctx, filters),
     ]);
     const labelled = (rows: Row[]) => {
       const n = (l: string) => rows.filter((r) => r.label === l).reduce((s, r) => s + r.items, 0);
@@ -82,6 +112,42 @@ export class FeedbackQuery {
           };
         })
         .sort((a, b) => (a.netSentiment ?? 0) - (b.netSentiment ?? 0)),
+      byDelivery,
+      ...(analysing ? { analysing } : {}),
     };
+  }
+
+  /**
+   * Feedback whose order was delivered against a promised date, late or on time, each item
+   * once (docs/metrics.md, "Feedback by delivery"); read from the raw rows.
+   */
+  private async byDelivery(ctx: Context, filters: AnalyticsFilters): Promise<FeedbackByDelivery[]> {
+    const params: Record<string, unknown> = {};
+    const where = feedbackWhere(ctx, filters, params);
+    const rows = await this.reader.query<{
+      delivery: DeliveryOutcome;
+      items: number;
+      ratings: number[];
+      positive: number;
+      neutral: number;
+      negative: number;
+    }>(
+      `SELECT d.delivery, count(*)::int AS items,
+              ARRAY[${[1, 2, 3, 4, 5].map((n) => `count(*) FILTER (WHERE f.rating = ${n})::int`).join(', ')}] AS ratings,
+              ${['positive', 'neutral', 'negative'].map((l) => `count(*) FILTER (WHERE ${feedbackLabel('f')} = '${l}')::int AS ${l}`).join(', ')}
+         FROM feedback f CROSS JOIN LATERAL (SELECT ${deliveryOf('f')} AS delivery) d
+        WHERE ${where.join(' AND ')} AND d.delivery IS NOT NULL
+        GROUP BY 1`,
+      params,
+    );
+    return DELIVERY_OUTCOMES.map((delivery) => {
+      const row = rows.find((r) => r.delivery === delivery);
+      return {
+        delivery,
+        items: row?.items ?? 0,
+        ratings: row?.ratings ?? [0, 0, 0, 0, 0],
+        netSentiment: row ? netSentiment(row.positive, row.neutral, row.negative) : null,
+      };
+    });
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
-  reasonCategoryOf,
   reasonLabel,
   type AnalyticsFilters,
   type MatrixDimension,
   type ParetoResult,
+  type ReasonCategoryCode,
   type ReasonMatrix,
 } from '@returnlens/shared/contracts';
 import { paretoShares } from '@returnlens/shared/metrics';
@@ -21,8 +21,12 @@ export class ParetoQuery {
     const rows = await this.reader.cube(
       ctx,
       'claims',
-      ['reason_code', 'reason_source'],
+      ['reason_code', 'reason_category', 'reason_source'],
       ['claims', 'units'],
+    );
+    // The stored category: a shop's own reason is where the shop's rule put it.
+    const categoryOf = new Map(
+      rows.map((r) => [r.reason_code, r.reason_category as ReasonCategoryCode]),
     );
     const byReason = new Map<
       string,
@@ -44,7 +48,7 @@ export class ParetoQuery {
         return {
           reasonCode: s.key,
           reasonLabel: reasonLabel(s.key),
-          category: reasonCategoryOf(s.key),
+          category: categoryOf.get(s.key) ?? 'other',
           claims: s.count,
           units: e.units,
           share: s.share,
@@ -72,9 +76,15 @@ export class ParetoQuery {
         .map((r) => [r[dim], r.claims]),
     );
     const rows = totals.size
-      ? await this.reader.cube(ctx, 'claims', ['reason_code', dim], ['claims', 'units'], {
-          where: { [dim]: [...totals.keys()] },
-        })
+      ? await this.reader.cube(
+          ctx,
+          'claims',
+          ['reason_code', 'reason_category', dim],
+          ['claims', 'units'],
+          {
+            where: { [dim]: [...totals.keys()] },
+          },
+        )
       : [];
     const labels =
       by === 'category'
@@ -90,7 +100,7 @@ export class ParetoQuery {
       reasons: [...reasonTotals].sort((a, b) => b[1] - a[1]).map(([k]) => k),
       columns: [...totals.keys()].map((key) => ({ key, label: columnLabel(key) })),
       cells: rows.map((r) => ({
-        reasonCategory: reasonCategoryOf(r.reason_code),
+        reasonCategory: r.reason_category as ReasonCategoryCode,
         reasonCode: r.reason_code,
         reasonLabel: reasonLabel(r.reason_code),
         key: r[dim],

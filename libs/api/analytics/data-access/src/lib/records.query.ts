@@ -3,6 +3,7 @@ import {
   type AnalyticsFilters,
   type AnalyticsPeriod,
   type ClaimRecord,
+  type DeliveryOutcome,
   type FeedbackRecord,
   type RecordsPage,
   type SupplierClaimRecord,
@@ -18,6 +19,7 @@ import {
   cohortOrderedAt,
   defectUnits,
   feedbackLabel,
+  deliveryOf,
   RETURN_TYPES_SQL,
   moneyAt,
   moneyClaim,
@@ -25,6 +27,7 @@ import {
   resolutionOutcome,
 } from '@returnlens/api/shared/sql';
 import { AnalyticsReader, type Context } from './analytics-reader';
+import { feedbackWhere } from './feedback-scope';
 import { slaDrillWhere, type SlaDrill } from './sla-records';
 
 /** The columns of a claim record, in order; `handling` ones only for the `claims` permission. */
@@ -34,7 +37,7 @@ const CLAIM_COLUMNS: readonly (readonly [sql: string, handling?: 'handling'])[] 
   ['c.channel'],
   ['c.sku'],
   ['p.name AS "productName"'],
-  ['p.supplier_id AS "supplierId"'],
+  ['COALESCE(c.supplier_id, p.supplier_id) AS "supplierId"'],
   ['c.reason_code AS "reasonCode"'],
   ['c.reason_source AS "reasonSource"'],
   ['c.inferred_reason_code AS "inferredReasonCode"'],
@@ -85,6 +88,7 @@ const DEFECT_WHERE = ` AND (SELECT ${defectUnits('c', 'dr')} FROM (SELECT 1) one
 type FeedbackRecordFilters = AnalyticsFilters & {
   rating?: readonly string[];
   label?: readonly string[];
+  delivery?: DeliveryOutcome;
 };
 
 interface ClaimShape {
@@ -262,25 +266,27 @@ export class RecordsQuery {
     page: Pick<PageRequest, 'sort' | 'order'>,
     params: Record<string, unknown>,
   ) {
-    params['fromTs'] = ctx.period.range.fromInstant;
-    params['toTs'] = ctx.period.range.toInstant;
-    const where = ['f.shop_id = {shop}', 'f.created_at >= {fromTs} AND f.created_at < {toTs}'];
+    const where = feedbackWhere(ctx, filters, params);
     const add = (name: string, expr: string, values?: readonly string[]) => {
       if (!values?.length) return;
       params[name] = values;
       where.push(`${expr} = ANY({${name}}::text[])`);
     };
-    add('fSupplier', 'p.supplier_id', filters.supplier);
-    add('fProduct', 'f.sku', filters.product);
-    add('fCategory', 'p.category', filters.category);
-    add('fLanguage', `COALESCE(f.language, '')`, filters.language);
     // 0: no rating (a review with text only), as the feedback report counts it ("unrated").
     add('fRating', 'COALESCE(f.rating, 0)::text', filters.rating);
     add('fLabel', feedbackLabel('f'), filters.label);
+    if (filters.delivery) {
+      params['fDelivery'] = filters.delivery;
+      where.push(`${deliveryOf('f')} = {fDelivery}`);
+    }
     const from = 'feedback f LEFT JOIN products p ON p.shop_id = f.shop_id AND p.sku = f.sku';
     return {
       count: `SELECT count(*)::int AS total FROM ${from} WHERE ${where.join(' AND ')}`,
-      select: `SELECT f.external_id AS "externalId", f.source, f.sku, p.name AS "productName", f.rating, f.text,
+      // An item about an order shows the SKUs of the order's lines.
+      select: `SELECT f.external_id AS "externalId", f.source,
+              COALESCE(f.sku, (SELECT string_agg(DISTINCT x.sku, ', ') FROM sales x
+                                WHERE f.order_id IS NOT NULL AND x.shop_id = f.shop_id AND x.order_id = f.order_id)) AS sku,
+              p.name AS "productName", f.rating, f.text,
               f.language, f.sentiment_score AS "sentimentScore",
               NULLIF(${feedbackLabel('f')}, '') AS label, f.created_at AS "createdAt"
          FROM ${from} WHERE ${where.join(' AND ')}

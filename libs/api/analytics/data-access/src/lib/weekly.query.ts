@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
   REASON_CATEGORIES,
-  reasonCategoryOf,
   reasonLabel,
   type AnalyticsFilters,
   type CohortReturnRates,
   type IsoWeekRef,
   type KpiComparison,
+  type ReasonCategoryCode,
   type WeeklyReport,
 } from '@returnlens/shared/contracts';
 import {
@@ -44,7 +44,7 @@ export class WeeklyQuery {
     const weekComplete = isoWeekBounds(reported, this.reader.tz).to.getTime() <= now.getTime();
     const [byCategory, reasons, refunds, sla, labels, returnCohorts, movers] = await Promise.all([
       this.reader.cube(ctx, 'claims', ['week', 'reason_category'], ['claims', 'units']),
-      this.reader.cube(ctx, 'claims', ['reason_code'], ['claims'], lastWeek),
+      this.reader.cube(ctx, 'claims', ['reason_code', 'reason_category'], ['claims'], lastWeek),
       // Refunds by the week they were paid; a week not over against the same part of the others.
       refundsPaidKpis(this.reader, ctx, reported, weekComplete, now),
       this.slaQuery.sla({ ...filters, from: undefined }, 'calendar', now, true),
@@ -79,7 +79,9 @@ export class WeeklyQuery {
         (row) => ({
           reasonCode: row.key,
           reasonLabel: reasonLabel(row.key),
-          category: reasonCategoryOf(row.key),
+          // The stored category: a shop's own reason is where the shop's rule put it.
+          category: reasons.find((r) => r.reason_code === row.key)!
+            .reason_category as ReasonCategoryCode,
           claims: row.count,
           share: row.share,
           cumulativeShare: row.cumulativeShare,

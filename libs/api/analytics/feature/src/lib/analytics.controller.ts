@@ -206,7 +206,7 @@ export class AnalyticsController {
   @ApiTabularAnswer(FeedbackRecordsPageDto)
   @ExportsEveryRow()
   feedbackRecords(@Query() q: FeedbackRecordsQueryDto, @Req() req: Request) {
-    const filters = { ...filtersOf(q), rating: q.rating, label: q.label };
+    const filters = { ...filtersOf(q), rating: q.rating, label: q.label, delivery: q.delivery };
     return requestedFormat(req) === 'json'
       ? this.records.feedbackRecords(filters, pageOf(q))
       : this.records.feedbackExport(filters, pageOf(q));

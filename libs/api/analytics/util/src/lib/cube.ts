@@ -5,6 +5,7 @@ import {
   defectUnits,
   RETURN_TYPES_SQL,
   feedbackLabel,
+  feedbackLinesSql,
   moneyAt,
   moneyClaim,
   refundPaid,
@@ -90,8 +91,17 @@ const moneyMeasures = {
   cost_amount: 'COALESCE(sum(t.cost_amount), 0)',
 };
 const PRODUCT_JOIN = 'LEFT JOIN products p ON p.shop_id = t.shop_id AND p.sku = t.sku';
+/**
+ * Supplier and category of a SKU rollup row `t`: the supplier is the line's seller when there
+ * is one, else the product's (docs/domain.md, "Suppliers and sellers").
+ */
 const viaProduct = {
-  supplier_id: `COALESCE(p.supplier_id, '')`,
+  supplier_id: `COALESCE(NULLIF(t.seller_id, ''), p.supplier_id, '')`,
+  category: `COALESCE(p.category, '')`,
+};
+/** The same for a raw fact row `t` (a sale line, a claim, a review) with its own seller. */
+const viaLine = {
+  supplier_id: `COALESCE(t.supplier_id, p.supplier_id, '')`,
   category: `COALESCE(p.category, '')`,
 };
 
@@ -111,6 +121,14 @@ function rollupSource(
     measures: rollupMeasures(measures),
   };
 }
+
+const FEEDBACK_DIMS: Partial<Record<Dimension, string>> = {
+  week: weekOf('t.created_at'),
+  language: `COALESCE(t.language, '')`,
+  source: 't.source',
+  rating: 'COALESCE(t.rating, 0)',
+  label: feedbackLabel('t'),
+};
 
 /** Smallest first: the planner takes the first source that has what a question needs. */
 const SOURCES: Record<Fact, readonly Source[]> = {
@@ -166,7 +184,7 @@ const SOURCES: Record<Fact, readonly Source[]> = {
         sku: `COALESCE(t.sku, '')`,
         assignee: `COALESCE(t.assignee, '')`,
         resolution: resolutionOutcome('t'),
-        ...viaProduct,
+        ...viaLine,
       },
       measures: {
         claims: 'count(*)',
@@ -204,7 +222,7 @@ const SOURCES: Record<Fact, readonly Source[]> = {
         channel: 't.channel',
         currency: 't.currency',
         sku: `COALESCE(t.sku, '')`,
-        ...viaProduct,
+        ...viaLine,
       },
       measures: { claims: 'count(*)', ...moneyMeasures },
     },
@@ -218,7 +236,7 @@ const SOURCES: Record<Fact, readonly Source[]> = {
       kind: 'raw',
       time: 't.ordered_at',
       from: `sales t ${PRODUCT_JOIN}`,
-      dims: { week: weekOf('t.ordered_at'), sku: 't.sku', ...viaProduct },
+      dims: { week: weekOf('t.ordered_at'), sku: 't.sku', ...viaLine },
       measures: { lines: 'count(*)', units: 'sum(t.quantity)' },
     },
   ],
@@ -246,7 +264,7 @@ const SOURCES: Record<Fact, readonly Source[]> = {
         type: 't.type',
         channel: 't.channel',
         sku: `COALESCE(t.sku, '')`,
-        ...viaProduct,
+        ...viaLine,
       },
       measures: { returned_units: 'sum(t.quantity)', return_claims: 'count(*)' },
     },
@@ -266,24 +284,39 @@ const SOURCES: Record<Fact, readonly Source[]> = {
       viaProduct,
       PRODUCT_JOIN,
     ),
+    // Questions without a product dimension: each item once.
     {
       name: 'feedback',
       kind: 'raw',
       time: 't.created_at',
-      from: `feedback t ${PRODUCT_JOIN}`,
-      dims: {
-        week: weekOf('t.created_at'),
-        sku: `COALESCE(t.sku, '')`,
-        language: `COALESCE(t.language, '')`,
-        source: 't.source',
-        rating: 'COALESCE(t.rating, 0)',
-        label: feedbackLabel('t'),
-        ...viaProduct,
-      },
+      from: 'feedback t',
+      dims: FEEDBACK_DIMS,
       measures: {
         items: 'count(*)',
         scored: 'count(t.sentiment_score)',
         score_sum: 'COALESCE(sum(t.sentiment_score), 0)',
+      },
+    },
+    // With a product dimension: by the item's lines (an item about an order belongs to each of
+    // its SKUs and sellers), each item counted once per group.
+    {
+      name: 'feedback lines',
+      kind: 'raw',
+      time: 't.created_at',
+      from: `(${feedbackLinesSql('feedback f')}) t
+        LEFT JOIN products p ON p.shop_id = t.shop_id AND p.sku = NULLIF(t.line_sku, '')`,
+      dims: {
+        ...FEEDBACK_DIMS,
+        sku: 't.line_sku',
+        supplier_id: `COALESCE(NULLIF(t.line_seller, ''), p.supplier_id, '')`,
+        category: `COALESCE(p.category, '')`,
+      },
+      measures: {
+        items: 'count(DISTINCT t.external_id)',
+        scored: 'count(DISTINCT t.external_id) FILTER (WHERE t.sentiment_score IS NOT NULL)',
+        // One score per item: a JSON object keyed by the item keeps each once.
+        score_sum: `(SELECT COALESCE(sum(e.value::float8), 0) FROM jsonb_each_text(
+            COALESCE(jsonb_object_agg(t.external_id, t.sentiment_score) FILTER (WHERE t.sentiment_score IS NOT NULL), '{}')) e)`,
       },
     },
   ],

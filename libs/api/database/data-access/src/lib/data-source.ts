@@ -12,6 +12,9 @@ import { DataVersionNotify1764500000000 } from './migrations/1764500000000-DataV
 import { IngestBounds1764610000000 } from './migrations/1764610000000-IngestBounds';
 import { CohortReturns1764700000000 } from './migrations/1764700000000-CohortReturns';
 import { MoneyAndResolutions1764720000000 } from './migrations/1764720000000-MoneyAndResolutions';
+import { ShopTaxonomy1764800000000 } from './migrations/1764800000000-ShopTaxonomy';
+import { LineSellers1764830000000 } from './migrations/1764830000000-LineSellers';
+import { BackgroundTextAnalysis1764810000000 } from './migrations/1764810000000-BackgroundTextAnalysis';
 
 /** Listed explicitly (not globbed) so the bundled API carries them. Oldest first. */
 export const MIGRATIONS = [
@@ -27,6 +30,9 @@ export const MIGRATIONS = [
   IngestBounds1764610000000,
   CohortReturns1764700000000,
   MoneyAndResolutions1764720000000,
+  ShopTaxonomy1764800000000,
+  BackgroundTextAnalysis1764810000000,
+  LineSellers1764830000000,
 ];
 
 /**

@@ -115,6 +115,15 @@ export class DemoDataService {
       bar.stop();
       // Language, sentiment, aspects and inferred reasons of the generated texts.
       const texts = await this.enrich.reanalyze({ onlyMissing: true });
+      // Recorded as every claims or feedback batch's analysis is (BatchReport.analysis).
+      for (const t of texts) {
+        await this.db.query(
+          `UPDATE ingest_batches SET analysis_status = 'done', analysis_total = $2, analysis_done = $2,
+                  analysis_finished_at = now()
+            WHERE format = 'generated' AND kind = $1 AND analysis_status IS NULL`,
+          [t.kind, t.texts],
+        );
+      }
       this.logger.log(
         `Texts analysed: ${texts.map((t) => `${t.texts} ${t.kind} (${t.analysed} distinct) in ${(t.ms / 1000).toFixed(1)} s`).join(', ')}`,
       );

@@ -1,4 +1,10 @@
-import { claimTextValues, feedbackTextValues, TextCache } from './enrich.rows';
+import {
+  analyseTexts,
+  claimTextValues,
+  feedbackTextValues,
+  TextCache,
+  type TextValues,
+} from './enrich.rows';
 
 describe('claimTextValues', () => {
   it('stores a confident inference with its language', () => {
@@ -52,5 +58,29 @@ describe('TextCache', () => {
     cache.get('b', f);
     expect(calls).toBe(2);
     expect(cache.hits).toBe(1);
+  });
+});
+
+describe('analyseTexts', () => {
+  it('gives each text the values of the single-text functions, each distinct text analysed once', () => {
+    const cache = new TextCache<TextValues>();
+    const rows = [
+      { text: 'Top', stated_language: 'German' },
+      { text: 'Top', stated_language: null },
+      { text: 'Top', stated_language: 'German' },
+    ];
+    expect(analyseTexts('feedback', rows, cache)).toEqual([
+      feedbackTextValues('Top', 'German'),
+      feedbackTextValues('Top', null),
+      feedbackTextValues('Top', 'German'),
+    ]);
+    expect(cache.misses).toBe(2);
+    const claims = new TextCache<TextValues>();
+    const text = 'Too small, I need a bigger size';
+    expect(analyseTexts('claims', [{ text }, { text }], claims)).toEqual([
+      claimTextValues(text),
+      claimTextValues(text),
+    ]);
+    expect(claims.misses).toBe(1);
   });
 });

@@ -71,3 +71,29 @@ export class TextCache<T extends NonNullable<unknown>> {
     return value;
   }
 }
+
+/** A text to analyse: a claim's reason text, or a review's text with its stated language. */
+export interface TextInput {
+  readonly text: string;
+  readonly stated_language?: string | null;
+}
+
+export type TextValues = ClaimTextValues | FeedbackTextValues;
+
+/**
+ * The values of each text, in order: the one function every path uses (inline in a batch,
+ * the background worker, `reanalyze`), so they all give the same values.
+ */
+export function analyseTexts(
+  kind: 'claims' | 'feedback',
+  rows: readonly TextInput[],
+  cache: TextCache<TextValues>,
+): TextValues[] {
+  return kind === 'claims'
+    ? rows.map((r) => cache.get(r.text, () => claimTextValues(r.text)))
+    : rows.map((r) =>
+        cache.get(`${r.stated_language ?? ''}\u0000${r.text}`, () =>
+          feedbackTextValues(r.text, r.stated_language ?? null),
+        ),
+      );
+}

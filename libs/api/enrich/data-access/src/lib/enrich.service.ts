@@ -1,25 +1,26 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import type { IngestKind } from '@returnlens/shared/contracts';
-import { DEFAULT_SHOP_ID } from '@returnlens/api/shared/util';
+import { RollupsService } from '@returnlens/api/rollups/data-access';
+import { APP_CONFIG, DEFAULT_SHOP_ID, type AppConfig } from '@returnlens/api/shared/util';
+import { BackgroundAnalysis, updatedCount } from './background-analysis';
 import {
-  claimTextValues,
-  feedbackTextValues,
+  analyseTexts,
   TextCache,
   type ClaimTextValues,
   type FeedbackTextValues,
+  type TextValues,
 } from './enrich.rows';
 import {
+  ANALYSIS_DONE_INLINE,
   CLEAR_STAGED_CLAIMS_WITHOUT_TEXT,
   CLEAR_STAGED_FEEDBACK_WITHOUT_TEXT,
   CLOSE_TEXTS,
   COUNT_STAGED_TEXTS,
   COUNT_REASON_MISMATCHES,
   FETCH_TEXTS,
-  MARK_BATCH_CLAIMS_PENDING,
-  MARK_BATCH_FEEDBACK_PENDING,
   STAGED_CLAIM_TEXTS_CURSOR,
   STAGED_FEEDBACK_TEXTS_CURSOR,
   STORED_CLAIM_TEXTS,
@@ -40,9 +41,9 @@ interface TextRow {
 }
 
 /**
- * Batches with more texts than this are not analysed inside their ingest transaction: at
- * ~2 s per 10k distinct texts it would dominate a bulk load (a 1M-row file would take minutes
- * longer). Their rows stay unanalysed until `npm run reanalyze -- --missing`.
+ * The default of INGEST_INLINE_ANALYSIS_MAX: batches with more texts than this are not
+ * analysed inside their ingest transaction (at ~2 s per 10k distinct texts it would dominate
+ * a bulk load) but right after it, in the background (BackgroundAnalysis).
  */
 export const INLINE_TEXT_LIMIT = 20_000;
 
@@ -57,7 +58,7 @@ export interface EnrichStats {
   /** Rows whose derived values changed. */
   readonly updated: number;
   readonly ms: number;
-  /** True when the batch was too large to analyse inline (see {@link INLINE_TEXT_LIMIT}). */
+  /** True when the batch is analysed in the background (more than INGEST_INLINE_ANALYSIS_MAX texts). */
   readonly deferred?: boolean;
 }
 
@@ -71,14 +72,21 @@ export interface ReanalyzeOptions {
 /**
  * Derived text values (docs/architecture.md, "enrich"): for claims the reason inferred from their free
  * text and its language; for feedback its language, sentiment and aspects. Runs inside an
- * ingest batch's transaction, over the batch's staging table, after the merge; and over stored
- * data from the CLI (`npm run reanalyze`), e.g. after the lexicons changed.
+ * ingest batch's transaction, over the batch's staging table, after the merge — or, for a
+ * batch with more than INGEST_INLINE_ANALYSIS_MAX texts, in the background once it committed
+ * (BackgroundAnalysis); and over stored data from the CLI (`npm run reanalyze`), e.g. after
+ * the lexicons changed.
  */
 @Injectable()
 export class EnrichService {
   private readonly logger = new Logger('Enrich');
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'ingestInlineAnalysisMax'>,
+    private readonly rollups: RollupsService,
+    private readonly background: BackgroundAnalysis,
+  ) {}
 
   /** Called by the ingest service right after a batch's merge, in its transaction. */
   async afterMerge(
@@ -93,24 +101,15 @@ export class EnrichService {
     const {
       rows: [{ n: pending }],
     } = await client.query<{ n: number }>(COUNT_STAGED_TEXTS(stage, column));
-    if (pending > INLINE_TEXT_LIMIT) {
-      this.logger.warn(
-        `${pending} ${kind} texts in this batch: left for \`npm run reanalyze -- --missing\` (inline limit ${INLINE_TEXT_LIMIT})`,
+    if (pending > this.config.ingestInlineAnalysisMax) {
+      const weeks = await this.rollups.touchedWeeks(client, kind, stage);
+      const texts = await this.background.defer(client, kind, stage, batchId, weeks);
+      this.logger.log(
+        `${texts} ${kind} texts of batch ${batchId}: analysed in the background once it commits (inline limit ${this.config.ingestInlineAnalysisMax})`,
       );
-      await client.query(
-        kind === 'claims' ? MARK_BATCH_CLAIMS_PENDING(stage) : MARK_BATCH_FEEDBACK_PENDING(stage),
-        [DEFAULT_SHOP_ID, batchId],
-      );
-      return {
-        kind,
-        texts: pending,
-        analysed: 0,
-        updated: 0,
-        ms: Date.now() - started,
-        deferred: true,
-      };
+      return { kind, texts, analysed: 0, updated: 0, ms: Date.now() - started, deferred: true };
     }
-    const cache = new TextCache<ClaimTextValues | FeedbackTextValues>();
+    const cache = new TextCache<TextValues>();
     let texts = 0;
     let updated = 0;
     await client.query(
@@ -132,6 +131,7 @@ export class EnrichService {
         : CLEAR_STAGED_FEEDBACK_WITHOUT_TEXT(stage),
       [DEFAULT_SHOP_ID],
     );
+    await client.query(ANALYSIS_DONE_INLINE, [batchId, texts]);
     const stats = {
       kind,
       texts,
@@ -148,7 +148,7 @@ export class EnrichService {
     const out: EnrichStats[] = [];
     for (const kind of options.kinds ?? (['claims', 'feedback'] as const)) {
       const started = Date.now();
-      const cache = new TextCache<ClaimTextValues | FeedbackTextValues>();
+      const cache = new TextCache<TextValues>();
       let after = '';
       let texts = 0;
       let updated = 0;
@@ -179,43 +179,31 @@ export class EnrichService {
     q: Queryable | DataSource,
     kind: EnrichKind,
     rows: readonly TextRow[],
-    cache: TextCache<ClaimTextValues | FeedbackTextValues>,
+    cache: TextCache<TextValues>,
   ): Promise<number> {
     const ids = rows.map((r) => r.external_id);
+    const values = analyseTexts(kind, rows, cache);
     let result: unknown;
     if (kind === 'claims') {
-      const values = rows.map(
-        (r) => cache.get(r.text, () => claimTextValues(r.text)) as ClaimTextValues,
-      );
+      const v = values as ClaimTextValues[];
       result = await q.query(UPDATE_CLAIMS, [
         DEFAULT_SHOP_ID,
         ids,
-        values.map((v) => v.code),
-        values.map((v) => v.confidence),
-        values.map((v) => v.language),
+        v.map((x) => x.code),
+        v.map((x) => x.confidence),
+        v.map((x) => x.language),
       ]);
     } else {
-      const values = rows.map(
-        (r) =>
-          cache.get(`${r.stated_language ?? ''}\u0000${r.text}`, () =>
-            feedbackTextValues(r.text, r.stated_language ?? null),
-          ) as FeedbackTextValues,
-      );
+      const v = values as FeedbackTextValues[];
       result = await q.query(UPDATE_FEEDBACK, [
         DEFAULT_SHOP_ID,
         ids,
-        values.map((v) => v.language),
-        values.map((v) => v.score),
-        values.map((v) => v.label),
-        values.map((v) => v.aspects),
+        v.map((x) => x.language),
+        v.map((x) => x.score),
+        v.map((x) => x.label),
+        v.map((x) => x.aspects),
       ]);
     }
     return updatedCount(result);
   }
-}
-
-/** Row count of an UPDATE run through a pg client ({rowCount}) or TypeORM ([rows, count]). */
-function updatedCount(result: unknown): number {
-  if (Array.isArray(result) && typeof result[1] === 'number') return result[1];
-  return (result as { rowCount?: number | null }).rowCount ?? 0;
 }

@@ -35,6 +35,13 @@ export const REPORT_SAMPLE = 20;
 /** Rejected rows read per query of a CSV download. */
 const REJECTED_PAGE = 1000;
 
+/**
+ * A batch's text analysis as its report says it (BatchReport.analysis): status, texts
+ * analysed and to analyse; null when the batch has none.
+ */
+const ANALYSIS = `CASE WHEN analysis_status IS NULL THEN NULL ELSE json_build_object(
+  'status', analysis_status, 'analysed', coalesce(analysis_done, 0), 'total', coalesce(analysis_total, 0)) END AS analysis`;
+
 /** What a batch's row says of it when it opens. */
 export interface OpeningBatch {
   readonly kind: string;
@@ -125,9 +132,14 @@ export class BatchStore implements OnApplicationBootstrap, OnApplicationShutdown
   async replay(principal: string, kind: string, key: string): Promise<BatchReport | null> {
     for (let waited = 0; ; waited += 250) {
       const [row] = await this.db.query<
-        { id: string; status: string; response: BatchReport | null }[]
+        {
+          id: string;
+          status: string;
+          response: BatchReport | null;
+          analysis: BatchReport['analysis'];
+        }[]
       >(
-        `SELECT id, status, response FROM ingest_batches
+        `SELECT id, status, response, ${ANALYSIS} FROM ingest_batches
           WHERE shop_id = $1 AND idempotency_scope = $2 AND kind = $3 AND idempotency_key = $4`,
         [DEFAULT_SHOP_ID, principal, kind, key],
       );
@@ -135,7 +147,8 @@ export class BatchStore implements OnApplicationBootstrap, OnApplicationShutdown
       if (row.status !== 'running' && row.response) {
         if (row.status === 'failed')
           throw new BatchFailedError(row.response.error ?? 'The batch failed', row.response);
-        return row.response;
+        // The analysis goes on after the answer was kept: its state now.
+        return row.analysis ? { ...row.response, analysis: row.analysis } : row.response;
       }
       if (row.status !== 'running') return this.report(row.id);
       if (waited > 120_000) throw new BatchInProgressError(row.id);
@@ -240,7 +253,7 @@ export class BatchStore implements OnApplicationBootstrap, OnApplicationShutdown
               finished_at AS "finishedAt", error,
               coalesce(response -> 'warnings', '[]'::jsonb) AS warnings,
               coalesce(rejected_kept, rejected_count) AS "rejectedKept",
-              coalesce(rejected_summary, '[]'::jsonb) AS "rejectedSummary"
+              coalesce(rejected_summary, '[]'::jsonb) AS "rejectedSummary", ${ANALYSIS}
          FROM ingest_batches WHERE shop_id = $1 AND id = $2`,
       [DEFAULT_SHOP_ID, id],
     );
@@ -263,7 +276,7 @@ export class BatchStore implements OnApplicationBootstrap, OnApplicationShutdown
       `SELECT id::text, kind, format, status, source_name AS "sourceName", received_count AS received,
               inserted_count AS inserted, updated_count AS updated, unchanged_count AS unchanged,
               rejected_count AS rejected, unlinked_count AS unlinked, started_at AS "startedAt",
-              finished_at AS "finishedAt", error
+              finished_at AS "finishedAt", error, ${ANALYSIS}
          FROM ingest_batches WHERE shop_id = $1 ORDER BY ingest_batches.id DESC LIMIT $2`,
       [DEFAULT_SHOP_ID, limit],
     );

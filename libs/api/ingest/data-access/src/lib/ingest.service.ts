@@ -46,6 +46,8 @@ import {
   unlinkedSql,
 } from './ingest.tables';
 import { MappingPresets } from './mapping-presets';
+import { ownValueWarnings, resolveOwnValues } from './own-taxonomy';
+import { afterSalesWithSellers, sellerWarnings, takeLineSellers } from './sellers';
 import { loadStage } from './staging-load';
 import {
   IdempotencyKeyReusedError,
@@ -399,6 +401,12 @@ export class IngestService {
     const duplicates = await client.query(rejectDuplicatesSql(spec));
     rejected += duplicates.rowCount ?? 0;
     lap('duplicates');
+    // Reasons and channels that are the shop's own: stored under their own names.
+    const own = request.kind === 'claims' ? await resolveOwnValues(client, DEFAULT_SHOP_ID) : null;
+    // A claim or review about a marketplace line belongs to the line's seller.
+    if (request.kind === 'claims' || request.kind === 'feedback')
+      await takeLineSellers(client, DEFAULT_SHOP_ID);
+    lap('own values');
     const unlinked = spec.countsUnlinked
       ? (await client.query<{ unlinked: number }>(unlinkedSql(), [DEFAULT_SHOP_ID])).rows[0]
           .unlinked
@@ -425,6 +433,10 @@ export class IngestService {
     lap('enrich');
     if (!request.dryRun)
       await this.rollups.refreshAfterMerge(client, request.kind, touchedWeeks, cohortWeeks);
+    const sellersAdded =
+      request.kind === 'sales' && !request.dryRun
+        ? await afterSalesWithSellers(client, DEFAULT_SHOP_ID, batchId, this.rollups)
+        : [];
     lap('rollups');
     // The first INGEST_REJECTED_ROWS_KEPT rejected rows are kept in full; the others are
     // counted by field and message in the batch's row (docs/reliability.md, "Uploads").
@@ -477,7 +489,11 @@ export class IngestService {
       rejectedSample: sample,
       rejectedKept,
       rejectedSummary,
-      warnings: notes.warnings(TEXT_MAX),
+      warnings: [
+        ...notes.warnings(TEXT_MAX),
+        ...(own ? ownValueWarnings(own) : []),
+        ...sellerWarnings(sellersAdded),
+      ],
       ...(preview ? { preview } : {}),
     };
   }

@@ -57,6 +57,7 @@ export const KIND_TABLES: Readonly<Record<IngestKind, KindTable>> = {
       time('promised_at'),
       time('delivered_at'),
       text('customer_id'),
+      text('supplier_id'),
     ],
   },
   claims: {
@@ -85,6 +86,7 @@ export const KIND_TABLES: Readonly<Record<IngestKind, KindTable>> = {
       int('contact_count'),
       text('assignee'),
       text('customer_id'),
+      text('supplier_id'),
     ],
   },
   feedback: {
@@ -98,9 +100,12 @@ export const KIND_TABLES: Readonly<Record<IngestKind, KindTable>> = {
       text('order_id'),
       text('claim_id'),
       int('rating'),
+      money('rating_original'),
+      text('rating_scale'),
       text('text'),
       time('created_at'),
       text('language', 'stated_language'),
+      text('supplier_id'),
     ],
   },
 };

@@ -35,12 +35,18 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import type { BatchReport } from '@returnlens/shared/contracts';
-import { Allow, type AuthedRequest } from '@returnlens/api/auth/data-access';
+import {
+  AccountsService,
+  actorOf,
+  Allow,
+  type AuthedRequest,
+} from '@returnlens/api/auth/data-access';
 import { RateLimitGuard } from '@returnlens/api/auth/data-access';
 import { SkipThrottle } from '@nestjs/throttler';
 import {
   ApiAnswer,
   ApiErrorResponses,
+  changesOf,
   isDatabaseUnavailable,
   nulField,
 } from '@returnlens/api/shared/util';
@@ -189,6 +195,7 @@ export class IngestController {
     private readonly ingest: IngestService,
     private readonly batches: BatchStore,
     private readonly mappingPresets: MappingPresets,
+    private readonly accounts: AccountsService,
   ) {}
 
   /**
@@ -335,18 +342,38 @@ export class IngestController {
     return { batchId: String(id), rows };
   }
 
+  /** Also on the Settings page: `settings` opens the presets as `ingest` does. */
   @Get('mapping-presets')
+  @Allow('ingest', 'settings')
   @ApiAnswer(MappingPresetListDto, { description: 'The saved mappings, by name' })
   presets() {
     return this.mappingPresets.list();
   }
 
+  /** Saved and recorded in the audit log with what changed. */
   @Put('mapping-presets/:name')
+  @Allow('ingest', 'settings')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiAnswer(MappingPresetAnswerDto, { description: 'Saved (created or replaced)' })
-  async savePreset(@Param() { name }: PresetNameParamsDto, @Body() body: MappingPresetDto) {
+  async savePreset(
+    @Param() { name }: PresetNameParamsDto,
+    @Body() body: MappingPresetDto,
+    @Req() request: AuthedRequest,
+  ) {
+    const previous = (await this.mappingPresets.list()).find((p) => p.name === name);
     await this.mappingPresets.save(name, body.kind, body.mapping);
+    const changes = changesOf(previous && { kind: previous.kind, mapping: previous.mapping }, {
+      kind: body.kind,
+      mapping: body.mapping,
+    });
+    await this.accounts.audit(
+      actorOf(request.principal),
+      previous ? 'mapping_preset_changed' : 'mapping_preset_created',
+      name,
+      request.ip,
+      !previous ? { kind: body.kind } : Object.keys(changes).length ? changes : undefined,
+    );
     return { name, kind: body.kind, mapping: body.mapping };
   }
 

@@ -13,6 +13,8 @@ export class BatchNotes {
   private negative = 0;
   private readonly derived = { line: 0, sku: 0 };
   private named = 0;
+  private uncategorised = 0;
+  private converted = 0;
   /** Lines keyed by order + SKU + occurrence (set after the staging load). */
   repeatedSkuLines = 0;
 
@@ -32,6 +34,14 @@ export class BatchNotes {
           break;
         case 'derived_name':
           this.named++;
+          break;
+        case 'uncategorised':
+          this.uncategorised++;
+          break;
+        case 'rating_converted':
+          this.converted++;
+          break;
+        case 'own_value':
           break;
       }
     }
@@ -66,6 +76,16 @@ export class BatchNotes {
     }
     if (this.named) {
       out.push(`No product name column: ${n(this.named)} products are named by their SKU.`);
+    }
+    if (this.uncategorised) {
+      out.push(
+        `No category for ${n(this.uncategorised)} products: they are filed under "Uncategorised".`,
+      );
+    }
+    if (this.converted) {
+      out.push(
+        `${n(this.converted)} ratings were converted from the mapping's rating scale to 1–5 stars; the original values are kept.`,
+      );
     }
     for (const cut of this.cut) {
       out.push(

@@ -11,8 +11,10 @@ import {
   REBUILD_CALENDAR_DAYS_SQL,
   ROLLUP_TABLES,
   type SqlParams,
+  weekOf,
 } from '@returnlens/api/shared/sql';
 import {
+  batchWeeksSql,
   CLAIM_TIMES,
   DERIVE_ALL_SUPPLIER_SQL,
   refreshClaimsSql,
@@ -114,6 +116,18 @@ export class RollupsService implements OnApplicationBootstrap {
     return rows[0].weeks.map(String);
   }
 
+  /** Weeks of the rows a stored batch holds (a full scan of the kind's table). */
+  async batchWeeks(kind: IngestKind, batchId: string): Promise<string[]> {
+    const timed = TIMED_KINDS[kind];
+    if (!timed) return [];
+    const { text, values } = bindSql(batchWeeksSql(timed.table, timed.times), {
+      ...this.params(),
+      batch: batchId,
+    });
+    const [row] = await this.db.query<{ weeks: string[] }[]>(text, values);
+    return row.weeks.map(String);
+  }
+
   /**
    * Order weeks (return cohorts) the staged claims of a batch will touch, read before the
    * merge; empty for other kinds (a sales batch's cohorts are its own weeks).
@@ -178,6 +192,36 @@ export class RollupsService implements OnApplicationBootstrap {
         [DEFAULT_SHOP_ID, this.config.shopTimeZone],
       );
     });
+  }
+
+  /**
+   * The rollups of every week the stored rows of `kind` meeting `condition` (SQL over `t`,
+   * with named parameters `params`) fall in, recomputed: after something they are counted by
+   * changed without a batch of theirs (a reason moved to another category, a sale line named
+   * the seller of claims and reviews stored before it). Returns those weeks.
+   */
+  async refreshStored(
+    q: Queryable,
+    kind: 'claims' | 'feedback',
+    condition: string,
+    params: Record<string, unknown> = {},
+  ): Promise<string[]> {
+    await this.lock(q);
+    const timed = TIMED_KINDS[kind]!;
+    const { text, values } = bindSql(
+      `SELECT COALESCE(array_agg(DISTINCT to_char(w, 'YYYY-MM-DD')) FILTER (WHERE w IS NOT NULL), '{}') AS weeks
+         FROM ${timed.table} t CROSS JOIN LATERAL unnest(ARRAY[${timed.times.map((time) => `(${weekOf(time('t'))})`).join(', ')}]) AS w
+        WHERE t.shop_id = {shop} AND (${condition})`,
+      { ...this.params(), ...params },
+    );
+    // A pool client answers a result, TypeORM's manager its rows.
+    const answer = (await q.query(text, values)) as
+      { rows: { weeks: string[] }[] } | { weeks: string[] }[];
+    const [{ weeks }] = Array.isArray(answer) ? answer : answer.rows;
+    const list = weeks.map(String);
+    if (list.length)
+      await this.runAll(q, REFRESH[kind]!('weeks'), { ...this.params(), weeks: list });
+    return list;
   }
 
   /** After the SLA policies or the calendar changed: SLA rollups recomputed for all weeks. */

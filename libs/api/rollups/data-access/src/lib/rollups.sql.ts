@@ -1,5 +1,6 @@
 import {
   cohortOrderedAt,
+  feedbackLinesSql,
   defectUnits,
   RETURN_TYPES_SQL,
   durationBucket,
@@ -61,7 +62,7 @@ const CLAIMS_SCOPE_SQL = [
    SELECT c.shop_id, c.opened_at, c.first_response_at, c.resolved_at, c.refunded_at, c.type, c.channel,
           c.resolution, c.assignee, c.reason_code, c.reason_source, c.quantity, c.inspection_outcome,
           c.contact_count, c.sku, c.currency, c.refund_amount, c.stated_reason_code, c.inferred_reason_code,
-          c.status, c.cost_amount,
+          c.status, c.cost_amount, c.supplier_id,
           c.reason_text IS NOT NULL AS has_reason_text
      FROM ${rawScope('claims', 'c', 'opened_at', 'weeks')}`,
   `ANALYZE ${CLAIMS_SCOPE}`,
@@ -95,6 +96,15 @@ const MONEY_MEASURES = 'refund_claims, refund_amount, cost_claims, cost_amount';
 /** A claim with a reason text, in either source. */
 const hasReasonText = (scope: RollupScope) =>
   scope === 'weeks' ? 'c.has_reason_text' : 'c.reason_text IS NOT NULL';
+
+/** The seller of a fact row's line ('' for none): the key of the SKU-level rollups. */
+const SELLER = (alias: string) => `COALESCE(${alias}.supplier_id, '')`;
+
+/**
+ * The supplier of a SKU rollup row `s` (with `p` its product): the line's seller when there
+ * is one, else the product's supplier (docs/domain.md, "Suppliers and sellers").
+ */
+const LINE_SUPPLIER = `COALESCE(NULLIF(s.seller_id, ''), p.supplier_id, '')`;
 
 const CLAIM_MEASURES = ['claims', 'units', 'defect_units', 'repeat_claims'];
 const SALES_MEASURES = ['lines', 'units'];
@@ -157,35 +167,35 @@ export function refreshClaimsSql(scope: RollupScope): string[] {
       GROUP BY 2, 3, 4, 5`,
     `DELETE FROM rollup_money_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_money_week
-       (shop_id, week, sku, reason_code, reason_category, currency, claims, ${MONEY_MEASURES})
-     SELECT {shop}, ${weekOf(moneyAt('c'))}, COALESCE(c.sku, ''), c.reason_code, r.category_code, c.currency,
+       (shop_id, week, sku, seller_id, reason_code, reason_category, currency, claims, ${MONEY_MEASURES})
+     SELECT {shop}, ${weekOf(moneyAt('c'))}, COALESCE(c.sku, ''), ${SELLER('c')}, c.reason_code, r.category_code, c.currency,
             count(*), ${MONEY_VALUES}
        FROM (SELECT c.* FROM ${moneySource(scope)}) c
        JOIN reasons r ON r.code = c.reason_code
-      GROUP BY 2, 3, 4, 5, 6`,
+      GROUP BY 2, 3, 4, 5, 6, 7`,
     // The resolution mix of the claims opened in the week, with the money paid on them so far.
     `DELETE FROM rollup_claims_resolution_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_claims_resolution_week
-       (shop_id, week, sku, reason_code, reason_category, resolution, currency, claims, units, ${MONEY_MEASURES})
-     SELECT {shop}, ${weekOf('c.opened_at')}, COALESCE(c.sku, ''), c.reason_code, r.category_code,
+       (shop_id, week, sku, seller_id, reason_code, reason_category, resolution, currency, claims, units, ${MONEY_MEASURES})
+     SELECT {shop}, ${weekOf('c.opened_at')}, COALESCE(c.sku, ''), ${SELLER('c')}, c.reason_code, r.category_code,
             ${resolutionOutcome('c')}, COALESCE(c.currency, ''), count(*), sum(c.quantity), ${MONEY_VALUES}
        FROM ${claimsSource(scope)}
        JOIN reasons r ON r.code = c.reason_code
       ${rawWhere('c', scope)}
-      GROUP BY 2, 3, 4, 5, 6, 7`,
+      GROUP BY 2, 3, 4, 5, 6, 7, 8`,
     `DELETE FROM rollup_claims_sku_reason_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_claims_sku_reason_week
-       (shop_id, week, sku, reason_code, reason_category, ${CLAIM_MEASURES.join(', ')})
-     SELECT {shop}, ${weekOf('c.opened_at')}, COALESCE(c.sku, ''), c.reason_code, r.category_code, ${CLAIM_VALUES}
+       (shop_id, week, sku, seller_id, reason_code, reason_category, ${CLAIM_MEASURES.join(', ')})
+     SELECT {shop}, ${weekOf('c.opened_at')}, COALESCE(c.sku, ''), ${SELLER('c')}, c.reason_code, r.category_code, ${CLAIM_VALUES}
        FROM ${claimsSource(scope)}
        JOIN reasons r ON r.code = c.reason_code
       ${rawWhere('c', scope)}
-      GROUP BY 2, 3, 4, 5`,
+      GROUP BY 2, 3, 4, 5, 6`,
     ...derive(
       scope,
       'rollup_claims_sku_week',
       'rollup_claims_sku_reason_week',
-      { sku: 's.sku' },
+      { sku: 's.sku', seller_id: 's.seller_id' },
       CLAIM_MEASURES,
     ),
     `DELETE FROM rollup_reason_pairs_week WHERE ${rollupWhere(scope)}`,
@@ -249,7 +259,7 @@ export function deriveClaimsSupplierSql(scope: RollupScope): string[] {
       scope,
       'rollup_claims_supplier_week',
       'rollup_claims_sku_reason_week',
-      { supplier_id: `COALESCE(p.supplier_id, '')`, ...reason },
+      { supplier_id: LINE_SUPPLIER, ...reason },
       CLAIM_MEASURES,
       true,
     ),
@@ -267,11 +277,11 @@ export function deriveClaimsSupplierSql(scope: RollupScope): string[] {
 export function refreshSalesSql(scope: RollupScope): string[] {
   return [
     `DELETE FROM rollup_sales_sku_week WHERE ${rollupWhere(scope)}`,
-    `INSERT INTO rollup_sales_sku_week (shop_id, week, sku, lines, units)
-     SELECT {shop}, ${weekOf('x.ordered_at')}, x.sku, count(*), sum(x.quantity)
+    `INSERT INTO rollup_sales_sku_week (shop_id, week, sku, seller_id, lines, units)
+     SELECT {shop}, ${weekOf('x.ordered_at')}, x.sku, ${SELLER('x')}, count(*), sum(x.quantity)
        FROM ${rawScope('sales', 'x', 'ordered_at', scope)}
       ${rawWhere('x', scope)}
-      GROUP BY 2, 3`,
+      GROUP BY 2, 3, 4`,
     ...deriveSalesSupplierSql(scope),
     ...refreshReturnsCohortSql(scope),
   ];
@@ -295,14 +305,14 @@ export function refreshReturnsCohortSql(scope: RollupScope, param = '{weeks}'): 
   return [
     `DELETE FROM rollup_returns_cohort_week
       WHERE shop_id = {shop}${scope === 'weeks' ? ` AND week = ANY(${cohortWeeks})` : ''}`,
-    `INSERT INTO rollup_returns_cohort_week (shop_id, week, opened_week, sku, returned_units, return_claims)
-     SELECT {shop}, ${weekOf('o.ordered_at')}, ${weekOf('c.opened_at')}, COALESCE(c.sku, ''), sum(c.quantity), count(*)
+    `INSERT INTO rollup_returns_cohort_week (shop_id, week, opened_week, sku, seller_id, returned_units, return_claims)
+     SELECT {shop}, ${weekOf('o.ordered_at')}, ${weekOf('c.opened_at')}, COALESCE(c.sku, ''), ${SELLER('c')}, sum(c.quantity), count(*)
        FROM claims c
        CROSS JOIN LATERAL (SELECT ${cohortOrderedAt('c')} AS ordered_at) o
       WHERE c.shop_id = {shop} AND c.type IN (${RETURN_TYPES_SQL}) AND o.ordered_at IS NOT NULL
         ${scoped}
         ${scope === 'weeks' ? `AND ${weekOf('o.ordered_at')} = ANY(${cohortWeeks})` : ''}
-      GROUP BY 2, 3, 4`,
+      GROUP BY 2, 3, 4, 5`,
   ];
 }
 
@@ -331,7 +341,7 @@ export function deriveSalesSupplierSql(scope: RollupScope): string[] {
       scope,
       'rollup_sales_supplier_week',
       'rollup_sales_sku_week',
-      { supplier_id: `COALESCE(p.supplier_id, '')` },
+      { supplier_id: LINE_SUPPLIER },
       SALES_MEASURES,
       true,
     ),
@@ -356,12 +366,11 @@ export function refreshFeedbackSql(scope: RollupScope): string[] {
       ${rawWhere('f', scope)}
       GROUP BY 2, 3, 4, 5, 6`,
     `DELETE FROM rollup_feedback_sku_week WHERE ${rollupWhere(scope)}`,
-    `INSERT INTO rollup_feedback_sku_week (shop_id, week, sku, label, items, scored, score_sum)
-     SELECT {shop}, ${weekOf('f.created_at')}, COALESCE(f.sku, ''), ${feedbackLabel()},
+    `INSERT INTO rollup_feedback_sku_week (shop_id, week, sku, seller_id, label, items, scored, score_sum)
+     SELECT {shop}, ${weekOf('f.created_at')}, f.line_sku, f.line_seller, ${feedbackLabel()},
             count(*), count(f.sentiment_score), COALESCE(sum(f.sentiment_score), 0)
-       FROM ${rawScope('feedback', 'f', 'created_at', scope)}
-      ${rawWhere('f', scope)}
-      GROUP BY 2, 3, 4`,
+       FROM (${feedbackLinesSql(rawScope('feedback', 'f', 'created_at', scope), rawWhere('f', scope))}) f
+      GROUP BY 2, 3, 4, 5`,
     ...deriveFeedbackSupplierSql(scope),
     ...aspectRollupSql(scope, 'rollup_aspects_sku_week', 'sku', `COALESCE(f.sku, '')`),
     ...aspectRollupSql(scope, 'rollup_aspects_week', 'language', `COALESCE(f.language, '')`),
@@ -386,28 +395,36 @@ function aspectRollupSql(
   ];
 }
 
+/**
+ * Feedback by supplier and by category: an item about an order counts once for each
+ * supplier (category) among its lines, never twice for one; so these are computed from the
+ * feedback's lines, not summed from the SKU rollup.
+ */
 export function deriveFeedbackSupplierSql(scope: RollupScope): string[] {
+  const by = (table: string, column: string, value: string) => [
+    `DELETE FROM ${table} WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO ${table} (shop_id, week, ${column}, label, items, scored, score_sum)
+     SELECT {shop}, d.week, d.key, d.label, count(*), count(d.sentiment_score), COALESCE(sum(d.sentiment_score), 0)
+       FROM (SELECT DISTINCT f.external_id, ${weekOf('f.created_at')} AS week, ${value} AS key,
+                    ${feedbackLabel()} AS label, f.sentiment_score
+               FROM (${feedbackLinesSql(rawScope('feedback', 'f', 'created_at', scope), rawWhere('f', scope))}) f
+               LEFT JOIN products p ON p.shop_id = f.shop_id AND p.sku = NULLIF(f.line_sku, '')) d
+      GROUP BY 2, 3, 4`,
+  ];
   return [
-    ...derive(
-      scope,
+    ...by(
       'rollup_feedback_supplier_week',
-      'rollup_feedback_sku_week',
-      { supplier_id: `COALESCE(p.supplier_id, '')`, label: 's.label' },
-      FEEDBACK_MEASURES,
-      true,
+      'supplier_id',
+      `COALESCE(NULLIF(f.line_seller, ''), p.supplier_id, '')`,
     ),
-    ...derive(
-      scope,
-      'rollup_feedback_category_week',
-      'rollup_feedback_sku_week',
-      { category: `COALESCE(p.category, '')`, label: 's.label' },
-      FEEDBACK_MEASURES,
-      true,
-    ),
+    ...by('rollup_feedback_category_week', 'category', `COALESCE(p.category, '')`),
   ];
 }
 
-/** After the catalogue changed: every supplier/category rollup, re-derived (no raw scan). */
+/**
+ * After the catalogue changed: every supplier/category rollup, re-derived (claims and sales
+ * from their SKU rollups; feedback from its lines).
+ */
 export const DERIVE_ALL_SUPPLIER_SQL = [
   ...deriveClaimsSupplierSql('all'),
   ...deriveSalesSupplierSql('all'),
@@ -443,5 +460,17 @@ export function touchedWeeksSql(
       SELECT unnest(ARRAY[${weeks('t')}]) FROM ${stage} s
         JOIN ${table} t ON t.shop_id = {shop} AND t.${key} = s.${key}
        WHERE s.ok
+    ) x`;
+}
+
+/**
+ * Weeks (local Mondays) of the rows a batch stored ({batch}: its id), by each of the kind's
+ * instants: what a background text analysis refreshes when its batch kept no weeks.
+ */
+export function batchWeeksSql(table: string, times: readonly RowTime[]): string {
+  const weeks = times.map((time) => `(${weekOf(time('t'))})`).join(', ');
+  return `
+    SELECT COALESCE(array_agg(DISTINCT to_char(week, 'YYYY-MM-DD')) FILTER (WHERE week IS NOT NULL), '{}') AS weeks FROM (
+      SELECT unnest(ARRAY[${weeks}]) AS week FROM ${table} t WHERE t.shop_id = {shop} AND t.batch_id = {batch}::bigint
     ) x`;
 }

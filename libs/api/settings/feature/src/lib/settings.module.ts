@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { RollupsModule } from '@returnlens/api/rollups/data-access';
 import { SettingsController } from './settings.controller';
-import { SettingsService } from '@returnlens/api/settings/data-access';
+import { SettingsService, TaxonomyService } from '@returnlens/api/settings/data-access';
+import { TaxonomyController } from './taxonomy.controller';
 
 @Module({
   imports: [RollupsModule],
-  controllers: [SettingsController],
-  providers: [SettingsService],
+  controllers: [SettingsController, TaxonomyController],
+  providers: [SettingsService, TaxonomyService],
 })
 export class SettingsModule {}

@@ -69,3 +69,33 @@ export const moneyAt = (claim = 'c') => `COALESCE(${claim}.refunded_at, ${claim}
 export const moneyClaim = (claim = 'c') =>
   `(${claim}.refund_amount IS NOT NULL OR ${claim}.cost_amount IS NOT NULL)
    AND (${refundPaid(claim)} OR (${claim}.cost_amount IS NOT NULL AND ${moneyAt(claim)} IS NOT NULL))`;
+
+/**
+ * The lines a feedback item is about, one row each (docs/metrics.md, "Feedback about an
+ * order"): its own SKU and seller, or — when it names only an order — each distinct SKU and
+ * seller among that order's lines (none known yet: one row with neither). `source` is a FROM
+ * clause that binds `f`, `where` its condition; the rows carry every feedback column plus
+ * `line_sku` and `line_seller` ('' for none).
+ */
+export const feedbackLinesSql = (source: string, where = '') => `
+  SELECT f.*, COALESCE(f.sku, l.sku, '') AS line_sku, COALESCE(f.supplier_id, l.supplier_id, '') AS line_seller
+    FROM ${source}
+    LEFT JOIN LATERAL (
+      SELECT DISTINCT x.sku, x.supplier_id FROM sales x
+       WHERE f.sku IS NULL AND f.order_id IS NOT NULL AND x.shop_id = f.shop_id AND x.order_id = f.order_id
+    ) l ON true
+   ${where}`;
+
+/**
+ * Whether feedback `f` came after a late delivery (docs/metrics.md, "Feedback by delivery"):
+ * `late` when any line it is about (its order's line with its SKU, or every line of the order
+ * it names) was delivered after its promised date, `on_time` when all were delivered by it,
+ * null when none of its lines was delivered with a promised date.
+ */
+export const deliveryOf = (f = 'f') =>
+  `(SELECT CASE WHEN count(*) = 0 THEN NULL
+                WHEN bool_or(x.delivered_at > x.promised_at) THEN 'late' ELSE 'on_time' END
+      FROM sales x
+     WHERE ${f}.order_id IS NOT NULL AND x.shop_id = ${f}.shop_id AND x.order_id = ${f}.order_id
+       AND (${f}.sku IS NULL OR x.sku = ${f}.sku)
+       AND x.delivered_at IS NOT NULL AND x.promised_at IS NOT NULL)`;

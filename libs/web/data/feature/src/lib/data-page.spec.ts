@@ -39,6 +39,50 @@ async function setUp(): Promise<{
 describe('DataPage', () => {
   afterEach(() => localStorage.clear());
 
+  it('shows a batch’s text analysis in the background and asks again until it is done', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'queueMicrotask'] });
+    try {
+      TestBed.configureTestingModule({
+        providers: [provideHttpClient(), provideHttpClientTesting()],
+      });
+      const fixture = TestBed.createComponent(DataPage);
+      const http = TestBed.inject(HttpTestingController);
+      const settle = async (ms = 0) => {
+        await jest.advanceTimersByTimeAsync(ms);
+        for (let round = 0; round < 6; round++) {
+          await jest.advanceTimersByTimeAsync(0);
+          TestBed.tick();
+        }
+        fixture.detectChanges();
+      };
+      const feedback = { ...BATCH, id: '8', kind: 'feedback', rejected: 0 };
+      fixture.detectChanges();
+      await settle();
+      http
+        .expectOne('/api/batches')
+        .flush([{ ...feedback, analysis: { status: 'running', analysed: 3_000, total: 30_000 } }]);
+      await settle();
+      const page = fixture.nativeElement as HTMLElement;
+      const cell = () => page.querySelector('[data-testid=batches] .analysis-cell');
+      expect(cell()?.textContent?.trim()).toBe('analysing 3,000 of 30,000 (10 %)');
+      expect(cell()?.querySelector('progress')?.getAttribute('aria-label')).toBe(
+        'Texts of batch 8 analysed',
+      );
+
+      await settle(2_000);
+      http
+        .expectOne('/api/batches')
+        .flush([{ ...feedback, analysis: { status: 'done', analysed: 30_000, total: 30_000 } }]);
+      await settle();
+      expect(cell()?.textContent?.trim()).toBe('30,000 analysed');
+      expect(cell()?.querySelector('progress')).toBeNull();
+      await settle(6_000);
+      http.expectNone('/api/batches');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('lists the batches with their counts, file names shown as text', async () => {
     const { page } = await setUp();
     const cells = [...page.querySelectorAll('[data-testid=batches] tbody td')].map((td) =>
@@ -225,9 +269,16 @@ describe('DataPage suggestion and report details', () => {
       ) as HTMLElement;
     const channel = rowOf('channel');
     expect(channel.querySelector('[data-testid=samples]')?.textContent).toContain('Web');
+    // Channels the shop has of its own are kept under their names unless mapped below.
     expect(channel.querySelector('[data-testid=samples]')?.textContent).toContain(
-      'Not known: Referral, <i>Fax</i>',
+      "2 of the shop's own — kept under their own names",
     );
+    const unknown = page.querySelector('[data-testid=value-map-channel]') as HTMLElement;
+    expect([...unknown.querySelectorAll('.source')].map((s) => s.textContent)).toEqual([
+      'Referral',
+      '<i>Fax</i>',
+    ]);
+    expect(unknown.querySelector('i')).toBeNull();
     expect(channel.querySelector('i')).toBeNull();
     expect(channel.querySelector('[data-testid=confidence]')?.textContent?.trim()).toBe(
       'guess — check it · 70 %',

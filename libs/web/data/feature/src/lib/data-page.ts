@@ -1,41 +1,51 @@
 import { DatePipe, DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+} from '@angular/core';
 import {
   DATE_FORMATS,
   INGEST_KINDS,
   type DateFormat,
   type BatchReport,
   type IngestKind,
+  type IngestMapping,
   type MappingSuggestion,
 } from '@returnlens/shared/contracts';
-import { fieldsOf } from '@returnlens/shared/ingest';
 import {
   batchesResource,
   describeHttpError,
   IngestApi,
   rejectedRowsCsvUrl,
   rejectedRowsResource,
+  valueMapErrors,
+  type ValueMapRow,
 } from '@returnlens/web/shared/data-access';
+import { ANALYSIS_POLL_MS, analysisLabel, isAnalysing } from './batch-analysis';
+import {
+  choicesOf,
+  mappingOf,
+  valueMapsForColumn,
+  valueMapsOf,
+  type FieldChoice,
+} from './mapping-choices';
+import { SavePresetComponent } from './save-preset';
+import { ValueMapComponent } from './value-map';
 
-interface FieldChoice {
-  readonly field: string;
-  readonly required: boolean;
-  readonly column: string;
-  readonly confidence: number | null;
-  /** Used when the file has no column for the field (e.g. every claim came by email). */
-  readonly fallback: string;
-  readonly options: readonly string[] | null;
-  /** Sampled values of the suggested column that the field does not know (an enum's). */
-  readonly unknown: readonly string[];
-}
+type MapRow = ValueMapRow & { readonly typed?: boolean };
 
 /**
- * Loading a shop's exports: pick the kind, drop a file, check the suggested mapping, try
- * it (dry run) or load it; then every batch with its counts and rejected rows.
+ * Loading a shop's exports: pick the kind, drop a file, check the suggested mapping (fix a
+ * field's column, say what the file's own values mean, save it as a preset), try it (dry run)
+ * or load it; then every batch with its counts and rejected rows.
  */
 @Component({
   selector: 'rl-data-page',
-  imports: [DatePipe, DecimalPipe],
+  imports: [DatePipe, DecimalPipe, ValueMapComponent, SavePresetComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './data-page.html',
   styleUrl: './data-page.scss',
@@ -53,12 +63,47 @@ export class DataPage {
   protected readonly suggestion = signal<MappingSuggestion | null>(null);
   protected readonly details = signal<Record<string, string>>({});
   protected readonly choices = signal<FieldChoice[]>([]);
+  /** What the file's values mean, for the enum fields with a column. */
+  protected readonly valueMaps = signal<MapRow[]>([]);
+  /** The preset saved from this page, and its mapping as stored. */
+  private readonly preset = signal<{ name: string; mapping: string } | null>(null);
+  /** The mapping as built on the page. */
+  protected readonly mapping = computed<IngestMapping>(() =>
+    mappingOf(this.choices(), this.valueMaps(), this.dateFormat(), this.timeZone()),
+  );
+  /** The saved preset's name while the mapping is still the one saved under it. */
+  protected readonly presetInUse = computed(() => {
+    const preset = this.preset();
+    return preset && preset.mapping === JSON.stringify(this.mapping()) ? preset.name : null;
+  });
+  protected readonly reportPreset = signal<string | null>(null);
   protected readonly busy = signal<'suggest' | 'dry-run' | 'load' | null>(null);
   protected readonly report = signal<BatchReport | null>(null);
   protected readonly error = signal<string | null>(null);
 
   private readonly refresh = signal(0);
   protected readonly batches = batchesResource(() => this.refresh());
+  /**
+   * The report of the batch just loaded, with its text analysis as the batch list last said
+   * it (a large batch is analysed in the background after it committed).
+   */
+  protected readonly reportAnalysis = computed(() => {
+    const report = this.report();
+    if (!report) return null;
+    const listed = this.batches.hasValue()
+      ? this.batches.value().find((b) => b.id === report.id)
+      : undefined;
+    return listed?.analysis ?? report.analysis ?? null;
+  });
+  protected readonly analysisLabel = analysisLabel;
+  protected readonly isAnalysing = isAnalysing;
+  /** While a batch's texts are being analysed, the list is asked again until they are done. */
+  private readonly followAnalysis = effect((onCleanup) => {
+    const batches = this.batches.hasValue() ? this.batches.value() : [];
+    if (!batches.some((b) => isAnalysing(b.analysis))) return;
+    const timer = setTimeout(() => this.batches.reload(), ANALYSIS_POLL_MS);
+    onCleanup(() => clearTimeout(timer));
+  });
   protected readonly selectedBatch = signal<string | null>(null);
   protected readonly rejected = rejectedRowsResource(() => this.selectedBatch());
 
@@ -71,8 +116,14 @@ export class DataPage {
       .filter((c) => c.required && !c.column && !c.fallback)
       .map((c) => c.field),
   );
+  protected readonly valueMapsValid = computed(
+    () =>
+      Object.keys(valueMapErrors(this.valueMaps(), (f) => this.optionsOf(f), { asRead: true }))
+        .length === 0,
+  );
   protected readonly canLoad = computed(
-    () => !!this.file() && this.missingRequired().length === 0 && !this.busy(),
+    () =>
+      !!this.file() && this.missingRequired().length === 0 && this.valueMapsValid() && !this.busy(),
   );
 
   protected setKind(value: string): void {
@@ -97,6 +148,30 @@ export class DataPage {
     this.choices.update((choices) =>
       choices.map((c) => (c.field === field ? { ...c, column, confidence: null, unknown: [] } : c)),
     );
+    const choice = this.choices().find((c) => c.field === field);
+    if (choice)
+      this.valueMaps.update((rows) => valueMapsForColumn(rows, choice, this.samplesOf(column)));
+  }
+
+  private optionsOf(field: string): readonly string[] | null {
+    return this.choices().find((c) => c.field === field)?.options ?? null;
+  }
+
+  /** The value map rows of one field. */
+  protected mapsOf(field: string): MapRow[] {
+    return this.valueMaps().filter((r) => r.field === field);
+  }
+
+  protected setMaps(field: string, rows: MapRow[]): void {
+    this.valueMaps.update((all) => [...all.filter((r) => r.field !== field), ...rows]);
+  }
+
+  protected startMap(field: string): void {
+    this.setMaps(field, [...this.mapsOf(field), { field, source: '', target: '', typed: true }]);
+  }
+
+  protected presetSaved(saved: { name: string; mapping: IngestMapping }): void {
+    this.preset.set({ name: saved.name, mapping: JSON.stringify(saved.mapping) });
   }
 
   protected setFallback(field: string, fallback: string): void {
@@ -115,24 +190,10 @@ export class DataPage {
       const suggestion = await this.api.suggest(this.kind(), file);
       this.suggestion.set(suggestion);
       this.details.set(suggestion.details ?? {});
-      this.choices.set(
-        fieldsOf(this.kind()).map((spec) => {
-          const match = suggestion.matches.find((m) => m.field === spec.name);
-          return {
-            field: spec.name,
-            // A derived field (a claim's id from order + SKU) is not missing when the
-            // suggestion can derive it.
-            required:
-              !!spec.required &&
-              (!spec.derivable || suggestion.missingRequired.includes(spec.name)),
-            column: match?.column ?? '',
-            confidence: match?.confidence ?? null,
-            fallback: '',
-            options: spec.enumValues ?? null,
-            unknown: match?.unknownValues ?? [],
-          };
-        }),
-      );
+      const choices = choicesOf(this.kind(), suggestion);
+      this.choices.set(choices);
+      this.valueMaps.set(valueMapsOf(suggestion, choices));
+      this.preset.set(null);
     } catch (error) {
       this.error.set(describeHttpError(error));
     } finally {
@@ -145,22 +206,16 @@ export class DataPage {
     if (!file) return;
     this.busy.set(dryRun ? 'dry-run' : 'load');
     this.error.set(null);
-    const choices = this.choices();
-    const columns = Object.fromEntries(
-      choices.filter((c) => c.column).map((c) => [c.field, c.column]),
-    );
-    const defaults = Object.fromEntries(
-      choices.filter((c) => !c.column && c.fallback).map((c) => [c.field, c.fallback]),
-    );
-    const mapping = {
-      columns,
-      ...(Object.keys(defaults).length ? { defaults } : {}),
-      ...(this.dateFormat() !== 'auto' ? { dateFormat: this.dateFormat() } : {}),
-      ...(this.timeZone().trim() ? { timeZone: this.timeZone().trim() } : {}),
-    };
+    const preset = this.presetInUse();
     try {
-      const report = await this.api.upload(this.kind(), file, mapping, dryRun);
+      const report = await this.api.upload(
+        this.kind(),
+        file,
+        preset ? { preset } : this.mapping(),
+        dryRun,
+      );
       this.report.set(report);
+      this.reportPreset.set(preset);
       if (!dryRun) {
         this.refresh.update((n) => n + 1);
         this.selectedBatch.set(report.rejected > 0 ? report.id : null);

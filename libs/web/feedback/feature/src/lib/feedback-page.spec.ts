@@ -208,4 +208,51 @@ describe('FeedbackPage', () => {
     await settle(fixture);
     expect(TestBed.inject(Router).url).toBe('/?product=SKU-9');
   });
+
+  it('says "analysing" while texts are analysed in the background, and asks again until done', async () => {
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'queueMicrotask'] });
+    try {
+      TestBed.configureTestingModule({
+        providers: [
+          provideHttpClient(),
+          provideHttpClientTesting(),
+          provideRouter([{ path: '**', component: FeedbackPage }], withComponentInputBinding()),
+        ],
+      });
+      TestBed.overrideComponent(FeedbackPage, {
+        remove: { imports: [ChartComponent] },
+        add: { imports: [ChartStub] },
+      });
+      const fixture = TestBed.createComponent(FeedbackPage);
+      const http = TestBed.inject(HttpTestingController);
+      const settleFake = async (ms = 0) => {
+        await jest.advanceTimersByTimeAsync(ms);
+        for (let round = 0; round < 6; round++) {
+          await jest.advanceTimersByTimeAsync(0);
+          TestBed.tick();
+        }
+        fixture.detectChanges();
+      };
+      fixture.detectChanges();
+      await settleFake();
+      http
+        .expectOne('/api/analytics/feedback')
+        .flush({ ...REPORT, analysing: { batches: 1, remaining: 12_500 } });
+      await settleFake();
+      const el = fixture.nativeElement as HTMLElement;
+      expect(
+        el.querySelector('[data-testid=analysing]')?.textContent?.replace(/\s+/g, ' '),
+      ).toContain('Analysing: 12,500 texts of 1 batch are still being analysed');
+
+      // Asked again after a while; once done, the notice goes and the asking stops.
+      await settleFake(5_000);
+      http.expectOne('/api/analytics/feedback').flush(REPORT);
+      await settleFake();
+      expect(el.querySelector('[data-testid=analysing]')).toBeNull();
+      await settleFake(10_000);
+      http.expectNone('/api/analytics/feedback');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

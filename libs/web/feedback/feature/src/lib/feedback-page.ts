@@ -2,6 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   inject,
   input,
   linkedSignal,
@@ -30,7 +31,9 @@ import {
   aspectsLabel,
   buildAspectDivergingOption,
   buildNetSentimentBarsOption,
+  buildDeliveryRatingsOption,
   buildRatingDistributionOption,
+  deliveryHeadline,
   buildSentimentTrendOption,
   ChartComponent,
   formatCount,
@@ -47,6 +50,8 @@ import type { ECElementEvent } from 'echarts/core';
 const TREND_LABELS = ['negative', 'neutral', 'positive'] as const;
 
 const REVIEW_PAGE_SIZE = 20;
+/** How often the page asks again while texts are being analysed. */
+const ANALYSIS_POLL_MS = 5_000;
 const SORTS: Record<string, { sort: string; order: 'asc' | 'desc'; label: string }> = {
   newest: { sort: 'createdAt', order: 'desc', label: 'Newest first' },
   lowest: { sort: 'rating', order: 'asc', label: 'Lowest rating first' },
@@ -77,6 +82,14 @@ export class FeedbackPage {
     this.report.hasValue() ? this.report.value() : undefined,
   );
   protected readonly state = computed(() => loadState(this.report, () => !this.data()?.items));
+  /** Texts of large batches still analysed in the background: the sentiment is provisional. */
+  protected readonly analysing = computed(() => this.data()?.analysing ?? null);
+  /** While texts are being analysed, the answer is asked again until they are done. */
+  private readonly followAnalysis = effect((onCleanup) => {
+    if (!this.analysing()) return;
+    const timer = setTimeout(() => this.report.reload(), ANALYSIS_POLL_MS);
+    onCleanup(() => clearTimeout(timer));
+  });
   protected readonly error = computed(() => {
     const error = this.report.error();
     return error ? describeHttpError(error) : null;
@@ -263,12 +276,41 @@ export class FeedbackPage {
       trend: csvUrl('feedback', p, 'trend'),
       byLanguage: csvUrl('feedback', p, 'byLanguage'),
       bySupplier: csvUrl('feedback', p, 'bySupplier'),
+      byDelivery: csvUrl('feedback', p, 'byDelivery'),
       aspects: csvUrl('aspects', p, 'aspects'),
       products: csvUrl('aspects', p, 'products'),
       reviews: this.reviewParams() ? csvUrl('records/feedback', this.reviewParams() ?? {}) : null,
     };
   });
   protected readonly formatCount = formatCount;
+
+  /** Ratings after on-time and late deliveries (docs/metrics.md, "Feedback by delivery"). */
+  protected readonly deliveryRows = computed(() => this.data()?.byDelivery ?? []);
+  protected readonly deliveryOption = computed(() =>
+    buildDeliveryRatingsOption(this.deliveryRows(), this.theme.tokens()),
+  );
+  protected readonly deliveryTitle = computed(() => deliveryHeadline(this.deliveryRows()));
+  protected readonly deliveryState = computed(() =>
+    loadState(this.report, () => !this.deliveryRows().some((r) => r.items > 0)),
+  );
+
+  /** A segment: the feedback after that kind of delivery with that rating. */
+  protected onDeliveryClick(event: ECElementEvent): void {
+    const row = this.deliveryRows()[event.dataIndex];
+    if (!row) return;
+    const rating = (event.seriesIndex ?? 0) + 1;
+    this.drill.openDrill(
+      `Feedback rated ${rating}★ after ${row.delivery === 'late' ? 'a late' : 'an on-time'} delivery`,
+      drillFeedback(this.filters.params() ?? {}, { delivery: row.delivery, rating }),
+    );
+  }
+
+  protected openDelivery(delivery: 'on_time' | 'late'): void {
+    this.drill.openDrill(
+      delivery === 'late' ? 'Feedback after a late delivery' : 'Feedback after an on-time delivery',
+      drillFeedback(this.filters.params() ?? {}, { delivery }),
+    );
+  }
 
   /** A segment of the rating bar: the feedback with that rating. */
   protected onRatingClick(event: ECElementEvent): void {

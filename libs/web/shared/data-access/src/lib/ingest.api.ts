@@ -65,16 +65,18 @@ export class IngestApi {
     );
   }
 
+  /** Loads (or dry-runs) the file with a mapping, or with a saved preset by its name. */
   upload(
     kind: IngestKind,
     file: File,
-    mapping: IngestMapping,
+    mapping: IngestMapping | { readonly preset: string },
     dryRun: boolean,
   ): Promise<BatchReport> {
+    const preset = 'preset' in mapping ? mapping.preset : null;
     return firstValueFrom(
       this.http.post<BatchReport>(`${API_BASE}/ingest/${kind}`, file, {
-        headers: this.headers(file, { 'X-Mapping': JSON.stringify(mapping) }),
-        params: dryRun ? { dryRun: 'true' } : {},
+        headers: this.headers(file, preset ? {} : { 'X-Mapping': JSON.stringify(mapping) }),
+        params: { ...(dryRun ? { dryRun: 'true' } : {}), ...(preset ? { preset } : {}) },
       }),
     );
   }

@@ -4,6 +4,8 @@ import {
   FILTER_KEYS,
   REASON_CATEGORIES,
   REASONS,
+  isOwnReason,
+  reasonLabel,
   type FilterKey,
 } from '@returnlens/shared/contracts';
 import { parseIsoWeek, shiftIsoWeek } from '@returnlens/shared/metrics';
@@ -180,10 +182,16 @@ export function withOnly(
 export function vocabularyLabel(key: FilterKey, value: string): string | null {
   switch (key) {
     case 'reason':
-      return REASONS.find((r) => r.code === value)?.label ?? null;
+      // A shop's own reason is labelled by its code (own:<shop>:<the shop's words>).
+      return (
+        REASONS.find((r) => r.code === value)?.label ??
+        (isOwnReason(value) ? reasonLabel(value) : null)
+      );
     case 'reasonCategory':
       return REASON_CATEGORIES.find((c) => c.code === value)?.label ?? null;
     case 'channel':
+      // A shop's own channel is stored as the shop writes it.
+      return (CHANNELS as readonly string[]).includes(value) ? humanize(value) : value;
     case 'type':
       return (CHANNELS as readonly string[]).includes(value) ||
         (CLAIM_TYPES as readonly string[]).includes(value)

@@ -1,4 +1,6 @@
 import {
+  buildDeliveryRatingsOption,
+  deliveryHeadline,
   buildNetSentimentBarsOption,
   buildRatingDistributionOption,
   buildSentimentTrendOption,
@@ -89,5 +91,32 @@ describe('supplier trend and sparklines', () => {
   it('draws a sparkline path, lifting the pen over gaps', () => {
     expect(sparklinePath([0, 1, null, 1], 30, 11)).toBe('M0,10L10,1M30,1');
     expect(sparklinePath([null], 30, 10)).toBe('');
+  });
+});
+
+describe('feedback by delivery', () => {
+  const rows = [
+    { delivery: 'on_time' as const, items: 9, ratings: [0, 0, 2, 3, 4], netSentiment: 7 / 9 },
+    { delivery: 'late' as const, items: 3, ratings: [2, 1, 0, 0, 0], netSentiment: -1 },
+  ];
+
+  it('says how late deliveries are rated against on-time ones', () => {
+    expect(deliveryHeadline(rows)).toBe(
+      'Late deliveries: net sentiment −100 against +78 on time (3 and 9 items)',
+    );
+    expect(
+      deliveryHeadline([{ ...rows[0] }, { ...rows[1], items: 0, ratings: [0, 0, 0, 0, 0] }]),
+    ).toBe('No late delivery among the 9 reviewed orders');
+  });
+
+  it('draws one 100 % rating bar per delivery outcome, named with items and net sentiment', () => {
+    const option = buildDeliveryRatingsOption(rows, tokens) as {
+      yAxis: { data: string[] };
+      series: { data: number[] }[];
+    };
+    expect(option.yAxis.data).toEqual(['On time · 9 · net +78', 'Late · 3 · net −100']);
+    // 1★ of the late ones: 2 of 3 rated.
+    expect(option.series[0].data).toEqual([0, 66.7]);
+    expect(option.series[4].data).toEqual([44.4, 0]);
   });
 });

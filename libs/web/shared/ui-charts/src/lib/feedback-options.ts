@@ -174,3 +174,73 @@ export function buildNetSentimentBarsOption(
     ],
   };
 }
+
+const DELIVERY_LABELS = { on_time: 'On time', late: 'Late' } as const;
+
+/**
+ * Feedback after an on-time and after a late delivery: one 100 % bar of ratings each (1★ on
+ * the left), the bar's label naming its items and net sentiment.
+ */
+export function buildDeliveryRatingsOption(
+  rows: FeedbackReport['byDelivery'],
+  tokens: DesignTokens,
+): ECOption {
+  const colors = ratingColors(tokens);
+  const rated = rows.map((r) => r.ratings.reduce((s, n) => s + n, 0) || 1);
+  const names = rows.map(
+    (r) =>
+      `${DELIVERY_LABELS[r.delivery]} · ${formatCount(r.items)} · net ${formatNetSentiment(r.netSentiment)}`,
+  );
+  return {
+    ...baseOption(tokens),
+    grid: { left: 8, right: 16, top: 30, bottom: 4, containLabel: true },
+    legend: { top: 0, textStyle: { color: tokens.textMuted }, itemWidth: 14, itemHeight: 10 },
+    tooltip: {
+      ...tooltipStyle(tokens),
+      trigger: 'item',
+      formatter: (params: unknown) => {
+        const p = params as { seriesIndex: number; dataIndex: number };
+        const row = rows[p.dataIndex];
+        const n = row?.ratings[p.seriesIndex] ?? 0;
+        return `<strong>${escapeHtml(DELIVERY_LABELS[row.delivery])}, ${p.seriesIndex + 1}★</strong><br/>${formatCount(n)} items · ${formatShare(n / rated[p.dataIndex])}`;
+      },
+    },
+    xAxis: { type: 'value', max: 100, show: false },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: names,
+      axisLabel: { ...axisStyle(tokens).axisLabel, width: 190, overflow: 'truncate' },
+      axisLine: { show: false },
+      axisTick: { show: false },
+    },
+    series: [0, 1, 2, 3, 4].map((i) => ({
+      name: `${i + 1}★`,
+      type: 'bar' as const,
+      stack: 'ratings',
+      barWidth: 28,
+      data: rows.map((r, k) => Math.round(((r.ratings[i] ?? 0) / rated[k]) * 1000) / 10),
+      itemStyle: { color: colors[i] },
+      label: {
+        show: true,
+        color: i === 2 ? '#1d232b' : '#ffffff',
+        fontWeight: 'bold' as const,
+        formatter: (p: unknown) => {
+          const v = (p as { value: number }).value;
+          return v >= 6 ? `${Math.round(v)} %` : '';
+        },
+      },
+    })),
+  };
+}
+
+/** "Late deliveries: net sentiment −100 against +78 on time (3 and 9 items)". */
+export function deliveryHeadline(rows: FeedbackReport['byDelivery']): string {
+  const late = rows.find((r) => r.delivery === 'late');
+  const onTime = rows.find((r) => r.delivery === 'on_time');
+  if (!late?.items && !onTime?.items)
+    return 'No feedback on a delivered order with a promised date';
+  if (!late?.items)
+    return `No late delivery among the ${formatCount(onTime?.items ?? 0)} reviewed orders`;
+  return `Late deliveries: net sentiment ${formatNetSentiment(late.netSentiment)} against ${formatNetSentiment(onTime?.netSentiment ?? null)} on time (${formatCount(late.items)} and ${formatCount(onTime?.items ?? 0)} items)`;
+}

@@ -1,6 +1,11 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { MATRIX_DIMENSIONS, RESOLUTION_OUTCOMES, SLA_CLOCKS } from '@returnlens/shared/contracts';
+import {
+  DELIVERY_OUTCOMES,
+  MATRIX_DIMENSIONS,
+  RESOLUTION_OUTCOMES,
+  SLA_CLOCKS,
+} from '@returnlens/shared/contracts';
 import { SLA_OUTCOMES } from '@returnlens/api/analytics/data-access';
 import {
   analyticsQuery,
@@ -173,5 +178,9 @@ export class FeedbackRecordsQueryDto extends createZodDto(
     ...pageParams(FEEDBACK_SORTS, 'createdAt'),
     rating: listParam('Star ratings 1–5, comma-separated'),
     label: listParam('Sentiment labels (negative, neutral, positive), comma-separated'),
+    delivery: z
+      .enum(DELIVERY_OUTCOMES, { error: 'delivery is on_time or late' })
+      .optional()
+      .describe('Only feedback whose order was delivered on time, or late'),
   }),
 ) {}

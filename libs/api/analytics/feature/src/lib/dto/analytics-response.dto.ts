@@ -1,6 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import {
+  DELIVERY_OUTCOMES,
   MATRIX_DIMENSIONS,
   REASON_CATEGORIES,
   SLA_CLOCKS,
@@ -235,6 +236,25 @@ export const feedbackReportSchema = describes<FeedbackReport>()(
     bySupplier: z.array(
       z.object({ supplierId: z.string(), name: z.string(), items: count, netSentiment: maybe }),
     ),
+    byDelivery: z
+      .array(
+        z.object({
+          delivery: z.enum(DELIVERY_OUTCOMES),
+          items: count,
+          ratings: z.array(count).describe('Items per rating 1–5 (index 0 = 1★)'),
+          netSentiment: maybe,
+        }),
+      )
+      .describe('Feedback whose order was delivered against a promised date, late or on time'),
+    analysing: z
+      .object({
+        batches: count.describe('Feedback batches whose texts are still being analysed'),
+        remaining: count.describe('Their texts not analysed yet'),
+      })
+      .optional()
+      .describe(
+        'Present while large feedback batches are analysed in the background: their reviews count as unscored until then, so the sentiment figures are provisional',
+      ),
   }),
 );
 

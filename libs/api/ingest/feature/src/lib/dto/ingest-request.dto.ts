@@ -152,6 +152,15 @@ export const mappingInput = z
       decimalSeparator: z
         .enum(['.', ',', 'auto'], { error: 'decimalSeparator is ".", "," or "auto"' })
         .optional(),
+      ratingScale: z
+        .strictObject(
+          { min: z.number().finite(), max: z.number().finite() },
+          { error: 'ratingScale is {"min": number, "max": number}, e.g. {"min": 0, "max": 10}' },
+        )
+        .refine((scale) => scale.max > scale.min, {
+          error: 'ratingScale.max must be greater than ratingScale.min',
+        })
+        .optional(),
     },
     { error: MAPPING_MESSAGE },
   )

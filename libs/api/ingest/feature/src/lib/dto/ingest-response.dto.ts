@@ -1,6 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import {
+  ANALYSIS_STATUSES,
   BATCH_STATUSES,
   DATE_FORMATS,
   INGEST_FORMATS,
@@ -28,6 +29,10 @@ export const ingestMappingSchema = describes<IngestMapping>()(
     dateFormat: z.enum(DATE_FORMATS).optional(),
     timeZone: z.string().optional(),
     decimalSeparator: z.enum(['.', ',', 'auto']).optional(),
+    ratingScale: z
+      .object({ min: z.number(), max: z.number() })
+      .optional()
+      .describe('the rating column’s scale when it is not 1–5 stars'),
   }),
 );
 
@@ -50,6 +55,17 @@ const batchSummary = {
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   error: z.string().nullable(),
+  analysis: z
+    .object({
+      status: z.enum(ANALYSIS_STATUSES),
+      analysed: count.describe('Texts analysed (committed)'),
+      total: count.describe('Texts to analyse'),
+    })
+    .nullable()
+    .optional()
+    .describe(
+      'Text analysis of a claims or feedback batch (language, sentiment, aspects, inferred reasons): done at commit up to INGEST_INLINE_ANALYSIS_MAX texts, else pending/running in the background until done. Null for other kinds, dry runs and failed batches',
+    ),
 };
 
 export const batchReportSchema = describes<BatchReport>()(

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       ingestMaxUploads: 3,
       ingestStallSeconds: 60,
       ingestRejectedRowsKept: 10_000,
+      ingestInlineAnalysisMax: 20_000,
     });
   });
 

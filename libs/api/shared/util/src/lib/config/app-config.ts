@@ -63,6 +63,11 @@ const envSchema = z.object({
     .int('must be a whole number')
     .min(0, 'must not be negative')
     .default(10_000),
+  INGEST_INLINE_ANALYSIS_MAX: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must not be negative')
+    .default(20_000),
 });
 
 export interface AppConfig {
@@ -90,6 +95,11 @@ export interface AppConfig {
   readonly ingestStallSeconds: number;
   /** Rejected rows of one batch kept in full; the rest are counted by field and message. */
   readonly ingestRejectedRowsKept: number;
+  /**
+   * A claims or feedback batch with at most this many texts is analysed inside its
+   * transaction; a larger one commits first and is analysed in the background.
+   */
+  readonly ingestInlineAnalysisMax: number;
 }
 
 export class ConfigError extends Error {
@@ -137,6 +147,7 @@ export function loadConfig(
     ingestMaxUploads: settings.INGEST_MAX_UPLOADS,
     ingestStallSeconds: settings.INGEST_STALL_SECONDS,
     ingestRejectedRowsKept: settings.INGEST_REJECTED_ROWS_KEPT,
+    ingestInlineAnalysisMax: settings.INGEST_INLINE_ANALYSIS_MAX,
   };
 }
 

@@ -14,10 +14,11 @@ describe('pages by permission', () => {
       '/money',
       '/data',
       '/admin',
+      '/settings',
     ]);
     expect(paths('buyer')).toEqual(['/suppliers', '/feedback']);
     expect(paths('manager')).toEqual(['/weekly', '/sla', '/feedback', '/root-causes', '/money']);
-    expect(paths('admin')).toEqual(['/admin']);
+    expect(paths('admin')).toEqual(['/admin', '/settings']);
   });
 
   it('starts each role on its first page', () => {

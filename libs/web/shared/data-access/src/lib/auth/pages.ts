@@ -19,6 +19,7 @@ export const PAGES: readonly PageAccess[] = [
   { path: '/money', label: 'Money & resolutions', hint: 'Refunds', permission: 'claims' },
   { path: '/data', label: 'Data', hint: 'Import', permission: 'ingest' },
   { path: '/admin', label: 'Admin', hint: 'Users', permission: 'admin' },
+  { path: '/settings', label: 'Settings', hint: 'Rules', permission: 'settings' },
 ];
 
 /** The pages these permissions open. */

@@ -2,6 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal } fr
 import {
   FILTER_KEYS,
   REASONS,
+  isOwnReason,
+  reasonLabel,
   type ClaimRecord,
   type FilterKey,
   type RecordsPage,
@@ -234,7 +236,10 @@ export class RecordsDrawerComponent {
   }
 
   protected reasonLabel(code: string): string {
-    return REASONS.find((r) => r.code === code)?.label ?? humanize(code);
+    return (
+      REASONS.find((r) => r.code === code)?.label ??
+      (isOwnReason(code) ? reasonLabel(code) : humanize(code))
+    );
   }
 
   protected humanize(code: string | null): string {

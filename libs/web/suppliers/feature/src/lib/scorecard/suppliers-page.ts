@@ -4,6 +4,7 @@ import {
   drillScorecard,
   drillScorecardCohort,
   REASONS,
+  reasonLabel,
   type ReasonCategoryCode,
   type SupplierScore,
 } from '@returnlens/shared/contracts';
@@ -48,7 +49,6 @@ const SIGNAL_SHORT: Readonly<Record<SupplierScore['signal'], string>> = {
   no_sales: 'No sales',
 };
 
-const reasonLabel = (code: string) => REASONS.find((r) => r.code === code)?.label ?? code;
 const reasonColor = (code: string) =>
   CATEGORY_COLORS[
     (REASONS.find((r) => r.code === code)?.category ?? 'other') as ReasonCategoryCode

@@ -1,0 +1,36 @@
+import { parentPort } from 'node:worker_threads';
+import { analyseTexts, TextCache, type TextInput, type TextValues } from './enrich.rows';
+
+/**
+ * The text-analysis worker thread (its own bundle entry, `text-analysis-worker.js`): it
+ * analyses the texts it is sent and answers with their values, so the API's event loop keeps
+ * serving while a large batch is analysed. Each distinct text is analysed once per scope (a
+ * batch); the cache is dropped when the scope changes.
+ */
+export interface AnalyseRequest {
+  readonly id: number;
+  readonly kind: 'claims' | 'feedback';
+  readonly scope: string;
+  readonly rows: readonly TextInput[];
+}
+
+export type AnalyseAnswer =
+  | { readonly id: number; readonly values: TextValues[] }
+  | { readonly id: number; readonly error: string };
+
+let scope: string | null = null;
+let cache = new TextCache<TextValues>();
+
+parentPort?.on('message', (request: AnalyseRequest) => {
+  if (request.scope !== scope) {
+    scope = request.scope;
+    cache = new TextCache<TextValues>();
+  }
+  let answer: AnalyseAnswer;
+  try {
+    answer = { id: request.id, values: analyseTexts(request.kind, request.rows, cache) };
+  } catch (error) {
+    answer = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+  }
+  parentPort?.postMessage(answer);
+});
