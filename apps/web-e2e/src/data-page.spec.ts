@@ -155,6 +155,25 @@ describe('Data page in Chromium', () => {
     await page
       .locator('[data-testid=batches] tbody tr', { hasText: 'complaint-portal.csv' })
       .waitFor();
+
+    // The next export of the same shape: the saved preset is chosen, not rebuilt.
+    await page.reload();
+    await page.locator('[data-testid=kind]').selectOption('claims');
+    await page
+      .locator('[data-testid=file]')
+      .setInputFiles(
+        join(WORKSPACE_ROOT, 'apps/api-e2e/src/fixtures/real-exports/complaint-portal.csv'),
+      );
+    await page.getByLabel('Column for channel').waitFor();
+    await expect(page.getByLabel('Column for assignee').inputValue()).resolves.toBe('');
+    await page.locator('[data-testid=use-preset]').selectOption('complaint portal');
+    await expect(page.getByLabel('Column for assignee').inputValue()).resolves.toBe('Company');
+    await expect(page.locator('[data-testid=preset-in-use]').innerText()).resolves.toBe(
+      'with preset “complaint portal”',
+    );
+    await page.locator('[data-testid=dry-run]').click();
+    await page.locator('[data-testid=report]', { hasText: 'mapped by preset' }).waitFor();
+    expect(await page.locator('[data-testid=report]').innerText()).toMatch(/0 rejected/);
   });
 
   it('shows user text as text, never as markup', async () => {

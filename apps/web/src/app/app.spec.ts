@@ -62,6 +62,7 @@ describe('App shell', () => {
       '/money',
       '/data',
       '/admin',
+      '/settings',
     ]);
     expect([...el.querySelectorAll('nav small')].map((s) => s.textContent)).toEqual([
       'Claims',
@@ -72,6 +73,7 @@ describe('App shell', () => {
       'Refunds',
       'Import',
       'Users',
+      'Rules',
     ]);
   });
 

@@ -31,6 +31,8 @@ async function setUp(): Promise<{
   const http = TestBed.inject(HttpTestingController);
   TestBed.tick();
   http.expectOne('/api/batches').flush([BATCH]);
+  // The saved presets, to load a file with one (none saved yet).
+  http.expectOne('/api/mapping-presets').flush([]);
   await fixture.whenStable();
   fixture.detectChanges();
   return { fixture, http, page: fixture.nativeElement as HTMLElement };
@@ -102,6 +104,12 @@ describe('DataPage value maps and presets', () => {
     };
     expect(save.request.body).toEqual({ kind: 'claims', mapping });
     save.flush({ name: 'complaint portal', kind: 'claims', mapping });
+    await Promise.resolve();
+    TestBed.tick();
+    // The list of presets is asked again: the new one can be chosen for the next file.
+    http
+      .expectOne('/api/mapping-presets')
+      .flush([{ name: 'complaint portal', kind: 'claims', mapping }]);
     await fixture.whenStable().catch(() => undefined);
     fixture.detectChanges();
     expect(page.querySelector('[data-testid=preset-saved]')?.textContent).toContain(
@@ -110,6 +118,11 @@ describe('DataPage value maps and presets', () => {
     expect(page.querySelector('[data-testid=preset-in-use]')?.textContent).toContain(
       'with preset “complaint portal”',
     );
+    expect(
+      [...page.querySelectorAll('[data-testid=use-preset] option')].map((o) =>
+        o.textContent?.trim(),
+      ),
+    ).toEqual(['— the suggestion —', 'complaint portal']);
 
     page.querySelector<HTMLButtonElement>('[data-testid=load]')?.click();
     TestBed.tick();

@@ -31,6 +31,8 @@ async function setUp(): Promise<{
   const http = TestBed.inject(HttpTestingController);
   TestBed.tick();
   http.expectOne('/api/batches').flush([BATCH]);
+  // The saved presets, to load a file with one (none saved yet).
+  http.expectOne('/api/mapping-presets').flush([]);
   await fixture.whenStable();
   fixture.detectChanges();
   return { fixture, http, page: fixture.nativeElement as HTMLElement };
@@ -58,6 +60,7 @@ describe('DataPage', () => {
       const feedback = { ...BATCH, id: '8', kind: 'feedback', rejected: 0 };
       fixture.detectChanges();
       await settle();
+      http.expectOne('/api/mapping-presets').flush([]);
       http
         .expectOne('/api/batches')
         .flush([{ ...feedback, analysis: { status: 'running', analysed: 3_000, total: 30_000 } }]);

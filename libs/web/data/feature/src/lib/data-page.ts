@@ -22,11 +22,13 @@ import {
   IngestApi,
   rejectedRowsCsvUrl,
   rejectedRowsResource,
+  SettingsApi,
   valueMapErrors,
   type ValueMapRow,
 } from '@returnlens/web/shared/data-access';
 import { ANALYSIS_POLL_MS, analysisLabel, isAnalysing } from './batch-analysis';
 import {
+  applyPreset,
   choicesOf,
   mappingOf,
   valueMapsForColumn,
@@ -77,6 +79,11 @@ export class DataPage {
     return preset && preset.mapping === JSON.stringify(this.mapping()) ? preset.name : null;
   });
   protected readonly reportPreset = signal<string | null>(null);
+  /** The presets saved for this kind of file, to load one with. */
+  private readonly presets = inject(SettingsApi).presetsResource();
+  protected readonly presetsOfKind = computed(() =>
+    (this.presets.hasValue() ? this.presets.value() : []).filter((p) => p.kind === this.kind()),
+  );
   protected readonly busy = signal<'suggest' | 'dry-run' | 'load' | null>(null);
   protected readonly report = signal<BatchReport | null>(null);
   protected readonly error = signal<string | null>(null);
@@ -172,6 +179,20 @@ export class DataPage {
 
   protected presetSaved(saved: { name: string; mapping: IngestMapping }): void {
     this.preset.set({ name: saved.name, mapping: JSON.stringify(saved.mapping) });
+    this.presets.reload();
+  }
+
+  /** A saved preset over the file's suggestion; loading then uses the preset by its name. */
+  protected usePreset(name: string): void {
+    const preset = this.presetsOfKind().find((p) => p.name === name);
+    if (!preset) return;
+    const applied = applyPreset(this.choices(), preset.mapping);
+    this.choices.set(applied.choices);
+    this.valueMaps.set(applied.valueMaps);
+    this.dateFormat.set(preset.mapping.dateFormat ?? 'auto');
+    this.timeZone.set(preset.mapping.timeZone ?? '');
+    // Sent by name while the page's mapping is still the preset's.
+    this.preset.set({ name, mapping: JSON.stringify(this.mapping()) });
   }
 
   protected setFallback(field: string, fallback: string): void {

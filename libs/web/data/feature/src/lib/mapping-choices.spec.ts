@@ -1,5 +1,6 @@
 import type { MappingSuggestion } from '@returnlens/shared/contracts';
 import {
+  applyPreset,
   choicesOf,
   mappingOf,
   valueMapsForColumn,
@@ -95,5 +96,59 @@ describe('mapping choices', () => {
       dateFormat: 'dd.mm.yyyy',
       timeZone: 'Europe/Warsaw',
     });
+  });
+});
+
+describe('applyPreset', () => {
+  const choice = (
+    field: string,
+    column: string,
+    extra: Partial<FieldChoice> = {},
+  ): FieldChoice => ({
+    field,
+    required: false,
+    column,
+    confidence: column ? 0.9 : null,
+    fallback: '',
+    options: null,
+    unknown: [],
+    open: false,
+    ...extra,
+  });
+
+  it('takes the preset’s columns, values for every row and value maps over the suggestion', () => {
+    const suggested = [
+      choice('external_id', 'Complaint ID'),
+      choice('channel', 'Submitted via', {
+        options: ['email', 'phone'],
+        unknown: ['Referral'],
+        open: true,
+      }),
+      choice('assignee', ''),
+      choice('type', ''),
+    ];
+    const { choices, valueMaps } = applyPreset(suggested, {
+      columns: { external_id: 'Complaint ID', channel: 'Submitted via', assignee: 'Company' },
+      values: { channel: { Referral: 'web_form' } },
+      defaults: { type: 'complaint' },
+    });
+    expect(choices.map((c) => [c.field, c.column, c.fallback, c.confidence])).toEqual([
+      ['external_id', 'Complaint ID', '', 0.9],
+      ['channel', 'Submitted via', '', 0.9],
+      ['assignee', 'Company', '', null],
+      ['type', '', 'complaint', null],
+    ]);
+    expect(valueMaps).toEqual([{ field: 'channel', source: 'Referral', target: 'web_form' }]);
+  });
+
+  it('keeps the suggested columns when the preset names none (only defaults)', () => {
+    const { choices } = applyPreset([choice('external_id', 'ID'), choice('type', '')], {
+      columns: {},
+      defaults: { type: 'complaint' },
+    });
+    expect(choices.map((c) => [c.column, c.fallback])).toEqual([
+      ['ID', ''],
+      ['', 'complaint'],
+    ]);
   });
 });

@@ -105,3 +105,33 @@ export function mappingOf(
     ...(timeZone.trim() ? { timeZone: timeZone.trim() } : {}),
   };
 }
+
+/**
+ * The choices and value maps of a saved preset, over the file's suggestion: the preset's
+ * columns (when it names any; a partial preset keeps the suggested ones), its values for
+ * every row and its value maps; the columns' unknown values still listed to be given a meaning.
+ */
+export function applyPreset(
+  choices: readonly FieldChoice[],
+  mapping: IngestMapping,
+): { choices: FieldChoice[]; valueMaps: ValueMapRow[] } {
+  const named = Object.keys(mapping.columns ?? {}).length > 0;
+  const applied = choices.map((c) => {
+    const column = named ? (mapping.columns[c.field] ?? '') : c.column;
+    return {
+      ...c,
+      column,
+      confidence: column === c.column ? c.confidence : null,
+      unknown: column === c.column ? c.unknown : [],
+      fallback: mapping.defaults?.[c.field] ?? (named ? '' : c.fallback),
+    };
+  });
+  const valueMaps = valueMapRows(mapping.values);
+  for (const choice of applied) {
+    if (!choice.options || !choice.column) continue;
+    for (const source of choice.unknown)
+      if (!valueMaps.some((r) => r.field === choice.field && r.source === source))
+        valueMaps.push({ field: choice.field, source, target: '' });
+  }
+  return { choices: applied, valueMaps };
+}
