@@ -1,4 +1,4 @@
-import type { BatchReport, FeedbackReport } from '@returnlens/shared/contracts';
+import type { BatchReport, FeedbackReport, ParetoResult } from '@returnlens/shared/contracts';
 import {
   runApiCli,
   startApiProcess,
@@ -316,7 +316,27 @@ describe('text analysis of large batches in the background', () => {
     });
     expect(loaded.status).toBe(201);
     expect(loaded.body.analysis).toMatchObject({ total: ROWS });
+    // The reasons say they are provisional while the texts are read: the Pareto asked first,
+    // the batch after, so a batch still running then was running when the Pareto was made.
+    const duringPareto = await getJson<ParetoResult>(
+      running,
+      `/api/analytics/pareto?${PERIOD}`,
+      token,
+    );
+    const stillRunning = await getJson<BatchReport>(
+      running,
+      `/api/batches/${loaded.body.id}`,
+      token,
+    );
+    if (['pending', 'running'].includes(stillRunning.analysis?.status ?? ''))
+      expect(duringPareto.analysing).toEqual({ batches: 1, remaining: expect.any(Number) });
     await untilDone(running, loaded.body.id, token);
+    const afterPareto = await getJson<ParetoResult>(
+      running,
+      `/api/analytics/pareto?${PERIOD}`,
+      token,
+    );
+    expect(afterPareto.analysing).toBeUndefined();
     console.log(/texts analysed in the background in [\d.]+ s/.exec(running.output())?.[0]);
     const [left] = await query<{ n: number }>(
       'SELECT count(*)::int AS n FROM claims WHERE text_language IS NULL',

@@ -77,7 +77,9 @@ describe('every figure drills down to exactly its records (demo data)', () => {
     const cleaner = await startApiProcess({ DATABASE_URL: db(), DEMO_DATA: 'off', PORT: '3995' });
     await truncateShopData(db());
     await cleaner.stop();
-    api = await startApiProcess({ DATABASE_URL: db(), DEMO_DATA: 'on', PORT: '3995' });
+    // A year of demo data loads and is rolled up before the API answers: minutes on a busy
+    // 2-core machine, so the start is given five.
+    api = await startApiProcess({ DATABASE_URL: db(), DEMO_DATA: 'on', PORT: '3995' }, 300_000);
     auth = await bearer(db());
     const pareto = await get<ParetoResult>('pareto');
     base = { from: pareto.period.from.week, to: pareto.period.to.week };

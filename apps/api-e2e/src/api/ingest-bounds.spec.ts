@@ -103,7 +103,7 @@ describe('upload bounds', () => {
         rows.push(
           i % 3 === 0
             ? `R-${i},teleport,email,2026-03-01,row ${i}`
-            : `R-${i},return,pigeon,2026-03-01,row ${i}`,
+            : `R-${i},return,email,2031-03-01,row ${i}`,
         );
       }
       rows.push('R-OK,return,email,2026-03-01,fine');
@@ -117,11 +117,11 @@ describe('upload bounds', () => {
         rejected: 12,
         rejectedKept: 5,
       });
-      // Rows 6–12 are not kept: 6, 9 and 12 have a bad type, 7, 8, 10 and 11 a bad channel.
+      // Rows 6–12 are not kept: 6, 9 and 12 have a bad type, 7, 8, 10 and 11 a date in the future.
       expect(response.body.rejectedSummary).toEqual([
         {
-          field: 'channel',
-          message: expect.stringContaining('"pigeon" is not a known channel'),
+          field: 'opened_at',
+          message: expect.stringContaining('"2031-03-01" is in the future'),
           rows: 4,
           firstRows: [7, 8, 10, 11],
         },
@@ -161,7 +161,7 @@ describe('upload bounds', () => {
         '7 more rejected rows were counted but not kept in full (only the first 5 are',
       );
       expect(lines[7]).toMatch(
-        /^,channel,,.*pigeon.*,"\(not kept in full: 4 rows with this error, the first at rows 7, 8, 10, 11\)"$/,
+        /^,opened_at,,.*2031-03-01.*,"\(not kept in full: 4 rows with this error, the first at rows 7, 8, 10, 11\)"$/,
       );
       expect(lines[8]).toMatch(/^,type,,.*teleport.*first at rows 6, 9, 12\)"$/);
     });

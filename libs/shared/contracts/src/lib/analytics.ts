@@ -109,6 +109,11 @@ export interface ParetoResult {
     readonly stated: number;
     readonly inferred: number;
   }[];
+  /**
+   * Present while claims batches are still analysed in the background: their claims without
+   * a stated reason count as `other` until their text is read, so the reasons are provisional.
+   */
+  readonly analysing?: TextAnalysisInProgress;
 }
 
 export const MATRIX_DIMENSIONS = ['supplier', 'product', 'category'] as const;

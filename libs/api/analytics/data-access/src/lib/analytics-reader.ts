@@ -6,6 +6,7 @@ import {
   type AnalyticsFilters,
   type AnalyticsPeriod,
   type ReportingSettings,
+  type TextAnalysisInProgress,
 } from '@returnlens/shared/contracts';
 import {
   cubeFilters,
@@ -21,6 +22,7 @@ import {
   exportTypeOf,
   type TableCursor,
 } from '@returnlens/api/analytics/util';
+import { ANALYSIS_IN_PROGRESS } from '@returnlens/api/enrich/data-access';
 import { readReportingSettings } from '@returnlens/api/settings/data-access';
 import { bindSql } from '@returnlens/api/shared/sql';
 import {
@@ -213,6 +215,18 @@ export class AnalyticsReader {
   }
 
   /** A statement with named parameters (`{shop}` and `{tz}` are always bound). */
+  /**
+   * Batches of `kind` whose texts are still analysed in the background (figures that count
+   * their inferred reasons or text sentiment are provisional until then), or undefined.
+   */
+  async analysing(kind: 'claims' | 'feedback'): Promise<TextAnalysisInProgress | undefined> {
+    const [row] = await this.db.query<TextAnalysisInProgress[]>(ANALYSIS_IN_PROGRESS, [
+      DEFAULT_SHOP_ID,
+      kind,
+    ]);
+    return row && row.batches > 0 ? row : undefined;
+  }
+
   async query<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
     const { text, values } = bindSql(sql, { shop: DEFAULT_SHOP_ID, tz: this.tz, ...params });
     return this.timed(text, values);

@@ -1,5 +1,4 @@
 import type { AnalyticsFilters } from '@returnlens/shared/contracts';
-import { feedbackLinesSql } from '@returnlens/api/shared/sql';
 import type { Context } from './analytics-reader';
 
 /**
@@ -16,16 +15,34 @@ export function feedbackWhere(
   params['fromTs'] = ctx.period.range.fromInstant;
   params['toTs'] = ctx.period.range.toInstant;
   const where = ['f.shop_id = {shop}', 'f.created_at >= {fromTs} AND f.created_at < {toTs}'];
-  const byLine = (name: string, expr: string, values?: readonly string[]) => {
+  // An item with a SKU: its own line (its seller, else its product's supplier); an item that
+  // names only an order: any line of that order. Both are index lookups per item.
+  const byLine = (
+    name: string,
+    values: readonly string[] | undefined,
+    own: string,
+    line: string,
+    lineJoin = '',
+  ) => {
     if (!values?.length) return;
     params[name] = values;
-    where.push(`EXISTS (SELECT 1 FROM (${feedbackLinesSql('(SELECT f.*) f')}) l
-                LEFT JOIN products lp ON lp.shop_id = l.shop_id AND lp.sku = NULLIF(l.line_sku, '')
-               WHERE ${expr} = ANY({${name}}::text[]))`);
+    where.push(`(${own} = ANY({${name}}::text[])
+      OR (f.sku IS NULL AND f.order_id IS NOT NULL AND EXISTS (
+        SELECT 1 FROM sales x ${lineJoin}
+         WHERE x.shop_id = f.shop_id AND x.order_id = f.order_id AND ${line} = ANY({${name}}::text[]))))`);
   };
-  byLine('fSupplier', `COALESCE(NULLIF(l.line_seller, ''), lp.supplier_id)`, filters.supplier);
-  byLine('fProduct', 'l.line_sku', filters.product);
-  byLine('fCategory', 'lp.category', filters.category);
+  const productOf = (column: string) =>
+    `(SELECT fp.${column} FROM products fp WHERE fp.shop_id = f.shop_id AND fp.sku = f.sku)`;
+  const lineProduct = 'LEFT JOIN products xp ON xp.shop_id = x.shop_id AND xp.sku = x.sku';
+  byLine(
+    'fSupplier',
+    filters.supplier,
+    `COALESCE(f.supplier_id, ${productOf('supplier_id')})`,
+    'COALESCE(x.supplier_id, xp.supplier_id)',
+    lineProduct,
+  );
+  byLine('fProduct', filters.product, 'f.sku', 'x.sku');
+  byLine('fCategory', filters.category, productOf('category'), 'xp.category', lineProduct);
   if (filters.language?.length) {
     params['fLanguage'] = filters.language;
     where.push(`COALESCE(f.language, '') = ANY({fLanguage}::text[])`);

@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import {
   DELIVERY_OUTCOMES,
   type AnalyticsFilters,
   type DeliveryOutcome,
   type FeedbackByDelivery,
   type FeedbackReport,
-  type TextAnalysisInProgress,
 } from '@returnlens/shared/contracts';
-import { ANALYSIS_IN_PROGRESS } from '@returnlens/api/enrich/data-access';
-import { DEFAULT_SHOP_ID } from '@returnlens/api/shared/util';
 import { netSentiment } from '@returnlens/shared/metrics';
 import { type Dimension } from '@returnlens/api/analytics/util';
 import { deliveryOf, feedbackLabel } from '@returnlens/api/shared/sql';
@@ -20,22 +15,7 @@ import { feedbackWhere } from './feedback-scope';
 /** What customers say: ratings, net sentiment by week, language and supplier. */
 @Injectable()
 export class FeedbackQuery {
-  constructor(
-    private readonly reader: AnalyticsReader,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {}
-
-  /**
-   * Feedback batches whose texts are still analysed in the background (their reviews count as
-   * unscored until then), or undefined when none is.
-   */
-  async analysing(): Promise<TextAnalysisInProgress | undefined> {
-    const [row] = await this.db.query<TextAnalysisInProgress[]>(ANALYSIS_IN_PROGRESS, [
-      DEFAULT_SHOP_ID,
-      'feedback',
-    ]);
-    return row && row.batches > 0 ? row : undefined;
-  }
+  constructor(private readonly reader: AnalyticsReader) {}
 
   async feedback(filters: AnalyticsFilters): Promise<FeedbackReport> {
     const ctx = await this.reader.context(filters);
@@ -48,7 +28,7 @@ export class FeedbackQuery {
         raw: bySupplierLevel,
       }),
       this.reader.names('suppliers'),
-      this.analysing(),
+      this.reader.analysing('feedback'),
       this.byDelivery(ctx, filters),
     ]);
     const labelled = (rows: Row[]) => {

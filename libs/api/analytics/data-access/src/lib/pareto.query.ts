@@ -18,12 +18,15 @@ export class ParetoQuery {
 
   async pareto(filters: AnalyticsFilters): Promise<ParetoResult> {
     const ctx = await this.reader.context(filters);
-    const rows = await this.reader.cube(
-      ctx,
-      'claims',
-      ['reason_code', 'reason_category', 'reason_source'],
-      ['claims', 'units'],
-    );
+    const [rows, analysing] = await Promise.all([
+      this.reader.cube(
+        ctx,
+        'claims',
+        ['reason_code', 'reason_category', 'reason_source'],
+        ['claims', 'units'],
+      ),
+      this.reader.analysing('claims'),
+    ]);
     // The stored category: a shop's own reason is where the shop's rule put it.
     const categoryOf = new Map(
       rows.map((r) => [r.reason_code, r.reason_category as ReasonCategoryCode]),
@@ -57,6 +60,7 @@ export class ParetoQuery {
           inferred: e.inferred,
         };
       }),
+      ...(analysing ? { analysing } : {}),
     };
   }
 

@@ -97,6 +97,9 @@ const MONEY_MEASURES = 'refund_claims, refund_amount, cost_claims, cost_amount';
 const hasReasonText = (scope: RollupScope) =>
   scope === 'weeks' ? 'c.has_reason_text' : 'c.reason_text IS NOT NULL';
 
+/** The shop condition of the feedback lines (the weeks' scope already has it). */
+const FEEDBACK_SHOP = (scope: RollupScope) => (scope === 'all' ? 'f.shop_id = {shop}' : '');
+
 /** The seller of a fact row's line ('' for none): the key of the SKU-level rollups. */
 const SELLER = (alias: string) => `COALESCE(${alias}.supplier_id, '')`;
 
@@ -369,7 +372,7 @@ export function refreshFeedbackSql(scope: RollupScope): string[] {
     `INSERT INTO rollup_feedback_sku_week (shop_id, week, sku, seller_id, label, items, scored, score_sum)
      SELECT {shop}, ${weekOf('f.created_at')}, f.line_sku, f.line_seller, ${feedbackLabel()},
             count(*), count(f.sentiment_score), COALESCE(sum(f.sentiment_score), 0)
-       FROM (${feedbackLinesSql(rawScope('feedback', 'f', 'created_at', scope), rawWhere('f', scope))}) f
+       FROM (${feedbackLinesSql(rawScope('feedback', 'f', 'created_at', scope), FEEDBACK_SHOP(scope))}) f
       GROUP BY 2, 3, 4, 5`,
     ...deriveFeedbackSupplierSql(scope),
     ...aspectRollupSql(scope, 'rollup_aspects_sku_week', 'sku', `COALESCE(f.sku, '')`),
@@ -407,7 +410,7 @@ export function deriveFeedbackSupplierSql(scope: RollupScope): string[] {
      SELECT {shop}, d.week, d.key, d.label, count(*), count(d.sentiment_score), COALESCE(sum(d.sentiment_score), 0)
        FROM (SELECT DISTINCT f.external_id, ${weekOf('f.created_at')} AS week, ${value} AS key,
                     ${feedbackLabel()} AS label, f.sentiment_score
-               FROM (${feedbackLinesSql(rawScope('feedback', 'f', 'created_at', scope), rawWhere('f', scope))}) f
+               FROM (${feedbackLinesSql(rawScope('feedback', 'f', 'created_at', scope), FEEDBACK_SHOP(scope))}) f
                LEFT JOIN products p ON p.shop_id = f.shop_id AND p.sku = NULLIF(f.line_sku, '')) d
       GROUP BY 2, 3, 4`,
   ];

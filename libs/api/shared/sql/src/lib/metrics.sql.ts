@@ -74,17 +74,25 @@ export const moneyClaim = (claim = 'c') =>
  * The lines a feedback item is about, one row each (docs/metrics.md, "Feedback about an
  * order"): its own SKU and seller, or — when it names only an order — each distinct SKU and
  * seller among that order's lines (none known yet: one row with neither). `source` is a FROM
- * clause that binds `f`, `where` its condition; the rows carry every feedback column plus
- * `line_sku` and `line_seller` ('' for none).
+ * clause that binds `f`, `condition` a condition on it (or ''); the rows carry every feedback
+ * column plus `line_sku` and `line_seller` ('' for none). Items with a SKU (most) are read
+ * without looking at the order; only the order-only ones look up their order's lines.
  */
-export const feedbackLinesSql = (source: string, where = '') => `
-  SELECT f.*, COALESCE(f.sku, l.sku, '') AS line_sku, COALESCE(f.supplier_id, l.supplier_id, '') AS line_seller
+export const feedbackLinesSql = (source: string, condition = '') => {
+  const and = condition ? `${condition} AND ` : '';
+  return `
+  SELECT f.*, COALESCE(f.sku, '') AS line_sku, COALESCE(f.supplier_id, '') AS line_seller
+    FROM ${source}
+   WHERE ${and}(f.sku IS NOT NULL OR f.order_id IS NULL)
+  UNION ALL
+  SELECT f.*, COALESCE(l.sku, '') AS line_sku, COALESCE(f.supplier_id, l.supplier_id, '') AS line_seller
     FROM ${source}
     LEFT JOIN LATERAL (
       SELECT DISTINCT x.sku, x.supplier_id FROM sales x
-       WHERE f.sku IS NULL AND f.order_id IS NOT NULL AND x.shop_id = f.shop_id AND x.order_id = f.order_id
+       WHERE x.shop_id = f.shop_id AND x.order_id = f.order_id
     ) l ON true
-   ${where}`;
+   WHERE ${and}f.sku IS NULL AND f.order_id IS NOT NULL`;
+};
 
 /**
  * Whether feedback `f` came after a late delivery (docs/metrics.md, "Feedback by delivery"):

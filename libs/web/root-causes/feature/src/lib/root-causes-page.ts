@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
 import {
   drillMatrixCell,
   drillReason,
@@ -40,6 +40,9 @@ import {
 import { PanelComponent } from '@returnlens/web/shared/ui';
 import type { ECElementEvent } from 'echarts/core';
 
+/** How often an answer is asked again while claim texts are being read. */
+const ANALYSIS_POLL_MS = 5_000;
+
 /**
  * "What is the root cause?" — claims broken down category → reason → product, reasons
  * against suppliers, and how many reasons were stated versus read from the customer's text.
@@ -66,6 +69,16 @@ export class RootCausesPage {
   private readonly rows = computed(() =>
     this.pareto.hasValue() ? (this.pareto.value()?.rows ?? []) : [],
   );
+  /** Claim texts of large batches still read in the background: the reasons are provisional. */
+  protected readonly analysing = computed(() =>
+    this.pareto.hasValue() ? (this.pareto.value()?.analysing ?? null) : null,
+  );
+  /** While texts are being read, the answer is asked again until they are done. */
+  private readonly followAnalysis = effect((onCleanup) => {
+    if (!this.analysing()) return;
+    const timer = setTimeout(() => this.pareto.reload(), ANALYSIS_POLL_MS);
+    onCleanup(() => clearTimeout(timer));
+  });
   protected readonly totals = computed(() => {
     const rows = this.rows();
     const claims = rows.reduce((s, r) => s + r.claims, 0);

@@ -126,6 +126,15 @@ export const paretoResultSchema = describes<ParetoResult>()(
         inferred: count,
       }),
     ),
+    analysing: z
+      .object({
+        batches: count.describe('Claims batches whose texts are still being analysed'),
+        remaining: count.describe('Their texts not analysed yet'),
+      })
+      .optional()
+      .describe(
+        'Present while large claims batches are analysed in the background: their claims without a stated reason count as other until then',
+      ),
   }),
 );
 
