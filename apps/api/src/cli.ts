@@ -3,9 +3,12 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { SingleBar } from 'cli-progress';
 import {
+  DIGEST_ROLES,
   INGEST_KINDS,
+  type DigestRole,
   type IngestFormat,
   type IngestKind,
   type IngestMapping,
@@ -25,9 +28,15 @@ import {
   type EnrichKind,
 } from '@returnlens/api/enrich/data-access';
 import { BatchStore, IngestService, MappingPresets } from '@returnlens/api/ingest/data-access';
+import {
+  DeliveryService,
+  SubscriptionsStore,
+  type NewDelivery,
+} from '@returnlens/api/notify/data-access';
 import { RollupsService } from '@returnlens/api/rollups/data-access';
 import { ConfigError, loadConfig, type AppConfig } from '@returnlens/api/shared/util';
 import type { DataSource } from 'typeorm';
+import { NotifyCliModule } from './app/notify-cli.module';
 
 const USAGE = `Returnlens command line
 
@@ -53,6 +62,12 @@ const USAGE = `Returnlens command line
       finish the batches whose texts are still analysed in the background, then re-run
       language, sentiment, aspect and reason analysis over stored texts and rebuild the
       rollups; --missing analyses only texts never analysed
+
+  npm run digests -- send --now [--role owner|buyer|manager] [--to <e-mail or webhook URL>] [--pdf] [--csv]
+      sends the digests now and prints each delivery: without --to every active subscription
+      (of the role), with --to the role's digest (every role's without --role) to that address
+      — an http(s) URL is posted as a webhook; --pdf/--csv attach the PDF (needs the API
+      running on PORT) and the CSV tables. Exits 1 when a delivery failed. E-mail needs SMTP_URL.
 
 The database is DATABASE_URL, else the embedded one in DATA_DIR (default ./.data).`;
 
@@ -363,6 +378,87 @@ async function reanalyzeCommand(config: AppConfig, args: string[]): Promise<numb
   }
 }
 
+async function digestsCommand(config: AppConfig, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      now: { type: 'boolean', default: false },
+      role: { type: 'string' },
+      to: { type: 'string' },
+      pdf: { type: 'boolean', default: false },
+      csv: { type: 'boolean', default: false },
+    },
+  });
+  if (positionals[0] !== 'send' || !values.now)
+    throw new UsageError('digests: the command is `digests send --now`');
+  const role = values.role as DigestRole | undefined;
+  if (role !== undefined && !(DIGEST_ROLES as readonly string[]).includes(role))
+    throw new UsageError(`--role takes ${DIGEST_ROLES.join(', ')}`);
+  const to = values.to?.trim();
+  const channel = to && /^https?:\/\//i.test(to) ? 'webhook' : 'email';
+  if (to && channel === 'email' && !/^[^\s@]+@[^\s@]+$/.test(to))
+    throw new UsageError(`--to "${to}" is neither an e-mail address nor an http(s) URL`);
+
+  const db = await openDatabase(config);
+  const url = (db.dataSource.options as { url: string }).url;
+  const app = await NestFactory.createApplicationContext(NotifyCliModule.forRoot(config, url), {
+    logger: ['error'],
+  });
+  try {
+    const deliveries = app.get(DeliveryService);
+    const queue: NewDelivery[] = [];
+    const now = new Date();
+    if (to) {
+      for (const r of role ? [role] : DIGEST_ROLES)
+        queue.push({
+          trigger: 'command',
+          channel,
+          target: to,
+          slot: now,
+          digest: {
+            role: r,
+            filters: {},
+            attachPdf: values.pdf,
+            attachCsv: values.csv,
+            userId: null,
+          },
+        });
+    } else {
+      const subscriptions = await app.get(SubscriptionsStore).active(role);
+      if (!subscriptions.length) {
+        console.error(
+          `No active subscription${role ? ` to the ${role} digest` : ''}: create one on the Subscriptions page, or pass --to <address>.`,
+        );
+        return 1;
+      }
+      for (const s of subscriptions)
+        queue.push({
+          trigger: 'command',
+          channel: s.channel,
+          target: s.target,
+          secret: s.secret,
+          slot: now,
+          subscriptionId: s.id,
+        });
+    }
+    let failed = 0;
+    for (const delivery of queue) {
+      const d = await deliveries.sendNow(delivery);
+      if (d.status !== 'sent' && d.status !== 'skipped') failed++;
+      console.log(
+        `${d.status.padEnd(7)} ${d.channel.padEnd(7)} ${d.target}  “${d.subject ?? ''}”` +
+          (d.error ? `  — ${d.error}` : ''),
+      );
+    }
+    console.log(`${queue.length - failed} of ${queue.length} digest(s) delivered.`);
+    return failed ? 1 : 0;
+  } finally {
+    await app.close();
+    await db.close();
+  }
+}
+
 async function main(): Promise<number> {
   Logger.overrideLogger(['error', 'warn']);
   const [command, ...rest] = process.argv.slice(2);
@@ -378,6 +474,8 @@ async function main(): Promise<number> {
   if (command === 'ingest') return ingestCommand(config, rest);
   if (command === 'rollups') return rollupsCommand(config, rest);
   if (command === 'reanalyze') return reanalyzeCommand(config, rest);
+  if (command === 'digests')
+    return digestsCommand({ ...config, notify: { ...config.notify, enabled: false } }, rest);
   console.log(USAGE);
   return command && command !== 'help' ? 2 : 0;
 }

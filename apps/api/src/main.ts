@@ -8,6 +8,7 @@ import { AppModule } from './app/app.module';
 import { AccountsService } from '@returnlens/api/auth/data-access';
 import { EmbeddedDatabase } from '@returnlens/api/database/data-access';
 import { DemoDataService } from '@returnlens/api/demo-data/data-access';
+import { SubscriptionsStore } from '@returnlens/api/notify/data-access';
 import {
   AllExceptionsFilter,
   ConfigError,
@@ -70,6 +71,8 @@ export async function startApi(config: AppConfig): Promise<RunningApi> {
       loadedDemo || (config.demoData && (await demoData.isDemo())),
       isLoopback(config.host),
     );
+    // The demo logins each get their role's weekly digest (Subscriptions page, `npm run digests`).
+    if (first.demo) await app.get(SubscriptionsStore).seedDemo();
     if (!isLoopback(config.host)) {
       if (!(await accounts.hasRealAdmin()))
         throw new Error(

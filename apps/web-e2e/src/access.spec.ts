@@ -55,14 +55,14 @@ describe('Sign-in and roles in Chromium', () => {
     await screenshot(page, 'login-dark');
   });
 
-  it('shows the demo buyer only Suppliers and Feedback, and /sla as not available for the role', async () => {
+  it('shows the demo buyer only Suppliers, Feedback and Subscriptions, and /sla as not available for the role', async () => {
     const page = browser.page();
     // Signs in through the form's demo button, as a visitor would.
     await page.goto(`${baseUrl()}/login`);
     await page.locator('[data-testid=demo-buyer]').click();
     await page.waitForURL(/\/suppliers$/);
     await page.getByRole('heading', { level: 1, name: 'Suppliers', exact: true }).waitFor();
-    await expect(navNames(page)).resolves.toEqual(['Suppliers', 'Feedback']);
+    await expect(navNames(page)).resolves.toEqual(['Suppliers', 'Feedback', 'Subscriptions']);
     const user = page.locator('[data-testid=user-block]');
     await expect(user.innerText()).resolves.toMatch(
       /^Demo buyer\s+Demo\W*\s+Buyer — suppliers, products, feedback/i,
@@ -78,6 +78,7 @@ describe('Sign-in and roles in Chromium', () => {
     await expect(page.locator('[data-testid=allowed-pages] a').allInnerTexts()).resolves.toEqual([
       'Suppliers',
       'Feedback',
+      'Subscriptions',
     ]);
     await page.goto(`${baseUrl()}/`);
     await page.waitForURL(/\/suppliers$/);
@@ -94,8 +95,9 @@ describe('Sign-in and roles in Chromium', () => {
       'Feedback',
       'Root causes',
       'Money & resolutions',
+      'Subscriptions',
     ]);
-    for (const name of ['SLA', 'Feedback', 'Root causes', 'Weekly report']) {
+    for (const name of ['SLA', 'Feedback', 'Root causes', 'Subscriptions', 'Weekly report']) {
       await page
         .getByRole('navigation', { name: 'Pages' })
         .getByRole('link', { name: new RegExp(`^${name}`) })
@@ -109,13 +111,13 @@ describe('Sign-in and roles in Chromium', () => {
     expect(dimensions.join(' ')).not.toMatch(/Supplier|Product/);
   });
 
-  it('shows the demo admin only the Admin and Settings pages', async () => {
+  it('shows the demo admin only the Admin, Settings and Subscriptions pages', async () => {
     const page = browser.page();
     await signInAs(page, 'admin');
     await page.goto(`${baseUrl()}/`);
     await page.waitForURL(/\/admin$/);
     await page.getByRole('heading', { level: 1, name: 'Admin' }).waitFor();
-    await expect(navNames(page)).resolves.toEqual(['Admin', 'Settings']);
+    await expect(navNames(page)).resolves.toEqual(['Admin', 'Settings', 'Subscriptions']);
   });
 
   it('lets the owner create a user, who signs in with the one-time password and chooses their own', async () => {

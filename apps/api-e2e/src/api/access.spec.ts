@@ -79,6 +79,9 @@ const FAMILIES = {
   users: ['GET', '/api/admin/users'],
   tokens: ['GET', '/api/admin/tokens'],
   audit: ['GET', '/api/admin/audit'],
+  // Everyone signed in has their own subscriptions and delivery history; a token only with `admin`.
+  subscriptions: ['GET', '/api/subscriptions'],
+  deliveries: ['GET', '/api/deliveries'],
 } as const;
 type Family = keyof typeof FAMILIES;
 const ALL = Object.keys(FAMILIES) as Family[];
@@ -97,6 +100,8 @@ const CAN: Record<string, readonly Family[]> = {
     'aspects',
     'feedbackRecords',
     'definitions',
+    'subscriptions',
+    'deliveries',
   ],
   manager: [
     'weekly',
@@ -113,8 +118,20 @@ const CAN: Record<string, readonly Family[]> = {
     'aspects',
     'feedbackRecords',
     'definitions',
+    'subscriptions',
+    'deliveries',
   ],
-  admin: ['slaPolicies', 'reporting', 'definitions', 'presets', 'users', 'tokens', 'audit'],
+  admin: [
+    'slaPolicies',
+    'reporting',
+    'definitions',
+    'presets',
+    'users',
+    'tokens',
+    'audit',
+    'subscriptions',
+    'deliveries',
+  ],
   'token:read': [
     'weekly',
     'kpis',

@@ -34,7 +34,13 @@ interface OpenApiDocument {
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 /** The writes that take no body at all. */
-const BODILESS = new Set(['POST /api/auth/logout', 'POST /api/admin/users/{id}/reset-password']);
+const BODILESS = new Set([
+  'POST /api/auth/logout',
+  'POST /api/admin/users/{id}/reset-password',
+  'POST /api/subscriptions/{id}/test',
+  // One-click unsubscribe: mail clients post a form body, which the route does not read.
+  'POST /api/unsubscribe/{token}',
+]);
 
 /** The file uploads: the body is the file, in any of these formats. */
 const UPLOADS = new Set(['POST /api/ingest/{kind}', 'POST /api/ingest/{kind}/suggest']);

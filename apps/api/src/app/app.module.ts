@@ -6,6 +6,7 @@ import { DatabaseModule, type DatabaseMode } from '@returnlens/api/database/data
 import { DemoDataModule } from '@returnlens/api/demo-data/data-access';
 import { HealthModule } from '@returnlens/api/health/feature';
 import { IngestModule } from '@returnlens/api/ingest/feature';
+import { NotifyModule } from '@returnlens/api/notify/feature';
 import { RollupsModule } from '@returnlens/api/rollups/data-access';
 import { SettingsModule } from '@returnlens/api/settings/feature';
 import { CacheModule } from '@returnlens/api/shared/cache';
@@ -34,6 +35,7 @@ export class AppModule {
         SettingsModule,
         IngestModule,
         DemoDataModule,
+        NotifyModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

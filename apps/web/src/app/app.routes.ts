@@ -16,7 +16,7 @@ import { LoginPage, NotAvailablePage, PasswordPage } from '@returnlens/web/shell
  */
 function page(
   path: string,
-  permission: Permission,
+  permission: Permission | null,
   title: string,
   loadComponent: Route['loadComponent'],
 ): Route {
@@ -70,6 +70,10 @@ export const appRoutes: Route[] = [
   ),
   page('settings', 'settings', 'Settings', () =>
     import('@returnlens/web/settings/feature').then((m) => m.SettingsPage),
+  ),
+  // Every signed-in role: their own digests and alerts (owner/admin also everyone's).
+  page('subscriptions', null, 'Subscriptions', () =>
+    import('@returnlens/web/notify/feature').then((m) => m.SubscriptionsPage),
   ),
   {
     // A page the role does not open, or no page at all.

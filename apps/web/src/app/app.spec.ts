@@ -63,6 +63,7 @@ describe('App shell', () => {
       '/data',
       '/admin',
       '/settings',
+      '/subscriptions',
     ]);
     expect([...el.querySelectorAll('nav small')].map((s) => s.textContent)).toEqual([
       'Claims',
@@ -74,13 +75,14 @@ describe('App shell', () => {
       'Import',
       'Users',
       'Rules',
+      'Digests',
     ]);
   });
 
-  it('shows a buyer only Suppliers and Feedback, and who is signed in', async () => {
+  it('shows a buyer only Suppliers, Feedback and their Subscriptions, and who is signed in', async () => {
     const { fixture, el } = setUp(userWith('buyer', true));
     await open(fixture, '/no-such-page');
-    expect(navLinks(el)).toEqual(['/suppliers', '/feedback']);
+    expect(navLinks(el)).toEqual(['/suppliers', '/feedback', '/subscriptions']);
     const block = el.querySelector('[data-testid=user-block]');
     expect(block?.textContent).toContain('Demo buyer');
     expect(block?.querySelector('.badge')?.textContent?.trim()).toBe('Demo');
@@ -100,7 +102,7 @@ describe('App shell', () => {
       [...(page?.querySelectorAll('[data-testid=allowed-pages] a') ?? [])].map((a) =>
         a.getAttribute('href'),
       ),
-    ).toEqual(['/suppliers', '/feedback']);
+    ).toEqual(['/suppliers', '/feedback', '/subscriptions']);
     TestBed.inject(HttpTestingController).expectNone(() => true);
   });
 

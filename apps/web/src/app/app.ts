@@ -50,7 +50,7 @@ export class App {
   /** Not on a page the role does not open (no figures there to filter). */
   protected readonly filterBar = computed<'full' | 'values' | 'none'>(() => {
     const page = pageOf(this.path());
-    if (!page || !this.auth.can(page.permission)) return 'none';
+    if (!page || !this.auth.opens(page.permission)) return 'none';
     const first = this.path().split('/')[1] ?? '';
     if (first === 'weekly') return 'values';
     return ['suppliers', 'sla', 'feedback', 'root-causes', 'money'].includes(first)

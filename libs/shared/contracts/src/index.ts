@@ -10,3 +10,4 @@ export * from './lib/definitions';
 export * from './lib/money';
 export * from './lib/access';
 export * from './lib/drilldown';
+export * from './lib/notify';

@@ -80,22 +80,51 @@ export async function resetDatabase(url: string): Promise<void> {
   });
 }
 
+/** The shop's tables a test empties (those that exist: a fresh database has none yet). */
+const SHOP_TABLES = [
+  'notify_deliveries',
+  'alert_events',
+  'alert_rules',
+  'notify_subscriptions',
+  'feedback',
+  'claims',
+  'sales',
+  'products',
+  'suppliers',
+  'rejected_rows',
+  'ingest_batches',
+  'mapping_presets',
+  'api_tokens',
+  'audit_events',
+  'sessions',
+  'users',
+  'shop_settings',
+  'shop_channels',
+];
+
 /** Deletes the shop data but keeps the schema and the reason taxonomy. */
 export async function truncateShopData(url: string): Promise<void> {
   assertTestDatabase(url);
   await withClient(url, async (client) => {
-    await client.query(
-      'TRUNCATE feedback, claims, sales, products, suppliers, rejected_rows, ingest_batches, mapping_presets, api_tokens, audit_events, sessions, users, shop_settings, shop_channels',
-    );
-    // The shop's own reasons live in the reference table beside the built-in ones.
-    await client.query('DELETE FROM reasons WHERE shop_id IS NOT NULL');
     // Rollups and their state go too, so the next API start rebuilds them from the raw rows.
     const { rows } = await client.query<{ name: string }>(
       `SELECT tablename AS name FROM pg_tables
-        WHERE schemaname = current_schema() AND (tablename LIKE 'rollup\\_%')`,
+        WHERE schemaname = current_schema() AND (tablename = ANY($1) OR tablename LIKE 'rollup\\_%')`,
+      [SHOP_TABLES],
     );
     if (rows.length) await client.query(`TRUNCATE ${rows.map((r) => r.name).join(', ')}`);
+    // The shop's own reasons live in the reference table beside the built-in ones.
+    if (await tableExists(client, 'reasons'))
+      await client.query('DELETE FROM reasons WHERE shop_id IS NOT NULL');
   });
+}
+
+async function tableExists(client: Client, name: string): Promise<boolean> {
+  const { rows } = await client.query(
+    'SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = $1',
+    [name],
+  );
+  return rows.length > 0;
 }
 
 export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {

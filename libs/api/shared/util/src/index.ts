@@ -12,3 +12,4 @@ export * from './lib/http/security';
 export * from './lib/http/validation';
 export * from './lib/shop';
 export * from './lib/audit-changes';
+export * from './lib/batch-events';

@@ -15,6 +15,7 @@ import { MoneyAndResolutions1764720000000 } from './migrations/1764720000000-Mon
 import { ShopTaxonomy1764800000000 } from './migrations/1764800000000-ShopTaxonomy';
 import { LineSellers1764830000000 } from './migrations/1764830000000-LineSellers';
 import { BackgroundTextAnalysis1764810000000 } from './migrations/1764810000000-BackgroundTextAnalysis';
+import { Notifications1764900000000 } from './migrations/1764900000000-Notifications';
 
 /** Listed explicitly (not globbed) so the bundled API carries them. Oldest first. */
 export const MIGRATIONS = [
@@ -33,6 +34,7 @@ export const MIGRATIONS = [
   ShopTaxonomy1764800000000,
   BackgroundTextAnalysis1764810000000,
   LineSellers1764830000000,
+  Notifications1764900000000,
 ];
 
 /**

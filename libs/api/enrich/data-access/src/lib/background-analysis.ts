@@ -8,7 +8,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { RollupsService } from '@returnlens/api/rollups/data-access';
-import { DEFAULT_SHOP_ID, isDatabaseUnavailable, loggableError } from '@returnlens/api/shared/util';
+import {
+  batchEvents,
+  DEFAULT_SHOP_ID,
+  isDatabaseUnavailable,
+  loggableError,
+} from '@returnlens/api/shared/util';
 import type { ClaimTextValues, FeedbackTextValues, TextInput } from './enrich.rows';
 import {
   ANALYSIS_ADVANCED,
@@ -258,6 +263,8 @@ export class BackgroundAnalysis implements OnApplicationBootstrap, OnApplication
       await this.rollups.refreshAfterMerge(client, kind, weeks.map(String));
       await client.query(ANALYSIS_FINISHED, [batchId]);
       await client.query('COMMIT');
+      // Figures that counted these texts are final now: the alerts look again.
+      batchEvents.committed({ batchId, kind, stage: 'analysis' });
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;

@@ -30,6 +30,7 @@ import {
 import { RollupsService } from '@returnlens/api/rollups/data-access';
 import {
   APP_CONFIG,
+  batchEvents,
   DEFAULT_SHOP_ID,
   isDatabaseUnavailable,
   loggableError,
@@ -248,6 +249,8 @@ export class IngestService {
       }
       await this.batches.markCommitted(client, batchId as string, report);
       await client.query('COMMIT');
+      // The alerts evaluate after the commit, on their own time (docs/notifications.md).
+      batchEvents.committed({ batchId: batchId as string, kind: request.kind, stage: 'ingest' });
       const final = { ...(await this.batches.report(batchId as string)), warnings };
       await this.batches.keepResponse(client, batchId as string, final);
       this.logger.log(

@@ -48,6 +48,9 @@ const REFRESH: Partial<Record<IngestKind, (scope: RollupScope) => string[]>> = {
   feedback: refreshFeedbackSql,
 };
 
+/** A rollup statement or lock wait longer than this is logged with the database's view of it. */
+const SLOW_STATEMENT_MS = 20_000;
+
 export interface RebuildProgress {
   readonly step: string;
   readonly done: number;
@@ -237,10 +240,54 @@ export class RollupsService implements OnApplicationBootstrap {
    * trigger), so a rebuild and a batch always lock in the same order and never deadlock.
    */
   private async lock(q: Queryable) {
-    await q.query('UPDATE data_version SET version = version + 1, changed_at = now()');
-    await q.query(`SELECT pg_advisory_xact_lock(hashtext('returnlens:rollups'), $1)`, [
-      DEFAULT_SHOP_ID,
-    ]);
+    await this.watched('waiting for the rollups lock', async () => {
+      await q.query('UPDATE data_version SET version = version + 1, changed_at = now()');
+      await q.query(`SELECT pg_advisory_xact_lock(hashtext('returnlens:rollups'), $1)`, [
+        DEFAULT_SHOP_ID,
+      ]);
+    });
+  }
+
+  /**
+   * Runs `work`; when it takes longer than SLOW_STATEMENT_MS, logs once what the database's
+   * busy sessions are doing and who blocks them — a rebuild waiting on a lock and a rebuild
+   * on a bad plan look the same from outside, and only the server can tell them apart.
+   */
+  private async watched<T>(what: string, work: () => Promise<T>): Promise<T> {
+    const timer = setTimeout(() => {
+      this.db
+        .query<
+          { pid: number; waiting: string | null; blockers: number[]; secs: number; query: string }[]
+        >(
+          `SELECT pid, wait_event_type || ':' || wait_event AS waiting, pg_blocking_pids(pid) AS blockers,
+                  extract(epoch FROM now() - query_start)::int AS secs,
+                  left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
+             FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid()
+              AND state <> 'idle' AND backend_type = 'client backend'
+            ORDER BY query_start`,
+        )
+        .then((sessions) =>
+          this.logger.warn(
+            `Rollups slow (${what}, over ${SLOW_STATEMENT_MS / 1000} s); busy sessions: ` +
+              sessions
+                .map(
+                  (s) =>
+                    `pid ${s.pid} ${s.secs} s ${s.waiting ?? 'running'}` +
+                    (s.blockers.length ? ` blocked by ${s.blockers.join(',')}` : '') +
+                    `: ${s.query}`,
+                )
+                .join(' | '),
+          ),
+        )
+        .catch(() => undefined);
+    }, SLOW_STATEMENT_MS);
+    timer.unref();
+    try {
+      return await work();
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   private params(): SqlParams {
@@ -252,12 +299,10 @@ export class RollupsService implements OnApplicationBootstrap {
     for (const sql of statements) {
       const { text, values } = bindSql(sql, params);
       const started = Date.now();
-      await q.query(text, values);
-      if (timed) {
-        const name =
-          /(?:INTO|FROM|TABLE)\s+(?:IF EXISTS\s+)?(\w+)/.exec(text)?.[1] ?? text.slice(0, 30);
-        timed.set(name, (timed.get(name) ?? 0) + Date.now() - started);
-      }
+      const name =
+        /(?:INTO|FROM|TABLE)\s+(?:IF EXISTS\s+)?(\w+)/.exec(text)?.[1] ?? text.slice(0, 30);
+      await this.watched(name, () => q.query(text, values));
+      if (timed) timed.set(name, (timed.get(name) ?? 0) + Date.now() - started);
     }
     if (timed && timed.size > 1)
       console.error(`rollup timings (ms) ${JSON.stringify(Object.fromEntries(timed))}`);

@@ -20,7 +20,37 @@ describe('loadConfig', () => {
       ingestStallSeconds: 60,
       ingestRejectedRowsKept: 10_000,
       ingestInlineAnalysisMax: 20_000,
+      notify: {
+        enabled: true,
+        smtpUrl: undefined,
+        smtpFrom: 'Returnlens <returnlens@localhost>',
+        publicUrl: 'http://localhost:3000',
+        intervalSeconds: 60,
+        alertIntervalSeconds: 900,
+        retryBaseSeconds: 30,
+        sendingTimeoutSeconds: 300,
+        holdBeforeSendMs: 0,
+      },
     });
+  });
+
+  it('reads the notification settings and names a bad SMTP_URL', () => {
+    expect(
+      loadConfig({
+        SMTP_URL: 'smtp://user:pw@mail.example:587',
+        PUBLIC_URL: 'https://returns.example/',
+        NOTIFY: 'off',
+        NOTIFY_INTERVAL_SECONDS: '1',
+      }).notify,
+    ).toMatchObject({
+      enabled: false,
+      smtpUrl: 'smtp://user:pw@mail.example:587',
+      publicUrl: 'https://returns.example',
+      intervalSeconds: 1,
+    });
+    expect(() => loadConfig({ SMTP_URL: 'http://mail.example' })).toThrow(
+      'SMTP_URL="http://mail.example": must start with smtp:// or smtps://',
+    );
   });
 
   it('bounds uploads: at most 8 at once, a stall of at least a second, a cap of 0 or more rows', () => {

@@ -68,6 +68,41 @@ const envSchema = z.object({
     .int('must be a whole number')
     .min(0, 'must not be negative')
     .default(20_000),
+  SMTP_URL: z
+    .url({ error: 'must be a URL such as smtp://user:password@host:587 or smtps://host:465' })
+    .refine((url) => /^smtps?:\/\//.test(url), { error: 'must start with smtp:// or smtps://' })
+    .optional(),
+  SMTP_FROM: z
+    .string()
+    .trim()
+    .min(3, 'must be an address such as Returnlens <reports@shop.example>')
+    .default('Returnlens <returnlens@localhost>'),
+  PUBLIC_URL: z
+    .url({ error: 'must be a URL such as https://returns.shop.example' })
+    .refine((url) => /^https?:\/\//.test(url), { error: 'must start with http:// or https://' })
+    .optional(),
+  NOTIFY: booleanFlag.default(true),
+  NOTIFY_INTERVAL_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .min(0.1, 'must be at least 0.1')
+    .default(60),
+  NOTIFY_ALERT_INTERVAL_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .min(0, 'must not be negative')
+    .default(900),
+  NOTIFY_RETRY_BASE_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .min(0, 'must not be negative')
+    .default(30),
+  NOTIFY_SENDING_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .min(1, 'must be at least 1')
+    .default(300),
+  NOTIFY_HOLD_BEFORE_SEND_MS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must not be negative')
+    .default(0),
 });
 
 export interface AppConfig {
@@ -100,6 +135,26 @@ export interface AppConfig {
    * transaction; a larger one commits first and is analysed in the background.
    */
   readonly ingestInlineAnalysisMax: number;
+  /** Digests, alerts and webhooks (docs/notifications.md). */
+  readonly notify: NotifyConfig;
+}
+
+export interface NotifyConfig {
+  /** `NOTIFY=off`: no scheduler in the API (the command line still sends). */
+  readonly enabled: boolean;
+  /** `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…`; unset: e-mail fails visibly. */
+  readonly smtpUrl: string | undefined;
+  readonly smtpFrom: string;
+  /** Links in messages start here (no trailing slash): PUBLIC_URL, else http://localhost:<PORT>. */
+  readonly publicUrl: string;
+  readonly intervalSeconds: number;
+  readonly alertIntervalSeconds: number;
+  /** Webhook and e-mail retries wait this, then 4× this (3 attempts in all). */
+  readonly retryBaseSeconds: number;
+  /** A delivery left `sending` this long (the API died mid-send) is sent again. */
+  readonly sendingTimeoutSeconds: number;
+  /** Test hook: the sender waits this long after claiming a delivery, before sending it. */
+  readonly holdBeforeSendMs: number;
 }
 
 export class ConfigError extends Error {
@@ -148,6 +203,17 @@ export function loadConfig(
     ingestStallSeconds: settings.INGEST_STALL_SECONDS,
     ingestRejectedRowsKept: settings.INGEST_REJECTED_ROWS_KEPT,
     ingestInlineAnalysisMax: settings.INGEST_INLINE_ANALYSIS_MAX,
+    notify: {
+      enabled: settings.NOTIFY,
+      smtpUrl: settings.SMTP_URL,
+      smtpFrom: settings.SMTP_FROM,
+      publicUrl: (settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`).replace(/\/+$/, ''),
+      intervalSeconds: settings.NOTIFY_INTERVAL_SECONDS,
+      alertIntervalSeconds: settings.NOTIFY_ALERT_INTERVAL_SECONDS,
+      retryBaseSeconds: settings.NOTIFY_RETRY_BASE_SECONDS,
+      sendingTimeoutSeconds: settings.NOTIFY_SENDING_TIMEOUT_SECONDS,
+      holdBeforeSendMs: settings.NOTIFY_HOLD_BEFORE_SEND_MS,
+    },
   };
 }
 

@@ -7,10 +7,11 @@ import { safeNext } from './pages';
 /**
  * A page's route matches only for a user with its permission; otherwise the router falls
  * through to the catch-all route, which signs in or says the page is not for this role —
- * and the page's code is never loaded, nor its requests sent.
+ * and the page's code is never loaded, nor its requests sent. `null`: any signed-in user.
  */
-export function canMatchPermission(permission: Permission): CanMatchFn {
-  return () => inject(AuthStore).can(permission);
+export function canMatchPermission(permission: Permission | null): CanMatchFn {
+  return () =>
+    permission === null ? inject(AuthStore).signedIn() : inject(AuthStore).can(permission);
 }
 
 /** Signed in, with a password of their own: else to /login?next=… or /password. */

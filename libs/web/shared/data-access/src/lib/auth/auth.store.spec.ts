@@ -26,8 +26,11 @@ describe('AuthStore', () => {
     expect(store.user()?.name).toBe('A buyer');
     expect(store.can('suppliers')).toBe(true);
     expect(store.can('sla')).toBe(false);
-    expect(store.pages().map((p) => p.label)).toEqual(['Suppliers', 'Feedback']);
+    expect(store.pages().map((p) => p.label)).toEqual(['Suppliers', 'Feedback', 'Subscriptions']);
     expect(store.home()).toBe('/suppliers');
+    // Subscriptions open for every signed-in user.
+    expect(store.opens(null)).toBe(true);
+    expect(store.opens('sla')).toBe(false);
   });
 
   it('treats an ended session (401) as signed out', async () => {

@@ -48,6 +48,11 @@ export class AuthStore {
     return this.current()?.permissions.includes(permission) ?? false;
   }
 
+  /** Whether the user opens a page (`null`: every signed-in user does). */
+  opens(permission: Permission | null): boolean {
+    return permission === null ? this.signedIn() : this.can(permission);
+  }
+
   /**
    * Asks the API who is signed in. Without the session's CSRF cookie nobody is (and the
    * request, which would answer 401, is not sent).

@@ -15,10 +15,18 @@ describe('pages by permission', () => {
       '/data',
       '/admin',
       '/settings',
+      '/subscriptions',
     ]);
-    expect(paths('buyer')).toEqual(['/suppliers', '/feedback']);
-    expect(paths('manager')).toEqual(['/weekly', '/sla', '/feedback', '/root-causes', '/money']);
-    expect(paths('admin')).toEqual(['/admin', '/settings']);
+    expect(paths('buyer')).toEqual(['/suppliers', '/feedback', '/subscriptions']);
+    expect(paths('manager')).toEqual([
+      '/weekly',
+      '/sla',
+      '/feedback',
+      '/root-causes',
+      '/money',
+      '/subscriptions',
+    ]);
+    expect(paths('admin')).toEqual(['/admin', '/settings', '/subscriptions']);
   });
 
   it('starts each role on its first page', () => {
@@ -34,12 +42,14 @@ describe('pages by permission', () => {
     expect(pageOf('/suppliers/S-1?period=4w')?.label).toBe('Suppliers');
     expect(pageOf('/sla#x')?.permission).toBe('sla');
     expect(pageOf('/nowhere')).toBeUndefined();
+    expect(pageOf('/subscriptions')?.permission).toBeNull();
   });
 
   it('goes on only to addresses of this app the user may open', () => {
     const buyer = userWith('buyer');
     expect(safeNext('/feedback?rating=1', buyer)).toBe('/feedback?rating=1');
     expect(safeNext('/sla', buyer)).toBe('/suppliers');
+    expect(safeNext('/subscriptions', buyer)).toBe('/subscriptions');
     expect(safeNext('//evil.example/x', buyer)).toBe('/suppliers');
     expect(safeNext('https://evil.example', buyer)).toBe('/suppliers');
     expect(safeNext('/\\evil.example', buyer)).toBe('/suppliers');

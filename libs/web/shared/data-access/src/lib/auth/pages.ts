@@ -6,7 +6,8 @@ export interface PageAccess {
   readonly label: string;
   /** What the page is about, in a word (shown beside its name in the navigation). */
   readonly hint: string;
-  readonly permission: Permission;
+  /** null: every signed-in user opens it (their own subscriptions). */
+  readonly permission: Permission | null;
 }
 
 /** Every page, in navigation order; a role's home is the first it may see. */
@@ -20,11 +21,17 @@ export const PAGES: readonly PageAccess[] = [
   { path: '/data', label: 'Data', hint: 'Import', permission: 'ingest' },
   { path: '/admin', label: 'Admin', hint: 'Users', permission: 'admin' },
   { path: '/settings', label: 'Settings', hint: 'Rules', permission: 'settings' },
+  { path: '/subscriptions', label: 'Subscriptions', hint: 'Digests', permission: null },
 ];
+
+/** Whether these permissions open the page. */
+export function mayOpen(permissions: readonly Permission[], page: PageAccess): boolean {
+  return page.permission === null || permissions.includes(page.permission);
+}
 
 /** The pages these permissions open. */
 export function pagesFor(permissions: readonly Permission[]): PageAccess[] {
-  return PAGES.filter((page) => permissions.includes(page.permission));
+  return PAGES.filter((page) => mayOpen(permissions, page));
 }
 
 /** The page an address belongs to (`/suppliers/S1?x=1` → Suppliers), if any. */
@@ -51,6 +58,6 @@ export function safeNext(next: string | null | undefined, user: CurrentUser | nu
     return home;
   if (/^\/(login|password)(\/|\?|#|$)/.test(next)) return home;
   const page = pageOf(next);
-  if (page && !user.permissions.includes(page.permission)) return home;
+  if (page && !mayOpen(user.permissions, page)) return home;
   return next;
 }

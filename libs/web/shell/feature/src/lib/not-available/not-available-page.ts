@@ -80,7 +80,7 @@ export class NotAvailablePage {
   /** The page the address belongs to, when it is one the role cannot open. */
   protected readonly page = computed(() => {
     const page = pageOf(this.url());
-    return page && !this.auth.can(page.permission) ? page : null;
+    return page && !this.auth.opens(page.permission) ? page : null;
   });
   protected readonly pages = this.auth.pages;
   protected readonly roleLabel = computed(() =>

@@ -1,0 +1,3 @@
+const angularJestConfig = require('../../../../jest.angular.preset');
+
+module.exports = angularJestConfig('web-notify-feature', __dirname);
