@@ -10,3 +10,5 @@ export type { Token, Tokenized } from './lib/tokenize';
 export { packFor, LANGUAGE_PACKS } from './lib/languages/compiled';
 export type { LanguagePack } from './lib/languages/language-pack';
 export { normalizeLanguageTag } from './lib/language-tag';
+export { normaliseForModel, corpusSplit, fnv1a, MODEL_TEXT_MAX } from './lib/model-text';
+export type { CorpusSplit } from './lib/model-text';
