@@ -10,7 +10,13 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fnv1a, normaliseForModel } from '@returnlens/shared/text';
+import {
+  COMBINER_FEATURES,
+  fnv1a,
+  loadTextModels,
+  normaliseForModel,
+} from '@returnlens/shared/text';
+import { COMBINER_FIT, trainCombiner } from './combiner';
 import { manifestMarkdown } from './manifest';
 import {
   type Answer,
@@ -351,11 +357,16 @@ export function trainModels(
   return models;
 }
 
-function main() {
+async function main() {
   const args = process.argv.slice(2);
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
   const rows = readCorpus();
   console.log(`Corpus ${CORPUS_DIR}: ${rows.length} rows.`);
+  if (args.includes('--combiner-only')) {
+    const models = JSON.parse(readFileSync(join(WORK, 'models.json'), 'utf8')) as TrainedModel[];
+    await combinerStep(rows, models);
+    return;
+  }
   const models = trainModels(rows, { only, grid: args.includes('--grid') });
   writeFileSync(join(WORK, 'models.json'), JSON.stringify(models, null, 2));
   if (!only) {
@@ -376,9 +387,37 @@ function main() {
         2,
       ) + '\n',
     );
-    writeFileSync(join(MODELS_DIR, 'MODELS.md'), manifestMarkdown(rows, models, LAST_GRID));
+    await combinerStep(rows, models);
   }
   console.log(`Work files in ${WORK}.`);
 }
 
-if (require.main === module) main();
+/** Fits the combiner on the shipped models and writes combiner.json and MODELS.md. */
+async function combinerStep(rows: readonly CorpusRow[], models: readonly TrainedModel[]) {
+  await loadTextModels({ dir: MODELS_DIR });
+  const counts = trainCombiner(
+    rows,
+    models.flatMap((m) => m.languages),
+    MODELS_DIR,
+  );
+  const extra = [
+    '## Combiner',
+    '',
+    '`combiner.json`: per language, a multinomial logistic regression over the features',
+    `${COMBINER_FEATURES.map((f) => `\`${f}\``).join(', ')}`,
+    '(libs/shared/text/src/lib/combiner.ts), fitted on the `combiner` split read with the',
+    `corpus language as hint (texts: ${Object.entries(counts)
+      .map(([l, n]) => `${l} ${n}`)
+      .join(', ')}),`,
+    `full-batch gradient descent from zero (${COMBINER_FIT.iterations} steps, rate ${COMBINER_FIT.rate}, L2 ${COMBINER_FIT.l2}, classes weighted equally in the loss).`,
+    'Rules, model and ensemble on the dev split: `npm run eval:text -- --set corpus-dev`.',
+  ].join('\n');
+  writeFileSync(join(MODELS_DIR, 'MODELS.md'), manifestMarkdown(rows, models, LAST_GRID, extra));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -15,7 +15,7 @@ const EMOJI_RE = /(\p{Extended_Pictographic})/gu;
 const HEBREW_POINTS_RE = /[\u0591-\u05C7]/gu;
 const SPACES_RE = /\s+/gu;
 /** Variation selectors and zero-width joiners inside emoji sequences. */
-const JOINERS_RE = /[\uFE0E\uFE0F\u200D\u200B]/gu;
+const JOINERS_RE = /\uFE0E|\uFE0F|\u200D|\u200B/gu;
 
 export function normaliseForModel(text: string): string {
   return (text ?? '')
