@@ -198,8 +198,8 @@ export function readSentiment(text: string, options: AnalyseOptions = {}): Senti
 
 /**
  * Language, sentiment and aspects of a review or survey answer. Where a trained model reads
- * the language (models loaded), the sentiment is the ensemble of the model and the rules'
- * cues; elsewhere the rules alone. Texts in a language with neither are `unscored` — the
+ * the language (models loaded), the sentiment is the rules' when they are confident and
+ * otherwise the combiner's (model probabilities + the rules' cues); elsewhere the rules alone. Texts in a language with neither are `unscored` — the
  * product never pretends to read a language it has no resources for.
  */
 export function analyzeFeedback(text: string, options: AnalyseOptions = {}): FeedbackAnalysis {
@@ -209,7 +209,11 @@ export function analyzeFeedback(text: string, options: AnalyseOptions = {}): Fee
     language: reading.language.language,
     languageConfidence: reading.language.confidence,
   };
-  if (ensemble) {
+  // Where the rules are confident (|score| ≥ 0.3: a sentiment word, phrase, emoji or written
+  // rating they know) they decide; otherwise the combiner of model and cues. Chosen on the
+  // tuning sets and the corpus dev split (docs/text-analysis.md, "The trained model").
+  const rulesConfident = rules !== null && labelOf(rules.score) !== 'neutral';
+  if (ensemble && !rulesConfident) {
     return {
       ...base,
       analysedAs: reading.analysedAs,

@@ -1,4 +1,5 @@
-import { analyzeFeedback } from './analyze';
+import { analyzeFeedback, readSentiment } from './analyze';
+import { labelOf } from './sentiment';
 import { loadTextModels, modelNameFor, predictSentiment, textModelsLoaded } from './model';
 
 // The shipped models (libs/shared/text/models), loaded with fasttext.wasm as the API's worker does.
@@ -48,6 +49,36 @@ describe('shipped sentiment models', () => {
     expect(analysis.sentimentLabel).toBe(label);
     const score = analysis.sentimentScore ?? 0;
     expect(label === 'positive' ? score > 0 : score < 0).toBe(true);
+  });
+
+  it('lets confident rules decide and the combiner decide the rest', () => {
+    const texts = [
+      'Absolutely love this dress, perfect fit',
+      'It arrived on Tuesday in a box',
+      'Отличный товар, всем рекомендую',
+      'Заказ пришёл во вторник',
+      'מוצר מעולה, ממליץ בחום',
+      'Produto mediano, nada de especial',
+    ];
+    let gated = 0;
+    let combined = 0;
+    for (const text of texts) {
+      const reading = readSentiment(text);
+      const analysis = analyzeFeedback(text);
+      expect(reading.ensemble).not.toBeNull();
+      const rules = reading.rules;
+      if (rules && labelOf(rules.score) !== 'neutral') {
+        gated++;
+        expect(analysis.sentimentLabel).toBe(labelOf(rules.score));
+        expect(analysis.sentimentScore).toBeCloseTo(rules.score, 3);
+      } else {
+        combined++;
+        const p = reading.ensemble ?? { positive: 0, negative: 0, neutral: 0 };
+        expect(analysis.sentimentScore).toBeCloseTo(p.positive - p.negative, 3);
+      }
+    }
+    expect(gated).toBeGreaterThan(0);
+    expect(combined).toBeGreaterThan(0);
   });
 
   it('keeps the rules alone where no model reads the language, and unscored where nothing does', () => {
