@@ -413,6 +413,11 @@ async function combinerStep(rows: readonly CorpusRow[], models: readonly Trained
     'Rules, model and ensemble on the dev split: `npm run eval:text -- --set corpus-dev`.',
   ].join('\n');
   writeFileSync(join(MODELS_DIR, 'MODELS.md'), manifestMarkdown(rows, models, LAST_GRID, extra));
+  // The written files in the repository's style (`npm run format:check` covers them).
+  const files = ['models.json', 'combiner.json', 'MODELS.md'].map((f) => join(MODELS_DIR, f));
+  const prettier = require.resolve('prettier/bin/prettier.cjs');
+  const out = spawnSync(process.execPath, [prettier, '--write', ...files], { encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`prettier failed: ${out.stderr}`);
 }
 
 if (require.main === module) {
