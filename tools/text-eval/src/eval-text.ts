@@ -1,9 +1,11 @@
-// `npm run eval:text [-- --set test|dev|demo|corpus-dev|all] [--errors]`: scores language
+// `npm run eval:text [-- --set test|dev|demo|corpus-dev|reviews|all] [--errors]`: scores language
 // detection, sentiment, aspects and reason inference per language and prints Markdown tables;
-// `corpus-dev` compares rules, trained model and ensemble on the corpus's dev split.
+// `corpus-dev` compares rules, trained model and ensemble on the corpus's dev split;
+// `reviews` compares the rules alone with the ensemble on the hand-written shop reviews.
 import { parseArgs } from 'node:util';
 import { loadTextModels } from '@returnlens/shared/text';
 import { evaluateCorpusDev } from './corpus-dev';
+import { evaluateReviews } from './reviews';
 import { DATASETS } from './datasets';
 import { evaluate, formatEvaluation } from './evaluate';
 
@@ -15,7 +17,7 @@ const { values } = parseArgs({
 });
 const names =
   values.set === 'all'
-    ? [...Object.keys(DATASETS), 'corpus-dev']
+    ? [...Object.keys(DATASETS), 'corpus-dev', 'reviews']
     : (values.set ?? 'test').split(',').map((n) => n.trim());
 
 async function main() {
@@ -23,6 +25,10 @@ async function main() {
   for (const name of names) {
     if (name === 'corpus-dev') {
       console.log(evaluateCorpusDev(), '\n');
+      continue;
+    }
+    if (name === 'reviews') {
+      console.log(evaluateReviews(), '\n');
       continue;
     }
     report(name);
@@ -33,7 +39,7 @@ function report(name: string) {
   const dataset = DATASETS[name];
   if (!dataset) {
     console.error(
-      `Unknown set "${name}"; use ${Object.keys(DATASETS).join(', ')}, corpus-dev or all.`,
+      `Unknown set "${name}"; use ${Object.keys(DATASETS).join(', ')}, corpus-dev, reviews or all.`,
     );
     process.exit(2);
   }
