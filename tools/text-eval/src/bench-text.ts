@@ -4,7 +4,12 @@
 //
 //   BENCH_SECONDS=5 BENCH_VCPU_HOUR_USD=0.04 npm run bench:text
 import { performance } from 'node:perf_hooks';
-import { analyzeFeedback, inferReason } from '@returnlens/shared/text';
+import {
+  analyzeFeedback,
+  inferReason,
+  loadTextModels,
+  textModelsLoaded,
+} from '@returnlens/shared/text';
 import { DATASETS, EVAL_LANGUAGES } from './datasets';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
@@ -21,7 +26,12 @@ for (const dataset of Object.values(DATASETS)) {
 }
 const meanChars = texts.reduce((sum, t) => sum + t.length, 0) / texts.length;
 
-function main() {
+async function main() {
+  const loadStart = performance.now();
+  await loadTextModels().catch((error: unknown) => console.error(`Rules only: ${String(error)}`));
+  console.log(
+    `Trained models ${textModelsLoaded() ? 'loaded' : 'NOT loaded'} in ${(performance.now() - loadStart).toFixed(0)} ms (analyzeFeedback = ensemble where a model reads the language).`,
+  );
   const t0 = performance.now();
   analyzeFeedback(texts[0]);
   inferReason(texts[0]);
@@ -63,4 +73,4 @@ function run(name: string, fn: (text: string) => unknown) {
   return perSecond;
 }
 
-main();
+void main();

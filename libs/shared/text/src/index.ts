@@ -10,3 +10,23 @@ export type { Token, Tokenized } from './lib/tokenize';
 export { packFor, LANGUAGE_PACKS } from './lib/languages/compiled';
 export type { LanguagePack } from './lib/languages/language-pack';
 export { normalizeLanguageTag } from './lib/language-tag';
+export { normaliseForModel, corpusSplit, fnv1a, MODEL_TEXT_MAX } from './lib/model-text';
+export type { CorpusSplit } from './lib/model-text';
+export {
+  loadTextModels,
+  textModelsLoaded,
+  textModelsDir,
+  modelLanguages,
+  modelNameFor,
+  predictSentiment,
+  MODEL_CLASSES,
+} from './lib/model';
+export type { ClassProbabilities, ModelClass, LoadedTextModels } from './lib/model';
+export {
+  COMBINER_FEATURES,
+  combine,
+  combinerFeatures,
+  fitCombiner,
+  topClass,
+} from './lib/combiner';
+export type { CombinerWeights, RuleCues } from './lib/combiner';

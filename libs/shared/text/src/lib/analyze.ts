@@ -7,18 +7,33 @@ import {
   type TextSentimentLabel,
 } from '@returnlens/shared/contracts';
 import { detectAspects } from './aspects';
+import {
+  combine,
+  type CombinerWeights,
+  combinerFeatures,
+  type RuleCues,
+  topClass,
+} from './combiner';
 import { detectLanguage, type LanguageGuess, type Script } from './detect-language';
+import { emojiValence } from './emoji';
 import { type CompiledPack, isAnalysed, packFor } from './languages/compiled';
+import { type ClassProbabilities, loadedCombiner, modelNameFor, predictSentiment } from './model';
 import { REASON_MIN_CONFIDENCE, reasonConfidence, type ReasonScore, scoreReasons } from './reasons';
-import { labelOf, scoreSentiment } from './sentiment';
+import { labelOf, scoreSentiment, type SentimentDetail, writtenRating } from './sentiment';
 import { type Tokenized, tokenize } from './tokenize';
+
+/** Languages whose sentiment is read: by lexicons (AnalysedLanguage) or by a trained model. */
+export type SentimentLanguage = AnalysedLanguage | 'es' | 'fr' | 'it';
 
 export interface FeedbackAnalysis {
   /** ISO 639-1, or `und`. */
   readonly language: string;
   readonly languageConfidence: number;
-  /** The language whose lexicons scored the text (null when none could: `unscored`). */
-  readonly analysedAs: AnalysedLanguage | null;
+  /**
+   * The language the text was read as — by its lexicons, its trained model, or both (null when
+   * none could: `unscored`).
+   */
+  readonly analysedAs: SentimentLanguage | null;
   /** In [-1, 1]; null when `unscored`. */
   readonly sentimentScore: number | null;
   readonly sentimentLabel: TextSentimentLabel;
@@ -98,15 +113,116 @@ function emojiOnly(text: Tokenized): boolean {
   return text.tokens.length > 0 && text.tokens.every((t) => t.kind !== 'word');
 }
 
+/** The three readings of a text's sentiment: the rules', the model's, and their ensemble. */
+export interface SentimentReadings {
+  readonly language: LanguageGuess;
+  /** The language the rules or the model read the text as; null when neither could. */
+  readonly analysedAs: SentimentLanguage | null;
+  /** The rules' detail (null: no lexicon for the language). */
+  readonly rules: SentimentDetail | null;
+  readonly cues: RuleCues;
+  /** The trained model's class probabilities (null: no model loaded for the language). */
+  readonly model: ClassProbabilities | null;
+  /** The combiner's class probabilities (null: no model or no combiner weights). */
+  readonly ensemble: ClassProbabilities | null;
+  readonly packs: readonly CompiledPack[];
+  readonly tokens: Tokenized;
+}
+
+/** The language a trained model reads this text as: the hint's, the detected one, the lexicons'. */
+function modelLanguage(
+  guess: LanguageGuess,
+  packs: readonly CompiledPack[],
+  hint?: string | null,
+): SentimentLanguage | null {
+  const hinted = hint?.toLowerCase().slice(0, 2);
+  const unsure = guess.language === 'und' ? guess.candidate : undefined;
+  for (const language of [hinted, guess.language, packs[0]?.code, unsure]) {
+    if (language && modelNameFor(language)) return language as SentimentLanguage;
+  }
+  return null;
+}
+
+function ruleCues(
+  packs: readonly CompiledPack[],
+  tokens: Tokenized,
+  detail: SentimentDetail | null,
+): RuleCues {
+  let negation = false;
+  let contrast = false;
+  for (const pack of packs) {
+    negation ||= pack.negators.bestMatches(tokens.tokens, 0).length > 0;
+    contrast ||=
+      pack.contrast.bestMatches(tokens.tokens, 0).length > 0 ||
+      pack.concession.bestMatches(tokens.tokens, 0).length > 0;
+  }
+  let emoji = 0;
+  for (const token of tokens.tokens) if (token.kind === 'emoji') emoji += emojiValence(token.raw);
+  return {
+    score: detail ? detail.score : null,
+    negation,
+    contrast,
+    rating: tokens.stars ?? writtenRating(tokens.tokens),
+    emoji,
+  };
+}
+
 /**
- * Language, sentiment and aspects of a review or survey answer. Texts in a language without
- * lexicons are `unscored` — the product never pretends to read a language it has no resources for.
+ * The rules' reading, the trained model's and the combiner's (when the models are loaded, see
+ * loadTextModels) — what {@link analyzeFeedback} decides from, and what the evaluation compares.
  */
-export function analyzeFeedback(text: string, options: AnalyseOptions = {}): FeedbackAnalysis {
+export function readSentiment(text: string, options: AnalyseOptions = {}): SentimentReadings {
   const tokens = tokenize(text ?? '');
   const { guess, packs } = route(text ?? '', tokens, options.languageHint);
-  const base = { language: guess.language, languageConfidence: guess.confidence };
-  if (!packs.length) {
+  const rules = packs.length ? scoreSentiment(packs, tokens) : null;
+  const cues = ruleCues(packs, tokens, rules);
+  const language = modelLanguage(guess, packs, options.languageHint);
+  const model = language ? predictSentiment(language, text ?? '') : null;
+  const weights = (loadedCombiner() as CombinerWeights | null)?.weights[language ?? ''];
+  const combiner = loadedCombiner() as CombinerWeights | null;
+  const ensemble =
+    model && weights && combiner
+      ? combine(weights, combinerFeatures(model, cues), combiner.classes)
+      : null;
+  return {
+    language: guess,
+    analysedAs: ensemble ? language : (packs[0]?.code ?? null),
+    rules,
+    cues,
+    model,
+    ensemble,
+    packs,
+    tokens,
+  };
+}
+
+/**
+ * Language, sentiment and aspects of a review or survey answer. Where a trained model reads
+ * the language (models loaded), the sentiment is the rules' when they are confident and
+ * otherwise the combiner's (model probabilities + the rules' cues); elsewhere the rules alone. Texts in a language with neither are `unscored` — the
+ * product never pretends to read a language it has no resources for.
+ */
+export function analyzeFeedback(text: string, options: AnalyseOptions = {}): FeedbackAnalysis {
+  const reading = readSentiment(text, options);
+  const { tokens, packs, rules, ensemble } = reading;
+  const base = {
+    language: reading.language.language,
+    languageConfidence: reading.language.confidence,
+  };
+  // Where the rules are confident (|score| ≥ 0.3: a sentiment word, phrase, emoji or written
+  // rating they know) they decide; otherwise the combiner of model and cues. Chosen on the
+  // tuning sets and the corpus dev split (docs/text-analysis.md, "The trained model").
+  const rulesConfident = rules !== null && labelOf(rules.score) !== 'neutral';
+  if (ensemble && !rulesConfident) {
+    return {
+      ...base,
+      analysedAs: reading.analysedAs,
+      sentimentScore: round(ensemble.positive - ensemble.negative),
+      sentimentLabel: topClass(ensemble),
+      aspects: rules ? detectAspects(packs, tokens, rules) : [],
+    };
+  }
+  if (!rules) {
     if (emojiOnly(tokens)) {
       // Emoji read the same in every language.
       const detail = scoreSentiment([], tokens);
@@ -126,14 +242,12 @@ export function analyzeFeedback(text: string, options: AnalyseOptions = {}): Fee
       aspects: [],
     };
   }
-  const detail = scoreSentiment(packs, tokens);
-  const score = detail.score;
   return {
     ...base,
     analysedAs: packs[0].code,
-    sentimentScore: round(score),
-    sentimentLabel: labelOf(score),
-    aspects: detectAspects(packs, tokens, detail),
+    sentimentScore: round(rules.score),
+    sentimentLabel: labelOf(rules.score),
+    aspects: detectAspects(packs, tokens, rules),
   };
 }
 

@@ -38,7 +38,7 @@ describe('feedbackTextValues', () => {
     expect(feedbackTextValues('Top', 'de-AT')).toMatchObject({ language: 'de', label: 'positive' });
   });
 
-  it('leaves languages without lexicons unscored', () => {
+  it('leaves languages without lexicons unscored while the trained models are not loaded', () => {
     expect(feedbackTextValues('Très déçue, le colis est arrivé abîmé', null)).toEqual({
       language: 'fr',
       score: null,

@@ -4,6 +4,7 @@ import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import type { IngestKind } from '@returnlens/shared/contracts';
 import { RollupsService } from '@returnlens/api/rollups/data-access';
+import { loadTextModels } from '@returnlens/shared/text';
 import { APP_CONFIG, DEFAULT_SHOP_ID, type AppConfig } from '@returnlens/api/shared/util';
 import { BackgroundAnalysis, updatedCount } from './background-analysis';
 import {
@@ -182,6 +183,8 @@ export class EnrichService {
     cache: TextCache<TextValues>,
   ): Promise<number> {
     const ids = rows.map((r) => r.external_id);
+    // The trained sentiment models load once per process; without them, the rules alone.
+    await loadTextModels().catch(() => undefined);
     const values = analyseTexts(kind, rows, cache);
     let result: unknown;
     if (kind === 'claims') {

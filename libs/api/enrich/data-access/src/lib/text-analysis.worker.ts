@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { loadTextModels } from '@returnlens/shared/text';
 import { analyseTexts, TextCache, type TextInput, type TextValues } from './enrich.rows';
 
 /**
@@ -20,17 +21,31 @@ export type AnalyseAnswer =
 
 let scope: string | null = null;
 let cache = new TextCache<TextValues>();
+/**
+ * The trained sentiment models (copied beside the bundle, `text-models/`) load once when the
+ * worker starts; requests wait for them. Without them the texts are read by the rules alone.
+ */
+const ready = loadTextModels().then(
+  () => undefined,
+  (error: unknown) => {
+    console.warn(
+      `text models not loaded, rules only: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  },
+);
 
-parentPort?.on('message', (request: AnalyseRequest) => {
+parentPort?.on('message', (request: AnalyseRequest) => void ready.then(() => answer(request)));
+
+function answer(request: AnalyseRequest): void {
   if (request.scope !== scope) {
     scope = request.scope;
     cache = new TextCache<TextValues>();
   }
-  let answer: AnalyseAnswer;
+  let reply: AnalyseAnswer;
   try {
-    answer = { id: request.id, values: analyseTexts(request.kind, request.rows, cache) };
+    reply = { id: request.id, values: analyseTexts(request.kind, request.rows, cache) };
   } catch (error) {
-    answer = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+    reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }
-  parentPort?.postMessage(answer);
-});
+  parentPort?.postMessage(reply);
+}

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { loadTextModels } from '@returnlens/shared/text';
 import { analyseTexts, TextCache, type TextInput, type TextValues } from './enrich.rows';
 import type { AnalyseAnswer, AnalyseRequest } from './text-analysis.worker';
 
@@ -47,8 +48,15 @@ export class TextAnalyzer implements OnApplicationShutdown {
     scope: string,
   ): Promise<TextValues[]> {
     if (!this.script) {
-      if (this.local?.scope !== scope) this.local = { scope, cache: new TextCache() };
-      return Promise.resolve(analyseTexts(kind, rows, this.local.cache));
+      // The trained models load once in this thread too; without them, the rules alone.
+      return loadTextModels()
+        .catch((error: unknown) => {
+          this.logger.warn(`text models not loaded, rules only: ${String(error)}`);
+        })
+        .then(() => {
+          if (this.local?.scope !== scope) this.local = { scope, cache: new TextCache() };
+          return analyseTexts(kind, rows, this.local.cache);
+        });
     }
     const worker = this.started(this.script);
     clearTimeout(this.idle);
