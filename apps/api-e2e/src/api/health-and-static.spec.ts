@@ -45,6 +45,7 @@ describe('health, API errors and the dashboard on one port', () => {
         'ShopTaxonomy1764800000000',
         'BackgroundTextAnalysis1764810000000',
         'LineSellers1764830000000',
+        'Notifications1764900000000',
       ],
       pending: [],
       upToDate: true,
