@@ -1,5 +1,10 @@
 import type { ClaimRecord, KpiSet, RecordsPage, WeeklyReport } from '@returnlens/shared/contracts';
-import { startApiProcess, truncateShopData, type ApiProcess } from '@returnlens/tools/testing';
+import {
+  startApiProcess,
+  truncateShopData,
+  withClient,
+  type ApiProcess,
+} from '@returnlens/tools/testing';
 import { testDatabaseUrl } from '../support/env';
 import { bearer, createToken, upload } from '../support/ingest-client';
 
@@ -185,5 +190,49 @@ describe('return rate by order cohort, with maturity', () => {
     const problems = JSON.stringify(await bad.json());
     expect(problems).toContain('returnWindowDays');
     expect(problems).toContain('processingHours');
+  });
+
+  it('analyses a table a batch makes much larger before its rollups read it', async () => {
+    // Statistics of the three lines above: three orders. A batch of 3,000 lines (new orders)
+    // makes them wrong for every later plan; the batch analyses `sales` itself, in its own
+    // transaction (autovacuum would come a minute later at best).
+    const plannerRows = () =>
+      withClient(db(), async (c) => {
+        const { rows } = await c.query<{ n: number }>(
+          `SELECT reltuples AS n FROM pg_class WHERE oid = 'sales'::regclass`,
+        );
+        return Number(rows[0].n);
+      });
+    await withClient(db(), (c) => c.query('ANALYZE sales'));
+    expect(await plannerRows()).toBe(3);
+    const lines = Array.from(
+      { length: 3000 },
+      (_, i) => `G${i},O${100 + i},${i % 2 ? 'A' : 'B'},1,10,EUR,2026-03-1${i % 10}T10:00:00Z`,
+    );
+    await load(
+      'sales',
+      `external_id,order_id,sku,quantity,unit_price,currency,ordered_at\n${lines.join('\n')}\n`,
+    );
+    expect(await plannerRows()).toBe(3003);
+    // A small batch after it leaves the statistics alone.
+    await load(
+      'sales',
+      'external_id,order_id,sku,quantity,unit_price,currency,ordered_at\nH1,O9000,A,1,10,EUR,2026-03-11T10:00:00Z\n',
+    );
+    expect(await plannerRows()).toBe(3003);
+    // A claim's order date now comes from its order's own lines.
+    const plan = await withClient(db(), async (c) => {
+      const { rows } = await c.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN SELECT (SELECT min(s.ordered_at) FROM sales s
+            WHERE s.shop_id = c.shop_id AND s.order_id = c.order_id
+              AND (c.sku IS NULL OR s.sku = c.sku)) FROM claims c`,
+      );
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('sales_order_ordered');
+    expect(plan).not.toContain('sales_ordered ');
+    // The cohort figures are unchanged by 3,000 lines with no returns: 7 of 20 + 3,000 units.
+    const { body } = await get<ReturnRates>(`/api/analytics/return-rates?${PERIOD}`);
+    expect(body.cohorts.weeks[0].returnedUnits).toBe(7);
   });
 });

@@ -46,6 +46,7 @@ describe('health, API errors and the dashboard on one port', () => {
         'BackgroundTextAnalysis1764810000000',
         'LineSellers1764830000000',
         'Notifications1764900000000',
+        'SalesOrderOrdered1764950000000',
       ],
       pending: [],
       upToDate: true,

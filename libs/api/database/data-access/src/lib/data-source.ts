@@ -16,6 +16,7 @@ import { ShopTaxonomy1764800000000 } from './migrations/1764800000000-ShopTaxono
 import { LineSellers1764830000000 } from './migrations/1764830000000-LineSellers';
 import { BackgroundTextAnalysis1764810000000 } from './migrations/1764810000000-BackgroundTextAnalysis';
 import { Notifications1764900000000 } from './migrations/1764900000000-Notifications';
+import { SalesOrderOrdered1764950000000 } from './migrations/1764950000000-SalesOrderOrdered';
 
 /** Listed explicitly (not globbed) so the bundled API carries them. Oldest first. */
 export const MIGRATIONS = [
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   BackgroundTextAnalysis1764810000000,
   LineSellers1764830000000,
   Notifications1764900000000,
+  SalesOrderOrdered1764950000000,
 ];
 
 /**

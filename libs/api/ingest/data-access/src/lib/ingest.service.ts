@@ -430,6 +430,8 @@ export class IngestService {
       ])
     ).rows[0];
     lap('merge');
+    // A batch that makes its table much larger: statistics for the rollups' plans.
+    if (!request.dryRun) await this.rollups.analyzeIfGrown(client, spec.table, merged.inserted);
     // Text enrichment: inferred reasons of claims; language, sentiment and aspects of
     // feedback — before the rollups, which count them.
     if (!request.dryRun) await this.enrich.afterMerge(client, request.kind, STAGE_TABLE, batchId);

@@ -9,6 +9,7 @@ import { DEFAULT_SHOP_ID } from '@returnlens/api/shared/util';
 import {
   bindSql,
   REBUILD_CALENDAR_DAYS_SQL,
+  RAW_TABLES,
   ROLLUP_TABLES,
   type SqlParams,
   weekOf,
@@ -167,6 +168,25 @@ export class RollupsService implements OnApplicationBootstrap {
       });
   }
 
+  /**
+   * Fresh planner statistics for `table` when the `changed` rows of a batch are a large part
+   * of it (a fifth or more) or it was never analysed — before the rollups of the same
+   * transaction read it. Statistics of an earlier, smaller data set can make the planner pick
+   * a walk through the whole table per row (see migration `SalesOrderOrdered`); autovacuum
+   * would only catch up after the commit.
+   */
+  async analyzeIfGrown(client: Queryable, table: string, changed: number): Promise<boolean> {
+    if (changed === 0) return false;
+    const answer = (await client.query('SELECT reltuples FROM pg_class WHERE oid = $1::regclass', [
+      table,
+    ])) as { rows: { reltuples: number }[] } | { reltuples: number }[];
+    const [row] = Array.isArray(answer) ? answer : answer.rows;
+    const known = Number(row?.reltuples ?? -1);
+    if (known >= 0 && changed < 0.2 * known) return false;
+    await client.query(`ANALYZE ${table}`);
+    return true;
+  }
+
   /** Every rollup recomputed from the raw tables, in one transaction. */
   async rebuild(onProgress?: (p: RebuildProgress) => void): Promise<void> {
     const steps: [string, string[]][] = [
@@ -181,6 +201,9 @@ export class RollupsService implements OnApplicationBootstrap {
       await manager.query(`SET LOCAL work_mem = '256MB'`);
       await this.lock(q);
       await this.ensureCalendar(q);
+      // Fresh planner statistics on what the rollups read: a rebuild follows bulk loads
+      // (demo data, a restore) that autovacuum has not caught up with yet.
+      await q.query(`ANALYZE ${RAW_TABLES.join(', ')}`);
       for (const [step, statements] of steps) {
         for (const sql of statements) {
           await this.runAll(q, [sql]);

@@ -28,6 +28,9 @@ export const ROLLUP_TABLES = [
 
 export type RollupTable = (typeof ROLLUP_TABLES)[number];
 
+/** The raw tables the rollups are computed from. */
+export const RAW_TABLES = ['claims', 'sales', 'feedback', 'products'] as const;
+
 /**
  * The channel `data_version`'s trigger announces each new version on (migration
  * 1764500000000-DataVersionNotify writes the same name into the trigger).
