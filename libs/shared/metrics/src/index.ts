@@ -11,3 +11,4 @@ export * from './lib/survival';
 export * from './lib/cohorts';
 export * from './lib/movers';
 export * from './lib/sla-kpis';
+export * from './lib/format';

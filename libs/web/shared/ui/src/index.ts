@@ -1,3 +1,4 @@
 export * from './lib/panel/panel';
 export * from './lib/chart-menu/chart-menu';
 export * from './lib/drawer/drawer';
+export * from './lib/form-status/form-status';

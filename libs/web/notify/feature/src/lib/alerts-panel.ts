@@ -17,7 +17,7 @@ import {
 } from '@returnlens/shared/contracts';
 import type { FieldProblem } from '@returnlens/web/shared/data-access';
 import { FilterChipsComponent, FiltersEditorComponent } from './filters-editor';
-import { NotifyFormStatusComponent } from './form-status';
+import { FormStatusComponent } from '@returnlens/web/shared/ui';
 import {
   ALERT_KIND_LABELS,
   alertBody,
@@ -66,7 +66,7 @@ const FIELD_LABELS: Record<string, string> = {
   imports: [
     FiltersEditorComponent,
     FilterChipsComponent,
-    NotifyFormStatusComponent,
+    FormStatusComponent,
     WebhookSecretComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

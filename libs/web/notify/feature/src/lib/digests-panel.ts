@@ -17,7 +17,7 @@ import {
 } from '@returnlens/shared/contracts';
 import type { FieldProblem } from '@returnlens/web/shared/data-access';
 import { FiltersEditorComponent, FilterChipsComponent } from './filters-editor';
-import { NotifyFormStatusComponent } from './form-status';
+import { FormStatusComponent } from '@returnlens/web/shared/ui';
 import {
   CHANNEL_LABELS,
   digestRolesFor,
@@ -72,7 +72,7 @@ const FOLLOW_ATTEMPTS = 30;
   imports: [
     FiltersEditorComponent,
     FilterChipsComponent,
-    NotifyFormStatusComponent,
+    FormStatusComponent,
     WebhookSecretComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -8,7 +8,7 @@ import {
 } from '@angular/core';
 import type { BusinessCalendarSettings } from '@returnlens/shared/contracts';
 import { SettingsApi, problemsOf, type FieldProblem } from '@returnlens/web/shared/data-access';
-import { FormStatusComponent } from './form-status';
+import { FormStatusComponent } from '@returnlens/web/shared/ui';
 import {
   calendarBody,
   calendarErrors,

@@ -7,7 +7,7 @@ import {
   signal,
 } from '@angular/core';
 import { SettingsApi, problemsOf, type FieldProblem } from '@returnlens/web/shared/data-access';
-import { FormStatusComponent } from './form-status';
+import { FormStatusComponent } from '@returnlens/web/shared/ui';
 import {
   CLAIM_TYPES,
   CLOCK_LABELS,

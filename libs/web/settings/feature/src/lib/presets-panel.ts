@@ -13,7 +13,7 @@ import {
   type FieldProblem,
   type MappingPreset,
 } from '@returnlens/web/shared/data-access';
-import { FormStatusComponent } from './form-status';
+import { FormStatusComponent } from '@returnlens/web/shared/ui';
 import {
   DATE_FORMATS,
   enumFieldsOf,

@@ -8,7 +8,7 @@ import {
 } from '@angular/core';
 import type { OwnChannel, OwnReason, TaxonomySource } from '@returnlens/shared/contracts';
 import { SettingsApi, problemsOf, type FieldProblem } from '@returnlens/web/shared/data-access';
-import { FormStatusComponent } from './form-status';
+import { FormStatusComponent } from '@returnlens/web/shared/ui';
 import { words } from './settings-forms';
 
 const SOURCE_LABELS: Readonly<Record<TaxonomySource, string>> = {

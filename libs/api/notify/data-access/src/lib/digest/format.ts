@@ -3,10 +3,12 @@
  * in one fixed locale, because a mail is read away from the browser that would pick one.
  */
 
+import { MINUS, formatDateRange as formatDateRangeIn } from '@returnlens/shared/metrics';
+
 export const DIGEST_LOCALE = 'en-GB';
 
-/** The one minus sign of the dashboard (U+2212). */
-export const MINUS = '\u2212';
+/** The one minus sign of the dashboard (U+2212); durations and p-values as the dashboard writes them. */
+export { MINUS, formatDuration, formatPValue } from '@returnlens/shared/metrics';
 
 const ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -84,34 +86,9 @@ export function formatNetSentiment(value: number | null): string {
   );
 }
 
-/** Hours as people read durations: 0.6 → "36 min", 5.25 → "5 h 15 min", 52 → "2 d 4 h". */
-export function formatDuration(hours: number | null): string {
-  if (hours === null || !Number.isFinite(hours)) return '–';
-  const sign = hours < 0 ? MINUS : '';
-  const abs = Math.abs(hours);
-  if (abs < 1) return `${sign}${Math.round(abs * 60)} min`;
-  if (abs < 24) {
-    const h = Math.floor(abs);
-    const m = Math.round((abs - h) * 60);
-    return m === 0 || h >= 10 ? `${sign}${Math.round(abs)} h` : `${sign}${h} h ${m} min`;
-  }
-  let d = Math.floor(abs / 24);
-  let h = Math.round(abs - d * 24);
-  if (h === 24) {
-    d += 1;
-    h = 0;
-  }
-  return h === 0 || d >= 10 ? `${sign}${Math.round(abs / 24)} d` : `${sign}${d} d ${h} h`;
-}
-
 /** An SLA target: 48 → "2 d", 24 → "24 h". */
 export function formatTarget(hours: number): string {
   return hours >= 48 && hours % 24 === 0 ? `${hours / 24} d` : `${hours} h`;
-}
-
-/** "p < 0.001", "p = 0.034". */
-export function formatPValue(p: number): string {
-  return p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`;
 }
 
 /** "q < 0.001", "q = 0.003" (a Benjamini–Hochberg adjusted p-value). */
@@ -121,15 +98,7 @@ export function formatQValue(q: number): string {
 
 /** `2026-11-16`, `2026-11-22` → "16–22 Nov 2026". */
 export function formatDateRange(start: string, end: string): string {
-  const from = new Date(`${start}T00:00:00Z`);
-  const to = new Date(`${end}T00:00:00Z`);
-  const format = (date: Date, options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(DIGEST_LOCALE, { ...options, timeZone: 'UTC' }).format(date);
-  if (from.getUTCFullYear() !== to.getUTCFullYear())
-    return `${format(from, { day: 'numeric', month: 'short', year: 'numeric' })} – ${format(to, { day: 'numeric', month: 'short', year: 'numeric' })}`;
-  if (from.getUTCMonth() !== to.getUTCMonth())
-    return `${format(from, { day: 'numeric', month: 'short' })} – ${format(to, { day: 'numeric', month: 'short', year: 'numeric' })}`;
-  return `${from.getUTCDate()}–${format(to, { day: 'numeric', month: 'short', year: 'numeric' })}`;
+  return formatDateRangeIn(start, end, DIGEST_LOCALE);
 }
 
 /** An instant in the shop's time zone: "Sat 5 Dec, 14:05". */

@@ -9,7 +9,14 @@ import {
   type AlertRule,
 } from '@returnlens/shared/contracts';
 import { answerInvalid, describes, lenientCount } from '@returnlens/api/shared/util';
-import { digestFiltersSchema, listQuery, targetProblem } from './subscriptions.dto';
+import {
+  channelTargetFields,
+  checkTarget,
+  deliveryStatus,
+  digestFiltersSchema,
+  listQuery,
+  storedFiltersSchema,
+} from './notify-common';
 
 const fields = {
   name: z
@@ -47,12 +54,7 @@ const fields = {
   filters: digestFiltersSchema.describe(
     'Dashboard filters the figure is computed with (no period: alerts watch the latest complete week)',
   ),
-  channel: z.enum(NOTIFY_CHANNELS, { error: `channel is one of ${NOTIFY_CHANNELS.join(', ')}` }),
-  target: z
-    .string({ error: 'target is an e-mail address or a webhook URL' })
-    .trim()
-    .min(1, 'target is an e-mail address or a webhook URL')
-    .max(2000, 'target is at most 2000 characters'),
+  ...channelTargetFields,
   quietHours: z
     .number({ error: 'quietHours is a whole number of hours, 0 to 8760' })
     .int('quietHours is a whole number of hours, 0 to 8760')
@@ -76,10 +78,7 @@ export const alertRuleBody = z
       .optional()
       .describe('Owner/admin only: whose rule (default: your own)'),
   })
-  .superRefine((body, ctx) => {
-    const problem = targetProblem(body.channel, body.target);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['target'], message: problem });
-  });
+  .superRefine(checkTarget);
 
 /** `PATCH /api/alerts/:id`: any field (null clears operator, value, policyId), and `paused`. */
 export const alertRuleChangeBody = z.strictObject({
@@ -117,8 +116,6 @@ export const alertEventsQuery = z.object({
   ),
 });
 
-const deliveryStatus = z.enum(['pending', 'sending', 'sent', 'skipped', 'failed']);
-
 export const alertEventSchema = describes<AlertEvent>()(
   z.object({
     id: z.string(),
@@ -144,18 +141,7 @@ export const alertRuleSchema = describes<AlertRule>()(
     operator: z.enum(['<', '>']).optional(),
     value: z.number().optional(),
     policyId: z.number().optional(),
-    filters: z.object({
-      from: z.string().optional(),
-      to: z.string().optional(),
-      supplier: z.array(z.string()).optional(),
-      product: z.array(z.string()).optional(),
-      category: z.array(z.string()).optional(),
-      channel: z.array(z.string()).optional(),
-      type: z.array(z.string()).optional(),
-      reasonCategory: z.array(z.string()).optional(),
-      reason: z.array(z.string()).optional(),
-      language: z.array(z.string()).optional(),
-    }),
+    filters: storedFiltersSchema,
     channel: z.enum(NOTIFY_CHANNELS),
     target: z.string(),
     quietHours: z.number(),

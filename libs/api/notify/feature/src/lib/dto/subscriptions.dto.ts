@@ -4,32 +4,21 @@ import { z } from 'zod';
 import {
   DEFAULT_DIGEST_SCHEDULE,
   DIGEST_ROLES,
-  FILTER_KEYS,
   NOTIFY_CHANNELS,
   type Delivery,
-  type NotifyChannel,
   type Subscription,
 } from '@returnlens/shared/contracts';
 import { answerInvalid, describes, lenientCount } from '@returnlens/api/shared/util';
+import {
+  channelTargetFields,
+  checkTarget,
+  deliveryStatus,
+  digestFiltersSchema,
+  listQuery,
+  storedFiltersSchema,
+} from './notify-common';
 
-const EMAIL = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\]+$/;
-
-/** What is wrong with a target for its channel (null: nothing). */
-export function targetProblem(channel: NotifyChannel, target: string): string | null {
-  if (channel === 'email')
-    return EMAIL.test(target) && target.length <= 254
-      ? null
-      : 'target must be an e-mail address such as buyer@shop.example';
-  let url: URL;
-  try {
-    url = new URL(target);
-  } catch {
-    return 'target must be an http(s) URL for a webhook, such as https://hooks.slack.com/services/…';
-  }
-  return url.protocol === 'http:' || url.protocol === 'https:'
-    ? null
-    : 'target must be an http(s) URL for a webhook';
-}
+export { targetProblem } from './notify-common';
 
 export const scheduleSchema = z.strictObject({
   frequency: z.enum(['weekly', 'daily'], { error: 'frequency is weekly or daily' }),
@@ -48,22 +37,9 @@ export const scheduleSchema = z.strictObject({
     .describe("The shop's local time (SHOP_TIMEZONE)"),
 });
 
-const filterList = z.array(z.string().trim().min(1).max(200)).max(100);
-export const digestFiltersSchema = z.strictObject(
-  Object.fromEntries(FILTER_KEYS.map((key) => [key, filterList.optional()])) as Record<
-    (typeof FILTER_KEYS)[number],
-    z.ZodOptional<typeof filterList>
-  >,
-);
-
 const fields = {
   role: z.enum(DIGEST_ROLES, { error: `role is one of ${DIGEST_ROLES.join(', ')}` }),
-  channel: z.enum(NOTIFY_CHANNELS, { error: `channel is one of ${NOTIFY_CHANNELS.join(', ')}` }),
-  target: z
-    .string({ error: 'target is an e-mail address or a webhook URL' })
-    .trim()
-    .min(1, 'target is an e-mail address or a webhook URL')
-    .max(2000, 'target is at most 2000 characters'),
+  ...channelTargetFields,
   schedule: scheduleSchema,
   filters: digestFiltersSchema,
   whenQuiet: z.enum(['note', 'skip'], { error: 'whenQuiet is note or skip' }),
@@ -86,10 +62,7 @@ export const subscriptionBody = z
       .optional()
       .describe('Owner/admin only: whose subscription (default: your own)'),
   })
-  .superRefine((body, ctx) => {
-    const problem = targetProblem(body.channel, body.target);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['target'], message: problem });
-  });
+  .superRefine(checkTarget);
 
 /** `PATCH /api/subscriptions/:id`: any field, and `paused`. The target is checked against the channel after merging. */
 export const subscriptionChangeBody = z.strictObject({
@@ -125,14 +98,6 @@ export const tokenParams = answerInvalid(
   () => new NotFoundException('This unsubscribe link is not known (it may have been deleted).'),
 );
 
-export const listQuery = z.object({
-  all: z
-    .enum(['1', 'true', '0', 'false'])
-    .optional()
-    .transform((v) => v === '1' || v === 'true')
-    .describe("Owner/admin: everyone's subscriptions (1)"),
-});
-
 export const deliveriesQuery = z.object({
   subscription: z
     .string()
@@ -142,8 +107,6 @@ export const deliveriesQuery = z.object({
   all: listQuery.shape.all,
   limit: lenientCount((raw) => Number.parseInt(raw, 10), 50, 1, 500, 'How many deliveries'),
 });
-
-const deliveryStatus = z.enum(['pending', 'sending', 'sent', 'skipped', 'failed']);
 
 export const subscriptionSchema = describes<Subscription>()(
   z.object({
@@ -158,18 +121,7 @@ export const subscriptionSchema = describes<Subscription>()(
       weekday: z.number(),
       hour: z.number(),
     }),
-    filters: z.object({
-      from: z.string().optional(),
-      to: z.string().optional(),
-      supplier: z.array(z.string()).optional(),
-      product: z.array(z.string()).optional(),
-      category: z.array(z.string()).optional(),
-      channel: z.array(z.string()).optional(),
-      type: z.array(z.string()).optional(),
-      reasonCategory: z.array(z.string()).optional(),
-      reason: z.array(z.string()).optional(),
-      language: z.array(z.string()).optional(),
-    }),
+    filters: storedFiltersSchema,
     whenQuiet: z.enum(['note', 'skip']),
     attachPdf: z.boolean(),
     attachCsv: z.boolean(),

@@ -1,9 +1,14 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import type { FieldProblem } from '@returnlens/web/shared/data-access';
+
+/** One problem that stops a form: `field` is a dotted path, or `''` for the whole form. */
+export interface FormStatusProblem {
+  readonly field: string;
+  readonly message: string;
+}
 
 /**
- * Beside a section's Save: every problem that stops the save (the form's own checks or the
- * API's list, each with its field), or what was stored.
+ * Beside a form's button: every problem that stops it (the form's own checks or the API's
+ * list, each with its field), or what was stored.
  */
 @Component({
   selector: 'rl-form-status',
@@ -12,7 +17,7 @@ import type { FieldProblem } from '@returnlens/web/shared/data-access';
     @if (problems().length) {
       <div class="problems" role="alert" data-testid="problems">
         <p>
-          Not saved —
+          {{ verb() }} —
           {{ problems().length === 1 ? 'one problem' : problems().length + ' problems' }}:
         </p>
         <ul>
@@ -28,15 +33,23 @@ import type { FieldProblem } from '@returnlens/web/shared/data-access';
       </div>
     } @else if (stored(); as text) {
       <p class="stored" role="status" data-testid="stored">
-        <span aria-hidden="true">✓</span> Stored: <span dir="auto">{{ text }}</span>
+        @if (storedPrefix(); as prefix) {
+          <span aria-hidden="true">✓</span> {{ prefix }} <span dir="auto">{{ text }}</span>
+        } @else {
+          <span aria-hidden="true">✓ </span><span dir="auto">{{ text }}</span>
+        }
       </p>
     }
   `,
-  styleUrl: './settings.scss',
+  styleUrl: './form-status.scss',
 })
 export class FormStatusComponent {
-  readonly problems = input<readonly FieldProblem[]>([]);
+  readonly problems = input<readonly FormStatusProblem[]>([]);
   readonly stored = input<string | null>(null);
+  /** What did not happen, before the count of problems ("Not saved — 2 problems:"). */
+  readonly verb = input('Not saved');
+  /** The words before what was stored ("✓ Stored: …"); `null` shows the check mark alone. */
+  readonly storedPrefix = input<string | null>('Stored:');
   /** A field path in words (`targets.satisfaction` → "Satisfaction"). */
   readonly label = input<(field: string) => string>((field) => field);
 }
