@@ -262,6 +262,8 @@ describe('hardening: access', () => {
         'reasonCode',
         'reasonSource',
         'inferredReasonCode',
+        'inferredConfidence',
+        'inferredBy',
         'reasonText',
         'quantity',
         'openedAt',

@@ -47,6 +47,7 @@ describe('health, API errors and the dashboard on one port', () => {
         'LineSellers1764830000000',
         'Notifications1764900000000',
         'SalesOrderOrdered1764950000000',
+        'ShopTextModels1764960000000',
       ],
       pending: [],
       upToDate: true,

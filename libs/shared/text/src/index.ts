@@ -30,3 +30,32 @@ export {
   topClass,
 } from './lib/combiner';
 export type { CombinerWeights, RuleCues } from './lib/combiner';
+export {
+  ADAPT_BUCKETS,
+  SENTIMENT_CLASSES,
+  adaptationGate,
+  agreement,
+  argmax,
+  binaryMacroF1,
+  crossValidate,
+  fitAdapted,
+  macroF1,
+  packModel,
+  predictLinear,
+  ratingClass,
+  reasonPriors,
+  seededRandom,
+  sentimentPriors,
+  textFeatures,
+  trainLinear,
+  unpackModel,
+} from './lib/adapt';
+export type {
+  FittedModel,
+  GateDecision,
+  GateInput,
+  LabelledText,
+  LinearModel,
+  SparseFeatures,
+  TrainOptions,
+} from './lib/adapt';

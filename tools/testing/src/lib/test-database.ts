@@ -100,6 +100,7 @@ const SHOP_TABLES = [
   'users',
   'shop_settings',
   'shop_channels',
+  'text_models',
 ];
 
 /** Deletes the shop data but keeps the schema and the reason taxonomy. */

@@ -1,4 +1,5 @@
 import type { IsoWeekRef, KpiComparison } from './weekly-report';
+import type { TextLabeller } from './text';
 
 /**
  * The filters every analytics endpoint takes (as query parameters; lists comma-separated).
@@ -430,6 +431,10 @@ export interface ClaimRecord {
   readonly reasonSource: string;
   /** The reason read in the claim's text, also when a reason was stated (null: none). */
   readonly inferredReasonCode: string | null;
+  /** How sure the reading of the text is, 0–1 (null: no reason read). */
+  readonly inferredConfidence: number | null;
+  /** Who read it: the shipped cues, or the model learnt from the shop's stated reasons. */
+  readonly inferredBy: TextLabeller | null;
   readonly reasonText: string | null;
   readonly quantity: number;
   readonly openedAt: string;
@@ -463,6 +468,8 @@ export type SupplierClaimRecord = Pick<
   | 'reasonCode'
   | 'reasonSource'
   | 'inferredReasonCode'
+  | 'inferredConfidence'
+  | 'inferredBy'
   | 'reasonText'
   | 'quantity'
   | 'openedAt'
@@ -478,6 +485,8 @@ export interface FeedbackRecord {
   readonly text: string | null;
   readonly language: string | null;
   readonly sentimentScore: number | null;
+  /** Who read the text's sentiment: the shipped analysis, or the model learnt from the shop's stars. */
+  readonly sentimentBy: TextLabeller | null;
   readonly label: string | null;
   readonly createdAt: string;
 }

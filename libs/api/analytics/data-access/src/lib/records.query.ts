@@ -41,6 +41,10 @@ const CLAIM_COLUMNS: readonly (readonly [sql: string, handling?: 'handling'])[] 
   ['c.reason_code AS "reasonCode"'],
   ['c.reason_source AS "reasonSource"'],
   ['c.inferred_reason_code AS "inferredReasonCode"'],
+  ['round(c.inferred_confidence::numeric, 2)::float8 AS "inferredConfidence"'],
+  [
+    `CASE WHEN c.inferred_reason_code IS NULL THEN NULL WHEN c.inferred_model IS NULL THEN 'base' ELSE 'shop' END AS "inferredBy"`,
+  ],
   ['c.reason_text AS "reasonText"'],
   ['c.quantity'],
   ['c.opened_at AS "openedAt"'],
@@ -288,6 +292,7 @@ export class RecordsQuery {
                                 WHERE f.order_id IS NOT NULL AND x.shop_id = f.shop_id AND x.order_id = f.order_id)) AS sku,
               p.name AS "productName", f.rating, f.text,
               f.language, f.sentiment_score AS "sentimentScore",
+              CASE WHEN f.sentiment_label IS NULL THEN NULL WHEN f.sentiment_model IS NULL THEN 'base' ELSE 'shop' END AS "sentimentBy",
               NULLIF(${feedbackLabel('f')}, '') AS label, f.created_at AS "createdAt"
          FROM ${from} WHERE ${where.join(' AND ')}
         ORDER BY ${FEEDBACK_SORTS[page.sort]} ${page.order} NULLS LAST, f.external_id`,

@@ -14,13 +14,16 @@ import {
   WeeklyQuery,
 } from '@returnlens/api/analytics/data-access';
 import { CachedAnswerMiddleware } from '@returnlens/api/shared/cache';
+import { EnrichModule } from '@returnlens/api/enrich/data-access';
 import { AnalyticsController } from './analytics.controller';
 import { MoneyController } from './money.controller';
 import { ReportsController } from './reports.controller';
+import { TextModelsController } from './text-models.controller';
 
 /** The dashboard's questions: one query class each, answered through the answer cache. */
 @Module({
-  controllers: [AnalyticsController, MoneyController, ReportsController],
+  imports: [EnrichModule],
+  controllers: [AnalyticsController, MoneyController, ReportsController, TextModelsController],
   providers: [
     AnalyticsReader,
     FeedbackQuery,

@@ -17,6 +17,7 @@ import { LineSellers1764830000000 } from './migrations/1764830000000-LineSellers
 import { BackgroundTextAnalysis1764810000000 } from './migrations/1764810000000-BackgroundTextAnalysis';
 import { Notifications1764900000000 } from './migrations/1764900000000-Notifications';
 import { SalesOrderOrdered1764950000000 } from './migrations/1764950000000-SalesOrderOrdered';
+import { ShopTextModels1764960000000 } from './migrations/1764960000000-ShopTextModels';
 
 /** Listed explicitly (not globbed) so the bundled API carries them. Oldest first. */
 export const MIGRATIONS = [
@@ -37,6 +38,7 @@ export const MIGRATIONS = [
   LineSellers1764830000000,
   Notifications1764900000000,
   SalesOrderOrdered1764950000000,
+  ShopTextModels1764960000000,
 ];
 
 /**

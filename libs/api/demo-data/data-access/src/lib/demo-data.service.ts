@@ -8,7 +8,7 @@ import { generateDemoShop, type DemoOptions, type DemoShop } from '@returnlens/s
 import { APP_CONFIG, type AppConfig } from '@returnlens/api/shared/util';
 import { copyRows, type CopyValue } from '@returnlens/api/shared/sql';
 import { DEFAULT_SHOP_ID } from '@returnlens/api/shared/util';
-import { EnrichService } from '@returnlens/api/enrich/data-access';
+import { EnrichService, ShopTextModels } from '@returnlens/api/enrich/data-access';
 import { RollupsService } from '@returnlens/api/rollups/data-access';
 
 interface TableLoad<T> {
@@ -29,6 +29,7 @@ export class DemoDataService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly rollups: RollupsService,
     private readonly enrich: EnrichService,
+    private readonly shopModels: ShopTextModels,
   ) {}
 
   /** True when the database already holds shop data (or an ingest history). */
@@ -128,6 +129,8 @@ export class DemoDataService {
         `Texts analysed: ${texts.map((t) => `${t.texts} ${t.kind} (${t.analysed} distinct) in ${(t.ms / 1000).toFixed(1)} s`).join(', ')}`,
       );
       await this.rollups.rebuild();
+      // What the shop's rated reviews and stated reasons teach, before the first reader.
+      await this.shopModels.refresh();
       this.logger.log(
         `Demo data loaded: ${shop.suppliers.length} suppliers, ${shop.products.length} products, ` +
           `${shop.sales.length} order lines, ${shop.claims.length} claims, ${shop.feedback.length} feedback items`,

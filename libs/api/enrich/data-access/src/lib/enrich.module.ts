@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RollupsModule } from '@returnlens/api/rollups/data-access';
 import { BackgroundAnalysis } from './background-analysis';
 import { EnrichService } from './enrich.service';
+import { ShopTextModels } from './shop-models';
 import { TextAnalyzer } from './text-analyzer';
 
 /**
@@ -10,7 +11,7 @@ import { TextAnalyzer } from './text-analyzer';
  */
 @Module({
   imports: [RollupsModule],
-  providers: [EnrichService, TextAnalyzer, BackgroundAnalysis],
-  exports: [EnrichService, BackgroundAnalysis],
+  providers: [EnrichService, TextAnalyzer, BackgroundAnalysis, ShopTextModels],
+  exports: [EnrichService, BackgroundAnalysis, ShopTextModels],
 })
 export class EnrichModule {}

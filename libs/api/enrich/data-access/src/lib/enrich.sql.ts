@@ -1,6 +1,8 @@
 /**
  * The SQL of text enrichment, in one place. Updates touch only rows whose derived values
  * change, so sending the same file twice (or re-running the analysis) rewrites nothing.
+ * Writing the shipped analysis's values also forgets any shop model's label of the row
+ * (`*_model`, `base_*`: ShopTextModels relabels it afterwards).
  */
 
 /** Claim texts of an ingest batch, read from its staging table with a cursor. */
@@ -21,7 +23,7 @@ export const STAGED_FEEDBACK_TEXTS_CURSOR = (stage: string) => `
  */
 export const MARK_BATCH_CLAIMS_PENDING = (stage: string) => `
   UPDATE claims c
-     SET inferred_reason_code = NULL, inferred_confidence = NULL, text_language = NULL
+     SET inferred_reason_code = NULL, inferred_confidence = NULL, text_language = NULL, inferred_model = NULL, base_inferred_reason_code = NULL, base_inferred_confidence = NULL
     FROM ${stage} s
    WHERE s.ok AND s.reason_text IS NOT NULL AND btrim(s.reason_text) <> ''
      AND c.shop_id = $1 AND c.external_id = s.external_id AND c.batch_id = $2
@@ -29,7 +31,7 @@ export const MARK_BATCH_CLAIMS_PENDING = (stage: string) => `
 
 export const MARK_BATCH_FEEDBACK_PENDING = (stage: string) => `
   UPDATE feedback f
-     SET language = NULL, sentiment_score = NULL, sentiment_label = NULL, aspects = NULL
+     SET language = NULL, sentiment_score = NULL, sentiment_label = NULL, aspects = NULL, sentiment_model = NULL, base_sentiment_score = NULL, base_sentiment_label = NULL
     FROM ${stage} s
    WHERE s.ok AND s.text IS NOT NULL AND btrim(s.text) <> ''
      AND f.shop_id = $1 AND f.external_id = s.external_id AND f.batch_id = $2
@@ -45,7 +47,7 @@ export const CLOSE_TEXTS = 'CLOSE enrich_texts';
 /** $1 shop, then parallel arrays: external ids, codes, confidences, languages. */
 export const UPDATE_CLAIMS = `
   UPDATE claims c
-     SET inferred_reason_code = u.code, inferred_confidence = u.confidence, text_language = u.language
+     SET inferred_reason_code = u.code, inferred_confidence = u.confidence, text_language = u.language, inferred_model = NULL, base_inferred_reason_code = NULL, base_inferred_confidence = NULL
     FROM unnest($2::text[], $3::text[], $4::real[], $5::text[]) AS u(external_id, code, confidence, language)
    WHERE c.shop_id = $1 AND c.external_id = u.external_id
      AND (c.inferred_reason_code, c.inferred_confidence, c.text_language)
@@ -54,7 +56,7 @@ export const UPDATE_CLAIMS = `
 /** A claim of the batch whose text was removed loses what was inferred from it. */
 export const CLEAR_STAGED_CLAIMS_WITHOUT_TEXT = (stage: string) => `
   UPDATE claims c
-     SET inferred_reason_code = NULL, inferred_confidence = NULL, text_language = NULL
+     SET inferred_reason_code = NULL, inferred_confidence = NULL, text_language = NULL, inferred_model = NULL, base_inferred_reason_code = NULL, base_inferred_confidence = NULL
     FROM ${stage} s
    WHERE s.ok AND (s.reason_text IS NULL OR btrim(s.reason_text) = '')
      AND c.shop_id = $1 AND c.external_id = s.external_id
@@ -66,7 +68,7 @@ export const CLEAR_STAGED_CLAIMS_WITHOUT_TEXT = (stage: string) => `
  */
 export const UPDATE_FEEDBACK = `
   UPDATE feedback f
-     SET language = u.language, sentiment_score = u.score, sentiment_label = u.label, aspects = u.aspects::jsonb
+     SET language = u.language, sentiment_score = u.score, sentiment_label = u.label, aspects = u.aspects::jsonb, sentiment_model = NULL, base_sentiment_score = NULL, base_sentiment_label = NULL
     FROM unnest($2::text[], $3::text[], $4::real[], $5::text[], $6::text[])
          AS u(external_id, language, score, label, aspects)
    WHERE f.shop_id = $1 AND f.external_id = u.external_id
@@ -76,7 +78,7 @@ export const UPDATE_FEEDBACK = `
 /** Feedback of the batch without text: only the stated language, nothing derived. */
 export const CLEAR_STAGED_FEEDBACK_WITHOUT_TEXT = (stage: string) => `
   UPDATE feedback f
-     SET language = f.stated_language, sentiment_score = NULL, sentiment_label = NULL, aspects = NULL
+     SET language = f.stated_language, sentiment_score = NULL, sentiment_label = NULL, aspects = NULL, sentiment_model = NULL, base_sentiment_score = NULL, base_sentiment_label = NULL
     FROM ${stage} s
    WHERE s.ok AND (s.text IS NULL OR btrim(s.text) = '')
      AND f.shop_id = $1 AND f.external_id = s.external_id
@@ -139,13 +141,13 @@ export const COUNT_BATCH_FEEDBACK_TEXTS = `
  */
 export const UPDATE_BATCH_CLAIMS = `
   UPDATE claims c
-     SET inferred_reason_code = u.code, inferred_confidence = u.confidence, text_language = u.language
+     SET inferred_reason_code = u.code, inferred_confidence = u.confidence, text_language = u.language, inferred_model = NULL, base_inferred_reason_code = NULL, base_inferred_confidence = NULL
     FROM unnest($3::text[], $4::text[], $5::real[], $6::text[]) AS u(external_id, code, confidence, language)
    WHERE c.shop_id = $1 AND c.external_id = u.external_id AND c.batch_id = $2 AND c.text_language IS NULL`;
 
 export const UPDATE_BATCH_FEEDBACK = `
   UPDATE feedback f
-     SET language = u.language, sentiment_score = u.score, sentiment_label = u.label, aspects = u.aspects::jsonb
+     SET language = u.language, sentiment_score = u.score, sentiment_label = u.label, aspects = u.aspects::jsonb, sentiment_model = NULL, base_sentiment_score = NULL, base_sentiment_label = NULL
     FROM unnest($3::text[], $4::text[], $5::real[], $6::text[], $7::text[])
          AS u(external_id, language, score, label, aspects)
    WHERE f.shop_id = $1 AND f.external_id = u.external_id AND f.batch_id = $2 AND f.language IS NULL`;

@@ -1,12 +1,13 @@
 import { parentPort } from 'node:worker_threads';
-import { loadTextModels } from '@returnlens/shared/text';
+import { fitAdapted, loadTextModels, type LabelledText } from '@returnlens/shared/text';
 import { analyseTexts, TextCache, type TextInput, type TextValues } from './enrich.rows';
 
 /**
  * The text-analysis worker thread (its own bundle entry, `text-analysis-worker.js`): it
  * analyses the texts it is sent and answers with their values, so the API's event loop keeps
- * serving while a large batch is analysed. Each distinct text is analysed once per scope (a
- * batch); the cache is dropped when the scope changes.
+ * serving while a large batch is analysed; and it fits the shop's adapted models
+ * (ShopTextModels), the heaviest arithmetic the API does. Each distinct text is analysed once
+ * per scope (a batch); the cache is dropped when the scope changes.
  */
 export interface AnalyseRequest {
   readonly id: number;
@@ -15,8 +16,25 @@ export interface AnalyseRequest {
   readonly rows: readonly TextInput[];
 }
 
+/** Fit an adapted model: cross-validated predictions and the final weights. */
+export interface AdaptRequest {
+  readonly id: number;
+  readonly kind: 'adapt';
+  readonly texts: readonly LabelledText[];
+  readonly classes: readonly string[];
+}
+
 export type AnalyseAnswer =
   | { readonly id: number; readonly values: TextValues[] }
+  | { readonly id: number; readonly error: string };
+
+export type AdaptAnswer =
+  | {
+      readonly id: number;
+      readonly outOfFold: number[];
+      readonly weights: Float32Array;
+      readonly bias: Float32Array;
+    }
   | { readonly id: number; readonly error: string };
 
 let scope: string | null = null;
@@ -34,7 +52,11 @@ const ready = loadTextModels().then(
   },
 );
 
-parentPort?.on('message', (request: AnalyseRequest) => void ready.then(() => answer(request)));
+parentPort?.on(
+  'message',
+  (request: AnalyseRequest | AdaptRequest) =>
+    void ready.then(() => (request.kind === 'adapt' ? adapt(request) : answer(request))),
+);
 
 function answer(request: AnalyseRequest): void {
   if (request.scope !== scope) {
@@ -48,4 +70,23 @@ function answer(request: AnalyseRequest): void {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }
   parentPort?.postMessage(reply);
+}
+
+function adapt(request: AdaptRequest): void {
+  try {
+    const fitted = fitAdapted(request.texts, request.classes);
+    const reply: AdaptAnswer = {
+      id: request.id,
+      outOfFold: fitted.outOfFold,
+      weights: fitted.model.weights,
+      bias: fitted.model.bias,
+    };
+    parentPort?.postMessage(reply, [fitted.model.weights.buffer as ArrayBuffer]);
+  } catch (error) {
+    const reply: AdaptAnswer = {
+      id: request.id,
+      error: error instanceof Error ? error.message : String(error),
+    };
+    parentPort?.postMessage(reply);
+  }
 }

@@ -2,9 +2,20 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { loadTextModels } from '@returnlens/shared/text';
+import {
+  ADAPT_BUCKETS,
+  fitAdapted,
+  loadTextModels,
+  type FittedModel,
+  type LabelledText,
+} from '@returnlens/shared/text';
 import { analyseTexts, TextCache, type TextInput, type TextValues } from './enrich.rows';
-import type { AnalyseAnswer, AnalyseRequest } from './text-analysis.worker';
+import type {
+  AdaptAnswer,
+  AdaptRequest,
+  AnalyseAnswer,
+  AnalyseRequest,
+} from './text-analysis.worker';
 
 /** The worker's bundle, beside the API's own (`dist/apps/api/text-analysis-worker.js`). */
 export const WORKER_FILE = 'text-analysis-worker.js';
@@ -24,7 +35,7 @@ export class TextAnalyzer implements OnApplicationShutdown {
   private worker: Worker | null = null;
   private readonly waiting = new Map<
     number,
-    { resolve: (values: TextValues[]) => void; reject: (error: Error) => void }
+    { resolve: (answer: AnalyseAnswer | AdaptAnswer) => void; reject: (error: Error) => void }
   >();
   private nextId = 1;
   private idle: NodeJS.Timeout | undefined;
@@ -58,18 +69,45 @@ export class TextAnalyzer implements OnApplicationShutdown {
           return analyseTexts(kind, rows, this.local.cache);
         });
     }
-    const worker = this.started(this.script);
-    clearTimeout(this.idle);
-    const id = this.nextId++;
-    const request: AnalyseRequest = {
-      id,
+    const request: Omit<AnalyseRequest, 'id'> = {
       kind,
       scope,
       rows: rows.map((r) => ({ text: r.text, stated_language: r.stated_language ?? null })),
     };
-    return new Promise<TextValues[]>((resolve, reject) => {
+    return this.ask(this.script, request).then(
+      (answer) => (answer as { values: TextValues[] }).values,
+    );
+  }
+
+  /**
+   * An adapted model fitted to a shop's labelled texts (ShopTextModels): cross-validated
+   * predictions and the final model, computed in the worker (in this thread without one).
+   */
+  async adapt(texts: readonly LabelledText[], classes: readonly string[]): Promise<FittedModel> {
+    if (!this.script) return fitAdapted(texts, classes);
+    const answer = (await this.ask(this.script, { kind: 'adapt', texts, classes })) as Extract<
+      AdaptAnswer,
+      { outOfFold: number[] }
+    >;
+    const dim = answer.weights.length / classes.length;
+    if (dim < ADAPT_BUCKETS)
+      throw new Error(`The worker answered a model of ${dim} weights per class`);
+    return {
+      outOfFold: answer.outOfFold,
+      model: { classes, dim, weights: answer.weights, bias: answer.bias },
+    };
+  }
+
+  private ask(
+    script: string,
+    request: Omit<AnalyseRequest, 'id'> | Omit<AdaptRequest, 'id'>,
+  ): Promise<AnalyseAnswer | AdaptAnswer> {
+    const worker = this.started(script);
+    clearTimeout(this.idle);
+    const id = this.nextId++;
+    return new Promise<AnalyseAnswer | AdaptAnswer>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      worker.postMessage(request);
+      worker.postMessage({ ...request, id });
     }).finally(() => {
       if (this.waiting.size === 0) {
         clearTimeout(this.idle);
@@ -94,12 +132,12 @@ export class TextAnalyzer implements OnApplicationShutdown {
     if (this.worker) return this.worker;
     const worker = new Worker(script);
     worker.unref();
-    worker.on('message', (answer: AnalyseAnswer) => {
+    worker.on('message', (answer: AnalyseAnswer | AdaptAnswer) => {
       const waiter = this.waiting.get(answer.id);
       if (!waiter) return;
       this.waiting.delete(answer.id);
       if ('error' in answer) waiter.reject(new Error(`Text analysis failed: ${answer.error}`));
-      else waiter.resolve(answer.values);
+      else waiter.resolve(answer);
     });
     const fail = (error: Error) => {
       if (this.worker === worker) this.worker = null;

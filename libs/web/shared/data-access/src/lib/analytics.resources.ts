@@ -18,6 +18,7 @@ import type {
   SlaReport,
   SupplierClaimRecord,
   SupplierScorecard,
+  TextModelsReport,
 } from '@returnlens/shared/contracts';
 import { API_BASE } from './weekly-report.resource';
 
@@ -90,6 +91,13 @@ export const aspectsResource = (params: ParamsSource) =>
 
 export const reasonMismatchesResource = (params: ParamsSource) =>
   analyticsResource<ReasonMismatchReport>('reason-mismatches', params);
+
+/**
+ * Which model reads the shop's texts: the shipped analysis, or one learnt from the shop's rated
+ * reviews and stated reasons. The same for every period and filter, so it takes no parameters.
+ */
+export const textModelsResource = () =>
+  httpResource<TextModelsReport>(() => `${API_BASE}/text-models`);
 
 export const kpisResource = (params: ParamsSource) => analyticsResource<KpiSet>('kpis', params);
 

@@ -22,6 +22,9 @@ import {
   type ReasonCategoryCode,
   type ReasonMatrix,
   type ReasonMismatchReport,
+  TEXT_LABELLERS,
+  TEXT_MODEL_TASKS,
+  type TextModelsReport,
   type RecordsPage,
   type SupplierClaimRecord,
   type SlaReport,
@@ -432,6 +435,8 @@ const claimRecord = describes<ClaimRecord>()(
     reasonCode: z.string(),
     reasonSource: z.string(),
     inferredReasonCode: z.string().nullable(),
+    inferredConfidence: z.number().min(0).max(1).nullable(),
+    inferredBy: z.enum(TEXT_LABELLERS).nullable(),
     reasonText: z.string().nullable(),
     quantity: num,
     openedAt: z.string(),
@@ -461,6 +466,8 @@ const supplierClaimRecord = describes<SupplierClaimRecord>()(
     reasonCode: true,
     reasonSource: true,
     inferredReasonCode: true,
+    inferredConfidence: true,
+    inferredBy: true,
     reasonText: true,
     quantity: true,
     openedAt: true,
@@ -478,6 +485,7 @@ const feedbackRecord = describes<FeedbackRecord>()(
     text: z.string().nullable(),
     language: z.string().nullable(),
     sentimentScore: maybe,
+    sentimentBy: z.enum(TEXT_LABELLERS).nullable(),
     label: z.string().nullable(),
     createdAt: z.string(),
   }),
@@ -511,6 +519,31 @@ export const aspectsReportSchema = describes<AspectsReport>()(
         claims: count,
         topReason: z.string().nullable(),
       }),
+    ),
+  }),
+);
+
+export const textModelsReportSchema = describes<TextModelsReport>()(
+  z.object({
+    minExamples: count.describe('Fewest labelled texts a model is adapted from'),
+    models: z.array(
+      z.object({
+        task: z.enum(TEXT_MODEL_TASKS),
+        language: z.string().describe('ISO 639-1 code, or * for every language'),
+        labelledTexts: count,
+        classes: z.array(z.string()),
+        inUse: z.boolean(),
+        why: z.string(),
+        adaptedScore: z.number(),
+        baseScore: z.number(),
+        agreement: z.number().nullable(),
+        agreementOf: count,
+        labels: count,
+        trainedAt: z.string(),
+      }),
+    ),
+    waiting: z.array(
+      z.object({ task: z.enum(TEXT_MODEL_TASKS), language: z.string(), labelledTexts: count }),
     ),
   }),
 );
@@ -576,4 +609,5 @@ export class SupplierClaimRecordsPageDto extends createZodDto(supplierClaimRecor
 export class FeedbackRecordsPageDto extends createZodDto(feedbackRecordsSchema) {}
 export class AspectsReportDto extends createZodDto(aspectsReportSchema) {}
 export class ReasonMismatchReportDto extends createZodDto(reasonMismatchReportSchema) {}
+export class TextModelsReportDto extends createZodDto(textModelsReportSchema) {}
 export class MetricDefinitionsDto extends createZodDto(definitionsSchema) {}

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       ingestStallSeconds: 60,
       ingestRejectedRowsKept: 10_000,
       ingestInlineAnalysisMax: 20_000,
+      textAdaptMinExamples: 300,
       notify: {
         enabled: true,
         smtpUrl: undefined,

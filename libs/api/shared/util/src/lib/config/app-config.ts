@@ -68,6 +68,11 @@ const envSchema = z.object({
     .int('must be a whole number')
     .min(0, 'must not be negative')
     .default(20_000),
+  TEXT_ADAPT_MIN_EXAMPLES: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(20, 'must be at least 20 (five folds of four texts)')
+    .default(300),
   SMTP_URL: z
     .url({ error: 'must be a URL such as smtp://user:password@host:587 or smtps://host:465' })
     .refine((url) => /^smtps?:\/\//.test(url), { error: 'must start with smtp:// or smtps://' })
@@ -135,6 +140,11 @@ export interface AppConfig {
    * transaction; a larger one commits first and is analysed in the background.
    */
   readonly ingestInlineAnalysisMax: number;
+  /**
+   * Fewest labelled texts (rated reviews of a language; claims with a stated reason and a
+   * text) a shop's adapted text model is trained from (docs/text-analysis.md).
+   */
+  readonly textAdaptMinExamples: number;
   /** Digests, alerts and webhooks (docs/notifications.md). */
   readonly notify: NotifyConfig;
 }
@@ -203,6 +213,7 @@ export function loadConfig(
     ingestStallSeconds: settings.INGEST_STALL_SECONDS,
     ingestRejectedRowsKept: settings.INGEST_REJECTED_ROWS_KEPT,
     ingestInlineAnalysisMax: settings.INGEST_INLINE_ANALYSIS_MAX,
+    textAdaptMinExamples: settings.TEXT_ADAPT_MIN_EXAMPLES,
     notify: {
       enabled: settings.NOTIFY,
       smtpUrl: settings.SMTP_URL,
