@@ -86,6 +86,7 @@ describe('models learnt from the shop’s own labelled texts', () => {
       DATABASE_URL: db(),
       DEMO_DATA: 'off',
       PORT: '3936',
+      TEXT_ADAPT: 'on',
       TEXT_ADAPT_MIN_EXAMPLES: '40',
     });
     await truncateShopData(db());

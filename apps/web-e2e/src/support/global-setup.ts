@@ -22,6 +22,8 @@ export default async function globalSetup(): Promise<void> {
     api = await startApiProcess({
       DATABASE_URL: db.url,
       DEMO_DATA: 'on',
+      // The demo's models are learnt while it loads, before the API answers: as `npm start`.
+      TEXT_ADAPT: 'on',
       PORT: '3920',
       LOGIN_RATE_LIMIT: '1000',
       // A feedback file of more than 1,000 texts is analysed in the background

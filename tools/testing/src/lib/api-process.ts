@@ -26,7 +26,9 @@ function launch(env: Record<string, string | undefined>, args: string[] = []): C
   // Started as `npm start` starts it: with its heap budget (docs/decisions/0012).
   return spawn(process.execPath, ['--max-old-space-size=1024', API_MAIN, ...args], {
     cwd: WORKSPACE_ROOT,
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+    // Models learnt from a suite's texts would relabel them in the background, seconds after
+    // a batch, under the suite's checks: off unless a suite asks for them (TEXT_ADAPT).
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', TEXT_ADAPT: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
@@ -97,7 +99,9 @@ export function runApiCli(
   if (!existsSync(API_CLI)) throw new Error(`${API_CLI} is missing: build the API first`);
   const child = spawn(process.execPath, [API_CLI, ...args], {
     cwd: WORKSPACE_ROOT,
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+    // Models learnt from a suite's texts would relabel them in the background, seconds after
+    // a batch, under the suite's checks: off unless a suite asks for them (TEXT_ADAPT).
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', TEXT_ADAPT: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

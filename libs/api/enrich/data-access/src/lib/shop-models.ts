@@ -96,7 +96,8 @@ interface StoredModel {
  *   reads the reason of claims stated without one, where it is at least REASON_MIN_PROBABILITY
  *   sure (else the shipped cues keep theirs).
  * Models are retrained when their labelled texts changed by a tenth. Relabelled rows update
- * their weeks' rollups in the same transaction.
+ * their weeks' rollups in the same transaction. `TEXT_ADAPT=off` turns it all off (the models
+ * stored are kept, and labels already given stay until the texts are analysed again).
  */
 @Injectable()
 export class ShopTextModels implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -107,7 +108,8 @@ export class ShopTextModels implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'textAdaptMinExamples'>,
+    @Inject(APP_CONFIG)
+    private readonly config: Pick<AppConfig, 'textAdaptMinExamples' | 'textAdapt'>,
     private readonly analyzer: TextAnalyzer,
     private readonly rollups: RollupsService,
   ) {}
@@ -128,6 +130,7 @@ export class ShopTextModels implements OnApplicationBootstrap, OnApplicationShut
    * A call while a run is going waits for it and shares the one run after it; never rejects.
    */
   refresh(): Promise<void> {
+    if (!this.config.textAdapt) return Promise.resolve();
     if (this.waiting) return this.waiting;
     const run = this.tail.then(async () => {
       this.waiting = null;

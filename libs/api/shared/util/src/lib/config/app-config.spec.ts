@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       ingestRejectedRowsKept: 10_000,
       ingestInlineAnalysisMax: 20_000,
       textAdaptMinExamples: 300,
+      textAdapt: true,
       notify: {
         enabled: true,
         smtpUrl: undefined,

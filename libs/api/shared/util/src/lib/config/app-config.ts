@@ -68,6 +68,7 @@ const envSchema = z.object({
     .int('must be a whole number')
     .min(0, 'must not be negative')
     .default(20_000),
+  TEXT_ADAPT: booleanFlag.default(true),
   TEXT_ADAPT_MIN_EXAMPLES: z.coerce
     .number({ error: 'must be a number' })
     .int('must be a whole number')
@@ -145,6 +146,8 @@ export interface AppConfig {
    * text) a shop's adapted text model is trained from (docs/text-analysis.md).
    */
   readonly textAdaptMinExamples: number;
+  /** `TEXT_ADAPT=off`: the shop's texts are read by the shipped analysis only (no learnt models). */
+  readonly textAdapt: boolean;
   /** Digests, alerts and webhooks (docs/notifications.md). */
   readonly notify: NotifyConfig;
 }
@@ -214,6 +217,7 @@ export function loadConfig(
     ingestRejectedRowsKept: settings.INGEST_REJECTED_ROWS_KEPT,
     ingestInlineAnalysisMax: settings.INGEST_INLINE_ANALYSIS_MAX,
     textAdaptMinExamples: settings.TEXT_ADAPT_MIN_EXAMPLES,
+    textAdapt: settings.TEXT_ADAPT,
     notify: {
       enabled: settings.NOTIFY,
       smtpUrl: settings.SMTP_URL,
