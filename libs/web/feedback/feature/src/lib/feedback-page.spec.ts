@@ -255,4 +255,100 @@ describe('FeedbackPage', () => {
       jest.useRealTimers();
     }
   });
+  it('says who reads the texts: the shop’s model or the shipped analysis, per language', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([{ path: '**', component: FeedbackPage }], withComponentInputBinding()),
+      ],
+    });
+    TestBed.overrideComponent(FeedbackPage, {
+      remove: { imports: [ChartComponent] },
+      add: { imports: [ChartStub] },
+    });
+    const model = (over: Record<string, unknown>) => ({
+      task: 'sentiment',
+      language: 'en',
+      labelledTexts: 12_400,
+      classes: ['negative', 'neutral', 'positive'],
+      inUse: true,
+      why: 'adapted 91.0% beats the base 80.0%',
+      adaptedScore: 0.91,
+      baseScore: 0.8,
+      agreement: 0.876,
+      agreementOf: 12_400,
+      labels: 3_100,
+      trainedAt: '2026-03-02T10:00:00Z',
+      ...over,
+    });
+    const fixture = TestBed.createComponent(FeedbackPage);
+    fixture.detectChanges();
+    await settle(fixture, {
+      '/api/text-models': {
+        minExamples: 300,
+        models: [
+          model({
+            language: 'he',
+            labelledTexts: 400,
+            inUse: false,
+            why: 'adapted 70.0% does not beat the base 72.0% by 2.0%',
+            agreement: 0.9,
+            agreementOf: 400,
+            labels: 0,
+          }),
+          model({}),
+          model({
+            task: 'reasons',
+            language: '*',
+            labelledTexts: 1_200,
+            agreement: 0.74,
+            agreementOf: 1_150,
+            labels: 80,
+          }),
+        ],
+        waiting: [{ task: 'sentiment', language: 'pl', labelledTexts: 120 }],
+      },
+    });
+    const el = fixture.nativeElement as HTMLElement;
+    // Each cell's parts (the reader and what it reads; the agreement and why) apart.
+    const parts = (cell: Element) =>
+      cell.children.length
+        ? [...cell.children].map((c) => c.textContent?.trim()).join(' / ')
+        : cell.textContent?.trim();
+    const rows = [...el.querySelectorAll('[data-testid=text-readers] tr')].map((tr) =>
+      [...tr.querySelectorAll('th, td')].map(parts),
+    );
+    expect(rows).toEqual([
+      [
+        'English',
+        'Shop model (learnt from 12,400 rated reviews) / reads 3,100 unrated reviews',
+        'text agrees with stars on 88 % of 12,400 rated reviews',
+      ],
+      [
+        'Hebrew',
+        'Shipped analysis',
+        'text agrees with stars on 90 % of 400 rated reviews / Why not the shop model: adapted 70.0% does not beat the base 72.0% by 2.0%',
+      ],
+      [
+        'Reasons',
+        'Shop model (learnt from 1,200 stated reasons) / reads 80 claims without a stated reason',
+        'agrees with the stated reason on 74 % of 1,150 stated reasons',
+      ],
+    ]);
+    expect(
+      el.querySelector('[data-testid=text-readers-waiting]')?.textContent?.replace(/\s+/g, ' '),
+    ).toContain('Polish: 120 of 300 rated reviews needed');
+    expect(el.querySelector('[data-testid=text-readers-empty]')).toBeNull();
+
+    // Nothing learnt and nothing waiting: one line that says why.
+    (
+      fixture.componentInstance as unknown as { textModels: { reload(): void } }
+    ).textModels.reload();
+    await settle(fixture, { '/api/text-models': { minExamples: 300, models: [], waiting: [] } });
+    expect(el.querySelector('[data-testid=text-readers-empty]')?.textContent?.trim()).toBe(
+      'No language has enough rated reviews to learn from yet (300 needed)',
+    );
+    expect(el.querySelector('[data-testid=text-readers]')).toBeNull();
+  });
 });

@@ -23,6 +23,7 @@ import {
   feedbackResource,
   loadState,
   type PageRequest,
+  textModelsResource,
   type QueryParams,
 } from '@returnlens/web/shared/data-access';
 import { FilterStore, humanize, languageName } from '@returnlens/web/shared/filters';
@@ -45,6 +46,7 @@ import {
 } from '@returnlens/web/shared/ui-charts';
 import { PanelComponent } from '@returnlens/web/shared/ui';
 import type { ECElementEvent } from 'echarts/core';
+import { textReaders } from './text-models';
 
 /** The weekly trend's bar series, in order (buildSentimentTrendOption). */
 const TREND_LABELS = ['negative', 'neutral', 'positive'] as const;
@@ -211,6 +213,17 @@ export class FeedbackPage {
   protected selectProduct(sku: string): void {
     this.filters.only('product', [sku]);
   }
+
+  /** Who reads the texts: the shipped analysis, or models learnt from the shop's own labels. */
+  protected readonly textModels = textModelsResource();
+  protected readonly readers = computed(() =>
+    this.textModels.hasValue() ? textReaders(this.textModels.value()) : null,
+  );
+  protected readonly readersState = computed(() => loadState(this.textModels, () => false));
+  protected readonly readersError = computed(() => {
+    const error = this.textModels.error();
+    return error ? describeHttpError(error) : null;
+  });
 
   // Reviews
   protected readonly ratingFilter = computed(() =>

@@ -15,6 +15,9 @@ const claim = (id: string, text: string) => ({
   supplierId: 'S1',
   reasonCode: 'product_defect',
   reasonSource: 'inferred',
+  inferredReasonCode: 'product_defect',
+  inferredConfidence: 0.82,
+  inferredBy: 'shop',
   reasonText: text,
   quantity: 1,
   openedAt: '2026-03-02T10:15:00.000Z',
@@ -185,5 +188,81 @@ describe('RecordsDrawerComponent', () => {
     await fixture.whenStable();
     expect(TestBed.inject(FilterStore).state().values.supplier).toEqual(['S1']);
     expect(TestBed.inject(DrilldownStore).records()).toBeNull();
+  });
+  it('says who read a reason or a sentiment in the text, and how sure the reading is', async () => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    });
+    const fixture = TestBed.createComponent(RecordsDrawerComponent);
+    const el = fixture.nativeElement as HTMLElement;
+    fixture.detectChanges();
+    const drill = TestBed.inject(DrilldownStore);
+    drill.openRecords({ kind: 'claims', title: 'Claims', params: {} });
+    fixture.detectChanges();
+    TestBed.tick();
+    const http = TestBed.inject(HttpTestingController);
+    http
+      .expectOne((r) => r.url === '/api/analytics/records/claims')
+      .flush({
+        total: 3,
+        page: 1,
+        pageSize: 25,
+        sort: 'openedAt',
+        order: 'desc',
+        rows: [
+          claim('C-1', 'Stopped working'),
+          {
+            ...claim('C-2', 'Too small'),
+            reasonCode: 'product_defect',
+            reasonSource: 'stated',
+            inferredReasonCode: 'wrong_size',
+            inferredConfidence: 0.641,
+            inferredBy: 'base',
+          },
+          { ...claim('C-3', 'Broken'), reasonSource: 'stated' },
+        ],
+      });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const reads = [...el.querySelectorAll('[data-testid=records-table] tbody tr')].map(
+      (tr) => tr.querySelector('[data-testid=reason-read]')?.textContent?.trim() ?? null,
+    );
+    expect(reads).toEqual([
+      'read from the text by the shop’s model, 82 % sure',
+      'the text reads Wrong size by the shipped cues, 64 % sure',
+      null,
+    ]);
+
+    drill.openRecords({ kind: 'feedback', title: 'Feedback', params: {} });
+    fixture.detectChanges();
+    TestBed.tick();
+    const feedback = (id: string, sentimentBy: string | null) => ({
+      externalId: id,
+      source: 'review',
+      sku: null,
+      productName: null,
+      rating: null,
+      text: 'ok',
+      language: 'en',
+      sentimentScore: 0.4,
+      sentimentBy,
+      label: 'positive',
+      createdAt: '2026-03-02T10:15:00.000Z',
+    });
+    http
+      .expectOne((r) => r.url === '/api/analytics/records/feedback')
+      .flush({
+        total: 2,
+        page: 1,
+        pageSize: 25,
+        sort: 'createdAt',
+        order: 'desc',
+        rows: [feedback('F-1', 'shop'), feedback('F-2', 'base')],
+      });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const marks = el.querySelectorAll('[data-testid=sentiment-by-shop]');
+    expect(marks.length).toBe(1);
+    expect(marks[0].getAttribute('title')).toBe('labelled by the shop’s model');
   });
 });

@@ -242,6 +242,30 @@ export class RecordsDrawerComponent {
     );
   }
 
+  /**
+   * Who read the reason in the claim's text and how sure it is, where the drawer shows that
+   * reason: the reason itself when it was inferred, the text's other reading when it differs
+   * from the stated one.
+   */
+  protected readFromText(row: SupplierClaimRecord): string | null {
+    const code = row.inferredReasonCode;
+    if (!code) return null;
+    const who =
+      row.inferredBy === 'shop'
+        ? ' by the shop’s model'
+        : row.inferredBy === 'base'
+          ? ' by the shipped cues'
+          : '';
+    const sure =
+      row.inferredConfidence === null || row.inferredConfidence === undefined
+        ? ''
+        : `, ${Math.round(row.inferredConfidence * 100)} % sure`;
+    if (row.reasonSource === 'inferred')
+      return who || sure ? `read from the text${who}${sure}` : null;
+    if (code === row.reasonCode) return null;
+    return `the text reads ${this.reasonLabel(code)}${who}${sure}`;
+  }
+
   protected humanize(code: string | null): string {
     return code ? humanize(code) : '–';
   }
