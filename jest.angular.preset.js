@@ -17,7 +17,11 @@ module.exports = function angularJestConfig(displayName, projectDir) {
         },
       ],
     },
-    transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
+    // Angular packages ship .mjs; Transloco (@jsverse/*) and FormatJS's message format
+    // (intl-messageformat, @formatjs/*) ship ESM in .js.
+    transformIgnorePatterns: [
+      'node_modules/(?!(.*\\.mjs$|@jsverse/|intl-messageformat/|@formatjs/))',
+    ],
     snapshotSerializers: [
       'jest-preset-angular/build/serializers/no-ng-attributes',
       'jest-preset-angular/build/serializers/ng-snapshot',

@@ -48,6 +48,7 @@ describe('health, API errors and the dashboard on one port', () => {
         'Notifications1764900000000',
         'SalesOrderOrdered1764950000000',
         'ShopTextModels1764960000000',
+        'UiLanguages1764970000000',
       ],
       pending: [],
       upToDate: true,

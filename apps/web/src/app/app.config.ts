@@ -12,7 +12,12 @@ import {
 } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { XSRF_COOKIE, XSRF_HEADER } from '@returnlens/shared/contracts';
-import { AuthStore, authInterceptor } from '@returnlens/web/shared/data-access';
+import {
+  AuthStore,
+  authInterceptor,
+  LanguageStore,
+  provideI18n,
+} from '@returnlens/web/shared/data-access';
 import { ANCHOR_SOURCE } from '@returnlens/web/shared/filters';
 import { loadEcharts } from '@returnlens/web/shared/ui-charts';
 import { provideEchartsCore } from 'ngx-echarts';
@@ -44,8 +49,15 @@ export const appConfig: ApplicationConfig = {
       withXsrfConfiguration({ cookieName: XSRF_COOKIE, headerName: XSRF_HEADER }),
       withInterceptors([authInterceptor]),
     ),
-    // Who is signed in, before the first navigation's guards ask.
-    provideAppInitializer(() => inject(AuthStore).load()),
+    provideI18n(),
+    // Who is signed in, before the first navigation's guards ask; then the language that
+    // speaks to them (theirs, else the browser's, else the shop's).
+    provideAppInitializer(async () => {
+      const auth = inject(AuthStore);
+      const language = inject(LanguageStore);
+      await auth.load();
+      await language.resolve();
+    }),
     { provide: ANCHOR_SOURCE, useFactory: () => anchorSourceFor(inject(AuthStore)) },
     provideEchartsCore({ echarts: loadEcharts }),
   ],

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { ROLE_PERMISSIONS, type CurrentUser, type Role } from '@returnlens/shared/contracts';
-import { AuthStore } from '@returnlens/web/shared/data-access';
+import { AuthStore, provideI18n } from '@returnlens/web/shared/data-access';
 import { ANCHOR_SOURCE } from '@returnlens/web/shared/filters';
 import { App } from './app';
 import { anchorSourceFor } from './app.config';
@@ -17,6 +17,7 @@ const userWith = (role: Role, demo = false): CurrentUser => ({
   permissions: ROLE_PERMISSIONS[role],
   mustChangePassword: false,
   demo,
+  language: null,
 });
 
 function setUp(user: CurrentUser | null) {
@@ -25,6 +26,7 @@ function setUp(user: CurrentUser | null) {
     providers: [
       provideHttpClient(),
       provideHttpClientTesting(),
+      provideI18n(),
       provideRouter(
         appRoutes.filter((r) => r.path !== 'weekly'),
         withComponentInputBinding(),

@@ -1,8 +1,16 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  HostListener,
+  inject,
+  signal,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { ROLE_LABELS } from '@returnlens/shared/contracts';
-import { AuthStore, pageOf } from '@returnlens/web/shared/data-access';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { UI_LANGUAGE_NAMES, type UiLanguage } from '@returnlens/shared/contracts';
+import { AuthStore, LanguageStore, pageOf } from '@returnlens/web/shared/data-access';
 import {
   FilterBarComponent,
   RecordsDrawerComponent,
@@ -10,6 +18,9 @@ import {
 } from '@returnlens/web/shell/feature';
 import { ThemeStore } from '@returnlens/web/shared/ui-charts';
 import { filter, map } from 'rxjs';
+
+/** Pages already in every interface language (the rest still speak English). */
+const TRANSLATED_PAGES = new Set(['/login']);
 
 @Component({
   selector: 'rl-root',
@@ -20,6 +31,7 @@ import { filter, map } from 'rxjs';
     FilterBarComponent,
     RecordsDrawerComponent,
     WhyPanelComponent,
+    TranslocoPipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',
@@ -29,6 +41,8 @@ export class App {
   private readonly themeStore = inject(ThemeStore);
   private readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
+  private readonly languageStore = inject(LanguageStore);
+  private readonly transloco = inject(TranslocoService);
   private readonly path = toSignal(
     this.router.events.pipe(
       filter((event) => event instanceof NavigationEnd),
@@ -42,9 +56,20 @@ export class App {
   protected readonly chrome = computed(
     () => this.auth.signedIn() && !['/login', '/password'].includes(this.path()),
   );
-  protected readonly roleLabel = computed(() =>
-    (this.user()?.roles ?? []).map((r) => ROLE_LABELS[r] ?? r).join(', '),
+  /**
+   * Pages whose texts are not translated yet are marked English, left to right (docs/i18n.md):
+   * their numbers and words keep their order inside a mirrored Hebrew shell.
+   */
+  protected readonly contentLang = computed(() =>
+    TRANSLATED_PAGES.has(this.path()) ? null : this.untranslated(),
   );
+  /** The drawers are not translated yet either. */
+  protected readonly untranslated = computed(() => (this.language() === 'en' ? null : 'en'));
+  /** Below 900 px the navigation is a sheet opened from the menu button. */
+  protected readonly menuOpen = signal(false);
+  protected readonly language = this.languageStore.language;
+  protected readonly languages = this.languageStore.languages;
+  protected readonly languageNames = UI_LANGUAGE_NAMES;
 
   /** The dashboard pages share the filter bar; the Weekly report picks its own week. */
   /** Not on a page the role does not open (no figures there to filter). */
@@ -61,9 +86,19 @@ export class App {
   /** The pages the user's role opens, each with what it is about. */
   protected readonly nav = this.auth.pages;
   protected readonly themeLabel = computed(() =>
-    this.themeStore.theme() === 'light' ? 'Switch to dark theme' : 'Switch to light theme',
+    this.themeStore.theme() === 'light' ? 'app.toDark' : 'app.toLight',
   );
   protected readonly themeIcon = computed(() => (this.themeStore.theme() === 'light' ? '☾' : '☀'));
+
+  @HostListener('document:keydown.escape')
+  protected closeMenu(): void {
+    this.menuOpen.set(false);
+  }
+
+  /** Another interface language: the page stays where it is, its texts change. */
+  protected chooseLanguage(language: UiLanguage): void {
+    void this.languageStore.choose(language, this.auth.signedIn());
+  }
 
   protected toggleTheme(): void {
     this.themeStore.toggle();
@@ -71,6 +106,14 @@ export class App {
 
   protected async signOut(): Promise<void> {
     await this.auth.signOut().catch(() => undefined); // signed out here either way
+    this.menuOpen.set(false);
     await this.router.navigateByUrl('/login');
+    await this.languageStore.resolve(); // the browser's language again
+  }
+
+  /** The user's roles in the interface language. */
+  protected rolesText(roles: readonly string[]): string {
+    this.language(); // re-read when the language changes
+    return roles.map((role) => this.transloco.translate(`roles.${role}`)).join(', ');
   }
 }

@@ -84,6 +84,41 @@ export interface CurrentUser {
   readonly permissions: readonly Permission[];
   readonly mustChangePassword: boolean;
   readonly demo: boolean;
+  /** The interface language the user chose (null: the browser's, else the shop's). */
+  readonly language: UiLanguage | null;
+}
+
+/** The dashboard's interface languages (docs/i18n.md), English first. */
+export const UI_LANGUAGES = ['en', 'ru', 'pl', 'he', 'uk', 'de', 'pt', 'es'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+/** Languages written right to left: the whole layout mirrors. */
+export const RTL_LANGUAGES: readonly UiLanguage[] = ['he'];
+/** Each language's own name (what the language picker shows). */
+export const UI_LANGUAGE_NAMES: Readonly<Record<UiLanguage, string>> = {
+  en: 'English',
+  ru: 'Русский',
+  pl: 'Polski',
+  he: 'עברית',
+  uk: 'Українська',
+  de: 'Deutsch',
+  pt: 'Português',
+  es: 'Español',
+};
+
+export function isUiLanguage(value: unknown): value is UiLanguage {
+  return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
+}
+
+/**
+ * The language the interface speaks to a caller (`GET /api/auth/language`): the signed-in
+ * user's choice, else the first of the browser's `Accept-Language` the dashboard speaks, else
+ * the shop's default.
+ */
+export interface LanguageAnswer {
+  readonly language: UiLanguage;
+  readonly source: 'user' | 'browser' | 'shop';
+  readonly shopDefault: UiLanguage;
+  readonly languages: readonly UiLanguage[];
 }
 
 /** A demo login listed on the sign-in page while the demo data runs on loopback. */

@@ -9,3 +9,5 @@ export * from './lib/auth/auth.interceptor';
 export * from './lib/admin.api';
 export * from './lib/settings.api';
 export * from './lib/mapping-edit';
+export * from './lib/i18n/en';
+export * from './lib/i18n/i18n';

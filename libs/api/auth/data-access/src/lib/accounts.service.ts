@@ -7,6 +7,7 @@ import {
   type DemoLogin,
   type Role,
   type TokenScope,
+  type UiLanguage,
 } from '@returnlens/shared/contracts';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
@@ -35,13 +36,14 @@ export interface UserRow {
   readonly roles: Role[];
   readonly mustChangePassword: boolean;
   readonly demo: boolean;
+  readonly language: UiLanguage | null;
   readonly createdAt: Date;
   readonly lastLoginAt: Date | null;
   readonly disabledAt: Date | null;
 }
 
 const USER_COLUMNS = `id::text, email, name, roles, must_change_password AS "mustChangePassword",
-  is_demo AS demo, created_at AS "createdAt", last_login_at AS "lastLoginAt", disabled_at AS "disabledAt"`;
+  is_demo AS demo, language, created_at AS "createdAt", last_login_at AS "lastLoginAt", disabled_at AS "disabledAt"`;
 
 /** One entry of the audit log. */
 export interface AuditEventRow {
@@ -376,7 +378,8 @@ export class AccountsService {
     return this.cached(`s:${key}`, async () => {
       const [row] = await this.db.query<(UserRow & { shopId: number; csrfHash: string })[]>(
         `SELECT u.id::text, u.shop_id AS "shopId", u.email, u.name, u.roles,
-                u.must_change_password AS "mustChangePassword", u.is_demo AS demo, s.csrf_hash AS "csrfHash"
+                u.must_change_password AS "mustChangePassword", u.is_demo AS demo, u.language,
+                s.csrf_hash AS "csrfHash"
            FROM sessions s JOIN users u ON u.id = s.user_id
           WHERE s.id_hash = $1 AND s.expires_at > now() AND u.disabled_at IS NULL`,
         [key],
@@ -393,6 +396,7 @@ export class AccountsService {
         permissions: permissionsOf({ roles: row.roles }),
         mustChangePassword: row.mustChangePassword,
         demo: row.demo,
+        language: row.language,
         csrfHash: row.csrfHash,
         sessionHash: key,
       };
@@ -418,6 +422,7 @@ export class AccountsService {
         permissions: permissionsOf({ scopes: row.scopes }),
         mustChangePassword: false,
         demo: false,
+        language: null,
       };
     });
   }
@@ -431,6 +436,35 @@ export class AccountsService {
       if (entry) return entry.principal;
     }
     return load(); // accounts keep changing: ask the database without the cache
+  }
+
+  // ---- interface language
+
+  /** The interface language a user chose (null: theirs follows the browser, else the shop). */
+  async setLanguage(userId: string, language: UiLanguage | null): Promise<void> {
+    await this.db.query('UPDATE users SET language = $2 WHERE id = $1 AND shop_id = $3', [
+      userId,
+      language,
+      DEFAULT_SHOP_ID,
+    ]);
+    this.forget();
+  }
+
+  /** The shop's default interface language (`en` until an admin chose another). */
+  async shopLanguage(): Promise<UiLanguage> {
+    const [row] = await this.db.query<{ language: UiLanguage }[]>(
+      'SELECT default_language AS language FROM shop_settings WHERE shop_id = $1',
+      [DEFAULT_SHOP_ID],
+    );
+    return row?.language ?? 'en';
+  }
+
+  async setShopLanguage(language: UiLanguage): Promise<void> {
+    await this.db.query(
+      `INSERT INTO shop_settings (shop_id, default_language) VALUES ($1, $2)
+       ON CONFLICT (shop_id) DO UPDATE SET default_language = EXCLUDED.default_language, updated_at = now()`,
+      [DEFAULT_SHOP_ID, language],
+    );
   }
 
   // ---- tokens
@@ -461,7 +495,10 @@ export class AccountsService {
 }
 
 export function currentUser(
-  row: Pick<UserRow, 'id' | 'email' | 'name' | 'roles' | 'mustChangePassword' | 'demo'>,
+  row: Pick<
+    UserRow,
+    'id' | 'email' | 'name' | 'roles' | 'mustChangePassword' | 'demo' | 'language'
+  >,
 ): CurrentUser {
   return {
     id: row.id,
@@ -471,5 +508,6 @@ export function currentUser(
     permissions: permissionsOf({ roles: row.roles }),
     mustChangePassword: row.mustChangePassword,
     demo: row.demo,
+    language: row.language,
   };
 }

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Permission, Role, TokenScope } from '@returnlens/shared/contracts';
+import type { Permission, Role, TokenScope, UiLanguage } from '@returnlens/shared/contracts';
 
 /** Who is calling: a signed-in person (session cookie) or a machine (API token). */
 export interface Principal {
@@ -16,6 +16,8 @@ export interface Principal {
   readonly permissions: readonly Permission[];
   readonly mustChangePassword: boolean;
   readonly demo: boolean;
+  /** Sessions only: the interface language the user chose. */
+  readonly language?: UiLanguage | null;
   /** Sessions only: SHA-256 of the CSRF token bound to the session. */
   readonly csrfHash?: string;
   /** Sessions only: the session id's hash (to sign out). */

@@ -5,6 +5,7 @@ import {
   Get,
   HttpCode,
   Post,
+  Put,
   Req,
   Res,
   UnauthorizedException,
@@ -16,9 +17,11 @@ import { SkipThrottle } from '@nestjs/throttler';
 import type { Request, Response, CookieOptions } from 'express';
 import {
   SESSION_COOKIE,
+  UI_LANGUAGES,
   XSRF_COOKIE,
   type CurrentUser,
   type DemoLogin,
+  type LanguageAnswer,
 } from '@returnlens/shared/contracts';
 import {
   ApiAnswer,
@@ -27,11 +30,19 @@ import {
   type AppConfig,
 } from '@returnlens/api/shared/util';
 import { AccountsService, SESSION_HOURS } from '@returnlens/api/auth/data-access';
-import { DuringPasswordChange, Public, RateLimits } from '@returnlens/api/auth/data-access';
+import { Allow, DuringPasswordChange, Public, RateLimits } from '@returnlens/api/auth/data-access';
 import { passwordProblem } from '@returnlens/api/auth/data-access';
 import { actorOf, type AuthedRequest } from '@returnlens/api/auth/data-access';
 import { RateLimitGuard } from '@returnlens/api/auth/data-access';
-import { CurrentUserDto, DemoLoginsDto, LoginDto, PasswordChangeDto } from './dto/auth.dto';
+import {
+  CurrentUserDto,
+  DemoLoginsDto,
+  LanguageAnswerDto,
+  LanguageDto,
+  LoginDto,
+  PasswordChangeDto,
+  ShopLanguageDto,
+} from './dto/auth.dto';
 import { PASSWORD_ADDRESS_LIMIT, PASSWORD_USER_LIMIT } from './rate-limits';
 
 /** Sign-in with a password; the session lives in an HttpOnly, SameSite=Strict cookie. */
@@ -104,7 +115,63 @@ export class AuthController {
       permissions: p.permissions,
       mustChangePassword: p.mustChangePassword,
       demo: p.demo,
+      language: p.language ?? null,
     };
+  }
+
+  /**
+   * The language the interface speaks to this caller: the signed-in user's choice, else the
+   * first language of the browser's `Accept-Language` the dashboard speaks, else the shop's
+   * default. Public: the sign-in page asks too.
+   */
+  @Get('language')
+  @Public()
+  @ApiAnswer(LanguageAnswerDto, { description: 'The interface language and why' })
+  async language(@Req() request: AuthedRequest): Promise<LanguageAnswer> {
+    const shopDefault = await this.accounts.shopLanguage();
+    const base = { shopDefault, languages: [...UI_LANGUAGES] };
+    const chosen = request.principal?.kind === 'session' ? request.principal.language : null;
+    if (chosen) return { language: chosen, source: 'user', ...base };
+    if (request.headers['accept-language']) {
+      // Only the languages the browser names (`accepts` answers the first offered for `*`).
+      const named = request.acceptsLanguages().map((l) => l.toLowerCase().split('-')[0]);
+      const spoken = named.find((l): l is (typeof UI_LANGUAGES)[number] =>
+        (UI_LANGUAGES as readonly string[]).includes(l),
+      );
+      if (spoken) return { language: spoken, source: 'browser', ...base };
+    }
+    return { language: shopDefault, source: 'shop', ...base };
+  }
+
+  /** Chooses one's interface language (kept with the account); null follows the browser again. */
+  @Put('language')
+  @HttpCode(204)
+  @DuringPasswordChange()
+  @ApiResponse({ status: 204, description: 'Chosen; every session of the user speaks it' })
+  async chooseLanguage(@Body() body: LanguageDto, @Req() request: AuthedRequest): Promise<void> {
+    const p = request.principal!;
+    if (p.kind !== 'session')
+      throw new BadRequestException(
+        'An API token has no interface language: sign in to choose one.',
+      );
+    await this.accounts.setLanguage(p.id, body.language);
+  }
+
+  /** The shop's default interface language: for those whose browser names none the dashboard speaks. */
+  @Put('shop-language')
+  @HttpCode(204)
+  @Allow('settings')
+  @ApiResponse({ status: 204, description: "The shop's default language is changed" })
+  async chooseShopLanguage(
+    @Body() body: ShopLanguageDto,
+    @Req() request: AuthedRequest,
+  ): Promise<void> {
+    const before = await this.accounts.shopLanguage();
+    await this.accounts.setShopLanguage(body.language);
+    await this.accounts.audit(actorOf(request.principal), 'settings.language', null, request.ip, {
+      before,
+      after: body.language,
+    });
   }
 
   /**

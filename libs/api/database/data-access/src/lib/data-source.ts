@@ -18,6 +18,7 @@ import { BackgroundTextAnalysis1764810000000 } from './migrations/1764810000000-
 import { Notifications1764900000000 } from './migrations/1764900000000-Notifications';
 import { SalesOrderOrdered1764950000000 } from './migrations/1764950000000-SalesOrderOrdered';
 import { ShopTextModels1764960000000 } from './migrations/1764960000000-ShopTextModels';
+import { UiLanguages1764970000000 } from './migrations/1764970000000-UiLanguages';
 
 /** Listed explicitly (not globbed) so the bundled API carries them. Oldest first. */
 export const MIGRATIONS = [
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   Notifications1764900000000,
   SalesOrderOrdered1764950000000,
   ShopTextModels1764960000000,
+  UiLanguages1764970000000,
 ];
 
 /**

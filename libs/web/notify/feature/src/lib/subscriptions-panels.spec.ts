@@ -23,6 +23,7 @@ const userWith = (role: Role): CurrentUser => ({
   permissions: ROLE_PERMISSIONS[role],
   mustChangePassword: false,
   demo: false,
+  language: null,
 });
 
 const CALENDAR = {

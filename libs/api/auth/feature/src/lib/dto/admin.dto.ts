@@ -1,7 +1,7 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { ROLES, TOKEN_SCOPES } from '@returnlens/shared/contracts';
+import { ROLES, TOKEN_SCOPES, UI_LANGUAGES } from '@returnlens/shared/contracts';
 import type { ApiTokenRow, AuditEventRow, UserRow } from '@returnlens/api/auth/data-access';
 import { answerInvalid, describes, lenientCount, type AsJson } from '@returnlens/api/shared/util';
 
@@ -73,6 +73,7 @@ export const userSchema = describes<AsJson<UserRow>>()(
     roles: z.array(z.enum(ROLES)),
     mustChangePassword: z.boolean(),
     demo: z.boolean(),
+    language: z.enum(UI_LANGUAGES).nullable(),
     createdAt: z.string(),
     lastLoginAt: z.string().nullable(),
     disabledAt: z.string().nullable(),

@@ -1,7 +1,14 @@
 import { BadRequestException } from '@nestjs/common';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { PERMISSIONS, ROLES, type CurrentUser, type DemoLogin } from '@returnlens/shared/contracts';
+import {
+  PERMISSIONS,
+  ROLES,
+  UI_LANGUAGES,
+  type CurrentUser,
+  type DemoLogin,
+  type LanguageAnswer,
+} from '@returnlens/shared/contracts';
 import { answerInvalid, describes } from '@returnlens/api/shared/util';
 
 /** A malformed body is answered with one sentence showing the expected shape. */
@@ -36,6 +43,31 @@ export const currentUserSchema = describes<CurrentUser>()(
     permissions: z.array(z.enum(PERMISSIONS)),
     mustChangePassword: z.boolean(),
     demo: z.boolean(),
+    language: z.enum(UI_LANGUAGES).nullable().describe('The interface language chosen'),
+  }),
+);
+
+export const languageBody = sayInstead(
+  z.object({
+    language: z
+      .enum(UI_LANGUAGES)
+      .nullable()
+      .describe('One of the interface languages, or null to follow the browser'),
+  }),
+  `Send {"language": "<${UI_LANGUAGES.join('|')}>"} or {"language": null}.`,
+);
+
+export const shopLanguageBody = sayInstead(
+  z.object({ language: z.enum(UI_LANGUAGES).describe("The shop's default interface language") }),
+  `Send {"language": "<${UI_LANGUAGES.join('|')}>"}.`,
+);
+
+export const languageAnswerSchema = describes<LanguageAnswer>()(
+  z.object({
+    language: z.enum(UI_LANGUAGES),
+    source: z.enum(['user', 'browser', 'shop']),
+    shopDefault: z.enum(UI_LANGUAGES),
+    languages: z.array(z.enum(UI_LANGUAGES)),
   }),
 );
 
@@ -52,3 +84,6 @@ export const demoLoginsSchema = describes<DemoLogin[]>()(
 
 export class CurrentUserDto extends createZodDto(currentUserSchema) {}
 export class DemoLoginsDto extends createZodDto(demoLoginsSchema) {}
+export class LanguageAnswerDto extends createZodDto(languageAnswerSchema) {}
+export class LanguageDto extends createZodDto(languageBody) {}
+export class ShopLanguageDto extends createZodDto(shopLanguageBody) {}

@@ -10,6 +10,7 @@ export function userWith(role: Role, extra: Partial<CurrentUser> = {}): CurrentU
     permissions: ROLE_PERMISSIONS[role],
     mustChangePassword: false,
     demo: false,
+    language: null,
     ...extra,
   };
 }

@@ -4,7 +4,7 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { ROLE_PERMISSIONS, type CurrentUser } from '@returnlens/shared/contracts';
-import { AuthStore } from '@returnlens/web/shared/data-access';
+import { AuthStore, provideI18n } from '@returnlens/web/shared/data-access';
 import { LoginPage } from './login-page';
 
 @Component({ template: '' })
@@ -18,6 +18,7 @@ const BUYER: CurrentUser = {
   permissions: ROLE_PERMISSIONS.buyer,
   mustChangePassword: false,
   demo: true,
+  language: null,
 };
 
 async function setUp(demo: unknown[] = [], next?: string) {
@@ -25,6 +26,7 @@ async function setUp(demo: unknown[] = [], next?: string) {
     providers: [
       provideHttpClient(),
       provideHttpClientTesting(),
+      provideI18n(),
       provideRouter([{ path: '**', component: Blank }]),
     ],
   });
@@ -88,12 +90,17 @@ describe('LoginPage', () => {
       '/feedback?rating=1',
     );
     const panel = el.querySelector('[data-testid=demo-logins]');
-    expect(panel?.querySelector('h2')?.textContent).toBe('Demo logins (demo data only)');
+    expect(panel?.querySelector('h2')?.textContent?.trim()).toBe('1 demo login (demo data only)');
     expect(panel?.textContent).toContain('Buyer — suppliers, products, feedback');
     panel?.querySelector<HTMLButtonElement>('[data-testid=demo-buyer]')?.click();
     const login = http.expectOne('/api/auth/login');
     expect(login.request.body).toEqual({ email: BUYER.email, password: 'demo' });
     login.flush(BUYER);
+    await settle(fixture);
+    // Then the language that speaks to the user (theirs, else the browser's).
+    http
+      .expectOne('/api/auth/language')
+      .flush({ language: 'en', source: 'browser', shopDefault: 'en', languages: ['en'] });
     await settle(fixture);
     expect(TestBed.inject(AuthStore).user()?.name).toBe('Demo buyer');
     expect(TestBed.inject(Router).url).toBe('/feedback?rating=1');

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import { ROLE_LABELS, type DemoLogin } from '@returnlens/shared/contracts';
-import { AuthStore, errorText, safeNext } from '@returnlens/web/shared/data-access';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { type DemoLogin } from '@returnlens/shared/contracts';
+import { AuthStore, errorText, LanguageStore, safeNext } from '@returnlens/web/shared/data-access';
 
 /**
  * Sign-in: e-mail and password, errors in words; while the demo data runs, one button per
@@ -9,6 +10,7 @@ import { AuthStore, errorText, safeNext } from '@returnlens/web/shared/data-acce
  */
 @Component({
   selector: 'rl-login-page',
+  imports: [TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './login-page.html',
   styleUrl: '../auth-pages.scss',
@@ -16,6 +18,8 @@ import { AuthStore, errorText, safeNext } from '@returnlens/web/shared/data-acce
 export class LoginPage {
   private readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
+  private readonly transloco = inject(TranslocoService);
+  private readonly language = inject(LanguageStore);
   /** Where to go after signing in (`?next=`, an address of this app). */
   readonly next = input<string | undefined>();
 
@@ -32,14 +36,10 @@ export class LoginPage {
     );
   }
 
-  protected roleLabel(login: DemoLogin): string {
-    return login.roles.map((r) => ROLE_LABELS[r] ?? r).join(', ');
-  }
-
   protected submit(event: Event): void {
     event.preventDefault();
     if (!this.email().trim() || !this.password()) {
-      this.error.set('Enter your e-mail address and password.');
+      this.error.set(this.transloco.translate('login.missing'));
       return;
     }
     void this.signIn(this.email(), this.password());
@@ -56,9 +56,10 @@ export class LoginPage {
     this.error.set(null);
     try {
       const user = await this.auth.signIn(email, password);
+      await this.language.resolve(); // the user's own language, if they chose one
       await this.router.navigateByUrl(safeNext(this.next(), user));
     } catch (error) {
-      this.error.set(errorText(error, 'Signing in failed. Try again.'));
+      this.error.set(errorText(error, this.transloco.translate('login.failed')));
     } finally {
       this.busy.set(false);
     }

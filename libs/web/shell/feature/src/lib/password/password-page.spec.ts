@@ -26,6 +26,7 @@ function setUp() {
     permissions: ROLE_PERMISSIONS.buyer,
     mustChangePassword: true,
     demo: false,
+    language: null,
   });
   const fixture = TestBed.createComponent(PasswordPage);
   fixture.detectChanges();
