@@ -11,3 +11,4 @@ export * from './lib/settings.api';
 export * from './lib/mapping-edit';
 export * from './lib/i18n/en';
 export * from './lib/i18n/i18n';
+export * from './lib/i18n/check-translations';

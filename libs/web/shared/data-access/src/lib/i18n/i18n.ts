@@ -7,13 +7,16 @@ import {
   makeEnvironmentProviders,
   signal,
   type EnvironmentProviders,
+  type Provider,
 } from '@angular/core';
 import {
   provideTransloco,
+  TRANSLOCO_SCOPE,
   provideTranslocoTranspiler,
   TranslocoService,
   type Translation,
   type TranslocoLoader,
+  type TranslocoScope,
   type TranslocoTranspiler,
   type TranspileParams,
 } from '@jsverse/transloco';
@@ -65,6 +68,31 @@ export class IcuTranspiler implements TranslocoTranspiler {
     }
     return format.format(params ?? {});
   }
+}
+
+/**
+ * A page's own messages (a Transloco scope): English from the page's code (`english`), every
+ * other language from `/i18n/<scope>/<language>.json` beside the app, loaded when the page
+ * first shows in it. In the page's templates the keys read `<scope>.<key>`
+ * (`{{ 'weekly.title' | transloco }}`). Provide it in the page component's `providers`.
+ */
+export function providePageMessages(scope: string, english: object): Provider {
+  return {
+    provide: TRANSLOCO_SCOPE,
+    multi: true,
+    useFactory: (): TranslocoScope => {
+      const http = inject(HttpClient);
+      const loader = Object.fromEntries(
+        UI_LANGUAGES.map((lang) => [
+          lang,
+          lang === 'en'
+            ? () => Promise.resolve(english as Translation)
+            : () => firstValueFrom(http.get<Translation>(`/i18n/${scope}/${lang}.json`)),
+        ]),
+      );
+      return { scope, alias: scope, loader };
+    },
+  };
 }
 
 /** Transloco with ICU MessageFormat (plurals, placeholders), English as the fallback. */
