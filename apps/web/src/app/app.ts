@@ -2,6 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   HostListener,
   inject,
   signal,
@@ -16,7 +17,7 @@ import {
   RecordsDrawerComponent,
   WhyPanelComponent,
 } from '@returnlens/web/shell/feature';
-import { ThemeStore } from '@returnlens/web/shared/ui-charts';
+import { setFormatLanguage, ThemeStore } from '@returnlens/web/shared/ui-charts';
 import { filter, map } from 'rxjs';
 
 /** Pages already in every interface language (the rest still speak English). */
@@ -89,6 +90,11 @@ export class App {
     this.themeStore.theme() === 'light' ? 'app.toDark' : 'app.toLight',
   );
   protected readonly themeIcon = computed(() => (this.themeStore.theme() === 'light' ? '☾' : '☀'));
+
+  constructor() {
+    // Numbers, money, dates and durations in the interface language's way.
+    effect(() => setFormatLanguage(this.language()));
+  }
 
   @HostListener('document:keydown.escape')
   protected closeMenu(): void {

@@ -6,16 +6,29 @@
 /** The one minus sign of the dashboard and its mails (U+2212), as in "−2.5 pp" and "−12 %". */
 export const MINUS = '\u2212';
 
-/** Hours as people read durations: 0.6 → "36 min", 5.25 → "5 h 15 min", 52 → "2 d 4 h". */
-export function formatDuration(hours: number | null): string {
+/**
+ * Hours as people read durations: 0.6 → "36 min", 5.25 → "5 h 15 min", 52 → "2 d 4 h". In
+ * another locale than English the units are the locale's own (`Intl.NumberFormat` unit style:
+ * "5 ч 15 мин", "5 godz. 15 min", "2 T 4 Std."); the rounding is the same.
+ */
+export function formatDuration(hours: number | null, locale = 'en-GB'): string {
   if (hours === null || !Number.isFinite(hours)) return '–';
   const sign = hours < 0 ? MINUS : '';
   const abs = Math.abs(hours);
-  if (abs < 1) return `${sign}${Math.round(abs * 60)} min`;
+  const english = locale.split('-')[0] === 'en';
+  const unit = (value: number, name: 'day' | 'hour' | 'minute') =>
+    english
+      ? `${value} ${name === 'day' ? 'd' : name === 'hour' ? 'h' : 'min'}`
+      : new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(
+          value,
+        );
+  if (abs < 1) return `${sign}${unit(Math.round(abs * 60), 'minute')}`;
   if (abs < 24) {
     const h = Math.floor(abs);
     const m = Math.round((abs - h) * 60);
-    return m === 0 || h >= 10 ? `${sign}${Math.round(abs)} h` : `${sign}${h} h ${m} min`;
+    return m === 0 || h >= 10
+      ? `${sign}${unit(Math.round(abs), 'hour')}`
+      : `${sign}${unit(h, 'hour')} ${unit(m, 'minute')}`;
   }
   let d = Math.floor(abs / 24);
   let h = Math.round(abs - d * 24);
@@ -23,7 +36,9 @@ export function formatDuration(hours: number | null): string {
     d += 1;
     h = 0;
   }
-  return h === 0 || d >= 10 ? `${sign}${Math.round(abs / 24)} d` : `${sign}${d} d ${h} h`;
+  return h === 0 || d >= 10
+    ? `${sign}${unit(Math.round(abs / 24), 'day')}`
+    : `${sign}${unit(d, 'day')} ${unit(h, 'hour')}`;
 }
 
 /** p-values as people read them: "p < 0.001", "p = 0.034". */

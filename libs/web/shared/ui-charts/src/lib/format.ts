@@ -1,9 +1,54 @@
 /** Display formatting only: the figures themselves come from the API. */
 
-import { MINUS } from '@returnlens/shared/metrics';
+import { signal } from '@angular/core';
+import {
+  formatDateRange as formatDateRangeIn,
+  formatDuration as formatDurationIn,
+  MINUS,
+} from '@returnlens/shared/metrics';
 
 /** The one minus sign of the UI (U+2212), and the formatters the digest mails share. */
-export { MINUS, formatDateRange, formatDuration, formatPValue } from '@returnlens/shared/metrics';
+export { MINUS, formatPValue } from '@returnlens/shared/metrics';
+
+/**
+ * The locale numbers, money, dates and durations are written in, per interface language
+ * (docs/i18n.md): decimal comma and spaced thousands in pl/ru/uk/de/pt/es, `₪`, `zł`, `₽`, `€`
+ * where each locale puts them.
+ */
+export const FORMAT_LOCALES: Readonly<Record<string, string>> = {
+  en: 'en-GB',
+  ru: 'ru-RU',
+  pl: 'pl-PL',
+  he: 'he-IL',
+  uk: 'uk-UA',
+  de: 'de-DE',
+  pt: 'pt-PT',
+  es: 'es-ES',
+};
+const formatLocale = signal<string>('en-GB');
+
+/**
+ * Writes numbers in the interface language's way from now on (the shell calls it when the
+ * language changes). A signal: computed values and templates that format re-run.
+ */
+export function setFormatLanguage(language: string): void {
+  formatLocale.set(FORMAT_LOCALES[language] ?? 'en-GB');
+}
+
+/** The locale formatters use when none is given. */
+export function currentFormatLocale(): string {
+  return formatLocale();
+}
+
+/** Hours as people read durations, in the interface language ("5 h 15 min", "5 ч 15 мин"). */
+export function formatDuration(hours: number | null, locale = formatLocale()): string {
+  return formatDurationIn(hours, locale);
+}
+
+/** `2026-11-16`, `2026-11-22` → "16–22 Nov 2026", "16–22 lis 2026", … */
+export function formatDateRange(start: string, end: string, locale = formatLocale()): string {
+  return formatDateRangeIn(start, end, locale);
+}
 
 /**
  * A formatted number with U+2212 for its minus: `Intl.NumberFormat` writes the hyphen-minus
@@ -14,17 +59,17 @@ export function withMinusSign(text: string): string {
   return text.replace(/-(?=[\d\p{Sc}.,\s]|$)/gu, MINUS);
 }
 
-export function formatCount(value: number, locale?: string): string {
+export function formatCount(value: number, locale = formatLocale()): string {
   return withMinusSign(new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value));
 }
 
 /** One decimal for averages such as a 4-week baseline (496.25 → "496.3"). */
-export function formatAverage(value: number, locale?: string): string {
+export function formatAverage(value: number, locale = formatLocale()): string {
   return withMinusSign(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value));
 }
 
 /** A share in 0–1 as a percentage with one decimal: 0.1875 → "18.8%". */
-export function formatShare(share: number, locale?: string): string {
+export function formatShare(share: number, locale = formatLocale()): string {
   return withMinusSign(
     new Intl.NumberFormat(locale, {
       style: 'percent',
@@ -34,7 +79,7 @@ export function formatShare(share: number, locale?: string): string {
   );
 }
 
-export function formatSignedAverage(value: number, locale?: string): string {
+export function formatSignedAverage(value: number, locale = formatLocale()): string {
   return withMinusSign(
     new Intl.NumberFormat(locale, {
       maximumFractionDigits: 1,
@@ -43,7 +88,7 @@ export function formatSignedAverage(value: number, locale?: string): string {
   );
 }
 
-export function formatSignedShare(share: number, locale?: string): string {
+export function formatSignedShare(share: number, locale = formatLocale()): string {
   return withMinusSign(
     new Intl.NumberFormat(locale, {
       style: 'percent',
@@ -87,24 +132,38 @@ export function tooFewForHeadline(count: number, scope: HeadlineScope = {}): str
   return `Only ${formatCount(count)} ${noun}${scope.filters ? ` (${scope.filters})` : ''}: too few for a finding (a headline needs ${HEADLINE_MIN_COUNT})`;
 }
 
-/** `2026-W07` → "Week 7, 2026". */
-export function formatWeek(week: string): string {
+const WEEK_WORD: Readonly<Record<string, string>> = {
+  en: 'Week',
+  ru: 'Неделя',
+  pl: 'Tydzień',
+  he: 'שבוע',
+  uk: 'Тиждень',
+  de: 'Woche',
+  pt: 'Semana',
+  es: 'Semana',
+};
+
+/** `2026-W07` → "Week 7, 2026" (in Polish "Tydzień 7, 2026", …). */
+export function formatWeek(week: string, locale = formatLocale()): string {
   const [year, number] = week.split('-W');
-  return `Week ${Number(number)}, ${year}`;
+  return `${WEEK_WORD[locale.split('-')[0]] ?? WEEK_WORD['en']} ${Number(number)}, ${year}`;
 }
 
 /** Parts per million as an integer: 0.0012345 → "1,235". */
-export function formatPpm(ppm: number | null, locale?: string): string {
+export function formatPpm(ppm: number | null, locale = formatLocale()): string {
   return ppm === null ? '–' : formatCount(Math.round(ppm), locale);
 }
 
 /** Money with its currency; amounts of different currencies are never added. */
-export function formatMoney(amount: number, currency: string, locale?: string): string {
+export function formatMoney(amount: number, currency: string, locale = formatLocale()): string {
   try {
     return withMinusSign(
       new Intl.NumberFormat(locale, {
         style: 'currency',
         currency,
+        // The sign people write (zł, ₽, ₪, €) where the locale would spell a code; English
+        // keeps its codes for the currencies it has no own symbol for (PLN 1,200).
+        currencyDisplay: locale.startsWith('en') ? 'symbol' : 'narrowSymbol',
         maximumFractionDigits: 0,
       }).format(amount),
     );
@@ -114,7 +173,7 @@ export function formatMoney(amount: number, currency: string, locale?: string): 
 }
 
 /** Net sentiment (−1…1) as points on a −100…+100 scale: 0.234 → "+23". */
-export function formatNetSentiment(value: number | null, locale?: string): string {
+export function formatNetSentiment(value: number | null, locale = formatLocale()): string {
   if (value === null) return '–';
   return withMinusSign(
     new Intl.NumberFormat(locale, {
@@ -125,6 +184,6 @@ export function formatNetSentiment(value: number | null, locale?: string): strin
 }
 
 /** A share or '–' when unknown. */
-export function formatShareOrDash(share: number | null, locale?: string): string {
+export function formatShareOrDash(share: number | null, locale = formatLocale()): string {
   return share === null || !Number.isFinite(share) ? '–' : formatShare(share, locale);
 }
