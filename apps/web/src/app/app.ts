@@ -21,7 +21,7 @@ import { setFormatLanguage, ThemeStore } from '@returnlens/web/shared/ui-charts'
 import { filter, map } from 'rxjs';
 
 /** Pages already in every interface language (the rest still speak English). */
-const TRANSLATED_PAGES = new Set(['/login']);
+const TRANSLATED_PAGES = new Set(['/login', '/password']);
 
 @Component({
   selector: 'rl-root',

@@ -4,7 +4,7 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { ROLE_PERMISSIONS, type CurrentUser, type Role } from '@returnlens/shared/contracts';
-import { AuthStore } from '@returnlens/web/shared/data-access';
+import { AuthStore, provideI18n } from '@returnlens/web/shared/data-access';
 import { FilterBarComponent } from './filter-bar';
 
 const userWith = (role: Role): CurrentUser => ({
@@ -26,6 +26,7 @@ async function setUp(url: string, role: Role = 'owner') {
     providers: [
       provideHttpClient(),
       provideHttpClientTesting(),
+      provideI18n(),
       provideRouter([{ path: '**', component: Blank }]),
     ],
   });

@@ -8,11 +8,14 @@ import {
   REASONS,
   type FilterKey,
 } from '@returnlens/shared/contracts';
+import { TranslocoPipe } from '@jsverse/transloco';
 import {
   analyticsResource,
   AuthStore,
+  DomainLabels,
   productsResource,
   suppliersResource,
+  type DomainKind,
 } from '@returnlens/web/shared/data-access';
 import {
   FILTER_LABELS,
@@ -26,6 +29,14 @@ import {
 } from '@returnlens/web/shared/filters';
 import type { ReasonMatrix } from '@returnlens/shared/contracts';
 
+/** Which vocabulary a filter's values come from (`domain.*` messages). */
+const VOCABULARY_KINDS: Partial<Record<FilterKey, DomainKind>> = {
+  channel: 'channel',
+  type: 'type',
+  reasonCategory: 'category',
+  reason: 'reason',
+};
+
 interface Option {
   readonly value: string;
   readonly label: string;
@@ -38,6 +49,7 @@ interface Option {
  */
 @Component({
   selector: 'rl-filter-bar',
+  imports: [TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './filter-bar.html',
   styleUrl: './filter-bar.scss',
@@ -48,8 +60,12 @@ export class FilterBarComponent {
   readonly showPeriod = input(true);
 
   private readonly auth = inject(AuthStore);
+  private readonly words = inject(DomainLabels);
 
-  protected readonly presets = PERIOD_PRESETS;
+  /** The period picks, in the interface language. */
+  protected readonly presets = computed(() =>
+    PERIOD_PRESETS.map((p) => ({ ...p, label: this.words.label('period', p.id, p.label) })),
+  );
   /**
    * The filters this user can pick from: suppliers and products are listed from the supplier
    * scorecards, reason categories from the claims — left out for a role that cannot read them.
@@ -57,7 +73,7 @@ export class FilterBarComponent {
   protected readonly dimensions = computed(() =>
     FILTER_KEYS.filter((key) => this.canPick(key)).map((key) => ({
       key,
-      label: FILTER_LABELS[key],
+      label: this.words.label('filter', key, FILTER_LABELS[key]),
     })),
   );
   protected readonly adding = signal<FilterKey | null>(null);
@@ -109,7 +125,7 @@ export class FilterBarComponent {
       (this.store.state().values[key] ?? []).map((value) => ({
         key,
         value,
-        keyLabel: FILTER_LABELS[key],
+        keyLabel: this.words.label('filter', key, FILTER_LABELS[key]),
         label: this.label(key, value),
       })),
     ),
@@ -133,15 +149,30 @@ export class FilterBarComponent {
             (c) => ({ value: c.key, label: c.label }),
           );
         case 'channel':
-          return CHANNELS.map((c) => ({ value: c, label: humanize(c) }));
+          return CHANNELS.map((c) => ({
+            value: c,
+            label: this.words.label('channel', c, humanize(c)),
+          }));
         case 'type':
-          return CLAIM_TYPES.map((t) => ({ value: t, label: humanize(t) }));
+          return CLAIM_TYPES.map((t) => ({
+            value: t,
+            label: this.words.label('type', t, humanize(t)),
+          }));
         case 'language':
-          return ANALYSED_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] ?? l }));
+          return ANALYSED_LANGUAGES.map((l) => ({
+            value: l,
+            label: this.words.languageName(l, LANGUAGE_NAMES[l] ?? l),
+          }));
         case 'reasonCategory':
-          return REASON_CATEGORIES.map((c) => ({ value: c.code, label: c.label }));
+          return REASON_CATEGORIES.map((c) => ({
+            value: c.code,
+            label: this.words.label('category', c.code, c.label),
+          }));
         case 'reason':
-          return REASONS.map((r) => ({ value: r.code, label: r.label }));
+          return REASONS.map((r) => ({
+            value: r.code,
+            label: this.words.label('reason', r.code, r.label),
+          }));
         default:
           return [];
       }
@@ -170,7 +201,10 @@ export class FilterBarComponent {
   private label(key: FilterKey, value: string): string {
     if (key === 'supplier') return this.supplierNames().get(value) ?? value;
     if (key === 'product') return this.productNames().get(value) ?? value;
-    return vocabularyLabel(key, value) ?? value;
+    const english = vocabularyLabel(key, value) ?? value;
+    if (key === 'language') return this.words.languageName(value, english);
+    const kind = VOCABULARY_KINDS[key];
+    return kind ? this.words.label(kind, value, english) : english;
   }
 
   protected choosePeriod(value: string): void {

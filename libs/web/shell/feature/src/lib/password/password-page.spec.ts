@@ -4,7 +4,7 @@ import { Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { ROLE_PERMISSIONS } from '@returnlens/shared/contracts';
-import { AuthStore } from '@returnlens/web/shared/data-access';
+import { AuthStore, provideI18n } from '@returnlens/web/shared/data-access';
 import { PasswordPage } from './password-page';
 
 @Component({ template: '' })
@@ -15,6 +15,7 @@ function setUp() {
     providers: [
       provideHttpClient(),
       provideHttpClientTesting(),
+      provideI18n(),
       provideRouter([{ path: '**', component: Blank }]),
     ],
   });

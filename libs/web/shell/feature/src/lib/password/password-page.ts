@@ -1,13 +1,17 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AuthStore, errorText } from '@returnlens/web/shared/data-access';
 
 type Field = 'current' | 'next' | 'repeat';
 
 /** What the API's 400 `{field, message}` says about which field, or the form as a whole. */
-export function passwordError(error: unknown): { field: Field | null; message: string } {
-  const message = errorText(error, 'The password could not be changed. Try again.');
+export function passwordError(
+  error: unknown,
+  fallback = 'The password could not be changed. Try again.',
+): { field: Field | null; message: string } {
+  const message = errorText(error, fallback);
   const field =
     error instanceof HttpErrorResponse ? (error.error as { field?: unknown } | null)?.field : null;
   return { field: field === 'current' || field === 'next' ? field : null, message };
@@ -19,6 +23,7 @@ export function passwordError(error: unknown): { field: Field | null; message: s
  */
 @Component({
   selector: 'rl-password-page',
+  imports: [TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './password-page.html',
   styleUrl: '../auth-pages.scss',
@@ -26,6 +31,7 @@ export function passwordError(error: unknown): { field: Field | null; message: s
 export class PasswordPage {
   private readonly auth = inject(AuthStore);
   private readonly router = inject(Router);
+  private readonly transloco = inject(TranslocoService);
 
   protected readonly required = computed(() => this.auth.user()?.mustChangePassword ?? false);
   protected readonly name = computed(() => this.auth.user()?.name ?? '');
@@ -45,12 +51,14 @@ export class PasswordPage {
     if (!this.current() || !this.next()) {
       this.error.set({
         field: !this.current() ? 'current' : 'next',
-        message: !this.current() ? 'Enter your current password.' : 'Enter a new password.',
+        message: this.transloco.translate(
+          !this.current() ? 'password.enterCurrent' : 'password.enterNew',
+        ),
       });
       return;
     }
     if (this.next() !== this.repeat()) {
-      this.error.set({ field: 'repeat', message: 'The two new passwords differ; type it again.' });
+      this.error.set({ field: 'repeat', message: this.transloco.translate('password.differ') });
       return;
     }
     void this.change();
@@ -68,7 +76,7 @@ export class PasswordPage {
       await this.auth.changePassword(this.current(), this.next());
       await this.router.navigateByUrl(this.auth.home());
     } catch (error) {
-      this.error.set(passwordError(error));
+      this.error.set(passwordError(error, this.transloco.translate('password.failed')));
     } finally {
       this.busy.set(false);
     }
