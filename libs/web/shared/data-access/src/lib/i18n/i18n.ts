@@ -5,6 +5,7 @@ import {
   Injectable,
   isDevMode,
   makeEnvironmentProviders,
+  provideEnvironmentInitializer,
   signal,
   type EnvironmentProviders,
   type Provider,
@@ -110,6 +111,10 @@ export function provideI18n(): EnvironmentProviders {
       loader: MessagesLoader,
     }),
     provideTranslocoTranspiler(IcuTranspiler),
+    // English (from the code, no request) is there before anything is shown or computed.
+    provideEnvironmentInitializer(() => {
+      inject(TranslocoService).load('en').subscribe();
+    }),
   ]);
 }
 

@@ -21,6 +21,9 @@ const SAME = [
   'Chat',
   'Marketplace',
   'Filter',
+  'Status',
+  'Text',
+  'neutral',
 ];
 
 describe('translations of the shell', () => {

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { DrilldownStore } from '@returnlens/web/shared/data-access';
+import { DrilldownStore, provideI18n } from '@returnlens/web/shared/data-access';
 import { FilterStore } from '@returnlens/web/shared/filters';
 import { RecordsDrawerComponent } from './records-drawer';
 
@@ -36,7 +36,12 @@ const claim = (id: string, text: string) => ({
 describe('RecordsDrawerComponent', () => {
   it('lists the records of a figure, escaped and in their own direction, pages and sorts them', async () => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        provideI18n(),
+      ],
     });
     const fixture = TestBed.createComponent(RecordsDrawerComponent);
     const el = fixture.nativeElement as HTMLElement;
@@ -94,7 +99,12 @@ describe('RecordsDrawerComponent', () => {
 
   it('shows a supplier page the claims as a buyer may read them: no status, refund or contacts', async () => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        provideI18n(),
+      ],
     });
     const fixture = TestBed.createComponent(RecordsDrawerComponent);
     const el = fixture.nativeElement as HTMLElement;
@@ -151,7 +161,12 @@ describe('RecordsDrawerComponent', () => {
 
   it('for a figure of units, shows the units of all its records; offers the page for it only', async () => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        provideI18n(),
+      ],
     });
     const fixture = TestBed.createComponent(RecordsDrawerComponent);
     const el = fixture.nativeElement as HTMLElement;
@@ -183,7 +198,10 @@ describe('RecordsDrawerComponent', () => {
     fixture.detectChanges();
     expect(el.querySelector('[data-testid=records-units]')?.textContent?.trim()).toBe('7 units');
     const narrow = el.querySelector<HTMLButtonElement>('[data-testid=records-narrow]');
-    expect(narrow?.textContent?.replace(/\s+/g, ' ').trim()).toBe('Show the page for S1 only');
+    // The value is bidi-isolated (U+2068 … U+2069) inside the sentence.
+    expect(narrow?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'Show the page for \u2068S1\u2069 only',
+    );
     narrow?.click();
     await fixture.whenStable();
     expect(TestBed.inject(FilterStore).state().values.supplier).toEqual(['S1']);
@@ -191,7 +209,12 @@ describe('RecordsDrawerComponent', () => {
   });
   it('says who read a reason or a sentiment in the text, and how sure the reading is', async () => {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        provideI18n(),
+      ],
     });
     const fixture = TestBed.createComponent(RecordsDrawerComponent);
     const el = fixture.nativeElement as HTMLElement;

@@ -14,6 +14,7 @@ import {
   claimRecordsResource,
   csvUrl,
   describeHttpError,
+  DomainLabels,
   DrilldownStore,
   feedbackRecordsResource,
   supplierClaimRecordsResource,
@@ -27,6 +28,7 @@ import {
   vocabularyLabel,
 } from '@returnlens/web/shared/filters';
 import { formatCount } from '@returnlens/web/shared/ui-charts';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { DrawerComponent } from '@returnlens/web/shared/ui';
 
 const PAGE_SIZE = 25;
@@ -49,16 +51,16 @@ interface Column {
 }
 
 const CLAIM_COLUMNS: readonly Column[] = [
-  { key: 'externalId', label: 'Claim', sort: 'externalId' },
-  { key: 'openedAt', label: 'Opened', sort: 'openedAt' },
-  { key: 'type', label: 'Type' },
-  { key: 'product', label: 'Product' },
-  { key: 'reason', label: 'Reason', sort: 'reasonCode' },
-  { key: 'reasonText', label: 'Customer’s words' },
-  { key: 'quantity', label: 'Units', sort: 'quantity', numeric: true },
-  { key: 'status', label: 'Status', sort: 'resolvedAt' },
-  { key: 'refund', label: 'Refund', sort: 'refundAmount', numeric: true },
-  { key: 'contacts', label: 'Contacts', sort: 'contactCount', numeric: true },
+  { key: 'externalId', label: 'drawer.col.claim', sort: 'externalId' },
+  { key: 'openedAt', label: 'drawer.col.opened', sort: 'openedAt' },
+  { key: 'type', label: 'drawer.col.type' },
+  { key: 'product', label: 'drawer.col.product' },
+  { key: 'reason', label: 'drawer.col.reason', sort: 'reasonCode' },
+  { key: 'reasonText', label: 'drawer.col.reasonText' },
+  { key: 'quantity', label: 'drawer.col.units', sort: 'quantity', numeric: true },
+  { key: 'status', label: 'drawer.col.status', sort: 'resolvedAt' },
+  { key: 'refund', label: 'drawer.col.refund', sort: 'refundAmount', numeric: true },
+  { key: 'contacts', label: 'drawer.col.contacts', sort: 'contactCount', numeric: true },
 ];
 
 /** The supplier pages' claims: what a buyer may read (no status, refund or contacts). */
@@ -67,24 +69,25 @@ const SUPPLIER_CLAIM_COLUMNS: readonly Column[] = CLAIM_COLUMNS.filter(
 );
 
 const FEEDBACK_COLUMNS: readonly Column[] = [
-  { key: 'createdAt', label: 'Date', sort: 'createdAt' },
-  { key: 'rating', label: 'Rating', sort: 'rating', numeric: true },
-  { key: 'text', label: 'Text' },
-  { key: 'language', label: 'Language' },
-  { key: 'sentiment', label: 'Sentiment', sort: 'sentimentScore', numeric: true },
-  { key: 'product', label: 'Product' },
+  { key: 'createdAt', label: 'drawer.col.date', sort: 'createdAt' },
+  { key: 'rating', label: 'drawer.col.rating', sort: 'rating', numeric: true },
+  { key: 'text', label: 'drawer.col.text' },
+  { key: 'language', label: 'drawer.col.language' },
+  { key: 'sentiment', label: 'drawer.col.sentiment', sort: 'sentimentScore', numeric: true },
+  { key: 'product', label: 'drawer.col.product' },
 ];
 
 /** The records behind a figure: a paginated, sortable table and its CSV export. */
 @Component({
   selector: 'rl-records-drawer',
-  imports: [DrawerComponent],
+  imports: [DrawerComponent, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './records-drawer.html',
   styleUrl: './records-drawer.scss',
 })
 export class RecordsDrawerComponent {
   private readonly drill = inject(DrilldownStore);
+  private readonly words = inject(DomainLabels);
   private readonly filters = inject(FilterStore);
   protected readonly request = this.drill.records;
 
@@ -148,17 +151,21 @@ export class RecordsDrawerComponent {
   protected readonly rangeText = computed(() => {
     const total = this.total();
     if (total === null) return '';
-    if (total === 0) return 'No records';
+    if (total === 0) return this.words.text('drawer.none');
     const { page, pageSize } = this.page();
     const first = (page - 1) * pageSize + 1;
-    return `Records ${formatCount(first)}–${formatCount(Math.min(total, page * pageSize))} of ${formatCount(total)}`;
+    return this.words.text('drawer.range', {
+      first: formatCount(first),
+      last: formatCount(Math.min(total, page * pageSize)),
+      total: formatCount(total),
+    });
   });
   /** For a figure that counts units (units in claims, defect units): the units of all records. */
   protected readonly unitsText = computed(() => {
     if (this.request()?.counts !== 'units') return null;
     const r = this.active();
     const units = r.hasValue() ? r.value()?.units : undefined;
-    return units === undefined ? null : `${formatCount(units)} ${units === 1 ? 'unit' : 'units'}`;
+    return units === undefined ? null : this.words.text('drawer.units', { count: units });
   });
   protected readonly lastPage = computed(() =>
     Math.max(1, Math.ceil((this.total() ?? 0) / this.page().pageSize)),
@@ -179,7 +186,7 @@ export class RecordsDrawerComponent {
     if (!narrow) return null;
     return Object.entries(narrow)
       .map(([key, values]) =>
-        (values ?? []).map((v) => vocabularyLabel(key as FilterKey, v) ?? v).join(', '),
+        (values ?? []).map((v) => this.valueLabel(key as FilterKey, v)).join(', '),
       )
       .join(' · ');
   });
@@ -189,24 +196,23 @@ export class RecordsDrawerComponent {
     if (params['from'] || params['to'])
       parts.push(
         params['from'] === params['to']
-          ? `Week ${params['to']}`
-          : `${params['from'] ?? '…'} – ${params['to'] ?? 'latest'}`,
+          ? this.words.text('drawer.week', { week: params['to'] })
+          : `${params['from'] ?? '…'} – ${params['to'] ?? this.words.text('drawer.latest')}`,
       );
-    else parts.push('The last 12 weeks');
+    else parts.push(this.words.text('drawer.last12'));
     for (const key of FILTER_KEYS as readonly FilterKey[]) {
       const value = params[key];
       if (value)
         parts.push(
-          `${FILTER_LABELS[key]}: ${value
+          `${this.words.label('filter', key, FILTER_LABELS[key])}: ${value
             .split(',')
-            .map((v) => vocabularyLabel(key, v) ?? v)
+            .map((v) => this.valueLabel(key, v))
             .join(', ')}`,
         );
     }
     for (const key of ['rating', 'label'])
-      if (params[key]) parts.push(`${humanize(key)}: ${params[key]}`);
-    if (params['mismatch'] === 'true')
-      parts.push('Stated reason differs from the one read in the text');
+      if (params[key]) parts.push(`${this.words.text(`drawer.${key}`)}: ${params[key]}`);
+    if (params['mismatch'] === 'true') parts.push(this.words.text('drawer.mismatch'));
     return parts.join(' · ');
   });
 
@@ -236,10 +242,20 @@ export class RecordsDrawerComponent {
   }
 
   protected reasonLabel(code: string): string {
-    return (
+    const english =
       REASONS.find((r) => r.code === code)?.label ??
-      (isOwnReason(code) ? reasonLabel(code) : humanize(code))
-    );
+      (isOwnReason(code) ? reasonLabel(code) : humanize(code));
+    return this.words.label('reason', code, english);
+  }
+
+  /** A filter value in the interface language (a shop's own value in its own words). */
+  private valueLabel(key: FilterKey, value: string): string {
+    const english = vocabularyLabel(key, value) ?? value;
+    if (key === 'language') return this.words.languageName(value, english);
+    const kind = (
+      { channel: 'channel', type: 'type', reasonCategory: 'category', reason: 'reason' } as const
+    )[key as 'channel'];
+    return kind ? this.words.label(kind, value, english) : english;
   }
 
   /**
@@ -250,20 +266,39 @@ export class RecordsDrawerComponent {
   protected readFromText(row: SupplierClaimRecord): string | null {
     const code = row.inferredReasonCode;
     if (!code) return null;
-    const who =
+    const details = [
       row.inferredBy === 'shop'
-        ? ' by the shop’s model'
+        ? this.words.text('drawer.byShop')
         : row.inferredBy === 'base'
-          ? ' by the shipped cues'
-          : '';
-    const sure =
+          ? this.words.text('drawer.byBase')
+          : null,
       row.inferredConfidence === null || row.inferredConfidence === undefined
-        ? ''
-        : `, ${Math.round(row.inferredConfidence * 100)} % sure`;
+        ? null
+        : this.words.text('drawer.sure', { pct: Math.round(row.inferredConfidence * 100) }),
+    ]
+      .filter(Boolean)
+      .join(', ');
     if (row.reasonSource === 'inferred')
-      return who || sure ? `read from the text${who}${sure}` : null;
+      return details ? this.words.text('drawer.readInferred', { details }) : null;
     if (code === row.reasonCode) return null;
-    return `the text reads ${this.reasonLabel(code)}${who}${sure}`;
+    return this.words
+      .text('drawer.readDiffers', { reason: this.reasonLabel(code), details })
+      .trim();
+  }
+
+  /** Where a claim's reason came from, in the interface language. */
+  protected sourceLabel(source: string): string {
+    const key = `drawer.source.${source}`;
+    const text = this.words.text(key);
+    return text === key ? source : text;
+  }
+
+  /** A review's label (negative / neutral / positive) in the interface language. */
+  protected sentimentLabel(label: string | null): string {
+    if (!label) return '–';
+    const key = `drawer.sentiment.${label}`;
+    const text = this.words.text(key);
+    return text === key ? label : text;
   }
 
   protected humanize(code: string | null): string {
@@ -271,7 +306,7 @@ export class RecordsDrawerComponent {
   }
 
   protected languageName(code: string | null): string {
-    return languageName(code);
+    return code ? this.words.languageName(code, languageName(code)) : languageName(code);
   }
 
   protected date(iso: string | null): string {
