@@ -64,7 +64,7 @@ export class App {
   protected readonly contentLang = computed(() =>
     TRANSLATED_PAGES.has(this.path()) ? null : this.untranslated(),
   );
-  /** The drawers are not translated yet either. */
+  /** The metric definitions (written by the API) are not translated yet. */
   protected readonly untranslated = computed(() => (this.language() === 'en' ? null : 'en'));
   /** Below 900 px the navigation is a sheet opened from the menu button. */
   protected readonly menuOpen = signal(false);
