@@ -39,7 +39,7 @@ describe('Sign-in and roles in Chromium', () => {
     const demo = page.locator('[data-testid=demo-logins]');
     await demo.waitFor();
     await expect(demo.getByRole('heading').innerText()).resolves.toBe(
-      'Demo logins (demo data only)',
+      '4 demo logins (demo data only)',
     );
     expect(await demo.getByRole('button').count()).toBe(4);
     await screenshot(page, 'login-light');

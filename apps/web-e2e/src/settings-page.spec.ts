@@ -150,7 +150,8 @@ describe('Settings page in Chromium', () => {
     );
     await taxonomy.locator('[data-testid=taxonomy-save]').click();
     await expect(taxonomy.locator('[data-testid=stored]').innerText()).resolves.toContain(
-      `“Parcel arrived soaked” → ${toLabel} · “Carrier pigeon” → ${toGroup}`,
+      // The channel group in words, as the vocabulary names it ("Store", "Phone").
+      `“Parcel arrived soaked” → ${toLabel} · “Carrier pigeon” → ${toGroup === 'store' ? 'Store' : 'Phone'}`,
     );
     await taxonomy
       .locator('[data-testid=taxonomy-reasons] tr', { hasText: 'Parcel arrived soaked' })

@@ -97,7 +97,9 @@ describe('Weekly report in Chromium', () => {
     await page.screenshot({
       path: join(WORKSPACE_ROOT, 'docs/screenshots/records-drawer-light.png'),
     });
-    await drawer.getByRole('button', { name: `Show the page for ${reason} only` }).click();
+    await drawer
+      .getByRole('button', { name: `Show the page for \u2068${reason}\u2069 only` })
+      .click();
     await page.waitForURL(/[?&]reason=[a-z_]+/);
     await claims.filter({ hasNotText: before }).waitFor();
     expect(Number((await claims.innerText()).replace(/\D/g, ''))).toBe(

@@ -20,8 +20,21 @@ import {
 import { setFormatLanguage, ThemeStore } from '@returnlens/web/shared/ui-charts';
 import { filter, map } from 'rxjs';
 
-/** Pages already in every interface language (the rest still speak English). */
-const TRANSLATED_PAGES = new Set(['/login', '/password']);
+/** Pages already in every interface language (by first path segment; the rest speak English). */
+const TRANSLATED_PAGES = new Set([
+  'login',
+  'password',
+  'weekly',
+  'suppliers',
+  'sla',
+  'feedback',
+  'root-causes',
+  'money',
+  'data',
+  'admin',
+  'settings',
+  'subscriptions',
+]);
 
 @Component({
   selector: 'rl-root',
@@ -62,7 +75,7 @@ export class App {
    * their numbers and words keep their order inside a mirrored Hebrew shell.
    */
   protected readonly contentLang = computed(() =>
-    TRANSLATED_PAGES.has(this.path()) ? null : this.untranslated(),
+    TRANSLATED_PAGES.has(this.path().split('/')[1] ?? '') ? null : this.untranslated(),
   );
   /** The metric definitions (written by the API) are not translated yet. */
   protected readonly untranslated = computed(() => (this.language() === 'en' ? null : 'en'));

@@ -13,3 +13,4 @@ export * from './lib/i18n/en';
 export * from './lib/i18n/i18n';
 export * from './lib/i18n/check-translations';
 export * from './lib/i18n/domain-labels';
+export * from './lib/i18n/page-text';

@@ -1,4 +1,6 @@
 export * from './lib/tokens';
+export * from './lib/i18n/en';
+export * from './lib/i18n/chart-text';
 export * from './lib/echarts-types';
 export * from './lib/format';
 export * from './lib/option-common';

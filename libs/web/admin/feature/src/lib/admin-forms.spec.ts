@@ -11,11 +11,11 @@ import {
 describe('admin forms', () => {
   it('asks for an e-mail address that looks like one and at least one role', () => {
     expect(newUserErrors({ email: '', name: '', roles: [] })).toEqual({
-      email: 'Enter the e-mail address the person signs in with.',
-      roles: 'Choose at least one role.',
+      email: 'admin.users.errors.emailMissing',
+      roles: 'admin.users.errors.rolesMissing',
     });
     expect(newUserErrors({ email: 'no-at-sign', name: '', roles: ['buyer'] })).toEqual({
-      email: 'An e-mail address looks like name@example.com.',
+      email: 'admin.users.errors.emailInvalid',
     });
     expect(newUserErrors({ email: ' ana@example.com ', name: '', roles: ['buyer'] })).toEqual({});
     expect(
@@ -25,8 +25,8 @@ describe('admin forms', () => {
 
   it('asks for a token name and at least one scope', () => {
     expect(newTokenErrors({ name: '  ', scopes: [] })).toEqual({
-      name: 'Name the token after the machine or script that uses it.',
-      scopes: 'Choose at least one scope.',
+      name: 'admin.tokens.errors.nameMissing',
+      scopes: 'admin.tokens.errors.scopesMissing',
     });
     expect(newTokenErrors({ name: 'nightly export', scopes: ['ingest'] })).toEqual({});
   });

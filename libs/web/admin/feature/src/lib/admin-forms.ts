@@ -1,3 +1,4 @@
+import { ADMIN_MESSAGES } from './i18n/en';
 import { ROLES, TOKEN_SCOPES, type Role, type TokenScope } from '@returnlens/shared/contracts';
 
 export interface NewUserForm {
@@ -13,25 +14,25 @@ export interface NewTokenForm {
 
 export type FormErrors<K extends string> = Partial<Record<K, string>>;
 
-/** What stops a new user from being created, per field (empty: nothing). */
+/** What stops a new user from being created, per field, as message keys (empty: nothing). */
 export function newUserErrors(form: NewUserForm): FormErrors<'email' | 'name' | 'roles'> {
   const errors: FormErrors<'email' | 'name' | 'roles'> = {};
   const email = form.email.trim();
-  if (!email) errors.email = 'Enter the e-mail address the person signs in with.';
+  if (!email) errors.email = 'admin.users.errors.emailMissing';
   else if (!/^[^\s@]{1,64}@[^\s@]{1,189}$/.test(email))
-    errors.email = 'An e-mail address looks like name@example.com.';
-  if (form.name.trim().length > 200) errors.name = 'A name has at most 200 characters.';
-  if (!form.roles.length) errors.roles = 'Choose at least one role.';
+    errors.email = 'admin.users.errors.emailInvalid';
+  if (form.name.trim().length > 200) errors.name = 'admin.users.errors.nameTooLong';
+  if (!form.roles.length) errors.roles = 'admin.users.errors.rolesMissing';
   return errors;
 }
 
-/** What stops a token from being created, per field (empty: nothing). */
+/** What stops a token from being created, per field, as message keys (empty: nothing). */
 export function newTokenErrors(form: NewTokenForm): FormErrors<'name' | 'scopes'> {
   const errors: FormErrors<'name' | 'scopes'> = {};
   const name = form.name.trim();
-  if (!name) errors.name = 'Name the token after the machine or script that uses it.';
-  else if (name.length > 100) errors.name = 'A token name has at most 100 characters.';
-  if (!form.scopes.length) errors.scopes = 'Choose at least one scope.';
+  if (!name) errors.name = 'admin.tokens.errors.nameMissing';
+  else if (name.length > 100) errors.name = 'admin.tokens.errors.nameTooLong';
+  if (!form.scopes.length) errors.scopes = 'admin.tokens.errors.scopesMissing';
   return errors;
 }
 
@@ -52,23 +53,24 @@ export const toggledRole = (list: readonly Role[], role: Role, on: boolean): Rol
 export const toggledScope = (list: readonly TokenScope[], scope: TokenScope, on: boolean) =>
   toggled(TOKEN_SCOPES, list, scope, on);
 
-export const SCOPE_LABELS: Readonly<Record<TokenScope, string>> = {
-  read: 'Read — the dashboards’ figures and records',
-  ingest: 'Ingest — upload claims, reviews, sales and catalogue data',
-  admin: 'Admin — everything, including users and tokens',
-};
-
-/** A date and time in the user's locale; "Never" for none. */
-export function when(iso: string | null, never = 'Never'): string {
+/** A date and time in `locale` (the interface language); `never` (already in words) for none. */
+export function when(
+  iso: string | null,
+  never = 'Never',
+  locale: string | undefined = undefined,
+): string {
   if (!iso) return never;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    date,
-  );
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
-/** An audit event's action in words (`user_created` → "User created"). */
+/** Audit actions the page names in every language (`admin.audit.actions.<action>`). */
+export const KNOWN_ACTIONS: ReadonlySet<string> = new Set(
+  Object.keys(ADMIN_MESSAGES.audit.actions),
+);
+
+/** An audit event's action in words (`user_created` → "User created"), for actions not named. */
 export function actionLabel(action: string): string {
   const text = action.replace(/_/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { ROLE_PERMISSIONS } from '@returnlens/shared/contracts';
-import { AuthStore, type AdminUser } from '@returnlens/web/shared/data-access';
+import { AuthStore, provideI18n, type AdminUser } from '@returnlens/web/shared/data-access';
 import { AdminPage } from './admin-page';
 
 const USERS: AdminUser[] = [
@@ -31,7 +31,9 @@ const USERS: AdminUser[] = [
 ];
 
 async function setUp() {
-  TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+  TestBed.configureTestingModule({
+    providers: [provideHttpClient(), provideHttpClientTesting(), provideI18n()],
+  });
   TestBed.inject(AuthStore).use({
     id: '1',
     email: 'admin@example.com',
@@ -67,8 +69,12 @@ async function setUp() {
       detail: null,
     },
   ]);
-  await fixture.whenStable();
-  fixture.detectChanges();
+  // The page's English messages load asynchronously: settle before reading text.
+  for (let i = 0; i < 3; i++) {
+    await new Promise((r) => setTimeout(r));
+    await fixture.whenStable();
+    fixture.detectChanges();
+  }
   const el = fixture.nativeElement as HTMLElement;
   return { fixture, http, el };
 }

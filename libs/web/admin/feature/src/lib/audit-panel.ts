@@ -1,53 +1,62 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { AdminApi, type AuditEvent } from '@returnlens/web/shared/data-access';
-import { actionLabel, newestFirst, when } from './admin-forms';
+import { actionLabel, KNOWN_ACTIONS, newestFirst, when } from './admin-forms';
 
 export const AUDIT_LIMIT = 50;
 
 /** The latest sign-ins and account, token and settings changes. */
 @Component({
   selector: 'rl-audit-panel',
+  imports: [TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="panel" aria-labelledby="audit-title" data-testid="audit">
       <div class="panel-head">
-        <h2 id="audit-title">Latest audit events</h2>
-        <button type="button" (click)="reload()" [disabled]="events.isLoading()">Refresh</button>
+        <h2 id="audit-title">{{ 'admin.audit.title' | transloco }}</h2>
+        <button type="button" (click)="reload()" [disabled]="events.isLoading()">
+          {{ 'admin.common.refresh' | transloco }}
+        </button>
       </div>
       <p class="definition">
-        The latest {{ limit }} sign-ins, failed sign-ins and changes to users, tokens and settings,
-        newest first.
+        {{ 'admin.audit.definition' | transloco: { limit } }}
       </p>
       @if (events.isLoading() && !events.hasValue()) {
-        <p class="state" aria-busy="true">Loading the audit log…</p>
+        <p class="state" aria-busy="true">{{ 'admin.audit.loading' | transloco }}</p>
       } @else if (events.error()) {
         <div class="state error" role="alert">
-          <p>The audit log could not be loaded. Check the connection and try again.</p>
-          <button type="button" (click)="reload()">Try again</button>
+          <p>{{ 'admin.audit.loadFailed' | transloco }}</p>
+          <button type="button" (click)="reload()">
+            {{ 'admin.common.tryAgain' | transloco }}
+          </button>
         </div>
       } @else if (!rows().length) {
-        <p class="state">Nothing recorded yet: sign-ins and changes appear here.</p>
+        <p class="state">{{ 'admin.audit.empty' | transloco }}</p>
       } @else {
         <div class="table-wrap">
           <table data-testid="audit-table">
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Address</th>
+                <th scope="col">{{ 'admin.audit.when' | transloco }}</th>
+                <th scope="col">{{ 'admin.audit.who' | transloco }}</th>
+                <th scope="col">{{ 'admin.audit.what' | transloco }}</th>
+                <th scope="col">{{ 'admin.audit.subject' | transloco }}</th>
+                <th scope="col">{{ 'admin.audit.address' | transloco }}</th>
               </tr>
             </thead>
             <tbody>
               @for (event of rows(); track event.id) {
                 <tr>
-                  <td class="nowrap">{{ when(event.at) }}</td>
+                  <td class="nowrap">{{ when(event.at, 'admin.common.never' | transloco) }}</td>
                   <td>
                     <bdi>{{ event.actor }}</bdi>
                   </td>
                   <td>
-                    {{ actionLabel(event.action) }}
+                    @if (knownActions.has(event.action)) {
+                      {{ 'admin.audit.actions.' + event.action | transloco }}
+                    } @else {
+                      {{ actionLabel(event.action) }}
+                    }
                     @if (event.detail) {
                       <span class="muted small detail">{{ detailText(event) }}</span>
                     }
@@ -67,9 +76,13 @@ export const AUDIT_LIMIT = 50;
   styleUrl: './admin.scss',
 })
 export class AuditPanelComponent {
+  private readonly transloco = inject(TranslocoService);
   protected readonly limit = AUDIT_LIMIT;
-  protected readonly when = when;
+  /** A date and time in the interface language; `never` in words for none. */
+  protected readonly when = (iso: string | null, never?: string): string =>
+    when(iso, never, this.transloco.getActiveLang());
   protected readonly actionLabel = actionLabel;
+  protected readonly knownActions = KNOWN_ACTIONS;
   protected readonly events = inject(AdminApi).auditResource(AUDIT_LIMIT);
   protected readonly rows = computed(() =>
     newestFirst(this.events.hasValue() ? this.events.value() : []),

@@ -1,8 +1,10 @@
 import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
 
 /** A secret shown once (a one-time password, an API token), with a copy button. */
 @Component({
   selector: 'rl-secret-box',
+  imports: [TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="secret" role="status" [attr.data-testid]="testId()">
@@ -17,10 +19,14 @@ import { ChangeDetectionStrategy, Component, input, output, signal } from '@angu
           (focus)="box.select()"
           data-testid="secret-value"
         />
-        <button type="button" (click)="copy(box)">{{ copied() ? 'Copied' : 'Copy' }}</button>
+        <button type="button" (click)="copy(box)">
+          {{ (copied() ? 'admin.secret.copied' : 'admin.secret.copy') | transloco }}
+        </button>
       </div>
-      <p class="secret-note">{{ note() }}</p>
-      <button type="button" class="done" (click)="done.emit()">Done — hide it</button>
+      <p class="secret-note">{{ note() ?? ('admin.secret.note' | transloco) }}</p>
+      <button type="button" class="done" (click)="done.emit()">
+        {{ 'admin.secret.done' | transloco }}
+      </button>
     </div>
   `,
   styleUrl: './admin.scss',
@@ -28,7 +34,8 @@ import { ChangeDetectionStrategy, Component, input, output, signal } from '@angu
 export class SecretBoxComponent {
   readonly title = input.required<string>();
   readonly secret = input.required<string>();
-  readonly note = input('It is shown only now: copy it before you close this box.');
+  /** The note under the secret, in words (default: copy it before closing). */
+  readonly note = input<string | null>(null);
   readonly testId = input('secret');
   readonly done = output<void>();
   protected readonly copied = signal(false);

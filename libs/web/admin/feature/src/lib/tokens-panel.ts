@@ -6,33 +6,29 @@ import {
   output,
   signal,
 } from '@angular/core';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { TOKEN_SCOPES, type TokenScope } from '@returnlens/shared/contracts';
 import { AdminApi, errorText, type ApiToken } from '@returnlens/web/shared/data-access';
-import {
-  hasErrors,
-  newTokenErrors,
-  SCOPE_LABELS,
-  toggledScope,
-  when,
-  type FormErrors,
-} from './admin-forms';
+import { hasErrors, newTokenErrors, toggledScope, when, type FormErrors } from './admin-forms';
 import { SecretBoxComponent } from './secret-box';
 
 /** API tokens for machines: create one (shown once), see when each was used, revoke. */
 @Component({
   selector: 'rl-tokens-panel',
-  imports: [SecretBoxComponent],
+  imports: [TranslocoPipe, SecretBoxComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './tokens-panel.html',
   styleUrl: './admin.scss',
 })
 export class TokensPanelComponent {
   private readonly api = inject(AdminApi);
+  private readonly transloco = inject(TranslocoService);
   readonly changed = output<void>();
 
   protected readonly scopes = TOKEN_SCOPES;
-  protected readonly scopeLabels = SCOPE_LABELS;
-  protected readonly when = when;
+  /** A date and time in the interface language; `never` in words for none. */
+  protected readonly when = (iso: string | null, never?: string): string =>
+    when(iso, never, this.transloco.getActiveLang());
   protected readonly tokens = this.api.tokensResource();
   protected readonly rows = computed(() => (this.tokens.hasValue() ? this.tokens.value() : []));
 
@@ -41,12 +37,18 @@ export class TokensPanelComponent {
   protected readonly formErrors = signal<FormErrors<'name' | 'scopes'>>({});
   protected readonly formError = signal<string | null>(null);
   protected readonly creating = signal(false);
-  protected readonly secret = signal<{ title: string; value: string } | null>(null);
+  /** The token just created, shown once (its name and the secret). */
+  protected readonly secret = signal<{ name: string; value: string } | null>(null);
 
   /** The token waiting for the user to confirm its revocation. */
   protected readonly confirming = signal<string | null>(null);
   protected readonly busyId = signal<string | null>(null);
   protected readonly rowError = signal<{ id: string; message: string } | null>(null);
+
+  /** A name kept in its own direction inside a sentence (Unicode first-strong isolate). */
+  protected isolate(text: string): string {
+    return `\u2068${text}\u2069`;
+  }
 
   protected scopesText(token: ApiToken): string {
     return token.scopes.join(', ');
@@ -66,12 +68,12 @@ export class TokensPanelComponent {
     this.creating.set(true);
     try {
       const created = await this.api.createToken(form.name.trim(), form.scopes);
-      this.secret.set({ title: `API token “${created.name}”`, value: created.token });
+      this.secret.set({ name: created.name, value: created.token });
       this.name.set('');
       this.newScopes.set([]);
       this.reload();
     } catch (error) {
-      this.formError.set(errorText(error, 'The token could not be created. Try again.'));
+      this.formError.set(errorText(error, this.transloco.translate('admin.tokens.createFailed')));
     } finally {
       this.creating.set(false);
     }
@@ -87,7 +89,7 @@ export class TokensPanelComponent {
     } catch (error) {
       this.rowError.set({
         id: token.id,
-        message: errorText(error, 'The token could not be revoked. Try again.'),
+        message: errorText(error, this.transloco.translate('admin.tokens.revokeFailed')),
       });
     } finally {
       this.busyId.set(null);

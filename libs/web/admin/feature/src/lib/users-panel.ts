@@ -6,7 +6,8 @@ import {
   output,
   signal,
 } from '@angular/core';
-import { ROLE_LABELS, ROLES, type Role } from '@returnlens/shared/contracts';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { ROLES, type Role } from '@returnlens/shared/contracts';
 import { AdminApi, AuthStore, errorText, type AdminUser } from '@returnlens/web/shared/data-access';
 import { hasErrors, newUserErrors, toggledRole, when, type FormErrors } from './admin-forms';
 import { SecretBoxComponent } from './secret-box';
@@ -14,7 +15,7 @@ import { SecretBoxComponent } from './secret-box';
 /** Users: who can sign in with which roles; add, change roles, disable, reset a password. */
 @Component({
   selector: 'rl-users-panel',
-  imports: [SecretBoxComponent],
+  imports: [TranslocoPipe, SecretBoxComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './users-panel.html',
   styleUrl: './admin.scss',
@@ -22,12 +23,14 @@ import { SecretBoxComponent } from './secret-box';
 export class UsersPanelComponent {
   private readonly api = inject(AdminApi);
   private readonly auth = inject(AuthStore);
+  private readonly transloco = inject(TranslocoService);
   /** Something changed that the audit log records. */
   readonly changed = output<void>();
 
   protected readonly roles = ROLES;
-  protected readonly roleLabels = ROLE_LABELS;
-  protected readonly when = when;
+  /** A date and time in the interface language; `never` in words for none. */
+  protected readonly when = (iso: string | null, never?: string): string =>
+    when(iso, never, this.transloco.getActiveLang());
   protected readonly users = this.api.usersResource();
   protected readonly rows = computed(() => (this.users.hasValue() ? this.users.value() : []));
   protected readonly selfId = computed(() => this.auth.user()?.id ?? null);
@@ -40,8 +43,8 @@ export class UsersPanelComponent {
   protected readonly formError = signal<string | null>(null);
   protected readonly creating = signal(false);
 
-  /** The one-time password just issued, shown once. */
-  protected readonly secret = signal<{ title: string; value: string } | null>(null);
+  /** The one-time password just issued, shown once (its title a message key and the e-mail). */
+  protected readonly secret = signal<{ title: string; email: string; value: string } | null>(null);
 
   // Per-row work
   protected readonly editing = signal<{ id: string; roles: Role[] } | null>(null);
@@ -50,18 +53,16 @@ export class UsersPanelComponent {
   protected readonly confirmingReset = signal<string | null>(null);
   protected readonly rowError = signal<{ id: string; message: string } | null>(null);
 
-  protected shortRole(role: Role): string {
-    return (ROLE_LABELS[role] ?? role).split(' — ')[0];
+  /** A role's name without its description ("Buyer — suppliers, …" → "Buyer"), in words. */
+  protected shortRole(label: string): string {
+    return label.split(/ [—–] /)[0];
   }
 
-  protected rolesText(user: AdminUser): string {
-    return user.roles.map((r) => this.shortRole(r)).join(', ');
-  }
-
+  /** The message key of a user's status. */
   protected status(user: AdminUser): string {
-    if (user.disabledAt) return 'Disabled';
-    if (user.mustChangePassword) return 'Must choose a password';
-    return 'Active';
+    if (user.disabledAt) return 'admin.users.statusDisabled';
+    if (user.mustChangePassword) return 'admin.users.statusMustChange';
+    return 'admin.common.active';
   }
 
   protected setNewRole(role: Role, on: boolean): void {
@@ -83,7 +84,8 @@ export class UsersPanelComponent {
         roles: form.roles,
       });
       this.secret.set({
-        title: `One-time password for ${created.user.email}`,
+        title: 'admin.users.oneTimePassword',
+        email: created.user.email,
         value: created.oneTimePassword,
       });
       this.email.set('');
@@ -91,7 +93,7 @@ export class UsersPanelComponent {
       this.newRoles.set([]);
       this.reload();
     } catch (error) {
-      this.formError.set(errorText(error, 'The user could not be created. Try again.'));
+      this.formError.set(errorText(error, this.transloco.translate('admin.users.createFailed')));
     } finally {
       this.creating.set(false);
     }
@@ -110,7 +112,10 @@ export class UsersPanelComponent {
     const edit = this.editing();
     if (!edit) return;
     if (!edit.roles.length) {
-      this.rowError.set({ id: user.id, message: 'Choose at least one role.' });
+      this.rowError.set({
+        id: user.id,
+        message: this.transloco.translate('admin.users.errors.rolesMissing'),
+      });
       return;
     }
     if (await this.run(user, () => this.api.updateUser(user.id, { roles: edit.roles })))
@@ -126,7 +131,12 @@ export class UsersPanelComponent {
     const ok = await this.run(user, async () => {
       password = (await this.api.resetPassword(user.id)).oneTimePassword;
     });
-    if (ok) this.secret.set({ title: `New one-time password for ${user.email}`, value: password });
+    if (ok)
+      this.secret.set({
+        title: 'admin.users.newOneTimePassword',
+        email: user.email,
+        value: password,
+      });
   }
 
   protected reload(): void {
@@ -144,7 +154,7 @@ export class UsersPanelComponent {
     } catch (error) {
       this.rowError.set({
         id: user.id,
-        message: errorText(error, 'That did not work. Try again.'),
+        message: errorText(error, this.transloco.translate('admin.common.failed')),
       });
       return false;
     } finally {

@@ -1,4 +1,5 @@
 import type { BatchAnalysis } from '@returnlens/shared/contracts';
+import { english, type Translate } from './i18n/page-text';
 
 /** How often the Data page asks for the batches again while one is being analysed. */
 export const ANALYSIS_POLL_MS = 2_000;
@@ -9,26 +10,26 @@ export function isAnalysing(analysis: BatchAnalysis | null | undefined): boolean
 }
 
 /**
- * A batch's text analysis in a few words: "analysing 3,000 of 30,000 (10 %)", "waiting to
- * analyse 30,000 texts", "12,000 analysed", "analysis failed"; "—" for a batch without texts
- * to analyse.
+ * A batch's text analysis in a few words, in the page's language (English by default):
+ * "analysing 3,000 of 30,000 (10 %)", "waiting to analyse 30,000 texts", "12,000 analysed",
+ * "analysis failed"; "—" for a batch without texts to analyse.
  */
 export function analysisLabel(
   analysis: BatchAnalysis | null | undefined,
-  locale = 'en-US',
+  translate: Translate = english,
 ): string {
   if (!analysis) return '—';
-  const n = (value: number) => value.toLocaleString(locale);
+  const { analysed, total } = analysis;
   switch (analysis.status) {
     case 'pending':
-      return `waiting to analyse ${n(analysis.total)} texts`;
+      return translate('analysis.pending', { total });
     case 'running': {
-      const percent = analysis.total ? Math.floor((analysis.analysed / analysis.total) * 100) : 0;
-      return `analysing ${n(analysis.analysed)} of ${n(analysis.total)} (${percent} %)`;
+      const percent = total ? Math.floor((analysed / total) * 100) : 0;
+      return translate('analysis.running', { analysed, total, percent });
     }
     case 'failed':
-      return `analysis failed after ${n(analysis.analysed)} of ${n(analysis.total)}`;
+      return translate('analysis.failed', { analysed, total });
     default:
-      return `${n(analysis.total)} analysed`;
+      return translate('analysis.done', { total });
   }
 }

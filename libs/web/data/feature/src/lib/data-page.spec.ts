@@ -1,6 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { provideI18n } from '@returnlens/web/shared/data-access';
 import { DataPage } from './data-page';
 
 const BATCH = {
@@ -25,7 +26,9 @@ async function setUp(): Promise<{
   http: HttpTestingController;
   page: HTMLElement;
 }> {
-  TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+  TestBed.configureTestingModule({
+    providers: [provideHttpClient(), provideHttpClientTesting(), provideI18n()],
+  });
   const fixture = TestBed.createComponent(DataPage);
   fixture.detectChanges();
   const http = TestBed.inject(HttpTestingController);
@@ -33,8 +36,12 @@ async function setUp(): Promise<{
   http.expectOne('/api/batches').flush([BATCH]);
   // The saved presets, to load a file with one (none saved yet).
   http.expectOne('/api/mapping-presets').flush([]);
-  await fixture.whenStable();
-  fixture.detectChanges();
+  // The page's English arrives asynchronously (its message scope).
+  for (let round = 0; round < 3; round++) {
+    await new Promise((r) => setTimeout(r));
+    await fixture.whenStable();
+    fixture.detectChanges();
+  }
   return { fixture, http, page: fixture.nativeElement as HTMLElement };
 }
 
@@ -45,7 +52,7 @@ describe('DataPage', () => {
     jest.useFakeTimers({ doNotFake: ['setImmediate', 'queueMicrotask'] });
     try {
       TestBed.configureTestingModule({
-        providers: [provideHttpClient(), provideHttpClientTesting()],
+        providers: [provideHttpClient(), provideHttpClientTesting(), provideI18n()],
       });
       const fixture = TestBed.createComponent(DataPage);
       const http = TestBed.inject(HttpTestingController);

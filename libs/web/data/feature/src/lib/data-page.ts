@@ -7,6 +7,7 @@ import {
   inject,
   signal,
 } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
 import {
   DATE_FORMATS,
   INGEST_KINDS,
@@ -20,6 +21,7 @@ import {
   batchesResource,
   describeHttpError,
   IngestApi,
+  providePageMessages,
   rejectedRowsCsvUrl,
   rejectedRowsResource,
   SettingsApi,
@@ -35,6 +37,8 @@ import {
   valueMapsOf,
   type FieldChoice,
 } from './mapping-choices';
+import { DATA_MESSAGES } from './i18n/en';
+import { DATA_SCOPE, pageTranslate } from './i18n/page-text';
 import { SavePresetComponent } from './save-preset';
 import { ValueMapComponent } from './value-map';
 
@@ -47,13 +51,16 @@ type MapRow = ValueMapRow & { readonly typed?: boolean };
  */
 @Component({
   selector: 'rl-data-page',
-  imports: [DatePipe, DecimalPipe, ValueMapComponent, SavePresetComponent],
+  imports: [DatePipe, DecimalPipe, TranslocoPipe, ValueMapComponent, SavePresetComponent],
+  providers: [providePageMessages(DATA_SCOPE, DATA_MESSAGES)],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './data-page.html',
   styleUrl: './data-page.scss',
 })
 export class DataPage {
   protected readonly api = inject(IngestApi);
+  /** The page's messages for text built here; read from the template, so it follows the language. */
+  private readonly t = pageTranslate();
   protected readonly kinds = INGEST_KINDS;
   protected readonly dateFormats = DATE_FORMATS;
   protected readonly dateFormat = signal<DateFormat>('auto');
@@ -102,7 +109,9 @@ export class DataPage {
       : undefined;
     return listed?.analysis ?? report.analysis ?? null;
   });
-  protected readonly analysisLabel = analysisLabel;
+  protected analysisLabel(analysis: Parameters<typeof analysisLabel>[0]): string {
+    return analysisLabel(analysis, this.t);
+  }
   protected readonly isAnalysing = isAnalysing;
   /** While a batch's texts are being analysed, the list is asked again until they are done. */
   private readonly followAnalysis = effect((onCleanup) => {
@@ -254,9 +263,9 @@ export class DataPage {
 
   protected confidenceLabel(confidence: number | null): string {
     if (confidence === null) return '';
-    const percent = `${Math.round(confidence * 100)} %`;
-    if (confidence >= 0.8) return `matched · ${percent}`;
-    return confidence >= 0.5 ? `guess — check it · ${percent}` : `not used — check it · ${percent}`;
+    const percent = Math.round(confidence * 100);
+    const key = confidence >= 0.8 ? 'matched' : confidence >= 0.5 ? 'guess' : 'unused';
+    return this.t(`mapping.${key}`, { percent });
   }
 
   /** The first values of a column of the file, as read for the suggestion. */

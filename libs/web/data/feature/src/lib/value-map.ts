@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { valueMapErrors, type ValueMapRow } from '@returnlens/web/shared/data-access';
+import { around, MARK, pageTranslate } from './i18n/page-text';
 
 /**
  * What one enum field's values in the file mean: each value the field does not know, with a
@@ -8,11 +10,13 @@ import { valueMapErrors, type ValueMapRow } from '@returnlens/web/shared/data-ac
  */
 @Component({
   selector: 'rl-value-map',
+  imports: [TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="value-map" [attr.data-testid]="'value-map-' + field()">
       <span class="value-map-title">
-        What the values of <bdi class="column">{{ column() }}</bdi> mean for {{ field() }}:
+        {{ title().before }}<bdi class="column">{{ column() }}</bdi
+        >{{ title().after }}
       </span>
       <ul>
         @for (row of rows(); track $index; let i = $index) {
@@ -22,8 +26,8 @@ import { valueMapErrors, type ValueMapRow } from '@returnlens/web/shared/data-ac
                 type="text"
                 [value]="row.source"
                 (input)="set(i, 'source', $any($event.target).value)"
-                placeholder="value as in the file"
-                [attr.aria-label]="'Value of ' + field() + ' in the file'"
+                [placeholder]="'data.valueMap.placeholder' | transloco"
+                [attr.aria-label]="'data.valueMap.valueOf' | transloco: { field: field() }"
                 dir="auto"
               />
             } @else {
@@ -32,17 +36,21 @@ import { valueMapErrors, type ValueMapRow } from '@returnlens/web/shared/data-ac
             <span aria-hidden="true">→</span>
             <select
               (change)="set(i, 'target', $any($event.target).value)"
-              [attr.aria-label]="'Meaning of “' + row.source + '” for ' + field()"
+              [attr.aria-label]="
+                'data.valueMap.meaning' | transloco: { source: row.source, field: field() }
+              "
             >
               <option value="" [selected]="!row.target">
-                {{ open() ? 'keep as your own' : '— choose —' }}
+                {{ (open() ? 'data.valueMap.keepOwn' : 'data.valueMap.choose') | transloco }}
               </option>
               @for (option of options(); track option) {
                 <option [value]="option" [selected]="option === row.target">{{ option }}</option>
               }
             </select>
             @if (row.typed) {
-              <button type="button" class="link" (click)="remove(i)">Remove</button>
+              <button type="button" class="link" (click)="remove(i)">
+                {{ 'data.valueMap.remove' | transloco }}
+              </button>
             }
             @if (errors()[i]; as message) {
               <span class="error">{{ message }}</span>
@@ -50,7 +58,9 @@ import { valueMapErrors, type ValueMapRow } from '@returnlens/web/shared/data-ac
           </li>
         }
       </ul>
-      <button type="button" class="link" (click)="add()">Map another value</button>
+      <button type="button" class="link" (click)="add()">
+        {{ 'data.valueMap.another' | transloco }}
+      </button>
     </div>
   `,
   styleUrl: './data-page.scss',
@@ -65,9 +75,34 @@ export class ValueMapComponent {
   readonly rows = input.required<readonly (ValueMapRow & { readonly typed?: boolean })[]>();
   readonly rowsChange = output<(ValueMapRow & { readonly typed?: boolean })[]>();
 
-  protected readonly errors = computed(() =>
-    valueMapErrors(this.rows(), () => this.options(), { asRead: true }),
+  private readonly t = pageTranslate();
+  /** The title's words before and after the column's name (shown as text in a `<bdi>`). */
+  protected readonly title = computed(() =>
+    around(this.t('valueMap.title', { column: MARK, field: this.field() })),
   );
+
+  /** The rows' problems (by the shared rule), each told in the page's language. */
+  protected readonly errors = computed(() => {
+    const rows = this.rows();
+    const errors = valueMapErrors(rows, () => this.options(), { asRead: true });
+    const out: Record<number, string> = {};
+    for (const index of Object.keys(errors).map(Number)) {
+      const row = rows[index];
+      const source = row.source.trim();
+      const field = row.field;
+      const twice = rows
+        .slice(0, index)
+        .some((r) => r.field === field && r.source.trim() === source);
+      out[index] = !source
+        ? this.t('valueMap.errors.empty')
+        : twice
+          ? this.t('valueMap.errors.twice', { source, field })
+          : !row.target
+            ? this.t('valueMap.errors.choose', { source })
+            : this.t('valueMap.errors.oneOf', { field, options: this.options().join(', ') });
+    }
+    return out;
+  });
 
   protected set(index: number, key: 'source' | 'target', value: string): void {
     this.rowsChange.emit(this.rows().map((r, i) => (i === index ? { ...r, [key]: value } : r)));

@@ -3,7 +3,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
-import { DrilldownStore } from '@returnlens/web/shared/data-access';
+import { DrilldownStore, provideI18n } from '@returnlens/web/shared/data-access';
 import { ChartComponent } from '@returnlens/web/shared/ui-charts';
 import { FeedbackPage } from './feedback-page';
 
@@ -98,6 +98,7 @@ describe('FeedbackPage', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
+        provideI18n(),
         provideRouter([{ path: '**', component: FeedbackPage }], withComponentInputBinding()),
       ],
     });
@@ -147,7 +148,7 @@ describe('FeedbackPage', () => {
       'Hebrew feedback is the least positive (\u221210)',
     );
     expect(el.querySelector('[data-testid=reviews-title]')?.textContent).toContain(
-      '1 feedback items rated 1★',
+      '1 feedback item rated 1★',
     );
     const text = el.querySelector('[data-testid=reviews] .text');
     expect(text?.getAttribute('dir')).toBe('auto');
@@ -216,6 +217,7 @@ describe('FeedbackPage', () => {
         providers: [
           provideHttpClient(),
           provideHttpClientTesting(),
+          provideI18n(),
           provideRouter([{ path: '**', component: FeedbackPage }], withComponentInputBinding()),
         ],
       });
@@ -260,6 +262,7 @@ describe('FeedbackPage', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
+        provideI18n(),
         provideRouter([{ path: '**', component: FeedbackPage }], withComponentInputBinding()),
       ],
     });

@@ -8,12 +8,7 @@ import {
   linkedSignal,
 } from '@angular/core';
 import { Router } from '@angular/router';
-import {
-  ANALYSED_LANGUAGES,
-  drillFeedback,
-  feedbackAspectLabel,
-  REASONS,
-} from '@returnlens/shared/contracts';
+import { ANALYSED_LANGUAGES, drillFeedback, REASONS } from '@returnlens/shared/contracts';
 import {
   aspectsResource,
   csvUrl,
@@ -21,31 +16,35 @@ import {
   DrilldownStore,
   feedbackRecordsResource,
   feedbackResource,
+  LanguageStore,
   loadState,
+  providePageMessages,
   type PageRequest,
   textModelsResource,
   type QueryParams,
 } from '@returnlens/web/shared/data-access';
-import { FilterStore, humanize, languageName } from '@returnlens/web/shared/filters';
+import { FilterStore } from '@returnlens/web/shared/filters';
 import {
-  aspectHeadline,
-  aspectsLabel,
+  ASPECT_MIN_MENTIONS,
+  aspectMentions,
   buildAspectDivergingOption,
   buildNetSentimentBarsOption,
   buildDeliveryRatingsOption,
   buildRatingDistributionOption,
-  deliveryHeadline,
   buildSentimentTrendOption,
   ChartComponent,
   formatCount,
   formatNetSentiment,
-  ratingHeadline,
+  formatShare,
   sortAspects,
   ThemeStore,
   type NetSentimentRow,
 } from '@returnlens/web/shared/ui-charts';
 import { PanelComponent } from '@returnlens/web/shared/ui';
+import { TranslocoPipe } from '@jsverse/transloco';
 import type { ECElementEvent } from 'echarts/core';
+import { FEEDBACK_MESSAGES } from './i18n/en';
+import { pageTranslate } from '@returnlens/web/shared/data-access';
 import { textReaders } from './text-models';
 
 /** The weekly trend's bar series, in order (buildSentimentTrendOption). */
@@ -54,16 +53,18 @@ const TREND_LABELS = ['negative', 'neutral', 'positive'] as const;
 const REVIEW_PAGE_SIZE = 20;
 /** How often the page asks again while texts are being analysed. */
 const ANALYSIS_POLL_MS = 5_000;
-const SORTS: Record<string, { sort: string; order: 'asc' | 'desc'; label: string }> = {
-  newest: { sort: 'createdAt', order: 'desc', label: 'Newest first' },
-  lowest: { sort: 'rating', order: 'asc', label: 'Lowest rating first' },
-  negative: { sort: 'sentimentScore', order: 'asc', label: 'Most negative text first' },
+/** The review orders; each one's name is the message `feedback.reviews.<key>`. */
+const SORTS: Record<string, { sort: string; order: 'asc' | 'desc' }> = {
+  newest: { sort: 'createdAt', order: 'desc' },
+  lowest: { sort: 'rating', order: 'asc' },
+  negative: { sort: 'sentimentScore', order: 'asc' },
 };
 
 /** What customers say, in any language: ratings, sentiment over time and the reviews. */
 @Component({
   selector: 'rl-feedback-page',
-  imports: [ChartComponent, PanelComponent],
+  imports: [ChartComponent, PanelComponent, TranslocoPipe],
+  providers: [providePageMessages('feedback', FEEDBACK_MESSAGES)],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './feedback-page.html',
   styleUrl: './feedback-page.scss',
@@ -73,6 +74,25 @@ export class FeedbackPage {
   protected readonly filters = inject(FilterStore);
   private readonly drill = inject(DrilldownStore);
   private readonly router = inject(Router);
+  private readonly languageStore = inject(LanguageStore);
+  /** The page's messages in TypeScript (inside computed(): follows the language). */
+  private readonly t = pageTranslate('feedback', FEEDBACK_MESSAGES);
+
+  /** A language's name in the interface's language (`und`: not detected). */
+  protected langName(code: string | null | undefined): string {
+    if (!code || code === 'und') return this.t('notDetected');
+    const lang = this.languageStore.language();
+    try {
+      const name = new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
+      return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+    } catch {
+      return code;
+    }
+  }
+  /** An aspect's name in the interface's language (the API's English label if unknown). */
+  private aspectName(code: string, fallback?: string): string {
+    return code in FEEDBACK_MESSAGES.aspect ? this.t(`aspect.${code}`) : (fallback ?? code);
+  }
 
   /** `?rating=1,2` narrows the review list (ratings are not an analytics filter). */
   readonly rating = input<string>();
@@ -100,9 +120,23 @@ export class FeedbackPage {
   protected readonly ratingsOption = computed(() =>
     buildRatingDistributionOption(this.data()?.ratings ?? [0, 0, 0, 0, 0], this.theme.tokens()),
   );
-  protected readonly ratingsTitle = computed(() => ratingHeadline(this.data()?.ratings ?? []));
+  protected readonly ratingsTitle = computed(() => {
+    const ratings = this.data()?.ratings ?? [];
+    const total = ratings.reduce((s, n) => s + n, 0);
+    if (!total) return this.t('ratings.none');
+    const high = (ratings[3] ?? 0) + (ratings[4] ?? 0);
+    const low = (ratings[0] ?? 0) + (ratings[1] ?? 0);
+    return this.t('ratings.headline', {
+      high: formatShare(high / total),
+      low: formatShare(low / total),
+    });
+  });
   protected readonly ratingsLabel = computed(() =>
-    (this.data()?.ratings ?? []).map((n, i) => `${i + 1} stars: ${n}`).join('; '),
+    this.t('ratings.chart', {
+      rows: (this.data()?.ratings ?? [])
+        .map((n, i) => this.t('ratings.row', { stars: i + 1, count: n }))
+        .join('; '),
+    }),
   );
   protected readonly ratedState = computed(() =>
     loadState(this.report, () => !(this.data()?.ratings ?? []).some((n) => n > 0)),
@@ -114,18 +148,25 @@ export class FeedbackPage {
   protected readonly trendTitle = computed(() => {
     const trend = (this.data()?.trend ?? []).filter((w) => w.netSentiment !== null);
     if (trend.length < 2)
-      return `Net sentiment ${formatNetSentiment(this.data()?.netSentiment ?? null)}`;
+      return this.t('trend.current', {
+        net: formatNetSentiment(this.data()?.netSentiment ?? null),
+      });
     const first = trend[0].netSentiment ?? 0;
     const last = trend[trend.length - 1].netSentiment ?? 0;
     const diff = Math.round((last - first) * 100);
     return diff === 0
-      ? `Net sentiment held at ${formatNetSentiment(last)} over the period`
-      : `Net sentiment ${diff > 0 ? 'rose' : 'fell'} from ${formatNetSentiment(first)} to ${formatNetSentiment(last)} over the period`;
+      ? this.t('trend.held', { net: formatNetSentiment(last) })
+      : this.t(diff > 0 ? 'trend.rose' : 'trend.fell', {
+          from: formatNetSentiment(first),
+          to: formatNetSentiment(last),
+        });
   });
   protected readonly trendLabel = computed(() =>
-    (this.data()?.trend ?? [])
-      .map((w) => `${w.week}: ${formatNetSentiment(w.netSentiment)}`)
-      .join('; '),
+    this.t('trend.chart', {
+      rows: (this.data()?.trend ?? [])
+        .map((w) => `${w.week}: ${formatNetSentiment(w.netSentiment)}`)
+        .join('; '),
+    }),
   );
 
   protected readonly languageRows = computed<NetSentimentRow[]>(() =>
@@ -133,7 +174,7 @@ export class FeedbackPage {
       .sort((a, b) => b.items - a.items)
       .map((l) => ({
         key: l.language,
-        label: languageName(l.language),
+        label: this.langName(l.language),
         items: l.items,
         netSentiment: l.netSentiment,
       })),
@@ -158,27 +199,55 @@ export class FeedbackPage {
   );
   protected readonly languageTitle = computed(() => {
     const rows = this.languageRows().filter((r) => r.netSentiment !== null && r.key !== 'und');
-    if (rows.length < 2) return 'Net sentiment per language';
+    if (rows.length < 2) return this.t('language.title');
     const sorted = [...rows].sort((a, b) => (a.netSentiment ?? 0) - (b.netSentiment ?? 0));
-    return `${sorted[0].label} feedback is the least positive (${formatNetSentiment(sorted[0].netSentiment)}), ${sorted[sorted.length - 1].label} the most (${formatNetSentiment(sorted[sorted.length - 1].netSentiment)})`;
+    const best = sorted[sorted.length - 1];
+    return this.t('language.finding', {
+      worst: sorted[0].label,
+      worstNet: formatNetSentiment(sorted[0].netSentiment),
+      best: best.label,
+      bestNet: formatNetSentiment(best.netSentiment),
+    });
   });
   protected readonly supplierTitle = computed(() => {
     const worst = this.supplierRows()[0];
     return worst
-      ? `${worst.label} has the lowest net sentiment: ${formatNetSentiment(worst.netSentiment)}`
-      : 'Net sentiment per supplier';
+      ? this.t('supplier.worst', {
+          label: worst.label,
+          net: formatNetSentiment(worst.netSentiment),
+        })
+      : this.t('supplier.title');
   });
-  protected barsLabel(rows: readonly NetSentimentRow[]): string {
+  protected readonly languageLabel = computed(() =>
+    this.t('language.chart', { rows: this.barsLabel(this.languageRows()) }),
+  );
+  protected readonly supplierLabel = computed(() =>
+    this.t('supplier.chart', { rows: this.barsLabel(this.supplierRows()) }),
+  );
+  private barsLabel(rows: readonly NetSentimentRow[]): string {
     return rows
-      .map((r) => `${r.label}: ${formatNetSentiment(r.netSentiment)} (${r.items} items)`)
+      .map((r) =>
+        this.t('bars', {
+          label: r.label,
+          net: formatNetSentiment(r.netSentiment),
+          count: r.items,
+        }),
+      )
       .join('; ');
   }
 
   // Aspects: what reviews talk about, and the products they criticise beside their returns
   protected readonly aspects = aspectsResource(this.filters.params);
-  private readonly aspectData = computed(() =>
-    this.aspects.hasValue() ? this.aspects.value() : undefined,
-  );
+  /** The aspects with their names in the interface's language. */
+  private readonly aspectData = computed(() => {
+    const data = this.aspects.hasValue() ? this.aspects.value() : undefined;
+    return data
+      ? {
+          ...data,
+          aspects: data.aspects.map((a) => ({ ...a, label: this.aspectName(a.aspect, a.label) })),
+        }
+      : undefined;
+  });
   protected readonly aspectsError = computed(() => {
     const error = this.aspects.error();
     return error ? describeHttpError(error) : null;
@@ -189,17 +258,45 @@ export class FeedbackPage {
   protected readonly aspectsOption = computed(() =>
     buildAspectDivergingOption(this.aspectData()?.aspects ?? [], this.theme.tokens()),
   );
-  protected readonly aspectsTitle = computed(() =>
-    aspectHeadline(this.aspectData()?.aspects ?? []),
+  /** The finding: the least positive aspect with enough mentions, and how negative it is. */
+  protected readonly aspectsTitle = computed(() => {
+    const rows = sortAspects(this.aspectData()?.aspects ?? []);
+    if (!rows.length) return this.t('aspects.none');
+    const solid = rows.filter((a) => aspectMentions(a) >= ASPECT_MIN_MENTIONS);
+    const worst = (solid.length ? solid : rows)[0];
+    const total = aspectMentions(worst);
+    const net = formatNetSentiment(worst.netSentiment);
+    if ((worst.netSentiment ?? 0) >= 0)
+      return this.t('aspects.allPositive', { label: worst.label, net });
+    return this.t('aspects.worst', {
+      label: worst.label,
+      share: formatShare(worst.negative / total),
+      total,
+      net,
+    });
+  });
+  protected readonly aspectsAria = computed(() =>
+    this.t('aspects.chart', {
+      rows: sortAspects(this.aspectData()?.aspects ?? [])
+        .map((a) =>
+          this.t('aspects.row', {
+            label: a.label,
+            negative: a.negative,
+            neutral: a.neutral,
+            positive: a.positive,
+            net: formatNetSentiment(a.netSentiment),
+          }),
+        )
+        .join('; '),
+    }),
   );
-  protected readonly aspectsAria = computed(() => aspectsLabel(this.aspectData()?.aspects ?? []));
   protected readonly aspectsHeight = computed(
     () => 56 + Math.max(1, sortAspects(this.aspectData()?.aspects ?? []).length) * 34,
   );
   protected readonly productRows = computed(() =>
     (this.aspectData()?.products ?? []).map((p) => ({
       ...p,
-      aspectLabel: feedbackAspectLabel(p.topNegativeAspect),
+      aspectLabel: this.aspectName(p.topNegativeAspect),
       reasonLabel: p.topReason
         ? (REASONS.find((r) => r.code === p.topReason)?.label ?? p.topReason)
         : '–',
@@ -217,7 +314,9 @@ export class FeedbackPage {
   /** Who reads the texts: the shipped analysis, or models learnt from the shop's own labels. */
   protected readonly textModels = textModelsResource();
   protected readonly readers = computed(() =>
-    this.textModels.hasValue() ? textReaders(this.textModels.value()) : null,
+    this.textModels.hasValue()
+      ? textReaders(this.textModels.value(), this.t, (code) => this.langName(code))
+      : null,
   );
   protected readonly readersState = computed(() => loadState(this.textModels, () => false));
   protected readonly readersError = computed(() => {
@@ -235,11 +334,10 @@ export class FeedbackPage {
   protected readonly sortKey = computed(() =>
     this.order() && SORTS[this.order() ?? ''] ? (this.order() as string) : 'newest',
   );
-  protected readonly sorts = Object.entries(SORTS).map(([key, s]) => ({ key, label: s.label }));
-  protected readonly languages = [...ANALYSED_LANGUAGES, 'und'].map((code) => ({
-    code,
-    name: languageName(code),
-  }));
+  protected readonly sorts = Object.keys(SORTS);
+  protected readonly languages = computed(() =>
+    [...ANALYSED_LANGUAGES, 'und'].map((code) => ({ code, name: this.langName(code) })),
+  );
   protected readonly languageFilter = computed(() => this.filters.state().values.language ?? []);
 
   private readonly reviewParams = computed<QueryParams | null>(() => {
@@ -258,7 +356,7 @@ export class FeedbackPage {
     (this.reviews.hasValue() ? (this.reviews.value()?.rows ?? []) : []).map((r) => ({
       ...r,
       stars: r.rating === null ? '' : '★'.repeat(r.rating) + '☆'.repeat(5 - r.rating),
-      languageName: languageName(r.language),
+      languageName: this.langName(r.language),
       date: r.createdAt.slice(0, 10),
     })),
   );
@@ -278,8 +376,13 @@ export class FeedbackPage {
   protected readonly reviewsHeading = computed(() => {
     const total = this.reviewTotal();
     const rating = this.ratingFilter();
-    const which = rating.length ? ` rated ${rating.map((r) => `${r}★`).join(', ')}` : '';
-    return total === null ? 'Reviews' : `${formatCount(total)} feedback items${which}`;
+    if (total === null) return this.t('reviews.heading');
+    return rating.length
+      ? this.t('reviews.countRated', {
+          count: total,
+          ratings: rating.map((r) => `${r}★`).join(', '),
+        })
+      : this.t('reviews.count', { count: total });
   });
 
   protected readonly csv = computed(() => {
@@ -302,7 +405,27 @@ export class FeedbackPage {
   protected readonly deliveryOption = computed(() =>
     buildDeliveryRatingsOption(this.deliveryRows(), this.theme.tokens()),
   );
-  protected readonly deliveryTitle = computed(() => deliveryHeadline(this.deliveryRows()));
+  /** "Late deliveries: net sentiment −100 against +78 on time (3 and 9 items)". */
+  protected readonly deliveryTitle = computed(() => {
+    const rows = this.deliveryRows();
+    const late = rows.find((r) => r.delivery === 'late');
+    const onTime = rows.find((r) => r.delivery === 'on_time');
+    if (!late?.items && !onTime?.items) return this.t('delivery.none');
+    if (!late?.items) return this.t('delivery.noLate', { count: onTime?.items ?? 0 });
+    return this.t('delivery.headline', {
+      late: formatNetSentiment(late.netSentiment),
+      onTime: formatNetSentiment(onTime?.netSentiment ?? null),
+      lateItems: formatCount(late.items),
+      onTimeItems: formatCount(onTime?.items ?? 0),
+    });
+  });
+  protected readonly deliveryLabel = computed(() =>
+    this.t('delivery.chart', { title: this.deliveryTitle() }),
+  );
+  /** A message of the page, for titles handed to the drawers on a click. */
+  protected text(key: string, params?: Record<string, unknown>): string {
+    return this.t(key, params);
+  }
   protected readonly deliveryState = computed(() =>
     loadState(this.report, () => !this.deliveryRows().some((r) => r.items > 0)),
   );
@@ -313,14 +436,14 @@ export class FeedbackPage {
     if (!row) return;
     const rating = (event.seriesIndex ?? 0) + 1;
     this.drill.openDrill(
-      `Feedback rated ${rating}★ after ${row.delivery === 'late' ? 'a late' : 'an on-time'} delivery`,
+      this.t(row.delivery === 'late' ? 'delivery.ratedLate' : 'delivery.ratedOnTime', { rating }),
       drillFeedback(this.filters.params() ?? {}, { delivery: row.delivery, rating }),
     );
   }
 
   protected openDelivery(delivery: 'on_time' | 'late'): void {
     this.drill.openDrill(
-      delivery === 'late' ? 'Feedback after a late delivery' : 'Feedback after an on-time delivery',
+      this.t(delivery === 'late' ? 'delivery.late' : 'delivery.onTime'),
       drillFeedback(this.filters.params() ?? {}, { delivery }),
     );
   }
@@ -329,7 +452,7 @@ export class FeedbackPage {
   protected onRatingClick(event: ECElementEvent): void {
     const rating = (event.seriesIndex ?? 0) + 1;
     this.drill.openDrill(
-      `Feedback rated ${rating}★`,
+      this.t('ratings.ratedStars', { rating }),
       drillFeedback(this.filters.params() ?? {}, { rating }),
     );
   }
@@ -338,7 +461,7 @@ export class FeedbackPage {
   protected openRated(): void {
     this.drill.openRecords({
       kind: 'feedback',
-      title: 'Rated feedback',
+      title: this.t('ratings.rated'),
       params: { ...(this.filters.params() ?? {}), rating: '1,2,3,4,5' },
     });
   }
@@ -347,11 +470,14 @@ export class FeedbackPage {
   protected onTrendClick(event: ECElementEvent): void {
     const week = this.data()?.trend[event.dataIndex]?.week;
     const label = TREND_LABELS[event.seriesIndex ?? -1];
-    if (week && label)
-      this.drill.openDrill(
-        `${humanize(label)} feedback, ${week}`,
-        drillFeedback(this.filters.params() ?? {}, { week, label }),
-      );
+    if (!week || !label) return;
+    const name = this.t(`label.${label}`);
+    const lang = this.languageStore.language();
+    const capitalised = name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+    this.drill.openDrill(
+      this.t('trend.drill', { label: capitalised, week }),
+      drillFeedback(this.filters.params() ?? {}, { week, label }),
+    );
   }
 
   protected setRating(value: string): void {
@@ -376,9 +502,9 @@ export class FeedbackPage {
   protected onLanguageClick(event: ECElementEvent): void {
     const row = this.languageRows()[event.dataIndex];
     if (!row) return;
-    if (row.key === 'und') return this.openRecords('Feedback in the period');
+    if (row.key === 'und') return this.openRecords(this.t('trend.records'));
     this.drill.openDrill(
-      `Feedback in ${row.label}`,
+      this.t('language.drill', { language: row.label }),
       drillFeedback(this.filters.params() ?? {}, { language: row.key }),
       { language: [row.key] },
     );
@@ -388,7 +514,7 @@ export class FeedbackPage {
     const row = this.supplierRows()[event.dataIndex];
     if (row)
       this.drill.openDrill(
-        `Feedback on ${row.label}`,
+        this.t('supplier.drill', { supplier: row.label }),
         drillFeedback(this.filters.params() ?? {}, { supplier: row.key }),
         { supplier: [row.key] },
       );

@@ -1,6 +1,11 @@
 import type { TextModelState, TextModelsReport } from '@returnlens/shared/contracts';
 import { languageName } from '@returnlens/web/shared/filters';
 import { formatCount } from '@returnlens/web/shared/ui-charts';
+import { FEEDBACK_MESSAGES } from './i18n/en';
+import { englishTranslate, type Translate } from '@returnlens/web/shared/data-access';
+
+/** English, for callers that do not pass the page's translator. */
+const ENGLISH: Translate = englishTranslate(FEEDBACK_MESSAGES);
 
 /** One line of "Who reads the texts": a language's sentiment, or the reasons of every language. */
 export interface TextReaderRow {
@@ -28,54 +33,60 @@ export interface TextReadersView {
 
 const percent = (share: number): string => `${formatCount(Math.round(share * 100))} %`;
 
-function row(model: TextModelState): TextReaderRow {
+function row(model: TextModelState, t: Translate, name: (code: string) => string): TextReaderRow {
   const reasons = model.task === 'reasons';
-  const examples = `${formatCount(model.labelledTexts)} ${reasons ? 'stated reasons' : 'rated reviews'}`;
-  const of = `${formatCount(model.agreementOf)} ${reasons ? 'stated reasons' : 'rated reviews'}`;
   return {
     key: `${model.task} ${model.language}`,
-    subject: reasons ? 'Reasons' : languageName(model.language),
+    subject: reasons ? t('readers.reasons') : name(model.language),
     reader: model.inUse
-      ? `Shop model (learnt from ${examples})`
-      : reasons
-        ? 'Shipped cues'
-        : 'Shipped analysis',
+      ? t(reasons ? 'readers.shopReasons' : 'readers.shopReviews', { count: model.labelledTexts })
+      : t(reasons ? 'readers.shippedCues' : 'readers.shippedAnalysis'),
     shop: model.inUse,
     agreement:
       model.agreement === null || model.agreementOf === 0
         ? null
-        : reasons
-          ? `agrees with the stated reason on ${percent(model.agreement)} of ${of}`
-          : `text agrees with stars on ${percent(model.agreement)} of ${of}`,
+        : t(reasons ? 'readers.agreesReason' : 'readers.agreesStars', {
+            share: percent(model.agreement),
+            count: model.agreementOf,
+          }),
     reads:
       model.inUse && model.labels > 0
-        ? `reads ${formatCount(model.labels)} ${reasons ? 'claims without a stated reason' : 'unrated reviews'}`
+        ? t(reasons ? 'readers.readsClaims' : 'readers.readsReviews', { count: model.labels })
         : null,
-    why: model.inUse ? null : `Why not the shop model: ${model.why}`,
+    // The gate's reason is written by the API (server-side, in English).
+    why: model.inUse ? null : t('readers.why', { why: model.why }),
   };
 }
 
-/** What the panel "Who reads the texts" lists: sentiment per language, then reasons. */
-export function textReaders(report: TextModelsReport): TextReadersView {
+/**
+ * What the panel "Who reads the texts" lists: sentiment per language, then reasons — in the
+ * page's language (`t`, `name` for a language's name), English by default.
+ */
+export function textReaders(
+  report: TextModelsReport,
+  t: Translate = ENGLISH,
+  name: (code: string) => string = languageName,
+): TextReadersView {
   const sentiment = report.models
     .filter((m) => m.task === 'sentiment')
     .sort((a, b) => b.labelledTexts - a.labelledTexts || a.language.localeCompare(b.language));
   const reasons = report.models.filter((m) => m.task === 'reasons');
-  const needed = formatCount(report.minExamples);
+  const needed = report.minExamples;
   const waiting = report.waiting.map((w) => ({
     key: `${w.task} ${w.language}`,
     text:
       w.task === 'reasons'
-        ? `Reasons: ${formatCount(w.labelledTexts)} of ${needed} stated reasons needed`
-        : `${languageName(w.language)}: ${formatCount(w.labelledTexts)} of ${needed} rated reviews needed`,
+        ? t('readers.waitingReasons', { count: formatCount(w.labelledTexts), needed })
+        : t('readers.waitingLanguage', {
+            language: name(w.language),
+            count: formatCount(w.labelledTexts),
+            needed,
+          }),
   }));
-  const rows = [...sentiment, ...reasons].map(row);
+  const rows = [...sentiment, ...reasons].map((m) => row(m, t, name));
   return {
     rows,
     waiting,
-    empty:
-      rows.length === 0 && waiting.length === 0
-        ? `No language has enough rated reviews to learn from yet (${needed} needed)`
-        : null,
+    empty: rows.length === 0 && waiting.length === 0 ? t('readers.empty', { needed }) : null,
   };
 }

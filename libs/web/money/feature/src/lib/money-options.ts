@@ -1,5 +1,4 @@
 import {
-  RESOLUTION_OUTCOME_LABELS,
   RESOLUTION_OUTCOMES,
   type CostOfQualityRow,
   type IsoWeekRef,
@@ -22,6 +21,11 @@ import {
   type DesignTokens,
   type ECOption,
 } from '@returnlens/web/shared/ui-charts';
+import { MONEY_MESSAGES } from './i18n/en';
+import { englishTranslate, type Translate } from '@returnlens/web/shared/data-access';
+
+/** English, for callers that do not pass the page's translator (and the unit tests). */
+const ENGLISH: Translate = englishTranslate(MONEY_MESSAGES);
 
 /**
  * Option builders of the Money & resolutions page: pure functions of the API's rows and the
@@ -73,6 +77,7 @@ export function buildMoneyWeeksOption(
   rows: readonly MoneyWeekRow[],
   currency: string,
   tokens: DesignTokens,
+  t: Translate = ENGLISH,
 ): ECOption {
   const byWeek = weeks.map((w) => rows.find((r) => r.week === w.start && r.currency === currency));
   const money = (v: number) => formatMoney(v, currency);
@@ -100,12 +105,12 @@ export function buildMoneyWeeksOption(
       formatter: (params: unknown) => {
         const i = (params as { dataIndex: number }[])[0].dataIndex;
         const r = byWeek[i];
-        const head = `<strong>${weeks[i].week}</strong>${r && !r.complete ? ' · not over yet' : ''}`;
-        if (!r) return `${head}<br/>no money went out`;
+        const head = `<strong>${weeks[i].week}</strong>${r && !r.complete ? ` · ${t('weekly.notOverYet')}` : ''}`;
+        if (!r) return `${head}<br/>${t('weekly.noMoney')}`;
         return [
           head,
-          `Refunds paid: ${money(r.refundAmount)} (${formatCount(r.refunds)} claims)`,
-          `Handling cost: ${money(r.costAmount)} (${formatCount(r.costClaims)} claims)`,
+          t('weekly.tipRefunds', { amount: money(r.refundAmount), count: r.refunds }),
+          t('weekly.tipCost', { amount: money(r.costAmount), count: r.costClaims }),
         ].join('<br/>');
       },
     },
@@ -121,7 +126,7 @@ export function buildMoneyWeeksOption(
     },
     series: [
       {
-        ...series('refund', `Refunds paid (${currency})`),
+        ...series('refund', t('weekly.series.refunds', { currency })),
         ...(incomplete.length
           ? {
               markArea: {
@@ -129,14 +134,14 @@ export function buildMoneyWeeksOption(
                 itemStyle: { color: tokens.surfaceMuted, opacity: 0.6 },
                 label: { color: tokens.textMuted, fontSize: 10, position: 'insideTop' as const },
                 data: incomplete.map((w) => [
-                  { xAxis: shortWeek(w.week), name: 'not over' },
+                  { xAxis: shortWeek(w.week), name: t('weekly.notOver') },
                   { xAxis: shortWeek(w.week) },
                 ]),
               },
             }
           : {}),
       },
-      series('cost', `Handling cost (${currency})`),
+      series('cost', t('weekly.series.cost', { currency })),
     ],
   };
 }
@@ -151,6 +156,7 @@ export function buildMixWeeksOption(
   weeks: readonly IsoWeekRef[],
   rows: readonly ResolutionWeekRow[],
   tokens: DesignTokens,
+  t: Translate = ENGLISH,
 ): ECOption {
   const outcomes = outcomesIn(rows);
   const cell = (w: IsoWeekRef, o: ResolutionOutcome) =>
@@ -179,11 +185,11 @@ export function buildMixWeeksOption(
           .filter((r): r is ResolutionWeekRow => !!r && r.claims > 0)
           .map(
             (r) =>
-              `${RESOLUTION_OUTCOME_LABELS[r.resolution]}: ${formatShare(r.share)} (${formatCount(r.claims)})`,
+              `${t(`outcome.${r.resolution}`)}: ${formatShare(r.share)} (${formatCount(r.claims)})`,
           );
         const notOverYet = rows.some((r) => r.week === w.start && !r.complete);
         return [
-          `<strong>${w.week}</strong> · ${formatCount(totals[i])} claims opened${notOverYet ? ' · not over yet' : ''}`,
+          `<strong>${w.week}</strong> · ${t('mix.tipWeek', { count: totals[i] })}${notOverYet ? ` · ${t('weekly.notOverYet')}` : ''}`,
           ...lines,
         ].join('<br/>');
       },
@@ -202,7 +208,7 @@ export function buildMixWeeksOption(
     },
     series: outcomes.map((o) => ({
       id: o,
-      name: RESOLUTION_OUTCOME_LABELS[o],
+      name: t(`outcome.${o}`),
       type: 'bar' as const,
       stack: 'mix',
       barMaxWidth: 34,
@@ -243,7 +249,11 @@ export function mixGroups<T extends ResolutionMixRow>(
 }
 
 /** The mix of each group as a horizontal 100 % bar, the group's claims beside it. */
-export function buildMixBarsOption(groups: readonly MixGroup[], tokens: DesignTokens): ECOption {
+export function buildMixBarsOption(
+  groups: readonly MixGroup[],
+  tokens: DesignTokens,
+  t: Translate = ENGLISH,
+): ECOption {
   const outcomes = outcomesIn(groups.flatMap((g) => g.rows));
   const totals = groups.map((g) => g.rows.reduce((s, r) => s + r.claims, 0));
   return {
@@ -257,7 +267,11 @@ export function buildMixBarsOption(groups: readonly MixGroup[], tokens: DesignTo
         const { dataIndex, seriesId } = p as { dataIndex: number; seriesId: ResolutionOutcome };
         const g = groups[dataIndex];
         const r = g.rows.find((x) => x.resolution === seriesId);
-        return `<strong>${escapeHtml(g.label)}</strong><br/>${RESOLUTION_OUTCOME_LABELS[seriesId]}: ${formatShare(r?.share ?? 0)} · ${formatCount(r?.claims ?? 0)} of ${formatCount(totals[dataIndex])} claims`;
+        const of = t('mix.ofClaims', {
+          count: formatCount(r?.claims ?? 0),
+          total: totals[dataIndex],
+        });
+        return `<strong>${escapeHtml(g.label)}</strong><br/>${t(`outcome.${seriesId}`)}: ${formatShare(r?.share ?? 0)} · ${of}`;
       },
     },
     xAxis: {
@@ -276,7 +290,7 @@ export function buildMixBarsOption(groups: readonly MixGroup[], tokens: DesignTo
     },
     series: outcomes.map((o, i) => ({
       id: o,
-      name: RESOLUTION_OUTCOME_LABELS[o],
+      name: t(`outcome.${o}`),
       type: 'bar' as const,
       stack: 'mix',
       barMaxWidth: 20,
@@ -303,6 +317,7 @@ export function buildCostOption(
   rows: readonly CostOfQualityRow[],
   currency: string,
   tokens: DesignTokens,
+  t: Translate = ENGLISH,
 ): ECOption {
   const money = (v: number) => formatMoney(v, currency);
   const bar = (id: 'refund' | 'cost', name: string, value: (r: CostOfQualityRow) => number) => ({
@@ -325,9 +340,9 @@ export function buildCostOption(
       formatter: (params: unknown) => {
         const r = rows[(params as { dataIndex: number }[])[0].dataIndex];
         return [
-          `<strong>${escapeHtml(r.label)}</strong> · ${money(r.total)} from ${formatCount(r.claims)} claims`,
-          `Refunds paid: ${money(r.refundAmount)} (${formatCount(r.refunds)})`,
-          `Handling cost: ${money(r.costAmount)} (${formatCount(r.costClaims)})`,
+          `<strong>${escapeHtml(r.label)}</strong> · ${t('cost.tipTotal', { amount: money(r.total), count: r.claims })}`,
+          t('cost.tipRefunds', { amount: money(r.refundAmount), count: formatCount(r.refunds) }),
+          t('cost.tipCost', { amount: money(r.costAmount), count: formatCount(r.costClaims) }),
         ].join('<br/>');
       },
     },
@@ -341,9 +356,9 @@ export function buildCostOption(
       axisLabel: { color: tokens.text, fontSize: 12 },
     },
     series: [
-      bar('refund', 'Refunds paid', (r) => r.refundAmount),
+      bar('refund', t('cost.refunds'), (r) => r.refundAmount),
       {
-        ...bar('cost', 'Handling cost', (r) => r.costAmount),
+        ...bar('cost', t('cost.handling'), (r) => r.costAmount),
         label: {
           show: true,
           position: 'right' as const,
@@ -361,50 +376,72 @@ export function moneyHeadline(
   weeks: readonly IsoWeekRef[],
   rows: readonly MoneyWeekRow[],
   currency: string,
+  t: Translate = ENGLISH,
 ): string {
   const own = rows.filter((r) => r.currency === currency);
-  if (!own.length) return 'No refunds paid and no handling cost in this period';
+  if (!own.length) return t('weekly.none');
   const total = (r: MoneyWeekRow) => r.refundAmount + r.costAmount;
   const sum = own.reduce((s, r) => s + total(r), 0);
   const complete = own.filter((r) => r.complete);
   const last = complete[complete.length - 1];
-  if (!last) return `${formatMoney(sum, currency)} went out on claims in this period`;
+  if (!last) return t('weekly.period', { sum: formatMoney(sum, currency) });
   const name = weeks.find((w) => w.start === last.week)?.week ?? last.week;
   const before = complete.slice(-5, -1);
   const baseline = before.length ? before.reduce((s, r) => s + total(r), 0) / before.length : 0;
-  const change =
-    baseline > 0 && Math.abs(total(last) - baseline) / baseline >= 0.2
-      ? `, ${total(last) > baseline ? 'up' : 'down'} from ${formatMoney(baseline, currency)} a week before`
-      : '';
-  return `${formatMoney(total(last), currency)} went out on claims in ${shortWeek(name)}${change}; ${formatMoney(sum, currency)} in the period`;
+  const changed = baseline > 0 && Math.abs(total(last) - baseline) / baseline >= 0.2;
+  const key = !changed
+    ? 'weekly.headline'
+    : total(last) > baseline
+      ? 'weekly.headlineUp'
+      : 'weekly.headlineDown';
+  return t(key, {
+    amount: formatMoney(total(last), currency),
+    week: shortWeek(name),
+    baseline: formatMoney(baseline, currency),
+    sum: formatMoney(sum, currency),
+  });
 }
 
 /** The mix chart's finding: how the claims of the last complete week ended so far. */
 export function mixHeadline(
   rows: readonly ResolutionWeekRow[],
   weeks: readonly IsoWeekRef[],
+  t: Translate = ENGLISH,
 ): string {
   const complete = weeks.filter((w) => rows.some((r) => r.week === w.start && r.complete));
   const w = complete[complete.length - 1];
-  if (!w) return 'How claims end';
+  if (!w) return t('mix.howClaimsEnd');
   const own = rows.filter((r) => r.week === w.start);
   const total = own.reduce((s, r) => s + r.claims, 0);
-  if (!total) return `No claims were opened in ${w.week}`;
+  if (!total) return t('mix.noneOpened', { week: w.week });
   const decided = own.filter((r) => r.resolution !== 'open' && r.claims > 0);
   const top = [...decided].sort((a, b) => b.claims - a.claims)[0];
   const open = own.find((r) => r.resolution === 'open')?.share ?? 0;
-  return `${top ? `${formatShare(top.share)} of ${shortWeek(w.week)}’s claims ended in ${RESOLUTION_OUTCOME_LABELS[top.resolution].toLowerCase()}` : `No claim of ${shortWeek(w.week)} is decided yet`}; ${formatShare(open)} are still open`;
+  const week = shortWeek(w.week);
+  return top
+    ? t('mix.ended', {
+        share: formatShare(top.share),
+        week,
+        outcome: t(`outcomeLower.${top.resolution}`),
+        open: formatShare(open),
+      })
+    : t('mix.undecided', { week, open: formatShare(open) });
 }
 
 /** A cost chart's finding: who costs the most, and their share of the currency's total. */
 export function costHeadline(
   rows: readonly CostOfQualityRow[],
   currency: string,
-  what: string,
+  what: 'supplier' | 'product' | 'reason',
+  t: Translate = ENGLISH,
 ): string {
   const own = rows.filter((r) => r.currency === currency);
   const total = own.reduce((s, r) => s + r.total, 0);
   const top = own[0];
-  if (!top || total === 0) return `No money went out on claims by ${what}`;
-  return `${top.label} cost ${formatMoney(top.total, currency)} — ${formatShare(top.total / total)} of all`;
+  if (!top || total === 0) return t(`cost.none.${what}`);
+  return t('cost.top', {
+    label: top.label,
+    amount: formatMoney(top.total, currency),
+    share: formatShare(top.total / total),
+  });
 }

@@ -12,6 +12,7 @@ import {
   describeHttpError,
   DrilldownStore,
   loadState,
+  providePageMessages,
   type QueryParams,
 } from '@returnlens/web/shared/data-access';
 import { FilterStore } from '@returnlens/web/shared/filters';
@@ -23,7 +24,10 @@ import {
   ThemeStore,
 } from '@returnlens/web/shared/ui-charts';
 import { PanelComponent } from '@returnlens/web/shared/ui';
+import { TranslocoPipe } from '@jsverse/transloco';
 import type { ECElementEvent } from 'echarts/core';
+import { MONEY_MESSAGES } from './i18n/en';
+import { pageTranslate } from '@returnlens/web/shared/data-access';
 import {
   buildCostOption,
   buildMixBarsOption,
@@ -49,7 +53,8 @@ type CostDimension = 'supplier' | 'product' | 'reason';
  */
 @Component({
   selector: 'rl-money-page',
-  imports: [ChartComponent, PanelComponent],
+  imports: [ChartComponent, PanelComponent, TranslocoPipe],
+  providers: [providePageMessages('money', MONEY_MESSAGES)],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './money-page.html',
   styleUrl: './money-page.scss',
@@ -58,6 +63,8 @@ export class MoneyPage {
   private readonly theme = inject(ThemeStore);
   private readonly filters = inject(FilterStore);
   private readonly drill = inject(DrilldownStore);
+  /** The page's messages in TypeScript (inside computed(): follows the language). */
+  private readonly t = pageTranslate('money', MONEY_MESSAGES);
 
   protected readonly resolutions = analyticsResource<ResolutionsReport>(
     'resolutions',
@@ -129,30 +136,33 @@ export class MoneyPage {
       this.moneyData()?.weekly ?? [],
       this.currency(),
       this.theme.tokens(),
+      this.t,
     ),
   );
   protected readonly moneyTitle = computed(() =>
-    moneyHeadline(this.weeks(), this.moneyData()?.weekly ?? [], this.currency()),
+    moneyHeadline(this.weeks(), this.moneyData()?.weekly ?? [], this.currency(), this.t),
   );
   protected readonly moneyLabel = computed(() => {
     const currency = this.currency();
-    return `Refunds paid and handling cost per week in ${currency}: ${(
-      this.moneyData()?.weekly ?? []
-    )
+    const weeks = (this.moneyData()?.weekly ?? [])
       .filter((r) => r.currency === currency)
-      .map(
-        (r) =>
-          `${r.week}${r.complete ? '' : ' (not over)'} ${formatMoney(r.refundAmount, currency)} refunds, ${formatMoney(r.costAmount, currency)} cost`,
+      .map((r) =>
+        this.t(r.complete ? 'weekly.chartWeek' : 'weekly.chartWeekNotOver', {
+          week: r.week,
+          refunds: formatMoney(r.refundAmount, currency),
+          cost: formatMoney(r.costAmount, currency),
+        }),
       )
-      .join('; ')}`;
+      .join('; ');
+    return this.t('weekly.chart', { currency, weeks });
   });
 
   // The resolution mix per week.
   protected readonly mixOption = computed(() =>
-    buildMixWeeksOption(this.weeks(), this.mixData()?.weekly ?? [], this.theme.tokens()),
+    buildMixWeeksOption(this.weeks(), this.mixData()?.weekly ?? [], this.theme.tokens(), this.t),
   );
   protected readonly mixTitle = computed(() =>
-    mixHeadline(this.mixData()?.weekly ?? [], this.weeks()),
+    mixHeadline(this.mixData()?.weekly ?? [], this.weeks(), this.t),
   );
   protected readonly mixLabel = computed(() => this.mixTitle());
 
@@ -174,31 +184,37 @@ export class MoneyPage {
     ),
   );
   protected readonly reasonMixOption = computed(() =>
-    buildMixBarsOption(this.reasonGroups(), this.theme.tokens()),
+    buildMixBarsOption(this.reasonGroups(), this.theme.tokens(), this.t),
   );
   protected readonly supplierMixOption = computed(() =>
-    buildMixBarsOption(this.supplierGroups(), this.theme.tokens()),
+    buildMixBarsOption(this.supplierGroups(), this.theme.tokens(), this.t),
   );
   protected readonly reasonMixTitle = computed(() =>
-    this.groupFinding(this.reasonGroups(), 'reason'),
+    this.groupFinding(this.reasonGroups(), 'mixReason'),
   );
   protected readonly supplierMixTitle = computed(() =>
-    this.groupFinding(this.supplierGroups(), 'supplier'),
+    this.groupFinding(this.supplierGroups(), 'mixSupplier'),
   );
-  protected mixBarsLabel(groups: readonly MixGroup[]): string {
+  protected readonly reasonMixLabel = computed(() =>
+    this.t('mixReason.chart', { groups: this.mixBarsLabel(this.reasonGroups()) }),
+  );
+  protected readonly supplierMixLabel = computed(() =>
+    this.t('mixSupplier.chart', { groups: this.mixBarsLabel(this.supplierGroups()) }),
+  );
+  private mixBarsLabel(groups: readonly MixGroup[]): string {
     return groups
       .map(
         (g) =>
           `${g.label}: ${g.rows
             .filter((r) => r.claims > 0)
-            .map((r) => `${RESOLUTION_OUTCOME_LABELS[r.resolution]} ${formatShare(r.share)}`)
+            .map((r) => `${this.t(`outcome.${r.resolution}`)} ${formatShare(r.share)}`)
             .join(', ')}`,
       )
       .join('; ');
   }
 
   /** The group whose claims most often end in money going back: refund or partial refund. */
-  private groupFinding(groups: readonly MixGroup[], what: string): string {
+  private groupFinding(groups: readonly MixGroup[], what: 'mixReason' | 'mixSupplier'): string {
     const refunded = groups
       .map((g) => ({
         g,
@@ -210,8 +226,8 @@ export class MoneyPage {
       .filter((x) => x.claims >= 20)
       .sort((a, b) => b.share - a.share)[0];
     return refunded
-      ? `${refunded.g.label}: ${formatShare(refunded.share)} of claims refunded, the most of any ${what} with 20 claims or more`
-      : `Resolution mix by ${what}`;
+      ? this.t(`${what}.finding`, { label: refunded.g.label, share: formatShare(refunded.share) })
+      : this.t(`${what}.title`);
   }
 
   // Cost of poor quality.
@@ -240,11 +256,12 @@ export class MoneyPage {
         dimension,
         table,
         rows,
-        title: costHeadline(all, currency, what),
-        option: buildCostOption(rows, currency, this.theme.tokens()),
-        label: `Cost of poor quality by ${what} in ${currency}: ${rows
-          .map((r) => `${r.label} ${formatMoney(r.total, currency)}`)
-          .join('; ')}`,
+        title: costHeadline(all, currency, what, this.t),
+        option: buildCostOption(rows, currency, this.theme.tokens(), this.t),
+        label: this.t(`cost.chart.${what}`, {
+          currency,
+          rows: rows.map((r) => `${r.label} ${formatMoney(r.total, currency)}`).join('; '),
+        }),
         height: 48 + Math.max(rows.length, 1) * 30,
       };
     }),
@@ -267,6 +284,11 @@ export class MoneyPage {
     return this.csv()[`${table}Cost`];
   }
 
+  /** A message of the page, for titles handed to the drawers on a click. */
+  protected text(key: string, params?: Record<string, unknown>): string {
+    return this.t(key, params);
+  }
+
   // Drill-down: each bar opens exactly the claims it counts.
   protected openRecords(title: string, extra: QueryParams = {}): void {
     this.drill.openRecords({
@@ -282,7 +304,10 @@ export class MoneyPage {
     if (!week) return;
     const currency = this.currency();
     this.openRecords(
-      `${kind === 'refund' ? 'Refunds paid' : 'Handling cost booked'} in ${week.week} (${currency})`,
+      this.t(kind === 'refund' ? 'weekly.recordsRefund' : 'weekly.recordsCost', {
+        week: week.week,
+        currency,
+      }),
       { from: week.week, to: week.week, money: kind, currency },
     );
   }
@@ -292,7 +317,7 @@ export class MoneyPage {
     const outcome = event.seriesId as ResolutionOutcome;
     if (!week || !RESOLUTION_OUTCOME_LABELS[outcome]) return;
     this.openRecords(
-      `Claims opened in ${week.week}: ${RESOLUTION_OUTCOME_LABELS[outcome].toLowerCase()}`,
+      this.t('mix.recordsWeek', { week: week.week, outcome: this.t(`outcomeLower.${outcome}`) }),
       { from: week.week, to: week.week, resolution: outcome },
     );
   }
@@ -302,7 +327,11 @@ export class MoneyPage {
     const group = groups[event.dataIndex];
     const outcome = event.seriesId as ResolutionOutcome;
     if (!group || !group.key || !RESOLUTION_OUTCOME_LABELS[outcome]) return;
-    this.openRecords(`${group.label}: ${RESOLUTION_OUTCOME_LABELS[outcome].toLowerCase()}`, {
+    const title = this.t('mix.groupOutcome', {
+      group: group.label,
+      outcome: this.t(`outcomeLower.${outcome}`),
+    });
+    this.openRecords(title, {
       [by]: group.key,
       resolution: outcome,
     });
@@ -311,7 +340,7 @@ export class MoneyPage {
   protected onCostClick(event: ECElementEvent, dimension: CostDimension): void {
     const row = this.costRows(dimension)[event.dataIndex];
     if (!row || !row.key) return;
-    this.openRecords(`Money that went out on claims of ${row.label} (${row.currency})`, {
+    this.openRecords(this.t('cost.records', { label: row.label, currency: row.currency }), {
       [dimension]: row.key,
       money: 'any',
       currency: row.currency,

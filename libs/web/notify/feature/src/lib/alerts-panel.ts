@@ -8,10 +8,11 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import {
-  ALERT_METRIC_LABELS,
   type AlertMetric,
   type AlertRule,
+  type FilterKey,
   type NotifyChannel,
   type SlaPolicy,
 } from '@returnlens/shared/contracts';
@@ -19,11 +20,9 @@ import type { FieldProblem } from '@returnlens/web/shared/data-access';
 import { FilterChipsComponent, FiltersEditorComponent } from './filters-editor';
 import { FormStatusComponent } from '@returnlens/web/shared/ui';
 import {
-  ALERT_KIND_LABELS,
   alertBody,
   alertErrors,
   alertMetricsFor,
-  CHANNEL_LABELS,
   errorAt,
   errorsByField,
   hasErrors,
@@ -33,29 +32,29 @@ import {
   notifyProblems,
   problemsOfErrors,
   ruleSentence,
-  STATUS_LABELS,
-  UNIT_WORDS,
   when,
   type AlertForm,
   type FieldErrors,
   type FilterValues,
 } from './notify-forms';
+import type { Translate } from './i18n/translate';
 import { NotifyApi } from './notify.api';
 import { NotifyStore } from './notify.store';
 import { WebhookSecretComponent } from './webhook-secret';
 
-const FIELD_LABELS: Record<string, string> = {
-  name: 'Name',
-  metric: 'Figure',
-  kind: 'When',
-  operator: 'Below or above',
-  value: 'Threshold',
-  policyId: 'SLA policy',
-  filters: 'Filters',
-  channel: 'Channel',
-  target: 'Address',
-  quietHours: 'Quiet period',
-};
+/** The fields the form names in words (`subscriptions.fields.<field>`). */
+const FIELDS = [
+  'name',
+  'metric',
+  'kind',
+  'operator',
+  'value',
+  'policyId',
+  'filters',
+  'channel',
+  'target',
+  'quietHours',
+];
 
 /**
  * "Alerts": rules on a dashboard figure (a threshold, a significant change, a supplier beyond
@@ -64,6 +63,7 @@ const FIELD_LABELS: Record<string, string> = {
 @Component({
   selector: 'rl-alerts-panel',
   imports: [
+    TranslocoPipe,
     FiltersEditorComponent,
     FilterChipsComponent,
     FormStatusComponent,
@@ -76,20 +76,26 @@ const FIELD_LABELS: Record<string, string> = {
 export class AlertsPanelComponent {
   private readonly api = inject(NotifyApi);
   protected readonly store = inject(NotifyStore);
+  private readonly transloco = inject(TranslocoService);
+  private readonly t: Translate = (key, params) => this.transloco.translate(key, params);
 
-  protected readonly metricLabels = ALERT_METRIC_LABELS;
-  protected readonly kindLabels = ALERT_KIND_LABELS;
-  protected readonly channelLabels = CHANNEL_LABELS;
-  protected readonly statusLabels = STATUS_LABELS;
-  protected readonly unitWords = UNIT_WORDS;
   protected readonly metricUnit = METRIC_UNIT;
-  protected readonly when = when;
-  protected readonly ruleSentence = ruleSentence;
   protected readonly kindsFor = kindsFor;
-  protected readonly label = (field: string): string =>
-    field === 'target' && this.form().channel === 'webhook'
-      ? 'URL'
-      : (FIELD_LABELS[field] ?? field.replace(/^filters\./, 'Filter '));
+  /** A date and time in the interface language. */
+  protected readonly when = (iso: string | null | undefined): string =>
+    when(iso, '—', this.transloco.getActiveLang());
+  protected readonly ruleSentence = (rule: AlertRule): string => ruleSentence(rule, this.t);
+  protected readonly label = (field: string): string => {
+    if (field === 'target' && this.form().channel === 'webhook')
+      return this.t('subscriptions.fields.url');
+    if (FIELDS.includes(field)) return this.t(`subscriptions.fields.${field}`);
+    const filter = /^filters\.(.+)$/.exec(field)?.[1];
+    return filter
+      ? this.t('subscriptions.fields.filter', {
+          name: this.store.filterName(filter as FilterKey, filter),
+        })
+      : field;
+  };
 
   protected readonly rules = this.api.alertsResource(() => this.store.showAll());
   protected readonly events = this.api.eventsResource(20, () => this.store.showAll());
@@ -144,8 +150,15 @@ export class AlertsPanelComponent {
     });
   }
 
+  /** A name kept in its own direction inside a sentence (Unicode first-strong isolate). */
+  protected isolate(text: string): string {
+    return `\u2068${text}\u2069`;
+  }
+
   protected policyName(id: number | undefined): string | null {
-    return id === undefined ? null : (this.policyNames().get(id) ?? `policy ${id}`);
+    return id === undefined
+      ? null
+      : (this.policyNames().get(id) ?? this.t('subscriptions.alerts.policyNumber', { id }));
   }
 
   protected edit(change: Partial<AlertForm>): void {
@@ -175,14 +188,19 @@ export class AlertsPanelComponent {
   protected async create(event: Event): Promise<void> {
     event.preventDefault();
     const form = this.form();
-    const errors = alertErrors(form, this.metrics());
+    const errors = alertErrors(form, this.metrics(), this.t);
     this.show(problemsOfErrors(errors));
     if (hasErrors(errors)) return;
     this.saving.set(true);
     try {
       const created = await this.api.createAlert(alertBody(form));
       this.rules.reload();
-      this.stored.set(`Created: “${created.name}” — ${ruleSentence(created)}.`);
+      this.stored.set(
+        this.t('subscriptions.alerts.created', {
+          name: created.name,
+          rule: ruleSentence(created, this.t),
+        }),
+      );
       this.secret.set(
         created.channel === 'webhook' && created.secret
           ? { target: created.target, secret: created.secret }
@@ -190,7 +208,7 @@ export class AlertsPanelComponent {
       );
       this.form.set(newAlert(this.metrics(), this.store.user()?.email ?? null));
     } catch (error) {
-      this.show(notifyProblems(error, 'The alert could not be created. Try again.'));
+      this.show(notifyProblems(error, this.t('subscriptions.alerts.createFailed')));
     } finally {
       this.saving.set(false);
     }
@@ -207,7 +225,11 @@ export class AlertsPanelComponent {
         id: rule.id,
         message: notifyProblems(
           error,
-          rule.paused ? 'Could not resume it.' : 'Could not pause it.',
+          this.t(
+            rule.paused
+              ? 'subscriptions.common.couldNotResume'
+              : 'subscriptions.common.couldNotPause',
+          ),
         )[0].message,
       });
     } finally {
@@ -226,7 +248,7 @@ export class AlertsPanelComponent {
     } catch (error) {
       this.rowError.set({
         id: rule.id,
-        message: notifyProblems(error, 'Could not delete it.')[0].message,
+        message: notifyProblems(error, this.t('subscriptions.common.couldNotDelete'))[0].message,
       });
     } finally {
       this.busyId.set(null);

@@ -7,19 +7,21 @@ import {
   inject,
   signal,
 } from '@angular/core';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { Delivery, DeliveryStatus } from '@returnlens/shared/contracts';
-import { CHANNEL_LABELS, isUnsettled, STATUS_LABELS, TRIGGER_LABELS, when } from './notify-forms';
+import { isUnsettled, TRIGGERS, when } from './notify-forms';
 import { NotifyApi } from './notify.api';
 import { NotifyStore } from './notify.store';
 
 type StatusFilter = 'all' | 'sent' | 'failed' | 'skipped' | 'pending';
 
-const FILTERS: readonly { id: StatusFilter; label: string }[] = [
-  { id: 'all', label: 'All' },
-  { id: 'sent', label: 'Sent' },
-  { id: 'failed', label: 'Failed' },
-  { id: 'skipped', label: 'Skipped' },
-  { id: 'pending', label: 'Pending' },
+/** The status filters; their names are messages (`subscriptions.history.filters.<id>`). */
+const FILTERS: readonly { id: StatusFilter }[] = [
+  { id: 'all' },
+  { id: 'sent' },
+  { id: 'failed' },
+  { id: 'skipped' },
+  { id: 'pending' },
 ];
 
 const inFilter = (status: DeliveryStatus, filter: StatusFilter): boolean =>
@@ -31,33 +33,40 @@ const FOLLOW_MS = 3000;
 /** "Delivery history": every message of a digest, a test or an alert, failures with their error. */
 @Component({
   selector: 'rl-deliveries-panel',
+  imports: [TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="panel" aria-labelledby="history-title" data-testid="history">
       <div class="panel-head">
-        <h2 id="history-title">Delivery history</h2>
+        <h2 id="history-title">{{ 'subscriptions.history.title' | transloco }}</h2>
         <button type="button" (click)="deliveries.reload()" data-testid="history-reload">
-          Refresh
+          {{ 'subscriptions.common.refresh' | transloco }}
         </button>
       </div>
       <p class="definition">
-        The latest {{ limit }} messages{{ store.showAll() ? ' of everyone' : '' }}: scheduled
-        digests, tests and alerts. A scheduled message or an alert that cannot be delivered is tried
-        three times, minutes apart, before it says failed; a test is tried once.
+        {{
+          'subscriptions.history.definition'
+            | transloco: { limit, all: store.showAll() ? 'yes' : 'no' }
+        }}
       </p>
       @if (deliveries.error() && !deliveries.hasValue()) {
         <div class="state error" role="alert">
-          <p>The delivery history could not be loaded.</p>
-          <button type="button" (click)="deliveries.reload()">Try again</button>
+          <p>{{ 'subscriptions.history.loadFailed' | transloco }}</p>
+          <button type="button" (click)="deliveries.reload()">
+            {{ 'subscriptions.common.tryAgain' | transloco }}
+          </button>
         </div>
       } @else if (deliveries.hasValue()) {
         @if (!all().length) {
           <p class="empty" data-testid="history-empty">
-            Nothing sent yet. “Send a test now” beside a digest sends one at once; scheduled digests
-            and alerts appear here as they go out.
+            {{ 'subscriptions.history.empty' | transloco }}
           </p>
         } @else {
-          <div class="status-filters" role="group" aria-label="Show deliveries">
+          <div
+            class="status-filters"
+            role="group"
+            [attr.aria-label]="'subscriptions.history.show' | transloco"
+          >
             @for (f of filters; track f.id) {
               <button
                 type="button"
@@ -67,22 +76,27 @@ const FOLLOW_MS = 3000;
                 (click)="filter.set(f.id)"
                 [attr.data-testid]="'history-filter-' + f.id"
               >
-                {{ f.label }} <span class="count">{{ counts()[f.id] }}</span>
+                {{ 'subscriptions.history.filters.' + f.id | transloco }}
+                <span class="count">{{ counts()[f.id] }}</span>
               </button>
             }
           </div>
           @if (!rows().length) {
-            <p class="empty small">None {{ filter() }}.</p>
+            <p class="empty small">
+              {{ 'subscriptions.history.noneOf.' + filter() | transloco }}
+            </p>
           } @else {
             <div class="table-wrap">
               <table class="history">
                 <thead>
                   <tr>
-                    <th scope="col">Time</th>
-                    <th scope="col">What</th>
-                    <th scope="col">To</th>
-                    <th scope="col">Status</th>
-                    <th scope="col" class="num">Attempts</th>
+                    <th scope="col">{{ 'subscriptions.history.time' | transloco }}</th>
+                    <th scope="col">{{ 'subscriptions.history.what' | transloco }}</th>
+                    <th scope="col">{{ 'subscriptions.common.to' | transloco }}</th>
+                    <th scope="col">{{ 'subscriptions.history.status' | transloco }}</th>
+                    <th scope="col" class="num">
+                      {{ 'subscriptions.history.attempts' | transloco }}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -93,19 +107,26 @@ const FOLLOW_MS = 3000;
                       [attr.data-status]="d.status"
                       [attr.data-subscription]="d.subscriptionId"
                     >
-                      <td data-label="Time">{{ when(d.sentAt ?? d.createdAt) }}</td>
-                      <td data-label="What">
-                        {{ triggerLabels[d.trigger] || d.trigger }}
+                      <td [attr.data-label]="'subscriptions.history.time' | transloco">
+                        {{ when(d.sentAt ?? d.createdAt, '—', locale()) }}
+                      </td>
+                      <td [attr.data-label]="'subscriptions.history.what' | transloco">
+                        @if (triggers.includes(d.trigger)) {
+                          {{ 'subscriptions.triggers.' + d.trigger | transloco }}
+                        } @else {
+                          {{ d.trigger }}
+                        }
                         @if (d.subject) {
                           <br /><span class="muted" dir="auto">{{ d.subject }}</span>
                         }
                       </td>
-                      <td data-label="To">
-                        {{ channelLabels[d.channel] }} · <bdi class="break">{{ d.target }}</bdi>
+                      <td [attr.data-label]="'subscriptions.common.to' | transloco">
+                        {{ 'subscriptions.common.' + d.channel | transloco }} ·
+                        <bdi class="break">{{ d.target }}</bdi>
                       </td>
-                      <td data-label="Status">
+                      <td [attr.data-label]="'subscriptions.history.status' | transloco">
                         <span class="status" [attr.data-status]="d.status">{{
-                          statusLabels[d.status]
+                          'subscriptions.status.' + d.status | transloco
                         }}</span>
                         @if (d.error) {
                           <span class="delivery-error" dir="auto" data-testid="delivery-error">{{
@@ -113,7 +134,12 @@ const FOLLOW_MS = 3000;
                           }}</span>
                         }
                       </td>
-                      <td data-label="Attempts" class="num">{{ d.attempts }}</td>
+                      <td
+                        [attr.data-label]="'subscriptions.history.attempts' | transloco"
+                        class="num"
+                      >
+                        {{ d.attempts }}
+                      </td>
                     </tr>
                   }
                 </tbody>
@@ -122,7 +148,7 @@ const FOLLOW_MS = 3000;
           }
         }
       } @else {
-        <p class="state" aria-busy="true">Loading the delivery history…</p>
+        <p class="state" aria-busy="true">{{ 'subscriptions.history.loading' | transloco }}</p>
       }
     </section>
   `,
@@ -134,10 +160,11 @@ export class DeliveriesPanelComponent {
 
   protected readonly limit = 50;
   protected readonly filters = FILTERS;
-  protected readonly statusLabels = STATUS_LABELS;
-  protected readonly triggerLabels = TRIGGER_LABELS;
-  protected readonly channelLabels = CHANNEL_LABELS;
+  protected readonly triggers = TRIGGERS;
   protected readonly when = when;
+  private readonly transloco = inject(TranslocoService);
+  /** Dates in the interface language. */
+  protected readonly locale = (): string => this.transloco.getActiveLang();
 
   protected readonly deliveries = this.api.deliveriesResource(() => {
     this.store.historyVersion(); // a test or a change: ask again

@@ -7,21 +7,21 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import {
-  DIGEST_ROLE_LABELS,
   permissionsOf,
   type Delivery,
   type DigestRole,
+  type FilterKey,
   type NotifyChannel,
   type Subscription,
 } from '@returnlens/shared/contracts';
-import type { FieldProblem } from '@returnlens/web/shared/data-access';
+import { LanguageStore, type FieldProblem } from '@returnlens/web/shared/data-access';
 import { FiltersEditorComponent, FilterChipsComponent } from './filters-editor';
 import { FormStatusComponent } from '@returnlens/web/shared/ui';
 import {
-  CHANNEL_LABELS,
   digestRolesFor,
-  DIGEST_ROLE_NAMES,
   errorAt,
   errorsByField,
   hasErrors,
@@ -32,7 +32,6 @@ import {
   notifyProblems,
   problemsOfErrors,
   scheduleSentence,
-  STATUS_LABELS,
   subscriptionBody,
   subscriptionErrors,
   when,
@@ -44,20 +43,22 @@ import {
 import { NotifyApi } from './notify.api';
 import { NotifyStore } from './notify.store';
 import { WebhookSecretComponent } from './webhook-secret';
+import type { Translate } from './i18n/translate';
 
-const FIELD_LABELS: Record<string, string> = {
-  userId: 'For',
-  role: 'Digest',
-  channel: 'Channel',
-  target: 'Address',
-  schedule: 'Schedule',
-  'schedule.frequency': 'Frequency',
-  'schedule.weekday': 'Weekday',
-  'schedule.hour': 'Hour',
-  filters: 'Filters',
-  whenQuiet: 'When nothing changed',
-  attachPdf: 'PDF',
-  attachCsv: 'CSV',
+/** The fields the form names in words: API field → `subscriptions.fields.<key>`. */
+const FIELD_KEYS: Readonly<Record<string, string>> = {
+  userId: 'userId',
+  role: 'role',
+  channel: 'channel',
+  target: 'target',
+  schedule: 'schedule',
+  'schedule.frequency': 'frequency',
+  'schedule.weekday': 'weekday',
+  'schedule.hour': 'hour',
+  filters: 'filters',
+  whenQuiet: 'whenQuiet',
+  attachPdf: 'attachPdf',
+  attachCsv: 'attachCsv',
 };
 
 /** How long "Send a test now" follows a delivery still on its way (1 s apart). */
@@ -70,6 +71,7 @@ const FOLLOW_ATTEMPTS = 30;
 @Component({
   selector: 'rl-digests-panel',
   imports: [
+    TranslocoPipe,
     FiltersEditorComponent,
     FilterChipsComponent,
     FormStatusComponent,
@@ -82,19 +84,30 @@ const FOLLOW_ATTEMPTS = 30;
 export class DigestsPanelComponent {
   private readonly api = inject(NotifyApi);
   protected readonly store = inject(NotifyStore);
+  private readonly transloco = inject(TranslocoService);
+  private readonly language = inject(LanguageStore).language;
+  /** Transloco's events (a language or the page's messages loaded): texts built here re-read. */
+  private readonly i18nEvents = toSignal(this.transloco.events$, { initialValue: null });
+  private readonly t: Translate = (key, params) => this.transloco.translate(key, params);
 
   protected readonly weekdays = WEEKDAYS;
   protected readonly hours = HOURS;
   protected readonly hourText = hourText;
-  protected readonly when = when;
-  protected readonly roleNames = DIGEST_ROLE_NAMES;
-  protected readonly roleLabels = DIGEST_ROLE_LABELS;
-  protected readonly channelLabels = CHANNEL_LABELS;
-  protected readonly statusLabels = STATUS_LABELS;
-  protected readonly label = (field: string): string =>
-    field === 'target' && this.form().channel === 'webhook'
-      ? 'URL'
-      : (FIELD_LABELS[field] ?? field.replace(/^filters\./, 'Filter '));
+  /** A date and time in the interface language. */
+  protected readonly when = (iso: string | null | undefined): string =>
+    when(iso, '—', this.transloco.getActiveLang());
+  protected readonly label = (field: string): string => {
+    if (field === 'target' && this.form().channel === 'webhook')
+      return this.t('subscriptions.fields.url');
+    const key = FIELD_KEYS[field];
+    if (key) return this.t(`subscriptions.fields.${key}`);
+    const filter = /^filters\.(.+)$/.exec(field)?.[1];
+    return filter
+      ? this.t('subscriptions.fields.filter', {
+          name: this.store.filterName(filter as FilterKey, filter),
+        })
+      : field;
+  };
 
   protected readonly subscriptions = this.api.subscriptionsResource(() => this.store.showAll());
 
@@ -121,6 +134,8 @@ export class DigestsPanelComponent {
   });
 
   protected readonly sentence = computed(() => {
+    this.language(); // re-written when the language changes…
+    this.i18nEvents(); // …and once the page's messages have loaded
     const f = this.form();
     // The zone the API reads schedules in (named on every subscription), else the calendar's.
     const listed = this.subscriptions.hasValue()
@@ -129,6 +144,7 @@ export class DigestsPanelComponent {
     return scheduleSentence(
       { frequency: f.frequency, weekday: f.weekday, hour: f.hour },
       listed ?? this.store.timeZone(),
+      this.t,
     );
   });
 
@@ -163,12 +179,13 @@ export class DigestsPanelComponent {
     });
   }
 
-  protected roleName(role: DigestRole): string {
-    return DIGEST_ROLE_NAMES[role] ?? role;
+  protected scheduleOf(s: Subscription): string {
+    return scheduleSentence(s.schedule, s.timeZone ?? this.store.timeZone(), this.t);
   }
 
-  protected scheduleOf(s: Subscription): string {
-    return scheduleSentence(s.schedule, s.timeZone ?? this.store.timeZone());
+  /** An address kept in its own direction inside a sentence (Unicode first-strong isolate). */
+  protected isolate(text: string): string {
+    return `\u2068${text}\u2069`;
   }
 
   protected previewUrl(s: Subscription): string {
@@ -206,7 +223,7 @@ export class DigestsPanelComponent {
   protected async create(event: Event): Promise<void> {
     event.preventDefault();
     const form = this.form();
-    const errors = subscriptionErrors(form, this.allowedRoles());
+    const errors = subscriptionErrors(form, this.allowedRoles(), this.t);
     this.show(problemsOfErrors(errors));
     if (hasErrors(errors)) return;
     this.saving.set(true);
@@ -214,7 +231,11 @@ export class DigestsPanelComponent {
       const created = await this.api.createSubscription(subscriptionBody(form));
       this.subscriptions.reload();
       this.stored.set(
-        `Created: ${this.roleName(created.role).toLowerCase()} to ${created.target}, ${this.scheduleOf(created).replace(/^./, (c) => c.toLowerCase())}.`,
+        this.t('subscriptions.digests.created', {
+          role: created.role,
+          target: created.target,
+          schedule: this.scheduleOf(created).replace(/^./, (c) => c.toLocaleLowerCase()),
+        }),
       );
       this.secret.set(
         created.channel === 'webhook' && created.secret
@@ -226,7 +247,7 @@ export class DigestsPanelComponent {
         userId: '',
       });
     } catch (error) {
-      this.show(notifyProblems(error, 'The digest could not be created. Try again.'));
+      this.show(notifyProblems(error, this.t('subscriptions.digests.createFailed')));
     } finally {
       this.saving.set(false);
     }
@@ -253,7 +274,7 @@ export class DigestsPanelComponent {
     } catch (error) {
       this.rowError.set({
         id: s.id,
-        message: notifyProblems(error, 'The test could not be sent.')[0].message,
+        message: notifyProblems(error, this.t('subscriptions.digests.testFailed'))[0].message,
       });
     } finally {
       this.busyId.set(null);
@@ -270,8 +291,12 @@ export class DigestsPanelComponent {
     } catch (error) {
       this.rowError.set({
         id: s.id,
-        message: notifyProblems(error, s.paused ? 'Could not resume it.' : 'Could not pause it.')[0]
-          .message,
+        message: notifyProblems(
+          error,
+          this.t(
+            s.paused ? 'subscriptions.common.couldNotResume' : 'subscriptions.common.couldNotPause',
+          ),
+        )[0].message,
       });
     } finally {
       this.busyId.set(null);
@@ -289,7 +314,7 @@ export class DigestsPanelComponent {
     } catch (error) {
       this.rowError.set({
         id: s.id,
-        message: notifyProblems(error, 'Could not delete it.')[0].message,
+        message: notifyProblems(error, this.t('subscriptions.common.couldNotDelete'))[0].message,
       });
     } finally {
       this.busyId.set(null);

@@ -9,6 +9,8 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { LanguageStore } from '@returnlens/web/shared/data-access';
 import {
   ANALYSED_LANGUAGES,
   CHANNELS,
@@ -19,7 +21,7 @@ import {
   type AnalyticsFilters,
   type FilterKey,
 } from '@returnlens/shared/contracts';
-import { FILTER_LABELS, humanize, LANGUAGE_NAMES } from '@returnlens/web/shared/filters';
+import { FILTER_LABELS } from '@returnlens/web/shared/filters';
 import { splitIds, withFilterValue, withoutFilterValue, type FilterValues } from './notify-forms';
 import { NotifyStore } from './notify.store';
 
@@ -28,19 +30,27 @@ interface Option {
   readonly label: string;
 }
 
-/** The value lists the vocabulary knows; suppliers come from the scorecards; the rest are typed. */
-function vocabulary(key: FilterKey): Option[] | null {
+/**
+ * The value lists the vocabulary knows, labelled in the interface language (`label`); suppliers
+ * come from the scorecards; the rest are typed.
+ */
+function vocabulary(
+  key: FilterKey,
+  label: (key: FilterKey, value: string) => string,
+): Option[] | null {
+  const codes = (values: readonly string[]) =>
+    values.map((value) => ({ value, label: label(key, value) }));
   switch (key) {
     case 'channel':
-      return CHANNELS.map((c) => ({ value: c, label: humanize(c) }));
+      return codes(CHANNELS);
     case 'type':
-      return CLAIM_TYPES.map((t) => ({ value: t, label: humanize(t) }));
+      return codes(CLAIM_TYPES);
     case 'language':
-      return ANALYSED_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] ?? l }));
+      return codes(ANALYSED_LANGUAGES);
     case 'reasonCategory':
-      return REASON_CATEGORIES.map((c) => ({ value: c.code, label: c.label }));
+      return codes(REASON_CATEGORIES.map((c) => c.code));
     case 'reason':
-      return REASONS.map((r) => ({ value: r.code, label: r.label }));
+      return codes(REASONS.map((r) => r.code));
     default:
       return null;
   }
@@ -49,10 +59,15 @@ function vocabulary(key: FilterKey): Option[] | null {
 /** The filter chips of a digest or alert, and a row to add one (the dashboard's filter values). */
 @Component({
   selector: 'rl-filters-editor',
+  imports: [TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="filters-editor" role="group" [attr.aria-label]="'Filters of the ' + what()">
-      <span class="group-label">Filters</span>
+    <div
+      class="filters-editor"
+      role="group"
+      [attr.aria-label]="'subscriptions.filtersEditor.of' | transloco: { what: what() }"
+    >
+      <span class="group-label">{{ 'subscriptions.common.filters' | transloco }}</span>
       @if (chips().length) {
         <ul class="chips" data-testid="filter-chips">
           @for (chip of chips(); track chip.key + ':' + chip.value) {
@@ -64,7 +79,10 @@ function vocabulary(key: FilterKey): Option[] | null {
               <button
                 type="button"
                 class="remove"
-                [attr.aria-label]="'Remove ' + chip.keyLabel + ' ' + chip.label"
+                [attr.aria-label]="
+                  'subscriptions.filtersEditor.remove'
+                    | transloco: { key: chip.keyLabel, value: chip.label }
+                "
                 (click)="remove(chip.key, chip.value)"
               >
                 ×
@@ -73,17 +91,19 @@ function vocabulary(key: FilterKey): Option[] | null {
           }
         </ul>
       } @else {
-        <span class="muted small">None: the whole shop.</span>
+        <span class="muted small">{{ 'subscriptions.filtersEditor.none' | transloco }}</span>
       }
       <div class="add-row">
         <label class="inline">
-          <span class="visually-hidden">Filter by</span>
+          <span class="visually-hidden">{{
+            'subscriptions.filtersEditor.filterBy' | transloco
+          }}</span>
           <select
             (change)="choose($any($event.target).value)"
             [value]="adding() ?? ''"
             data-testid="filter-dimension"
           >
-            <option value="">Add a filter…</option>
+            <option value="">{{ 'subscriptions.filtersEditor.add' | transloco }}</option>
             @for (d of dimensions(); track d.key) {
               <option [value]="d.key">{{ d.label }}</option>
             }
@@ -92,9 +112,11 @@ function vocabulary(key: FilterKey): Option[] | null {
         @if (adding(); as key) {
           @if (options(); as list) {
             <label class="inline">
-              <span class="visually-hidden">{{ labels[key] }}</span>
+              <span class="visually-hidden">{{ keyName(key) }}</span>
               <select (change)="add($any($event.target).value)" data-testid="filter-value">
-                <option value="">Choose {{ labels[key].toLowerCase() }}…</option>
+                <option value="">
+                  {{ 'subscriptions.filtersEditor.choose' | transloco: { name: keyName(key) } }}
+                </option>
                 @for (o of list; track o.value) {
                   <option [value]="o.value">{{ o.label }}</option>
                 }
@@ -102,7 +124,9 @@ function vocabulary(key: FilterKey): Option[] | null {
             </label>
           } @else {
             <label class="inline">
-              <span class="visually-hidden">{{ labels[key] }} ids, separated by commas</span>
+              <span class="visually-hidden">{{
+                'subscriptions.filtersEditor.idsLabel' | transloco: { name: keyName(key) }
+              }}</span>
               <input
                 #ids
                 type="text"
@@ -112,7 +136,9 @@ function vocabulary(key: FilterKey): Option[] | null {
                 data-testid="filter-ids"
               />
             </label>
-            <button type="button" (click)="addTyped(ids)" data-testid="filter-add">Add</button>
+            <button type="button" (click)="addTyped(ids)" data-testid="filter-add">
+              {{ 'subscriptions.filtersEditor.addButton' | transloco }}
+            </button>
           }
         }
       </div>
@@ -125,18 +151,24 @@ function vocabulary(key: FilterKey): Option[] | null {
 })
 export class FiltersEditorComponent {
   private readonly store = inject(NotifyStore);
+  private readonly transloco = inject(TranslocoService);
+  private readonly language = inject(LanguageStore).language;
   readonly value = input.required<FilterValues>();
   readonly what = input('digest');
   readonly error = input<string | null>(null);
   readonly changed = output<FilterValues>();
 
-  protected readonly labels = FILTER_LABELS;
   protected readonly adding = signal<FilterKey | null>(null);
+
+  /** A filter's name in the interface language. */
+  protected keyName(key: FilterKey): string {
+    return this.store.filterName(key, FILTER_LABELS[key]);
+  }
 
   protected readonly dimensions = computed(() =>
     FILTER_KEYS.filter((key) => this.canPick(key)).map((key) => ({
       key,
-      label: FILTER_LABELS[key],
+      label: this.keyName(key),
     })),
   );
 
@@ -145,7 +177,7 @@ export class FiltersEditorComponent {
       (this.value()[key] ?? []).map((value) => ({
         key,
         value,
-        keyLabel: FILTER_LABELS[key],
+        keyLabel: this.keyName(key),
         label: this.store.label(key, value),
       })),
     ),
@@ -161,7 +193,7 @@ export class FiltersEditorComponent {
         ? this.store.supplierOptions().length
           ? this.store.supplierOptions()
           : null
-        : vocabulary(key);
+        : vocabulary(key, (k, v) => this.store.label(k, v));
     return list ? list.filter((o) => !chosen.has(o.value)) : null;
   });
 
@@ -172,9 +204,13 @@ export class FiltersEditorComponent {
   }
 
   protected placeholder(key: FilterKey): string {
-    if (key === 'supplier') return 'Supplier ids, e.g. SUP-001, SUP-002';
-    if (key === 'product') return 'SKUs, e.g. SKU-1, SKU-2';
-    return `${FILTER_LABELS[key]} codes, separated by commas`;
+    this.language(); // re-read when the language changes
+    if (key === 'supplier')
+      return this.transloco.translate('subscriptions.filtersEditor.supplierIds');
+    if (key === 'product') return this.transloco.translate('subscriptions.filtersEditor.skus');
+    return this.transloco.translate('subscriptions.filtersEditor.codes', {
+      name: this.keyName(key),
+    });
   }
 
   protected choose(value: string): void {
@@ -209,10 +245,11 @@ export class FiltersEditorComponent {
 /** Read-only filter chips (a digest's or a rule's filters in the lists). */
 @Component({
   selector: 'rl-filter-chips',
+  imports: [TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (chips().length) {
-      <ul class="chips" aria-label="Filters">
+      <ul class="chips" [attr.aria-label]="'subscriptions.common.filters' | transloco">
         @for (chip of chips(); track chip.key + ':' + chip.value) {
           <li class="chip readonly">
             <span
@@ -222,7 +259,7 @@ export class FiltersEditorComponent {
         }
       </ul>
     } @else {
-      <span class="muted">The whole shop (no filters)</span>
+      <span class="muted">{{ 'subscriptions.filtersEditor.wholeShop' | transloco }}</span>
     }
   `,
   styleUrls: ['./notify.scss', './notify-chips.scss', './notify-form.scss'],
@@ -237,7 +274,7 @@ export class FilterChipsComponent {
       (this.value()[key] ?? []).map((v) => ({
         key,
         value: v,
-        keyLabel: FILTER_LABELS[key],
+        keyLabel: this.store.filterName(key, FILTER_LABELS[key]),
         label: this.store.label(key, v),
       })),
     ),

@@ -1,6 +1,5 @@
 import {
   ALERT_KINDS,
-  ALERT_METRIC_LABELS,
   ALERT_METRIC_PERMISSIONS,
   ALERT_METRICS,
   DEFAULT_DIGEST_SCHEDULE,
@@ -22,6 +21,7 @@ import {
 } from '@returnlens/shared/contracts';
 import { HttpErrorResponse } from '@angular/common/http';
 import { problemsOf, type FieldProblem } from '@returnlens/web/shared/data-access';
+import { english, type Translate } from './i18n/translate';
 
 /**
  * Problems of a form by the API's field path (`target`, `schedule.hour`, `filters.supplier`);
@@ -69,12 +69,6 @@ export const problemsOfErrors = (errors: FieldErrors): FieldProblem[] =>
 
 // ---- who may receive what
 
-export const DIGEST_ROLE_NAMES: Readonly<Record<DigestRole, string>> = {
-  owner: 'Owner digest',
-  buyer: 'Buyer digest',
-  manager: 'Service manager digest',
-};
-
 /**
  * The digests someone holding `permissions` may receive (each needs all of its role's
  * permissions, as the API checks), in the contract's order.
@@ -94,14 +88,15 @@ export function alertMetricsFor(permissions: readonly Permission[]): AlertMetric
 
 // ---- schedule in words
 
+/** ISO weekdays, Monday first; their names are messages (`subscriptions.schedule.weekdays.<day>`). */
 export const WEEKDAYS = [
-  { day: 1, label: 'Monday' },
-  { day: 2, label: 'Tuesday' },
-  { day: 3, label: 'Wednesday' },
-  { day: 4, label: 'Thursday' },
-  { day: 5, label: 'Friday' },
-  { day: 6, label: 'Saturday' },
-  { day: 7, label: 'Sunday' },
+  { day: 1 },
+  { day: 2 },
+  { day: 3 },
+  { day: 4 },
+  { day: 5 },
+  { day: 6 },
+  { day: 7 },
 ] as const;
 
 export const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
@@ -112,12 +107,15 @@ export const hourText = (hour: number): string => `${String(hour).padStart(2, '0
  * When a digest goes out, in words: "Mondays at 08:00 (Europe/Warsaw)", "Every day at
  * 07:00 (Europe/Warsaw)"; without a known zone, "(shop time)".
  */
-export function scheduleSentence(schedule: DigestSchedule, timeZone?: string | null): string {
-  const zone = timeZone ? timeZone : 'shop time';
-  const at = `at ${hourText(schedule.hour)} (${zone})`;
-  if (schedule.frequency === 'daily') return `Every day ${at}`;
-  const day = WEEKDAYS.find((d) => d.day === schedule.weekday)?.label ?? `Day ${schedule.weekday}`;
-  return `${day}s ${at}`;
+export function scheduleSentence(
+  schedule: DigestSchedule,
+  timeZone?: string | null,
+  t: Translate = english,
+): string {
+  const zone = timeZone ? timeZone : t('subscriptions.schedule.shopTime');
+  const hour = hourText(schedule.hour);
+  if (schedule.frequency === 'daily') return t('subscriptions.schedule.daily', { hour, zone });
+  return t('subscriptions.schedule.weekly', { weekday: String(schedule.weekday), hour, zone });
 }
 
 // ---- filters
@@ -184,16 +182,15 @@ export function isWebhookUrl(text: string): boolean {
   }
 }
 
-function targetError(channel: NotifyChannel, target: string): string | null {
+function targetError(channel: NotifyChannel, target: string, t: Translate): string | null {
   if (channel === 'email') {
-    if (!target) return 'Enter the e-mail address the digest goes to.';
-    if (!isEmail(target)) return 'An e-mail address looks like name@example.com.';
+    if (!target) return t('subscriptions.errors.emailMissing');
+    if (!isEmail(target)) return t('subscriptions.errors.emailInvalid');
   } else {
-    if (!target) return 'Enter the URL the webhook posts to.';
-    if (!isWebhookUrl(target))
-      return 'A webhook URL starts with https:// (or http://), e.g. https://hooks.slack.com/services/…';
+    if (!target) return t('subscriptions.errors.urlMissing');
+    if (!isWebhookUrl(target)) return t('subscriptions.errors.urlInvalid');
   }
-  if (target.length > 2000) return 'At most 2000 characters.';
+  if (target.length > 2000) return t('subscriptions.errors.targetTooLong');
   return null;
 }
 
@@ -237,21 +234,21 @@ export function newSubscription(
 export function subscriptionErrors(
   form: SubscriptionForm,
   allowedRoles: readonly DigestRole[],
+  t: Translate = english,
 ): FieldErrors {
   const errors: Record<string, string> = {};
-  if (!form.role) errors['role'] = 'Choose the digest to receive.';
+  if (!form.role) errors['role'] = t('subscriptions.errors.role');
   else if (!allowedRoles.includes(form.role))
-    errors['role'] =
-      `The ${DIGEST_ROLE_NAMES[form.role].toLowerCase()} is not within this person’s role.`;
-  const target = targetError(form.channel, form.target.trim());
+    errors['role'] = t('subscriptions.errors.roleNotAllowed', { role: form.role });
+  const target = targetError(form.channel, form.target.trim(), t);
   if (target) errors['target'] = target;
   if (
     form.frequency === 'weekly' &&
     !(Number.isInteger(form.weekday) && form.weekday >= 1 && form.weekday <= 7)
   )
-    errors['schedule.weekday'] = 'Choose a weekday.';
+    errors['schedule.weekday'] = t('subscriptions.errors.weekday');
   if (!(Number.isInteger(form.hour) && form.hour >= 0 && form.hour <= 23))
-    errors['schedule.hour'] = 'Choose an hour from 00:00 to 23:00.';
+    errors['schedule.hour'] = t('subscriptions.errors.hour');
   return errors;
 }
 
@@ -275,12 +272,6 @@ export function subscriptionBody(form: SubscriptionForm): SubscriptionInput {
 }
 
 // ---- alert rules
-
-export const ALERT_KIND_LABELS: Readonly<Record<AlertKind, string>> = {
-  threshold: 'Crosses a threshold',
-  change: 'Changes significantly against normal',
-  control_limit: 'A supplier crosses its 99.8 % control limit',
-};
 
 /** Figures the weekly report tests against their normal (money and sentiment are only compared). */
 const TESTED_METRICS: readonly AlertMetric[] = [
@@ -315,13 +306,6 @@ export const METRIC_UNIT: Readonly<Record<AlertMetric, ThresholdUnit>> = {
   refunds_paid: 'money',
 };
 
-export const UNIT_WORDS: Readonly<Record<ThresholdUnit, string>> = {
-  percent: '%',
-  points: 'points (−100 … +100)',
-  count: 'claims',
-  money: 'in the shop’s currency',
-};
-
 function numberOf(text: string): number | null {
   const t = text.trim().replace(',', '.').replace(/^\+/, '');
   return t === '' || !Number.isFinite(Number(t)) ? null : Number(t);
@@ -349,27 +333,39 @@ export function apiValue(metric: AlertMetric, text: string): number | null {
 }
 
 /** A threshold in words: "below 90 %", "above 25 claims". */
-export function thresholdText(metric: AlertMetric, operator: '<' | '>', value: number): string {
+export function thresholdText(
+  metric: AlertMetric,
+  operator: '<' | '>',
+  value: number,
+  t: Translate = english,
+): string {
   const unit = METRIC_UNIT[metric];
   const shown = displayValue(metric, value);
-  const words = operator === '<' ? 'below' : 'above';
-  if (unit === 'percent') return `${words} ${shown} %`;
+  const op = operator === '<' ? 'below' : 'above';
+  const key = `subscriptions.alerts.thresholds.${unit}`;
   if (unit === 'points')
-    return `${words} ${value > 0 ? '+' : ''}${shown.replace(/^-/, '−')} points`;
-  if (unit === 'count') return `${words} ${shown} claims`;
-  return `${words} ${shown}`;
+    return t(key, { op, value: `${value > 0 ? '+' : ''}${shown.replace(/^-/, '−')}` });
+  if (unit === 'count') return t(key, { op, count: value });
+  return t(key, { op, value: shown });
 }
+
+/** A figure's name in words ("SLA attainment (a policy)"). */
+export const metricName = (metric: AlertMetric, t: Translate = english): string =>
+  t(`subscriptions.alerts.metrics.${metric}`);
 
 /** What a rule watches, in a sentence: "SLA attainment (a policy) below 90 %". */
 export function ruleSentence(
   rule: Pick<AlertRule, 'metric' | 'kind' | 'operator' | 'value'>,
+  t: Translate = english,
 ): string {
-  const metric = ALERT_METRIC_LABELS[rule.metric] ?? rule.metric;
+  const metric = metricName(rule.metric, t);
   if (rule.kind === 'threshold' && rule.operator && rule.value !== undefined && rule.value !== null)
-    return `${metric} ${thresholdText(rule.metric, rule.operator, rule.value)}`;
-  if (rule.kind === 'change') return `${metric} changes significantly against its normal`;
-  if (rule.kind === 'control_limit')
-    return `A supplier’s defect rate beyond its 99.8 % control limit`;
+    return t('subscriptions.alerts.rule.threshold', {
+      metric,
+      threshold: thresholdText(rule.metric, rule.operator, rule.value, t),
+    });
+  if (rule.kind === 'change') return t('subscriptions.alerts.rule.change', { metric });
+  if (rule.kind === 'control_limit') return t('subscriptions.alerts.rule.controlLimit');
   return metric;
 }
 
@@ -403,35 +399,39 @@ export function newAlert(metrics: readonly AlertMetric[], email: string | null =
   };
 }
 
-export function alertErrors(form: AlertForm, allowedMetrics: readonly AlertMetric[]): FieldErrors {
+export function alertErrors(
+  form: AlertForm,
+  allowedMetrics: readonly AlertMetric[],
+  t: Translate = english,
+): FieldErrors {
   const errors: Record<string, string> = {};
   const name = form.name.trim();
-  if (!name) errors['name'] = 'Name the alert, e.g. “SLA first response below 90 %”.';
-  else if (name.length > 120) errors['name'] = 'At most 120 characters.';
-  if (!allowedMetrics.includes(form.metric))
-    errors['metric'] = 'This figure is not within your role.';
+  if (!name) errors['name'] = t('subscriptions.errors.nameMissing');
+  else if (name.length > 120) errors['name'] = t('subscriptions.errors.nameTooLong');
+  if (!allowedMetrics.includes(form.metric)) errors['metric'] = t('subscriptions.errors.metric');
   if (!kindsFor(form.metric).includes(form.kind))
     errors['kind'] =
       form.kind === 'control_limit'
-        ? 'Control limits are drawn for the supplier defect rate only.'
-        : `${ALERT_METRIC_LABELS[form.metric]} is compared with its normal but never tested: use a threshold.`;
+        ? t('subscriptions.errors.controlLimitOnly')
+        : t('subscriptions.errors.neverTested', { metric: metricName(form.metric, t) });
   if (form.kind === 'threshold') {
     const value = numberOf(form.value);
     const unit = METRIC_UNIT[form.metric];
-    if (value === null) errors['value'] = 'Enter the threshold as a number.';
+    if (value === null) errors['value'] = t('subscriptions.errors.valueMissing');
     else if (unit === 'percent' && (value < 0 || value > 100))
-      errors['value'] = 'A share from 0 to 100 %.';
+      errors['value'] = t('subscriptions.errors.share');
     else if (unit === 'points' && (value < -100 || value > 100))
-      errors['value'] = 'Net sentiment is from −100 to +100 points.';
-    else if ((unit === 'count' || unit === 'money') && value < 0) errors['value'] = 'Zero or more.';
+      errors['value'] = t('subscriptions.errors.sentiment');
+    else if ((unit === 'count' || unit === 'money') && value < 0)
+      errors['value'] = t('subscriptions.errors.zeroOrMore');
   }
   if (form.metric === 'sla_attainment' && form.policyId === null)
-    errors['policyId'] = 'Choose the SLA policy to watch.';
-  const target = targetError(form.channel, form.target.trim());
+    errors['policyId'] = t('subscriptions.errors.policy');
+  const target = targetError(form.channel, form.target.trim(), t);
   if (target) errors['target'] = target;
   const quiet = numberOf(form.quietHours);
   if (quiet === null || !Number.isInteger(quiet) || quiet < 0 || quiet > 24 * 31)
-    errors['quietHours'] = 'Whole hours from 0 to 744 (a month).';
+    errors['quietHours'] = t('subscriptions.errors.quietHours');
   return errors;
 }
 
@@ -456,36 +456,21 @@ export function alertBody(form: AlertForm): AlertRuleInput {
 
 // ---- deliveries
 
-export const STATUS_LABELS: Readonly<Record<DeliveryStatus, string>> = {
-  pending: 'Pending',
-  sending: 'Sending',
-  sent: 'Sent',
-  skipped: 'Skipped',
-  failed: 'Failed',
-};
-
 /** A delivery still on its way (the page asks again until it is settled). */
 export const isUnsettled = (status: DeliveryStatus): boolean =>
   status === 'pending' || status === 'sending';
 
-export const TRIGGER_LABELS: Readonly<Record<string, string>> = {
-  schedule: 'Scheduled digest',
-  test: 'Test',
-  command: 'Command line',
-  alert: 'Alert',
-};
-
-export const CHANNEL_LABELS: Readonly<Record<NotifyChannel, string>> = {
-  email: 'E-mail',
-  webhook: 'Webhook',
-};
+/** The triggers of a delivery the page names in words (`subscriptions.triggers.<trigger>`). */
+export const TRIGGERS: readonly string[] = ['schedule', 'test', 'command', 'alert'];
 
 /** A date and time in the user's locale; `never` for none. */
-export function when(iso: string | null | undefined, never = '—'): string {
+export function when(
+  iso: string | null | undefined,
+  never = '—',
+  locale: string | undefined = undefined,
+): string {
   if (!iso) return never;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    date,
-  );
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }

@@ -1,8 +1,21 @@
 import { httpResource } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import type { BusinessCalendarSettings, FilterKey } from '@returnlens/shared/contracts';
-import { AuthStore, suppliersResource } from '@returnlens/web/shared/data-access';
+import {
+  AuthStore,
+  DomainLabels,
+  suppliersResource,
+  type DomainKind,
+} from '@returnlens/web/shared/data-access';
 import { vocabularyLabel } from '@returnlens/web/shared/filters';
+
+/** The filters whose values the product's vocabulary names (`domain.<kind>.<code>`). */
+const DOMAIN_KINDS: Partial<Record<FilterKey, DomainKind>> = {
+  channel: 'channel',
+  type: 'type',
+  reasonCategory: 'category',
+  reason: 'reason',
+};
 
 /**
  * What the Subscriptions page's sections share (provided by the page): whose subscriptions
@@ -12,6 +25,7 @@ import { vocabularyLabel } from '@returnlens/web/shared/filters';
 @Injectable()
 export class NotifyStore {
   private readonly auth = inject(AuthStore);
+  private readonly domain = inject(DomainLabels);
 
   readonly user = this.auth.user;
   /** Owner/admin (permission `admin`): may see and create everyone's subscriptions. */
@@ -57,9 +71,20 @@ export class NotifyStore {
     if (!this.wantSuppliers()) this.wantSuppliers.set(true);
   }
 
-  /** A filter value as people read it (supplier names once loaded, vocabulary labels). */
+  /**
+   * A filter value as people read it (supplier names once loaded, the product's vocabulary in
+   * the interface language, else its English label or the value itself).
+   */
   label(key: FilterKey, value: string): string {
     if (key === 'supplier') return this.supplierNames().get(value) ?? value;
-    return vocabularyLabel(key, value) ?? value;
+    const fallback = vocabularyLabel(key, value) ?? value;
+    if (key === 'language' && value !== 'und') return this.domain.languageName(value, fallback);
+    const kind = DOMAIN_KINDS[key];
+    return kind ? this.domain.label(kind, value, fallback) : fallback;
+  }
+
+  /** A filter's name in the interface language ("Reason category"). */
+  filterName(key: FilterKey, fallback: string): string {
+    return this.domain.label('filter', key, fallback);
   }
 }

@@ -1,7 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { providePageMessages } from '@returnlens/web/shared/data-access';
 import { AlertsPanelComponent } from './alerts-panel';
 import { DeliveriesPanelComponent } from './deliveries-panel';
 import { DigestsPanelComponent } from './digests-panel';
+import { SUBSCRIPTIONS_MESSAGES } from './i18n/en';
 import { NotifyStore } from './notify.store';
 
 /**
@@ -10,21 +13,18 @@ import { NotifyStore } from './notify.store';
  */
 @Component({
   selector: 'rl-subscriptions-page',
-  imports: [DigestsPanelComponent, AlertsPanelComponent, DeliveriesPanelComponent],
-  providers: [NotifyStore],
+  imports: [TranslocoPipe, DigestsPanelComponent, AlertsPanelComponent, DeliveriesPanelComponent],
+  providers: [NotifyStore, providePageMessages('subscriptions', SUBSCRIPTIONS_MESSAGES)],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="page-header">
-      <h1>Subscriptions</h1>
-      <p class="lede">
-        The report comes to you: a digest written for your role on the day you choose, alerts when a
-        figure crosses its line, and what was sent.
-      </p>
+      <h1>{{ 'subscriptions.title' | transloco }}</h1>
+      <p class="lede">{{ 'subscriptions.lede' | transloco }}</p>
       <div class="page-tools">
-        <nav class="toc" aria-label="Sections">
-          <a href="#digests-title">Digests</a>
-          <a href="#alerts-title">Alerts</a>
-          <a href="#history-title">Delivery history</a>
+        <nav class="toc" [attr.aria-label]="'subscriptions.sections' | transloco">
+          <a href="#digests-title">{{ 'subscriptions.toc.digests' | transloco }}</a>
+          <a href="#alerts-title">{{ 'subscriptions.toc.alerts' | transloco }}</a>
+          <a href="#history-title">{{ 'subscriptions.toc.history' | transloco }}</a>
         </nav>
         @if (store.canManageOthers()) {
           <label class="switch" data-testid="show-all">
@@ -33,7 +33,7 @@ import { NotifyStore } from './notify.store';
               [checked]="store.all()"
               (change)="store.all.set($any($event.target).checked)"
             />
-            Everyone’s subscriptions
+            {{ 'subscriptions.everyone' | transloco }}
           </label>
         }
       </div>

@@ -9,10 +9,11 @@ import {
   type Role,
   type Subscription,
 } from '@returnlens/shared/contracts';
-import { AuthStore } from '@returnlens/web/shared/data-access';
+import { AuthStore, provideI18n, providePageMessages } from '@returnlens/web/shared/data-access';
 import { AlertsPanelComponent } from './alerts-panel';
 import { DeliveriesPanelComponent } from './deliveries-panel';
 import { DigestsPanelComponent } from './digests-panel';
+import { SUBSCRIPTIONS_MESSAGES } from './i18n/en';
 import { NotifyStore } from './notify.store';
 
 const userWith = (role: Role): CurrentUser => ({
@@ -75,7 +76,14 @@ const delivery = (over: Partial<Delivery>): Delivery => ({
 
 function setUp<T>(component: new (...args: never[]) => T, role: Role) {
   TestBed.configureTestingModule({
-    providers: [provideHttpClient(), provideHttpClientTesting(), NotifyStore],
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideI18n(),
+      // A section shown alone: the page's messages, as the Subscriptions page provides them.
+      providePageMessages('subscriptions', SUBSCRIPTIONS_MESSAGES),
+      NotifyStore,
+    ],
   });
   TestBed.inject(AuthStore).use(userWith(role));
   const fixture = TestBed.createComponent(component);
@@ -158,9 +166,9 @@ describe('Your digests', () => {
     http.expectNone('/api/settings/calendar'); // a buyer does not read the calendar
     http.expectOne('/api/subscriptions').flush([]);
     await settle(fixture);
-    expect(text(el.querySelector('[data-testid=digests-empty]'))).toContain(
-      'You receive no digest yet. Create one below',
-    );
+    const empty = el.querySelectorAll('[data-testid=digests-empty] p');
+    expect(text(empty[0])).toBe('You receive no digest yet.');
+    expect(text(empty[1])).toMatch(/^Create one below/);
     expect(text(el.querySelector('[data-testid=sub-sentence]'))).toBe(
       'Mondays at 08:00 (shop time)',
     );

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, input, output, signal } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
 
 /**
  * A webhook's signing secret, shown once after it is created, with how the receiver checks
@@ -6,11 +7,12 @@ import { ChangeDetectionStrategy, Component, input, output, signal } from '@angu
  */
 @Component({
   selector: 'rl-webhook-secret',
+  imports: [TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="secret" role="status" data-testid="webhook-secret">
       <p class="secret-title">
-        Signing secret of the webhook to <bdi class="break">{{ target() }}</bdi>
+        {{ 'subscriptions.webhook.title' | transloco: { target: isolate(target()) } }}
       </p>
       <div class="secret-row">
         <input
@@ -18,26 +20,25 @@ import { ChangeDetectionStrategy, Component, input, output, signal } from '@angu
           type="text"
           readonly
           [value]="secret()"
-          aria-label="Signing secret"
+          [attr.aria-label]="'subscriptions.webhook.label' | transloco"
           (focus)="box.select()"
           data-testid="secret-value"
         />
-        <button type="button" (click)="copy(box)">{{ copied() ? 'Copied' : 'Copy' }}</button>
+        <button type="button" (click)="copy(box)">
+          {{ (copied() ? 'subscriptions.common.copied' : 'subscriptions.common.copy') | transloco }}
+        </button>
       </div>
-      <p class="secret-note">
-        It is shown only now: store it where the receiver reads it. Every POST carries
-        <code>X-Returnlens-Signature: sha256=&lt;hex&gt;</code>, the HMAC-SHA256 of the raw request
-        body with this secret. Compute it over the body exactly as received and compare in constant
-        time, e.g. in Node.js:
-      </p>
-      <pre><code>const expected = 'sha256=' + crypto.createHmac('sha256', secret).update(rawBody).digest('hex');
+      <p class="secret-note">{{ 'subscriptions.webhook.note1' | transloco }}</p>
+      <pre dir="ltr"><code>X-Returnlens-Signature: sha256=&lt;hex&gt;</code></pre>
+      <p class="secret-note">{{ 'subscriptions.webhook.note2' | transloco }}</p>
+      <pre
+        dir="ltr"
+      ><code>const expected = 'sha256=' + crypto.createHmac('sha256', secret).update(rawBody).digest('hex');
 crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(req.headers['x-returnlens-signature']));</code></pre>
-      <p class="secret-note">
-        The body is JSON with a Slack-compatible <code>text</code>;
-        <code>X-Returnlens-Delivery</code>
-        names the delivery (the same id on a retry).
-      </p>
-      <button type="button" class="done" (click)="done.emit()">Done — hide it</button>
+      <p class="secret-note">{{ 'subscriptions.webhook.note3' | transloco }}</p>
+      <button type="button" class="done" (click)="done.emit()">
+        {{ 'subscriptions.common.done' | transloco }}
+      </button>
     </div>
   `,
   styleUrls: ['./notify.scss', './notify-form.scss'],
@@ -47,6 +48,11 @@ export class WebhookSecretComponent {
   readonly secret = input.required<string>();
   readonly done = output<void>();
   protected readonly copied = signal(false);
+
+  /** An address kept in its own direction inside a sentence (Unicode first-strong isolate). */
+  protected isolate(text: string): string {
+    return `\u2068${text}\u2069`;
+  }
 
   protected async copy(box: HTMLInputElement): Promise<void> {
     box.select();

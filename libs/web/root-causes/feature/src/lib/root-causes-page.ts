@@ -1,4 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { asapScheduler, filter, observeOn } from 'rxjs';
 import {
   drillMatrixCell,
   drillReason,
@@ -10,10 +13,12 @@ import {
   csvUrl,
   describeHttpError,
   DrilldownStore,
+  LanguageStore,
   loadState,
   valueOf,
   matrixResource,
   paretoResource,
+  providePageMessages,
   reasonMismatchesResource,
   type QueryParams,
 } from '@returnlens/web/shared/data-access';
@@ -24,21 +29,20 @@ import {
   buildStatedInferredOption,
   ChartComponent,
   formatCount,
-  countOf,
   formatShare,
-  headlineOf,
+  HEADLINE_MIN_COUNT,
   heatmapHeadline,
   heatmapLayout,
   mismatchHeadline,
   rootCauseTree,
   statedInferredHeadline,
   ThemeStore,
-  tooFewForHeadline,
   type FilterTarget,
   type HeadlineScope,
 } from '@returnlens/web/shared/ui-charts';
 import { PanelComponent } from '@returnlens/web/shared/ui';
 import type { ECElementEvent } from 'echarts/core';
+import { ROOT_CAUSES_MESSAGES } from './i18n/en';
 
 /** How often an answer is asked again while claim texts are being read. */
 const ANALYSIS_POLL_MS = 5_000;
@@ -50,7 +54,8 @@ const ANALYSIS_POLL_MS = 5_000;
  */
 @Component({
   selector: 'rl-root-causes-page',
-  imports: [ChartComponent, PanelComponent],
+  imports: [ChartComponent, PanelComponent, TranslocoPipe],
+  providers: [providePageMessages('rootCauses', ROOT_CAUSES_MESSAGES)],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './root-causes-page.html',
   styleUrl: './root-causes-page.scss',
@@ -59,6 +64,31 @@ export class RootCausesPage {
   private readonly theme = inject(ThemeStore);
   private readonly filters = inject(FilterStore);
   private readonly drill = inject(DrilldownStore);
+  private readonly transloco = inject(TranslocoService);
+  private readonly language = inject(LanguageStore).language;
+  /**
+   * Changes when a language's messages arrive (this page's own load after the shell's); after
+   * the render that asked for them, as a signal may not change while a template renders.
+   */
+  private readonly loaded = toSignal(
+    this.transloco.events$.pipe(
+      filter((e) => e.type === 'translationLoadSuccess'),
+      observeOn(asapScheduler),
+    ),
+  );
+
+  /**
+   * A message of the page in the current language (English until that language's file has
+   * arrived, nothing before English has); in a computed() it re-runs on a switch and a load.
+   */
+  private t(key: string, params?: Record<string, unknown>): string {
+    this.language();
+    this.loaded();
+    const loaded = (lang: string) => 'rootCauses.title' in this.transloco.getTranslation(lang);
+    const lang = this.transloco.getActiveLang();
+    if (loaded(lang)) return this.transloco.translate(`rootCauses.${key}`, params, lang);
+    return loaded('en') ? this.transloco.translate(`rootCauses.${key}`, params, 'en') : '';
+  }
 
   private readonly params = this.filters.params;
   protected readonly pareto = paretoResource(this.params);
@@ -124,26 +154,44 @@ export class RootCausesPage {
   protected readonly treeTitle = computed(() => {
     const tree = rootCauseTree(this.rows(), null);
     const total = this.totals().claims;
-    if (!tree.length || !total) return 'Claims by category, reason and product';
-    const few = tooFewForHeadline(total, this.scope());
-    if (few) return few;
+    if (!tree.length || !total) return this.t('tree.heading');
+    const filters = this.scope().filters;
+    // Each headline has a form for a filtered page ("… of Supplier: Kestrel").
+    const say = (key: string, params: Record<string, unknown>) =>
+      this.t(filters ? `tree.${key}Filtered` : `tree.${key}`, { ...params, filters });
+    if (total < HEADLINE_MIN_COUNT) return say('tooFew', { count: total, min: HEADLINE_MIN_COUNT });
     const top = tree[0];
     const reason = [...(top.children ?? [])].sort((a, b) => b.value - a.value)[0];
+    const reasonShare = formatShare((reason?.value ?? 0) / total);
     // One category or one reason (a reason filter): no share to state, only what it is.
-    const all = `All ${countOf(total, this.scope())} are ${top.name}`;
     if (tree.length === 1 && (top.children?.length ?? 0) <= 1)
-      return `${all}: ${reason?.name ?? ''}`;
+      return say('allOne', { count: total, category: top.name, reason: reason?.name ?? '' });
     if (tree.length === 1)
-      return `${all}; ${reason?.name ?? ''} alone ${formatShare((reason?.value ?? 0) / total)}`;
-    return `${top.name} causes ${formatShare(top.value / total)} of ${headlineOf(this.scope())}; ${reason?.name ?? ''} alone ${formatShare((reason?.value ?? 0) / total)}`;
+      return say('allShare', {
+        count: total,
+        category: top.name,
+        reason: reason?.name ?? '',
+        share: reasonShare,
+      });
+    return say('causes', {
+      category: top.name,
+      share: formatShare(top.value / total),
+      reason: reason?.name ?? '',
+      reasonShare,
+    });
   });
   protected readonly treeLabel = computed(() =>
-    rootCauseTree(this.rows(), null)
-      .map(
-        (c) =>
-          `${c.name}: ${c.value} claims (${(c.children ?? []).map((r) => `${r.name} ${r.value}`).join(', ')})`,
-      )
-      .join('; '),
+    this.t('tree.label', {
+      values: rootCauseTree(this.rows(), null)
+        .map((c) =>
+          this.t('tree.item', {
+            name: c.name,
+            count: c.value,
+            reasons: (c.children ?? []).map((r) => `${r.name} ${r.value}`).join(', '),
+          }),
+        )
+        .join('; '),
+    }),
   );
 
   // Heatmap: reason × supplier
@@ -167,11 +215,13 @@ export class RootCausesPage {
     const matrix = valueOf(this.bySupplier);
     if (!matrix) return '';
     const names = new Map(matrix.columns.map((c) => [c.key, c.label]));
-    return [...matrix.cells]
-      .sort((a, b) => b.claims - a.claims)
-      .slice(0, 12)
-      .map((c) => `${names.get(c.key) ?? c.key} × ${this.label(c.reasonCode)}: ${c.claims}`)
-      .join('; ');
+    return this.t('heatmap.label', {
+      values: [...matrix.cells]
+        .sort((a, b) => b.claims - a.claims)
+        .slice(0, 12)
+        .map((c) => `${names.get(c.key) ?? c.key} × ${this.label(c.reasonCode)}: ${c.claims}`)
+        .join('; '),
+    });
   });
 
   // Stated vs inferred
@@ -183,9 +233,13 @@ export class RootCausesPage {
   );
   protected readonly statedHeight = computed(() => 60 + this.rows().length * 26);
   protected readonly statedLabel = computed(() =>
-    this.rows()
-      .map((r) => `${r.reasonLabel}: ${r.stated} stated, ${r.inferred} inferred`)
-      .join('; '),
+    this.t('stated.label', {
+      values: this.rows()
+        .map((r) =>
+          this.t('stated.item', { reason: r.reasonLabel, stated: r.stated, inferred: r.inferred }),
+        )
+        .join('; '),
+    }),
   );
   protected readonly reasonTable = computed(() =>
     this.rows().map((r) => ({
@@ -245,7 +299,8 @@ export class RootCausesPage {
   /** A part of the tree opens its claims (category, reason, or reason and product). */
   protected onTreeClick(event: ECElementEvent): void {
     const node = event.data as { target?: FilterTarget; name?: string } | undefined;
-    if (node?.target) this.openTarget(`Claims: ${node.name ?? ''}`, node.target);
+    if (node?.target)
+      this.openTarget(this.t('drill.claims', { name: node.name ?? '' }), node.target);
   }
 
   /** A cell opens the claims of its reason and supplier. */
@@ -254,7 +309,10 @@ export class RootCausesPage {
     if (!target?.reason || target.supplier === undefined) return;
     const supplier = valueOf(this.bySupplier)?.columns.find((c) => c.key === target.supplier);
     this.drill.openDrill(
-      `Claims: ${this.label(target.reason)} × ${supplier?.label ?? target.supplier}`,
+      this.t('drill.cell', {
+        reason: this.label(target.reason),
+        supplier: supplier?.label ?? target.supplier,
+      }),
       drillMatrixCell(this.params() ?? {}, 'supplier', target.supplier, target.reason),
       narrowTo(target),
     );
@@ -268,7 +326,7 @@ export class RootCausesPage {
   /** The claims of one reason (a bar or a row), with "show the page for it only". */
   protected openReason(code: string): void {
     this.drill.openDrill(
-      `Claims: ${this.label(code)}`,
+      this.t('drill.claims', { name: this.label(code) }),
       drillReason(this.params() ?? {}, code),
       narrowTo({ reason: code }),
     );
@@ -282,20 +340,22 @@ export class RootCausesPage {
     this.filters.onlyMany(narrowTo({ reason: code }));
   }
 
-  protected openRecords(title: string, extra: QueryParams = {}): void {
+  /** The claims in the records drawer (`titleKey` below `rootCauses.`). */
+  protected openRecords(titleKey: string, extra: QueryParams = {}): void {
     this.drill.openRecords({
       kind: 'claims',
-      title,
+      title: this.t(titleKey),
       params: { ...(this.params() ?? {}), ...extra },
     });
   }
 
-  protected explain(title: string, metrics: string[]): void {
-    this.drill.openExplain({ title, metrics });
+  /** `titleKey` below `rootCauses.`. */
+  protected explain(titleKey: string, metrics: string[]): void {
+    this.drill.openExplain({ title: this.t(titleKey), metrics });
   }
 
   protected openMismatches(): void {
-    this.openRecords('Claims whose text reads as another reason', { mismatch: 'true' });
+    this.openRecords('mismatch.records', { mismatch: 'true' });
   }
 
   protected reload(): void {

@@ -6,6 +6,7 @@ import {
   output,
   signal,
 } from '@angular/core';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { BusinessCalendarSettings } from '@returnlens/shared/contracts';
 import { SettingsApi, problemsOf, type FieldProblem } from '@returnlens/web/shared/data-access';
 import { FormStatusComponent } from '@returnlens/web/shared/ui';
@@ -21,6 +22,7 @@ import {
   withHoliday,
   type FieldErrors,
 } from './settings-forms';
+import type { Translate } from './i18n/translate';
 
 type Calendar = BusinessCalendarSettings;
 const DAYS = WEEKDAYS.map((d) => d.day);
@@ -29,35 +31,35 @@ const DAYS = WEEKDAYS.map((d) => d.day);
 const ZONES: readonly string[] =
   typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
-function label(field: string): string {
+const FIELDS = ['timeZone', 'workingDays', 'hours', 'holidays'];
+
+/** A field path in words (`hours.1` → "Opening period 2"). */
+function labelOf(field: string, t: Translate): string {
   const [head, index] = field.split('.');
-  if (head === 'hours' && index !== undefined) return `Opening period ${Number(index) + 1}`;
-  if (head === 'holidays' && index !== undefined) return `Holiday ${Number(index) + 1}`;
-  return (
-    {
-      timeZone: 'Time zone',
-      workingDays: 'Working days',
-      hours: 'Opening hours',
-      holidays: 'Holidays',
-    }[head] ?? field
-  );
+  if (head === 'hours' && index !== undefined)
+    return t('settings.calendar.labels.period', { n: Number(index) + 1 });
+  if (head === 'holidays' && index !== undefined)
+    return t('settings.calendar.labels.holiday', { n: Number(index) + 1 });
+  return FIELDS.includes(head) ? t(`settings.calendar.labels.${head}`) : field;
 }
 
 /** The shop's time zone, working days, opening hours and holidays: the business-hours SLA clock. */
 @Component({
   selector: 'rl-calendar-panel',
-  imports: [FormStatusComponent],
+  imports: [TranslocoPipe, FormStatusComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './calendar-panel.html',
   styleUrls: ['./settings.scss', './settings-forms.scss'],
 })
 export class CalendarPanelComponent {
   private readonly api = inject(SettingsApi);
+  private readonly transloco = inject(TranslocoService);
+  private readonly t: Translate = (key, params) => this.transloco.translate(key, params);
   readonly changed = output<void>();
 
   protected readonly weekdays = WEEKDAYS;
   protected readonly zones = ZONES;
-  protected readonly label = label;
+  protected readonly label = (field: string): string => labelOf(field, this.t);
   protected readonly errorAt = errorAt;
   protected readonly calendar = this.api.calendarResource();
   protected readonly form = linkedSignal<Calendar | null>(() =>
@@ -112,7 +114,7 @@ export class CalendarPanelComponent {
     const d = new Date(`${date}T12:00:00Z`);
     return Number.isNaN(d.getTime())
       ? date
-      : new Intl.DateTimeFormat(undefined, {
+      : new Intl.DateTimeFormat(this.transloco.getActiveLang(), {
           weekday: 'short',
           day: 'numeric',
           month: 'short',
@@ -125,17 +127,17 @@ export class CalendarPanelComponent {
     event.preventDefault();
     const form = this.form();
     if (!form) return;
-    const errors = calendarErrors(form);
+    const errors = calendarErrors(form, undefined, this.t);
     this.show(Object.entries(errors).map(([field, message]) => ({ field, message })));
     if (hasErrors(errors)) return;
     this.saving.set(true);
     try {
       const saved = await this.api.saveCalendar(calendarBody(form));
       this.calendar.set(saved);
-      this.stored.set(calendarSummary(saved));
+      this.stored.set(calendarSummary(saved, this.t));
       this.changed.emit();
     } catch (error) {
-      this.show(problemsOf(error, 'The calendar could not be saved. Try again.'));
+      this.show(problemsOf(error, this.t('settings.calendar.saveFailed')));
     } finally {
       this.saving.set(false);
     }

@@ -6,14 +6,18 @@ import {
   output,
   signal,
 } from '@angular/core';
-import { SettingsApi, problemsOf, type FieldProblem } from '@returnlens/web/shared/data-access';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import {
+  DomainLabels,
+  SettingsApi,
+  problemsOf,
+  type FieldProblem,
+} from '@returnlens/web/shared/data-access';
 import { FormStatusComponent } from '@returnlens/web/shared/ui';
 import {
   CLAIM_TYPES,
-  CLOCK_LABELS,
   errorsByField,
   hasErrors,
-  METRIC_LABELS,
   newPolicy,
   policiesBody,
   policyErrors,
@@ -22,40 +26,41 @@ import {
   SLA_CLOCKS,
   SLA_METRICS,
   toggled,
-  words,
   type FieldErrors,
   type PolicyForm,
 } from './settings-forms';
+import type { Translate } from './i18n/translate';
 
-const FIELD_WORDS: Record<string, string> = {
-  name: 'name',
-  targetHours: 'target',
-  atRiskHours: 'at risk',
-  claimTypes: 'claim types',
-  resolutions: 'resolutions',
-  metric: 'measures',
-  clock: 'clock',
-};
+const FIELD_WORDS = [
+  'name',
+  'targetHours',
+  'atRiskHours',
+  'claimTypes',
+  'resolutions',
+  'metric',
+  'clock',
+];
 
 /** The SLA policies: what each measures, its target, its clock and the claims it covers. */
 @Component({
   selector: 'rl-policies-panel',
-  imports: [FormStatusComponent],
+  imports: [TranslocoPipe, FormStatusComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './policies-panel.html',
   styleUrls: ['./settings.scss', './settings-forms.scss'],
 })
 export class PoliciesPanelComponent {
   private readonly api = inject(SettingsApi);
+  private readonly transloco = inject(TranslocoService);
+  private readonly t: Translate = (key, params) => this.transloco.translate(key, params);
+  /** Claim types in the interface language (the product's vocabulary). */
+  protected readonly domain = inject(DomainLabels);
   readonly changed = output<void>();
 
   protected readonly metrics = SLA_METRICS;
   protected readonly clocks = SLA_CLOCKS;
   protected readonly claimTypes = CLAIM_TYPES;
   protected readonly resolutionCodes = RESOLUTIONS;
-  protected readonly metricLabels = METRIC_LABELS;
-  protected readonly clockLabels = CLOCK_LABELS;
-  protected readonly words = words;
 
   protected readonly policies = this.api.policiesResource();
   protected readonly form = linkedSignal<PolicyForm[] | null>(() =>
@@ -72,7 +77,9 @@ export class PoliciesPanelComponent {
     const policy = this.form()?.[Number(index)];
     if (!policy) return field;
     const name = policy.name.trim() || `${Number(index) + 1}`;
-    return `Policy “${name}”${key ? ` ${FIELD_WORDS[key] ?? key}` : ''}`;
+    if (!key) return this.t('settings.policies.fieldLabel', { name });
+    const words = FIELD_WORDS.includes(key) ? this.t(`settings.policies.fields.${key}`) : key;
+    return this.t('settings.policies.fieldLabelOf', { name, field: words });
   };
 
   private edit(index: number, change: Partial<PolicyForm>): void {
@@ -120,7 +127,7 @@ export class PoliciesPanelComponent {
     event.preventDefault();
     const form = this.form();
     if (!form) return;
-    const errors = policyErrors(form);
+    const errors = policyErrors(form, this.t);
     this.show(Object.entries(errors).map(([field, message]) => ({ field, message })));
     if (hasErrors(errors)) return;
     this.saving.set(true);
@@ -129,12 +136,18 @@ export class PoliciesPanelComponent {
       this.policies.set(saved);
       this.stored.set(
         saved
-          .map((p) => `${p.name} ≤ ${p.targetHours} h (${CLOCK_LABELS[p.clock].toLowerCase()})`)
+          .map((p) =>
+            this.t('settings.policies.stored', {
+              name: p.name,
+              hours: p.targetHours,
+              clock: this.t(`settings.policies.clocks.${p.clock}`).toLocaleLowerCase(),
+            }),
+          )
           .join(' · '),
       );
       this.changed.emit();
     } catch (error) {
-      this.show(problemsOf(error, 'The SLA policies could not be saved. Try again.'));
+      this.show(problemsOf(error, this.t('settings.policies.saveFailed')));
     } finally {
       this.saving.set(false);
     }

@@ -6,6 +6,7 @@ import {
   valuesOf,
   type ValueMapRow,
 } from '@returnlens/web/shared/data-access';
+import { english, type Translate } from './i18n/translate';
 import type { FieldErrors } from './settings-forms';
 
 /** A mapping preset as edited: columns, one value per field, value maps, date and zone. */
@@ -46,26 +47,39 @@ export function presetFormOf(mapping: IngestMapping): PresetForm {
  * field given twice, a value map row that is not finished or maps a value twice, a value the
  * field does not know.
  */
-export function presetErrors(kind: IngestKind, form: PresetForm): FieldErrors {
+export function presetErrors(
+  kind: IngestKind,
+  form: PresetForm,
+  t: Translate = english,
+): FieldErrors {
   const errors: Record<string, string> = {};
   const known = new Set(fieldsOf(kind).map((f) => f.name));
   const seen = new Set<string>();
   form.columns.forEach((c, i) => {
-    if (!known.has(c.field)) errors[`columns.${i}`] = `${kind} have no field ${c.field}.`;
-    else if (seen.has(c.field)) errors[`columns.${i}`] = `${c.field} has two columns.`;
+    if (!known.has(c.field))
+      errors[`columns.${i}`] = t('settings.presets.errors.noField', {
+        kind: t(`settings.presets.kinds.${kind}`),
+        field: c.field,
+      });
+    else if (seen.has(c.field))
+      errors[`columns.${i}`] = t('settings.presets.errors.twoColumns', { field: c.field });
     else if (!c.column.trim())
-      errors[`columns.${i}`] = `Enter the column for ${c.field}, or remove it.`;
+      errors[`columns.${i}`] = t('settings.presets.errors.columnMissing', { field: c.field });
     seen.add(c.field);
   });
   const defaulted = new Set<string>();
   form.defaults.forEach((d, i) => {
     const options = optionsOf(kind, d.field);
-    if (!known.has(d.field)) errors[`defaults.${i}`] = `Choose a field.`;
-    else if (defaulted.has(d.field)) errors[`defaults.${i}`] = `${d.field} has two values.`;
+    if (!known.has(d.field)) errors[`defaults.${i}`] = t('settings.presets.errors.chooseField');
+    else if (defaulted.has(d.field))
+      errors[`defaults.${i}`] = t('settings.presets.errors.twoValues', { field: d.field });
     else if (!d.value.trim())
-      errors[`defaults.${i}`] = `Enter the value for ${d.field}, or remove it.`;
+      errors[`defaults.${i}`] = t('settings.presets.errors.valueMissing', { field: d.field });
     else if (options && !options.includes(d.value))
-      errors[`defaults.${i}`] = `${d.field} is one of ${options.join(', ')}.`;
+      errors[`defaults.${i}`] = t('settings.presets.errors.oneOf', {
+        field: d.field,
+        options: options.join(', '),
+      });
     defaulted.add(d.field);
   });
   for (const [i, message] of Object.entries(valueMapErrors(form.values, (f) => optionsOf(kind, f))))
@@ -96,15 +110,16 @@ export function presetMappingOf(form: PresetForm, original: IngestMapping): Inge
 }
 
 /** "5 columns · 2 value maps · 1 value for every row" — a preset in a line. */
-export function presetSummary(mapping: IngestMapping): string {
-  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+export function presetSummary(mapping: IngestMapping, t: Translate = english): string {
   const parts = [
-    n(Object.keys(mapping.columns ?? {}).length, 'column', 'columns'),
-    n(valueMapRows(mapping.values).length, 'value mapped', 'values mapped'),
-    n(Object.keys(mapping.defaults ?? {}).length, 'value for every row', 'values for every row'),
+    t('settings.presets.summary', {
+      columns: Object.keys(mapping.columns ?? {}).length,
+      values: valueMapRows(mapping.values).length,
+      defaults: Object.keys(mapping.defaults ?? {}).length,
+    }),
   ];
   if (mapping.dateFormat && mapping.dateFormat !== 'auto')
-    parts.push(`dates ${mapping.dateFormat}`);
+    parts.push(t('settings.presets.summaryDates', { format: mapping.dateFormat }));
   if (mapping.timeZone) parts.push(mapping.timeZone);
   return parts.join(' · ');
 }

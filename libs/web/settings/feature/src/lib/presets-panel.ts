@@ -6,6 +6,7 @@ import {
   output,
   signal,
 } from '@angular/core';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { fieldsOf } from '@returnlens/shared/ingest';
 import {
   SettingsApi,
@@ -25,23 +26,27 @@ import {
   type PresetForm,
 } from './preset-form';
 import { errorsByField, hasErrors, type FieldErrors } from './settings-forms';
+import type { Translate } from './i18n/translate';
 
 type Part = 'columns' | 'defaults' | 'values';
 
 /** The saved mappings of the shop's exports: list, open one, edit its value maps and defaults, save. */
 @Component({
   selector: 'rl-presets-panel',
-  imports: [FormStatusComponent],
+  imports: [TranslocoPipe, FormStatusComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './presets-panel.html',
   styleUrls: ['./settings.scss', './settings-forms.scss'],
 })
 export class PresetsPanelComponent {
   private readonly api = inject(SettingsApi);
+  private readonly transloco = inject(TranslocoService);
+  private readonly t: Translate = (key, params) => this.transloco.translate(key, params);
   readonly changed = output<void>();
 
   protected readonly dateFormats = DATE_FORMATS;
-  protected readonly summary = presetSummary;
+  protected readonly summary = (mapping: MappingPreset['mapping']): string =>
+    presetSummary(mapping, this.t);
   protected readonly optionsOf = optionsOf;
   protected readonly presets = this.api.presetsResource();
   protected readonly rows = computed(() => (this.presets.hasValue() ? this.presets.value() : []));
@@ -69,10 +74,18 @@ export class PresetsPanelComponent {
     if (!row) return field;
     if (part === 'values') {
       const v = row as PresetForm['values'][number];
-      return `Value map of ${v.field} “${v.source}”`;
+      return this.t('settings.presets.labelValueMap', { field: v.field, source: v.source });
     }
-    return `${part === 'columns' ? 'Column of' : 'Value for every row:'} ${(row as { field: string }).field}`;
+    return this.t(
+      part === 'columns' ? 'settings.presets.labelColumn' : 'settings.presets.labelDefault',
+      { field: (row as { field: string }).field },
+    );
   };
+
+  /** A name kept in its own direction inside a sentence (Unicode first-strong isolate). */
+  protected isolate(text: string): string {
+    return `\u2068${text}\u2069`;
+  }
 
   protected edit(preset: MappingPreset): void {
     this.open.set(preset);
@@ -129,7 +142,7 @@ export class PresetsPanelComponent {
     const preset = this.open();
     const form = this.form();
     if (!preset || !form) return;
-    const errors = presetErrors(preset.kind, form);
+    const errors = presetErrors(preset.kind, form, this.t);
     this.show(Object.entries(errors).map(([field, message]) => ({ field, message })));
     if (hasErrors(errors)) return;
     this.saving.set(true);
@@ -141,11 +154,13 @@ export class PresetsPanelComponent {
       );
       this.open.set(saved);
       this.form.set(presetFormOf(saved.mapping));
-      this.stored.set(`${saved.name} (${saved.kind}): ${presetSummary(saved.mapping)}`);
+      this.stored.set(
+        `${saved.name} (${this.t(`settings.presets.kinds.${saved.kind}`)}): ${presetSummary(saved.mapping, this.t)}`,
+      );
       this.presets.reload();
       this.changed.emit();
     } catch (error) {
-      this.show(problemsOf(error, 'The preset could not be saved. Try again.'));
+      this.show(problemsOf(error, this.t('settings.presets.saveFailed')));
     } finally {
       this.saving.set(false);
     }

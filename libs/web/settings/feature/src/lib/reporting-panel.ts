@@ -6,6 +6,7 @@ import {
   output,
   signal,
 } from '@angular/core';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { SettingsApi, problemsOf, type FieldProblem } from '@returnlens/web/shared/data-access';
 import { FormStatusComponent } from '@returnlens/web/shared/ui';
 import {
@@ -17,38 +18,30 @@ import {
   type FieldErrors,
   type ReportingForm,
 } from './settings-forms';
-
-const LABELS: Record<string, string> = {
-  returnWindowDays: 'Return window',
-  'targets.processingHours': 'Processing time',
-  'targets.satisfaction': 'Satisfaction',
-  'targets.repeatContact': 'Repeat contacts',
-  'targets.returnShare': 'Goods returned',
-};
+import type { Translate } from './i18n/translate';
 
 /** The return window (cohort maturity) and the targets of the weekly report's strip. */
 @Component({
   selector: 'rl-reporting-panel',
-  imports: [FormStatusComponent],
+  imports: [TranslocoPipe, FormStatusComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="panel" aria-labelledby="reporting-title" data-testid="reporting">
-      <h2 id="reporting-title">Reporting</h2>
-      <p class="definition">
-        How long after an order week its return rate is final, and the targets the weekly report
-        compares each figure with.
-      </p>
+      <h2 id="reporting-title">{{ 'settings.reporting.title' | transloco }}</h2>
+      <p class="definition">{{ 'settings.reporting.definition' | transloco }}</p>
       @if (settings.error()) {
         <div class="state error" role="alert">
-          <p>The reporting settings could not be loaded.</p>
-          <button type="button" (click)="settings.reload()">Try again</button>
+          <p>{{ 'settings.reporting.loadFailed' | transloco }}</p>
+          <button type="button" (click)="settings.reload()">
+            {{ 'settings.common.tryAgain' | transloco }}
+          </button>
         </div>
       } @else if (form(); as f) {
         <form (submit)="save($event)" novalidate>
           <div class="fields">
             @for (field of fields; track field.key) {
               <label>
-                {{ field.label }}
+                {{ 'settings.reporting.fields.' + field.key | transloco }}
                 <span class="with-unit">
                   <input
                     type="text"
@@ -59,9 +52,11 @@ const LABELS: Record<string, string> = {
                     [attr.aria-invalid]="errors()[field.path] ? 'true' : null"
                     [attr.data-testid]="'reporting-' + field.key"
                   />
-                  <span class="unit">{{ field.unit }}</span>
+                  <span class="unit">{{
+                    field.unit === '%' ? '%' : (field.unit | transloco)
+                  }}</span>
                 </span>
-                <span class="hint">{{ field.hint }}</span>
+                <span class="hint">{{ 'settings.reporting.hints.' + field.key | transloco }}</span>
                 @if (errors()[field.path]; as message) {
                   <span class="field-error">{{ message }}</span>
                 }
@@ -75,13 +70,13 @@ const LABELS: Record<string, string> = {
               [disabled]="saving()"
               data-testid="reporting-save"
             >
-              {{ saving() ? 'Saving…' : 'Save reporting' }}
+              {{ (saving() ? 'settings.common.saving' : 'settings.reporting.save') | transloco }}
             </button>
             <rl-form-status [problems]="problems()" [stored]="stored()" [label]="label" />
           </div>
         </form>
       } @else {
-        <p class="state" aria-busy="true">Loading the reporting settings…</p>
+        <p class="state" aria-busy="true">{{ 'settings.reporting.loading' | transloco }}</p>
       }
     </section>
   `,
@@ -89,46 +84,42 @@ const LABELS: Record<string, string> = {
 })
 export class ReportingPanelComponent {
   private readonly api = inject(SettingsApi);
+  private readonly transloco = inject(TranslocoService);
+  private readonly t: Translate = (key, params) => this.transloco.translate(key, params);
   readonly changed = output<void>();
 
   protected readonly fields = [
     {
       key: 'returnWindowDays',
       path: 'returnWindowDays',
-      label: 'Return window',
-      unit: 'days',
-      hint: 'after the order week; 1–365',
+      unit: 'settings.reporting.days',
     },
     {
       key: 'processingHours',
       path: 'targets.processingHours',
-      label: 'Processing time',
-      unit: 'h',
-      hint: 'median, at most',
+      unit: 'settings.common.hours',
     },
     {
       key: 'satisfaction',
       path: 'targets.satisfaction',
-      label: 'Satisfaction',
       unit: '%',
-      hint: 'satisfied answers, at least',
     },
     {
       key: 'repeatContact',
       path: 'targets.repeatContact',
-      label: 'Repeat contacts',
       unit: '%',
-      hint: 'of claims, at most',
     },
     {
       key: 'returnShare',
       path: 'targets.returnShare',
-      label: 'Goods returned',
       unit: '%',
-      hint: 'of units sold, at most',
     },
   ] as const;
-  protected readonly label = (field: string) => LABELS[field] ?? field;
+  /** A field path in words (`targets.satisfaction` → "Satisfaction"). */
+  protected readonly label = (field: string): string => {
+    const key = this.fields.find((f) => f.path === field)?.key;
+    return key ? this.t(`settings.reporting.fields.${key}`) : field;
+  };
 
   protected readonly settings = this.api.reportingResource();
   protected readonly form = linkedSignal<ReportingForm | null>(() =>
@@ -148,7 +139,7 @@ export class ReportingPanelComponent {
     event.preventDefault();
     const form = this.form();
     if (!form) return;
-    const errors = reportingErrors(form);
+    const errors = reportingErrors(form, this.t);
     this.show(Object.entries(errors).map(([field, message]) => ({ field, message })));
     if (hasErrors(errors)) return;
     this.saving.set(true);
@@ -157,11 +148,17 @@ export class ReportingPanelComponent {
       this.settings.set(saved);
       const f = reportingFormOf(saved);
       this.stored.set(
-        `return window ${f.returnWindowDays} days · processing ≤ ${f.processingHours} h · satisfaction ≥ ${f.satisfaction} % · repeat contacts ≤ ${f.repeatContact} % · goods returned ≤ ${f.returnShare} %`,
+        this.t('settings.reporting.stored', {
+          days: f.returnWindowDays,
+          hours: f.processingHours,
+          satisfaction: f.satisfaction,
+          repeat: f.repeatContact,
+          returned: f.returnShare,
+        }),
       );
       this.changed.emit();
     } catch (error) {
-      this.show(problemsOf(error, 'The reporting settings could not be saved. Try again.'));
+      this.show(problemsOf(error, this.t('settings.reporting.saveFailed')));
     } finally {
       this.saving.set(false);
     }

@@ -10,6 +10,7 @@ import {
   type SlaPolicy,
 } from '@returnlens/shared/contracts';
 import type { FieldProblem } from '@returnlens/web/shared/data-access';
+import { english, type Translate } from './i18n/translate';
 
 /**
  * Problems of a form by the API's field path (`returnWindowDays`, `targets.satisfaction`,
@@ -62,18 +63,19 @@ export function reportingFormOf(settings: ReportingSettings): ReportingForm {
   };
 }
 
-export function reportingErrors(form: ReportingForm): FieldErrors {
+/** What stops the reporting settings from being saved, in words (`t`: the language). */
+export function reportingErrors(form: ReportingForm, t: Translate = english): FieldErrors {
   const errors: Record<string, string> = {};
   const days = numberOf(form.returnWindowDays);
   if (days === null || !Number.isInteger(days) || days < 1 || days > 365)
-    errors['returnWindowDays'] = 'The return window is a whole number of days from 1 to 365.';
+    errors['returnWindowDays'] = t('settings.reporting.errors.returnWindow');
   const hours = numberOf(form.processingHours);
   if (hours === null || hours <= 0 || hours > 8760)
-    errors['targets.processingHours'] = 'Hours: more than 0, at most 8760 (a year).';
+    errors['targets.processingHours'] = t('settings.reporting.errors.hours');
   for (const key of ['satisfaction', 'repeatContact', 'returnShare'] as const) {
     const value = numberOf(form[key]);
     if (value === null || value < 0 || value > 100)
-      errors[`targets.${key}`] = 'A share from 0 to 100 %.';
+      errors[`targets.${key}`] = t('settings.reporting.errors.share');
   }
   return errors;
 }
@@ -93,14 +95,15 @@ export function reportingBody(form: ReportingForm): ReportingSettings {
 
 // ---- business calendar
 
+/** ISO weekdays, Monday first; their names are messages (`settings.calendar.weekdays.<day>`). */
 export const WEEKDAYS = [
-  { day: 1, label: 'Monday' },
-  { day: 2, label: 'Tuesday' },
-  { day: 3, label: 'Wednesday' },
-  { day: 4, label: 'Thursday' },
-  { day: 5, label: 'Friday' },
-  { day: 6, label: 'Saturday' },
-  { day: 7, label: 'Sunday' },
+  { day: 1 },
+  { day: 2 },
+  { day: 3 },
+  { day: 4 },
+  { day: 5 },
+  { day: 6 },
+  { day: 7 },
 ] as const;
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -120,18 +123,20 @@ export function isTimeZone(zone: string): boolean {
 export function calendarErrors(
   calendar: BusinessCalendarSettings,
   knownZone: (zone: string) => boolean = isTimeZone,
+  t: Translate = english,
 ): FieldErrors {
   const errors: Record<string, string> = {};
   if (!knownZone(calendar.timeZone.trim()))
-    errors['timeZone'] = 'An IANA time zone such as Europe/Warsaw.';
-  if (!calendar.workingDays.length) errors['workingDays'] = 'Choose at least one working day.';
-  if (!calendar.hours.length) errors['hours'] = 'Give at least one opening period.';
-  if (calendar.hours.length > 3) errors['hours'] = 'At most three opening periods a day.';
+    errors['timeZone'] = t('settings.calendar.errors.timeZone');
+  if (!calendar.workingDays.length)
+    errors['workingDays'] = t('settings.calendar.errors.workingDays');
+  if (!calendar.hours.length) errors['hours'] = t('settings.calendar.errors.noPeriod');
+  if (calendar.hours.length > 3) errors['hours'] = t('settings.calendar.errors.tooManyPeriods');
   calendar.hours.forEach((p, i) => {
     if (!HHMM.test(p.start) || !HHMM.test(p.end))
-      errors[`hours.${i}`] = 'Times as HH:MM, e.g. 09:00.';
+      errors[`hours.${i}`] = t('settings.calendar.errors.timeFormat');
     else if (minutes(p.start) >= minutes(p.end))
-      errors[`hours.${i}`] = 'The period starts before it ends.';
+      errors[`hours.${i}`] = t('settings.calendar.errors.startBeforeEnd');
   });
   const sorted = calendar.hours
     .filter((p) => HHMM.test(p.start) && HHMM.test(p.end))
@@ -139,10 +144,10 @@ export function calendarErrors(
     .filter(([start, end]) => start < end)
     .sort((a, b) => a[0] - b[0]);
   if (sorted.some((p, i) => i > 0 && sorted[i - 1][1] > p[0]))
-    errors['hours'] ??= 'Opening periods must not overlap.';
+    errors['hours'] ??= t('settings.calendar.errors.overlap');
   calendar.holidays.forEach((d, i) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(d)))
-      errors[`holidays.${i}`] = `“${d}” is no date (YYYY-MM-DD).`;
+      errors[`holidays.${i}`] = t('settings.calendar.errors.noDate', { date: d });
   });
   return errors;
 }
@@ -162,13 +167,20 @@ export function calendarBody(calendar: BusinessCalendarSettings): BusinessCalend
 }
 
 /** "Mon–Fri 09:00–17:00, 2 holidays" — what the calendar says, in a line. */
-export function calendarSummary(calendar: BusinessCalendarSettings): string {
+export function calendarSummary(
+  calendar: BusinessCalendarSettings,
+  t: Translate = english,
+): string {
   const days = WEEKDAYS.filter((d) => calendar.workingDays.includes(d.day)).map((d) =>
-    d.label.slice(0, 3),
+    t(`settings.calendar.weekdaysShort.${d.day}`),
   );
   const hours = calendar.hours.map((p) => `${p.start}–${p.end}`).join(', ');
-  const n = calendar.holidays.length;
-  return `${days.join(', ')} · ${hours} · ${calendar.timeZone} · ${n} holiday${n === 1 ? '' : 's'}`;
+  return t('settings.calendar.summary', {
+    days: days.join(', '),
+    hours,
+    zone: calendar.timeZone,
+    count: calendar.holidays.length,
+  });
 }
 
 // ---- SLA policies
@@ -184,17 +196,6 @@ export interface PolicyForm {
   readonly resolutions: readonly string[] | null;
   readonly atRiskHours: string;
 }
-
-export const METRIC_LABELS: Readonly<Record<SlaMetric, string>> = {
-  first_response: 'First response',
-  resolution: 'Resolution',
-  refund: 'Refund',
-};
-
-export const CLOCK_LABELS: Readonly<Record<SlaClock, string>> = {
-  calendar: 'Calendar hours',
-  business: 'Business hours',
-};
 
 export { CLAIM_TYPES, RESOLUTIONS, SLA_CLOCKS, SLA_METRICS };
 
@@ -224,26 +225,27 @@ export function newPolicy(): PolicyForm {
 }
 
 /** Problems by `<index>.<field>`, as the API names them for the list it is sent. */
-export function policyErrors(policies: readonly PolicyForm[]): FieldErrors {
+export function policyErrors(policies: readonly PolicyForm[], t: Translate = english): FieldErrors {
   const errors: Record<string, string> = {};
-  if (!policies.length) errors[''] = 'Keep at least one SLA policy.';
-  if (policies.length > 50) errors[''] = 'At most 50 SLA policies.';
+  if (!policies.length) errors[''] = t('settings.policies.errors.none');
+  if (policies.length > 50) errors[''] = t('settings.policies.errors.tooMany');
   const names = new Set<string>();
   policies.forEach((p, i) => {
     const name = p.name.trim();
-    if (!name) errors[`${i}.name`] = 'Name the policy.';
-    else if (name.length > 120) errors[`${i}.name`] = 'At most 120 characters.';
-    else if (names.has(name.toLowerCase())) errors[`${i}.name`] = 'Another policy has this name.';
+    if (!name) errors[`${i}.name`] = t('settings.policies.errors.nameMissing');
+    else if (name.length > 120) errors[`${i}.name`] = t('settings.policies.errors.nameTooLong');
+    else if (names.has(name.toLowerCase()))
+      errors[`${i}.name`] = t('settings.policies.errors.nameTaken');
     names.add(name.toLowerCase());
     const target = numberOf(p.targetHours);
     if (target === null || target <= 0 || target > 100_000)
-      errors[`${i}.targetHours`] = 'Hours: more than 0.';
+      errors[`${i}.targetHours`] = t('settings.policies.errors.target');
     const risk = numberOf(p.atRiskHours);
     if (risk === null || risk < 0 || risk > 100_000)
-      errors[`${i}.atRiskHours`] = 'Hours: 0 or more.';
-    if (!p.claimTypes.length) errors[`${i}.claimTypes`] = 'Choose at least one claim type.';
+      errors[`${i}.atRiskHours`] = t('settings.policies.errors.atRisk');
+    if (!p.claimTypes.length) errors[`${i}.claimTypes`] = t('settings.policies.errors.claimTypes');
     if (p.resolutions && !p.resolutions.length)
-      errors[`${i}.resolutions`] = 'Choose a resolution, or count any.';
+      errors[`${i}.resolutions`] = t('settings.policies.errors.resolutions');
   });
   return errors;
 }

@@ -1,5 +1,8 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { providePageMessages } from '@returnlens/web/shared/data-access';
 import { CalendarPanelComponent } from './calendar-panel';
+import { SETTINGS_MESSAGES } from './i18n/en';
 import { PoliciesPanelComponent } from './policies-panel';
 import { PresetsPanelComponent } from './presets-panel';
 import { ReportingPanelComponent } from './reporting-panel';
@@ -14,26 +17,25 @@ import { TaxonomyPanelComponent } from './taxonomy-panel';
 @Component({
   selector: 'rl-settings-page',
   imports: [
+    TranslocoPipe,
     ReportingPanelComponent,
     CalendarPanelComponent,
     PoliciesPanelComponent,
     TaxonomyPanelComponent,
     PresetsPanelComponent,
   ],
+  providers: [providePageMessages('settings', SETTINGS_MESSAGES)],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="page-header">
-      <h1>Settings</h1>
-      <p class="lede">
-        The rules the figures are computed by. Every change is recorded in the audit log, with who
-        made it and what it was before.
-      </p>
-      <nav class="toc" aria-label="Sections">
-        <a href="#reporting-title">Reporting</a>
-        <a href="#calendar-title">Business calendar</a>
-        <a href="#policies-title">SLA policies</a>
-        <a href="#taxonomy-title">Your reasons and channels</a>
-        <a href="#presets-title">Mapping presets</a>
+      <h1>{{ 'settings.title' | transloco }}</h1>
+      <p class="lede">{{ 'settings.lede' | transloco }}</p>
+      <nav class="toc" [attr.aria-label]="'settings.sections' | transloco">
+        <a href="#reporting-title">{{ 'settings.toc.reporting' | transloco }}</a>
+        <a href="#calendar-title">{{ 'settings.toc.calendar' | transloco }}</a>
+        <a href="#policies-title">{{ 'settings.toc.policies' | transloco }}</a>
+        <a href="#taxonomy-title">{{ 'settings.toc.taxonomy' | transloco }}</a>
+        <a href="#presets-title">{{ 'settings.toc.presets' | transloco }}</a>
       </nav>
     </header>
     <rl-reporting-panel />

@@ -1,6 +1,8 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { provideI18n, providePageMessages } from '@returnlens/web/shared/data-access';
+import { SETTINGS_MESSAGES } from './i18n/en';
 import { ReportingPanelComponent } from './reporting-panel';
 import { TaxonomyPanelComponent } from './taxonomy-panel';
 
@@ -14,15 +16,31 @@ async function render<T>(
   url: string,
   body: unknown,
 ): Promise<{ fixture: ComponentFixture<T>; http: HttpTestingController; el: HTMLElement }> {
-  TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+  TestBed.configureTestingModule({
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideI18n(),
+      // A section shown alone: the page's messages, as the Settings page provides them.
+      providePageMessages('settings', SETTINGS_MESSAGES),
+    ],
+  });
   const fixture = TestBed.createComponent(component);
   fixture.detectChanges();
   const http = TestBed.inject(HttpTestingController);
   TestBed.tick();
   http.expectOne(url).flush(body);
-  await fixture.whenStable();
-  fixture.detectChanges();
+  await settle(fixture);
   return { fixture, http, el: fixture.nativeElement as HTMLElement };
+}
+
+/** Lets the messages (loaded asynchronously) and answered requests reach the view. */
+async function settle(fixture: { whenStable(): Promise<unknown>; detectChanges(): void }) {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((r) => setTimeout(r));
+    await fixture.whenStable();
+    fixture.detectChanges();
+  }
 }
 
 function type(el: HTMLElement, selector: string, value: string): void {
@@ -57,8 +75,7 @@ describe('Reporting section', () => {
       },
       { status: 400, statusText: 'Bad Request' },
     );
-    await fixture.whenStable();
-    fixture.detectChanges();
+    await settle(fixture);
     const problems = el.querySelector('[data-testid=problems]')?.textContent?.replace(/\s+/g, ' ');
     expect(problems).toContain('Not saved — 2 problems:');
     expect(problems).toContain('Return window: returnWindowDays is 1 to 365');
@@ -71,8 +88,7 @@ describe('Reporting section', () => {
     el.querySelector<HTMLButtonElement>('[data-testid=reporting-save]')?.click();
     TestBed.tick();
     http.expectOne('/api/settings/reporting').flush({ ...REPORTING, returnWindowDays: 60 });
-    await fixture.whenStable();
-    fixture.detectChanges();
+    await settle(fixture);
     expect(el.querySelector('[data-testid=problems]')).toBeNull();
     expect(el.querySelector('[data-testid=stored]')?.textContent).toContain(
       'return window 60 days · processing ≤ 24 h · satisfaction ≥ 95 %',
@@ -140,10 +156,9 @@ describe('Own reasons and channels section', () => {
     TestBed.tick();
     // Reloaded with the new rules.
     http.expectOne('/api/settings/taxonomy').flush(TAXONOMY);
-    await fixture.whenStable();
-    fixture.detectChanges();
+    await settle(fixture);
     expect(el.querySelector('[data-testid=stored]')?.textContent).toContain(
-      '“Incorrect information on your report” → Service · “<b>Fax</b>” → phone',
+      '“Incorrect information on your report” → Service · “<b>Fax</b>” → Phone',
     );
   });
 });

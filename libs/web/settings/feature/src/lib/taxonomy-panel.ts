@@ -6,16 +6,16 @@ import {
   output,
   signal,
 } from '@angular/core';
-import type { OwnChannel, OwnReason, TaxonomySource } from '@returnlens/shared/contracts';
-import { SettingsApi, problemsOf, type FieldProblem } from '@returnlens/web/shared/data-access';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import type { OwnChannel, OwnReason } from '@returnlens/shared/contracts';
+import {
+  DomainLabels,
+  SettingsApi,
+  problemsOf,
+  type FieldProblem,
+} from '@returnlens/web/shared/data-access';
 import { FormStatusComponent } from '@returnlens/web/shared/ui';
 import { words } from './settings-forms';
-
-const SOURCE_LABELS: Readonly<Record<TaxonomySource, string>> = {
-  suggested: 'suggested from its words',
-  shop: 'set by you',
-  undecided: 'not decided yet',
-};
 
 /** A change waiting for Save: `reason:<code>` or `channel:<code>` → the chosen category or group. */
 type Pending = Readonly<Record<string, string>>;
@@ -26,17 +26,17 @@ type Pending = Readonly<Record<string, string>>;
  */
 @Component({
   selector: 'rl-taxonomy-panel',
-  imports: [FormStatusComponent],
+  imports: [TranslocoPipe, FormStatusComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './taxonomy-panel.html',
   styleUrls: ['./settings.scss', './settings-forms.scss'],
 })
 export class TaxonomyPanelComponent {
   private readonly api = inject(SettingsApi);
+  private readonly transloco = inject(TranslocoService);
+  private readonly domain = inject(DomainLabels);
   readonly changed = output<void>();
 
-  protected readonly sourceLabels = SOURCE_LABELS;
-  protected readonly words = words;
   protected readonly taxonomy = this.api.taxonomyResource();
   protected readonly reasons = computed(() =>
     this.taxonomy.hasValue() ? this.taxonomy.value().reasons : [],
@@ -65,8 +65,17 @@ export class TaxonomyPanelComponent {
     return this.pending()[`channel:${channel.code}`] ?? channel.group;
   }
 
+  /** A built-in reason category in the interface language (the API's label otherwise). */
   protected categoryLabel(code: string | null): string {
-    return this.categories().find((c) => c.code === code)?.label ?? code ?? '';
+    if (!code) return '';
+    const label = this.categories().find((c) => c.code === code)?.label ?? code;
+    return this.domain.label('category', code, label);
+  }
+
+  /** A built-in channel group in the interface language. */
+  protected groupLabel(code: string): string {
+    if (code === 'other') return this.transloco.translate('settings.taxonomy.otherGroup');
+    return this.domain.label('channel', code, words(code));
   }
 
   protected setReason(reason: OwnReason, category: string): void {
@@ -105,20 +114,28 @@ export class TaxonomyPanelComponent {
       try {
         if (kind === 'reason') await this.api.setReasonCategory(code, value);
         else await this.api.setChannelGroup(code, value);
-        done.push(`“${name}” → ${kind === 'reason' ? this.categoryLabel(value) : words(value)}`);
+        done.push(
+          `“${name}” → ${kind === 'reason' ? this.categoryLabel(value) : this.groupLabel(value)}`,
+        );
         this.pending.update((p) => {
           const next: Record<string, string> = { ...p };
           delete next[key];
           return next;
         });
       } catch (error) {
-        problems.push({ field: name, message: problemsOf(error, 'Not saved.')[0].message });
+        problems.push({
+          field: name,
+          message: problemsOf(error, this.transloco.translate('settings.common.notSaved'))[0]
+            .message,
+        });
       }
     }
     this.saving.set(false);
     this.problems.set(problems);
     if (done.length) {
-      this.stored.set(`${done.join(' · ')} — the figures are recomputed with it`);
+      this.stored.set(
+        this.transloco.translate('settings.taxonomy.stored', { changes: done.join(' · ') }),
+      );
       this.taxonomy.reload();
       this.changed.emit();
     }

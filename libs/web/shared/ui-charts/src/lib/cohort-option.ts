@@ -2,6 +2,7 @@ import type { CohortWeek } from '@returnlens/shared/contracts';
 import type { ECOption } from './echarts-types';
 import { formatShare } from './format';
 import { axisStyle, baseOption, pct, shortWeek, tooltipStyle } from './option-common';
+import { englishChartText, type ChartText } from './i18n/chart-text';
 import type { DesignTokens } from './tokens';
 
 /**
@@ -12,6 +13,7 @@ export function buildCohortOption(
   weeks: readonly CohortWeek[],
   tokens: DesignTokens,
   target: number | null = null,
+  t: ChartText = englishChartText,
 ): ECOption {
   return {
     ...baseOption(tokens),
@@ -22,10 +24,11 @@ export function buildCohortOption(
       formatter: (params: unknown) => {
         const [item] = params as { dataIndex: number }[];
         const w = weeks[item.dataIndex];
-        const state = w.mature ? 'final' : 'so far — the return window is still open';
+        const state = w.mature ? t('cohort.final') : t('cohort.soFarOpen');
+        const rate = w.rate === null ? '–' : formatShare(w.rate);
         return [
-          `<strong>Orders of ${w.week.week}</strong> (${w.week.start} – ${w.week.end})`,
-          `${w.returnedUnits} of ${w.unitsSold} units returned: ${w.rate === null ? '–' : formatShare(w.rate)} (${state})`,
+          `<strong>${t('cohort.ordersOf', { week: w.week.week })}</strong> (${w.week.start} – ${w.week.end})`,
+          `${t('cohort.returned', { returned: w.returnedUnits, sold: w.unitsSold, rate })} (${state})`,
         ].join('<br/>');
       },
     },
@@ -37,14 +40,14 @@ export function buildCohortOption(
     },
     yAxis: {
       type: 'value',
-      name: 'Units returned, % of units ordered',
+      name: t('cohort.axis'),
       ...axisStyle(tokens),
       nameTextStyle: { color: tokens.textMuted, align: 'left' },
       axisLabel: { color: tokens.textMuted, formatter: '{value} %' },
     },
     series: [
       {
-        name: 'Return rate',
+        name: t('cohort.series'),
         type: 'bar',
         barMaxWidth: 36,
         data: weeks.map((w) => ({
@@ -64,7 +67,7 @@ export function buildCohortOption(
           fontSize: 11,
           formatter: (p: unknown) => {
             const { dataIndex } = p as { dataIndex: number };
-            return weeks[dataIndex].mature ? '' : 'so far';
+            return weeks[dataIndex].mature ? '' : t('cohort.soFar');
           },
         },
         ...(target === null
@@ -75,7 +78,7 @@ export function buildCohortOption(
                 silent: true,
                 lineStyle: { color: tokens.textMuted, type: 'dashed' },
                 label: {
-                  formatter: `Target ${formatShare(target)}`,
+                  formatter: t('cohort.target', { target: formatShare(target) }),
                   position: 'insideEndTop',
                   color: tokens.textMuted,
                 },

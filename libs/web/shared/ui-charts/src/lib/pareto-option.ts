@@ -1,10 +1,22 @@
 import type { ParetoRow } from '@returnlens/shared/contracts';
 import type { ECOption } from './echarts-types';
-import { countOf, formatShare, headlineOf, tooFewForHeadline, type HeadlineScope } from './format';
+import {
+  countOf,
+  formatShare,
+  HEADLINE_MIN_COUNT,
+  headlineOf,
+  tooFewForHeadline,
+  type HeadlineScope,
+} from './format';
+import { englishChartText, type ChartText } from './i18n/chart-text';
 import { CATEGORY_COLORS, type DesignTokens } from './tokens';
 
 /** Sorted bars of claims per reason, coloured by category, with the cumulative share line. */
-export function buildParetoOption(rows: readonly ParetoRow[], tokens: DesignTokens): ECOption {
+export function buildParetoOption(
+  rows: readonly ParetoRow[],
+  tokens: DesignTokens,
+  t: ChartText = englishChartText,
+): ECOption {
   const labels = rows.map((row) => row.reasonLabel);
   return {
     aria: { enabled: true },
@@ -20,7 +32,11 @@ export function buildParetoOption(rows: readonly ParetoRow[], tokens: DesignToke
       formatter: (params: unknown) => {
         const [bar] = params as { dataIndex: number }[];
         const row = rows[bar.dataIndex];
-        return `<strong>${escapeHtml(row.reasonLabel)}</strong><br/>${row.claims} claims · ${formatShare(row.share)} of the week<br/>cumulative ${formatShare(row.cumulativeShare)}`;
+        return `<strong>${escapeHtml(row.reasonLabel)}</strong><br/>${t('pareto.tooltip', {
+          claims: row.claims,
+          share: formatShare(row.share),
+          cumulative: formatShare(row.cumulativeShare),
+        })}`;
       },
     },
     xAxis: {
@@ -38,14 +54,14 @@ export function buildParetoOption(rows: readonly ParetoRow[], tokens: DesignToke
     yAxis: [
       {
         type: 'value',
-        name: 'Claims',
+        name: t('pareto.claimsAxis'),
         nameTextStyle: { color: tokens.textMuted, align: 'left' },
         axisLabel: { color: tokens.textMuted },
         splitLine: { lineStyle: { color: tokens.gridLine } },
       },
       {
         type: 'value',
-        name: 'Cumulative',
+        name: t('pareto.cumulativeAxis'),
         min: 0,
         max: 100,
         interval: 20,
@@ -56,7 +72,7 @@ export function buildParetoOption(rows: readonly ParetoRow[], tokens: DesignToke
     ],
     series: [
       {
-        name: 'Claims',
+        name: t('pareto.claimsSeries'),
         type: 'bar',
         barMaxWidth: 38,
         data: rows.map((row) => ({
@@ -66,7 +82,7 @@ export function buildParetoOption(rows: readonly ParetoRow[], tokens: DesignToke
         label: { show: true, position: 'top', color: tokens.textMuted, fontSize: 11 },
       },
       {
-        name: 'Cumulative share',
+        name: t('pareto.cumulativeSeries'),
         type: 'line',
         yAxisIndex: 1,
         data: rows.map((row) => Math.round(row.cumulativeShare * 1000) / 10),
@@ -79,7 +95,7 @@ export function buildParetoOption(rows: readonly ParetoRow[], tokens: DesignToke
           symbol: 'none',
           lineStyle: { color: tokens.textMuted, type: 'dashed' },
           label: {
-            formatter: '80% of claims',
+            formatter: t('pareto.eightyPercent'),
             position: 'insideEndTop',
             color: tokens.textMuted,
             fontSize: 10,
@@ -94,12 +110,14 @@ export function buildParetoOption(rows: readonly ParetoRow[], tokens: DesignToke
 /**
  * The Pareto's finding: the two largest reasons' share, and how many reasons cover 80 %. On a
  * filtered page it says what the share is of; under `HEADLINE_MIN_COUNT` claims it says only how
- * few there are.
+ * few there are. Given `t`, it speaks that language (claims only: `scope.noun` is English).
  */
 export function paretoHeadline(
   rows: readonly ParetoRow[],
   scope: HeadlineScope & { empty?: string } = {},
+  t?: ChartText,
 ): string {
+  if (t) return translatedParetoHeadline(rows, scope, t);
   if (rows.length === 0) return scope.empty ?? 'No claims this week';
   const total = rows.reduce((sum, row) => sum + row.claims, 0);
   const few = tooFewForHeadline(total, scope);
@@ -112,6 +130,34 @@ export function paretoHeadline(
     `${first.reasonLabel} and ${second.reasonLabel} make up ${formatShare(second.cumulativeShare)} of ${headlineOf(scope)}; ` +
     `${vital} of ${rows.length} reasons cover 80%`
   );
+}
+
+function translatedParetoHeadline(
+  rows: readonly ParetoRow[],
+  scope: HeadlineScope & { empty?: string },
+  t: ChartText,
+): string {
+  if (rows.length === 0) return scope.empty ?? t('pareto.noClaims');
+  const total = rows.reduce((sum, row) => sum + row.claims, 0);
+  const filters = scope.filters || '';
+  const filtered = filters ? 'Filtered' : '';
+  if (total < HEADLINE_MIN_COUNT)
+    return t(`pareto.tooFew${filtered}`, { count: total, filters, min: HEADLINE_MIN_COUNT });
+  if (rows.length === 1)
+    return t(`pareto.oneReason${filtered}`, {
+      count: total,
+      filters,
+      reason: rows[0].reasonLabel,
+    });
+  const [first, second] = rows;
+  return t(`pareto.headline${filtered}`, {
+    first: first.reasonLabel,
+    second: second.reasonLabel,
+    share: formatShare(second.cumulativeShare),
+    filters,
+    vital: rows.findIndex((row) => row.cumulativeShare >= 0.8) + 1,
+    reasons: rows.length,
+  });
 }
 
 export function escapeHtml(text: string): string {

@@ -1,6 +1,7 @@
 import type { CategoryTrend, IsoWeekRef } from '@returnlens/shared/contracts';
 import type { ECOption } from './echarts-types';
 import { escapeHtml } from './pareto-option';
+import { englishChartText, type ChartText } from './i18n/chart-text';
 import { CATEGORY_COLORS, type DesignTokens } from './tokens';
 
 /** Weekly claims stacked by reason category: the composition and the total in one chart. */
@@ -8,6 +9,7 @@ export function buildCategoryTrendOption(
   weeks: readonly IsoWeekRef[],
   trend: readonly CategoryTrend[],
   tokens: DesignTokens,
+  t: ChartText = englishChartText,
 ): ECOption {
   const visible = trend.filter((series) => series.claims.some((count) => count > 0));
   return {
@@ -45,7 +47,7 @@ export function buildCategoryTrendOption(
               `<span style="color:${item.color}">■</span> ${escapeHtml(item.seriesName)}: ${item.value}`,
           );
         return [
-          `<strong>${week.week}</strong> (${week.start} – ${week.end}) · ${total} claims`,
+          `<strong>${week.week}</strong> (${week.start} – ${week.end}) · ${t('trend.tooltipTotal', { total })}`,
           ...lines,
         ].join('<br/>');
       },
@@ -59,7 +61,7 @@ export function buildCategoryTrendOption(
     },
     yAxis: {
       type: 'value',
-      name: 'Claims per week',
+      name: t('trend.claimsAxis'),
       nameTextStyle: { color: tokens.textMuted, align: 'left' },
       axisLabel: { color: tokens.textMuted },
       splitLine: { lineStyle: { color: tokens.gridLine } },

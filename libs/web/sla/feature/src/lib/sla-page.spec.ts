@@ -3,7 +3,9 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
-import { DrilldownStore } from '@returnlens/web/shared/data-access';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DrilldownStore, LanguageStore, provideI18n } from '@returnlens/web/shared/data-access';
 import { ChartComponent } from '@returnlens/web/shared/ui-charts';
 import { SlaPage } from './sla-page';
 
@@ -116,6 +118,7 @@ describe('SlaPage', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
+        provideI18n(),
         provideRouter([{ path: '**', component: SlaPage }], withComponentInputBinding()),
       ],
     });
@@ -179,5 +182,42 @@ describe('SlaPage', () => {
     });
     await settle(fixture);
     expect(TestBed.inject(Router).url).toBe('/?channel=web_form');
+  });
+
+  it('speaks Polish when the language changes: template texts and headlines built in code', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideI18n(),
+        provideRouter([{ path: '**', component: SlaPage }], withComponentInputBinding()),
+      ],
+    });
+    TestBed.overrideComponent(SlaPage, {
+      remove: { imports: [ChartComponent] },
+      add: { imports: [ChartStub] },
+    });
+    const fixture = TestBed.createComponent(SlaPage);
+    fixture.detectChanges();
+    TestBed.tick();
+    TestBed.inject(HttpTestingController)
+      .expectOne((r) => r.url === '/api/analytics/sla')
+      .flush(REPORT);
+    await settle(fixture);
+    const polish = JSON.parse(
+      readFileSync(join(__dirname, '../../../../../../apps/web/public/i18n/sla/pl.json'), 'utf8'),
+    );
+    const switched = TestBed.inject(LanguageStore).use('pl');
+    await settle(fixture, { '/i18n/pl.json': {} });
+    await switched;
+    await settle(fixture, { '/i18n/sla/pl.json': polish });
+    const el = fixture.nativeElement as HTMLElement;
+    expect(el.querySelector('.lede')?.textContent).toContain('Czy odpowiadamy');
+    expect(el.querySelector('[data-testid=attainment-title]')?.textContent).toContain(
+      'jest dotrzymana tylko w',
+    );
+    expect(el.querySelector('[data-testid=backlog-title]')?.textContent).toContain(
+      '6 zgłoszeń jest otwartych',
+    );
   });
 });

@@ -11,6 +11,7 @@ import {
   describeHttpError,
   DrilldownStore,
   loadState,
+  providePageMessages,
   slaResource,
   type QueryParams,
 } from '@returnlens/web/shared/data-access';
@@ -24,14 +25,16 @@ import {
   formatDuration,
   formatShareOrDash,
   formatTarget,
+  formatShare,
   SLA_ATTAINMENT_GOAL,
-  SLA_METRIC_LABELS,
-  slaHeadline,
   ThemeStore,
   type AttainmentRow,
 } from '@returnlens/web/shared/ui-charts';
 import { PanelComponent } from '@returnlens/web/shared/ui';
+import { TranslocoPipe } from '@jsverse/transloco';
 import type { ECElementEvent } from 'echarts/core';
+import { SLA_MESSAGES } from './i18n/en';
+import { pageTranslate } from '@returnlens/web/shared/data-access';
 
 /**
  * The service manager's question: are we answering and refunding on time, and where do we
@@ -39,7 +42,8 @@ import type { ECElementEvent } from 'echarts/core';
  */
 @Component({
   selector: 'rl-sla-page',
-  imports: [ChartComponent, PanelComponent, RouterLink],
+  imports: [ChartComponent, PanelComponent, RouterLink, TranslocoPipe],
+  providers: [providePageMessages('sla', SLA_MESSAGES)],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './sla-page.html',
   styleUrl: './sla-page.scss',
@@ -48,6 +52,8 @@ export class SlaPage {
   private readonly theme = inject(ThemeStore);
   private readonly filters = inject(FilterStore);
   private readonly drill = inject(DrilldownStore);
+  /** The page's messages in TypeScript (inside computed(): follows the language). */
+  private readonly t = pageTranslate('sla', SLA_MESSAGES);
 
   /** `?clock=business` in the URL; calendar hours by default. */
   readonly clock = input<string>();
@@ -94,7 +100,12 @@ export class SlaPage {
           week: data.period.weeks[i].week,
           text: w.met + w.breached ? formatShareOrDash(w.attainment) : '–',
           immature: w.immature,
-          title: `${data.period.weeks[i].week}: ${formatCount(w.met)} met, ${formatCount(w.breached)} breached${w.immature ? `; immature — ${formatCount(w.pending)} not yet due` : ''}`,
+          title: this.t(w.immature ? 'attainment.cellImmature' : 'attainment.cell', {
+            week: data.period.weeks[i].week,
+            met: formatCount(w.met),
+            breached: formatCount(w.breached),
+            pending: formatCount(w.pending),
+          }),
         })),
       })),
     };
@@ -102,14 +113,43 @@ export class SlaPage {
   protected readonly attainmentOption = computed(() =>
     buildAttainmentOption(this.policyRows(), this.theme.tokens()),
   );
-  protected readonly attainmentTitle = computed(() => slaHeadline(this.policyRows()));
+  /** The finding: does every policy meet the goal, and which is lowest. */
+  protected readonly attainmentTitle = computed(() => {
+    const decided = this.policyRows().filter((p) => p.attainment !== null);
+    if (!decided.length) return this.t('attainment.noneDecided');
+    const worst = [...decided].sort((a, b) => (a.attainment ?? 1) - (b.attainment ?? 1))[0];
+    const params = {
+      goal: this.goal,
+      label: worst.label,
+      share: formatShare(worst.attainment ?? 0),
+    };
+    if ((worst.attainment ?? 1) >= SLA_ATTAINMENT_GOAL) return this.t('attainment.allMeet', params);
+    const below = decided.filter((p) => (p.attainment ?? 1) < SLA_ATTAINMENT_GOAL).length;
+    return below > 1
+      ? this.t('attainment.belowMany', { ...params, below })
+      : this.t('attainment.belowOne', params);
+  });
+  protected readonly attainmentSubtitle = computed(() =>
+    this.t(
+      this.activeClock() === 'business'
+        ? 'attainment.subtitleBusiness'
+        : 'attainment.subtitleCalendar',
+      { goal: this.goal },
+    ),
+  );
   protected readonly attainmentLabel = computed(() =>
-    this.policyRows()
-      .map(
-        (r) =>
-          `${r.label}: ${formatShareOrDash(r.attainment)} (${r.met} met, ${r.breached} breached)`,
-      )
-      .join('; '),
+    this.t('attainment.chart', {
+      rows: this.policyRows()
+        .map((r) =>
+          this.t('attainment.row', {
+            label: r.label,
+            share: formatShareOrDash(r.attainment),
+            met: r.met,
+            breached: r.breached,
+          }),
+        )
+        .join('; '),
+    }),
   );
   protected readonly attainmentHeight = computed(() => 40 + this.policyRows().length * 44);
 
@@ -124,16 +164,23 @@ export class SlaPage {
       const last = known[known.length - 1] ?? null;
       const p90 = duration.p90.filter((v): v is number => v !== null);
       const lastOpen = duration.open[duration.open.length - 1] ?? 0;
+      const name = this.t(`metric.${metric}`);
       return {
         metric,
-        title: `${SLA_METRIC_LABELS[metric]}: median ${formatDuration(last)} in the last week${p90.length ? `, p90 ${formatDuration(p90[p90.length - 1])}` : ''}${lastOpen ? ` (${formatCount(lastOpen)} still open)` : ''}`,
+        title:
+          this.t('duration.title', { metric: name, median: formatDuration(last) }) +
+          (p90.length ? this.t('duration.p90', { p90: formatDuration(p90[p90.length - 1]) }) : '') +
+          (lastOpen ? this.t('duration.stillOpen', { count: formatCount(lastOpen) }) : ''),
         option: buildDurationOption(
           data.period.weeks,
           duration,
           this.theme.tokens(),
           policy?.targetHours ?? null,
         ),
-        label: `${SLA_METRIC_LABELS[metric]} median per week: ${duration.median.map((v) => formatDuration(v)).join(', ')}`,
+        label: this.t('duration.chart', {
+          metric: name,
+          values: duration.median.map((v) => formatDuration(v)).join(', '),
+        }),
       };
     }).filter((d) => d !== null);
   });
@@ -175,7 +222,7 @@ export class SlaPage {
   protected readonly assigneeRows = computed(() =>
     this.splitRows(
       (this.data()?.byAssignee ?? []).filter((r) => r.policyId === this.splitPolicy()?.id),
-      (r) => r.assignee || 'Unassigned',
+      (r) => r.assignee || this.t('assignee.unassigned'),
     ),
   );
   protected readonly channelOption = computed(() =>
@@ -187,16 +234,22 @@ export class SlaPage {
   protected readonly channelTitle = computed(() => {
     const worst = this.channelRows()[0];
     return worst
-      ? `${worst.label} has the lowest attainment: ${formatShareOrDash(worst.attainment)}`
-      : 'Attainment by channel';
+      ? this.t('channel.worst', { label: worst.label, share: formatShareOrDash(worst.attainment) })
+      : this.t('channel.title');
   });
   protected readonly assigneeTitle = computed(() => {
     const worst = this.assigneeRows()[0];
     return worst
-      ? `Lowest attainment: ${worst.label} at ${formatShareOrDash(worst.attainment)}`
-      : 'Attainment by assignee';
+      ? this.t('assignee.worst', { label: worst.label, share: formatShareOrDash(worst.attainment) })
+      : this.t('assignee.title');
   });
-  protected splitLabel(rows: readonly AttainmentRow[]): string {
+  protected readonly channelLabel = computed(() =>
+    this.t('channel.chart', { rows: this.splitLabel(this.channelRows()) }),
+  );
+  protected readonly assigneeLabel = computed(() =>
+    this.t('assignee.chart', { rows: this.splitLabel(this.assigneeRows()) }),
+  );
+  private splitLabel(rows: readonly AttainmentRow[]): string {
     return rows.map((r) => `${r.label}: ${formatShareOrDash(r.attainment)}`).join('; ');
   }
 
@@ -211,10 +264,20 @@ export class SlaPage {
     const old = buckets.filter((b) => b.bucket === '≥ 14 d').reduce((s, b) => s + b.claims, 0);
     const total = this.backlogTotal();
     return total
-      ? `${formatCount(total)} claims are open; ${formatCount(old)} of them for 14 days or more`
-      : 'No open claims';
+      ? this.t('backlog.title', { total, old: formatCount(old) })
+      : this.t('backlog.none');
   });
 
+  protected readonly atRiskHeading = computed(() =>
+    this.atRisk().length
+      ? this.t('atRisk.heading', { count: this.data()?.atRiskClaims ?? 0 })
+      : this.t('atRisk.none'),
+  );
+  protected readonly breachesHeading = computed(() =>
+    this.breaches().length
+      ? this.t('breaches.heading', { count: this.data()?.breachedOpenClaims ?? 0 })
+      : this.t('breaches.none'),
+  );
   protected readonly atRisk = computed(() => this.openRows(this.data()?.atRisk ?? []));
   protected readonly breaches = computed(() => this.openRows(this.data()?.breachesOpen ?? []));
   private openRows(rows: readonly SlaOpenClaim[]) {
@@ -223,11 +286,13 @@ export class SlaPage {
       typeText: humanize(r.type),
       channelText: humanize(r.channel),
       opened: r.openedAt.slice(0, 16).replace('T', ' '),
-      deadlineText: r.deadline ? r.deadline.slice(0, 16).replace('T', ' ') : 'business hours',
+      deadlineText: r.deadline
+        ? r.deadline.slice(0, 16).replace('T', ' ')
+        : this.t('table.businessHours'),
       left:
         r.hoursLeft < 0
-          ? `${formatDuration(-r.hoursLeft)} overdue`
-          : `${formatDuration(r.hoursLeft)} left`,
+          ? this.t('table.overdue', { time: formatDuration(-r.hoursLeft) })
+          : this.t('table.left', { time: formatDuration(r.hoursLeft) }),
     }));
   }
 
@@ -248,6 +313,10 @@ export class SlaPage {
     };
   });
   protected readonly formatCount = formatCount;
+  /** A message of the page, for titles handed to the drawers on a click. */
+  protected text(key: string, params?: Record<string, unknown>): string {
+    return this.t(key, params);
+  }
 
   protected onChannelClick(event: ECElementEvent): void {
     const row = this.channelRows()[event.dataIndex];
@@ -268,13 +337,20 @@ export class SlaPage {
   }
   protected openPolicy(policyId: number, outcome: 'met' | 'breached' | 'pending'): void {
     const p = this.data()?.policies.find((x) => x.id === policyId);
-    if (p) this.openSla(`${this.policyLabel(p)}: ${outcome}`, outcome, { policy: String(p.id) });
+    if (p)
+      this.openSla(`${this.policyLabel(p)}: ${this.t(`outcome.${outcome}`)}`, outcome, {
+        policy: String(p.id),
+      });
   }
   protected onAssigneeClick(event: ECElementEvent): void {
     const row = this.assigneeRows()[event.dataIndex];
     const policy = this.splitPolicy();
     if (!row || !policy) return;
-    this.openSla(`${this.policyLabel(policy)} breached: ${row.label}`, 'breached', {
+    const title = this.t('assignee.records', {
+      policy: this.policyLabel(policy),
+      assignee: row.label,
+    });
+    this.openSla(title, 'breached', {
       policy: String(policy.id),
       assignee: row.row.assignee,
     });

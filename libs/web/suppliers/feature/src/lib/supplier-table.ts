@@ -1,4 +1,6 @@
 import type { SupplierScore } from '@returnlens/shared/contracts';
+import { flattenMessages, formatMessage } from '@returnlens/web/shared/data-access';
+import { SUPPLIERS_MESSAGES } from './i18n/en';
 
 export type SupplierSortKey =
   'name' | 'unitsSold' | 'defectUnits' | 'defectRate' | 'ciLower' | 'netSentiment';
@@ -7,6 +9,15 @@ export interface SupplierSort {
   readonly key: SupplierSortKey;
   readonly order: 'asc' | 'desc';
 }
+
+/** A signal's key in the pages' messages (`signal.*`, `signalShort.*`). */
+export const SIGNAL_KEY: Readonly<Record<SupplierScore['signal'], string>> = {
+  above: 'above',
+  warning: 'warning',
+  within: 'within',
+  below: 'below',
+  no_sales: 'noSales',
+};
 
 /** Below this many units sold a rate is shown greyed as a small sample. */
 export const SMALL_SAMPLE_UNITS = 200;
@@ -52,46 +63,67 @@ export function sortSuppliers(
   });
 }
 
-/** The evidence pack's summary: what a buyer sends a supplier, in plain words. */
+/** Formats a message of the `evidence` group (`key` below `suppliers.evidence.`). */
+export type EvidenceTranslate = (key: string, params?: Record<string, unknown>) => string;
+
+const ENGLISH_EVIDENCE = flattenMessages(SUPPLIERS_MESSAGES.evidence);
+const englishEvidence: EvidenceTranslate = (key, params = {}) =>
+  formatMessage('en', ENGLISH_EVIDENCE[key], params);
+
+const VERDICT_KEY: Readonly<Record<SupplierScore['signal'], string>> = {
+  above: 'verdict.above',
+  warning: 'verdict.warning',
+  within: 'verdict.within',
+  below: 'verdict.below',
+  no_sales: 'verdict.noSales',
+};
+
+/**
+ * The evidence pack's summary: what a buyer sends a supplier, in plain words — in the
+ * interface's language when `t` formats the page's messages, else in English.
+ */
 export function evidenceSummary(
   s: SupplierScore,
   overall: number | null,
   period: string,
   topReasons: readonly { label: string; claims: number }[],
   format: { share: (v: number) => string; count: (v: number) => string },
+  t: EvidenceTranslate = englishEvidence,
 ): string {
   const lines = [
-    `Supplier: ${s.name} (${s.supplierId})`,
-    `Period: ${period}`,
-    `Units sold: ${format.count(s.unitsSold)}`,
-    `Defect units: ${format.count(s.defectUnits)} in ${format.count(s.claims)} claims`,
+    t('supplier', { name: s.name, id: s.supplierId }),
+    t('period', { period }),
+    t('unitsSold', { units: format.count(s.unitsSold) }),
+    t('defects', { defects: format.count(s.defectUnits), count: s.claims }),
   ];
   if (s.defectRate !== null) {
-    const ci = s.ci95
-      ? ` (95 % CI ${format.share(s.ci95.lower)}–${format.share(s.ci95.upper)})`
-      : '';
+    const rate = format.share(s.defectRate);
+    const ppm = format.count(Math.round(s.ppm ?? 0));
     lines.push(
-      `Defect rate: ${format.share(s.defectRate)}${ci}, ${format.count(Math.round(s.ppm ?? 0))} PPM`,
+      s.ci95
+        ? t('rateWithCi', {
+            rate,
+            lower: format.share(s.ci95.lower),
+            upper: format.share(s.ci95.upper),
+            ppm,
+          })
+        : t('rate', { rate, ppm }),
     );
   }
   if (overall !== null && s.defectRate !== null && overall > 0)
     lines.push(
-      `All suppliers: ${format.share(overall)}; this supplier: ${(s.defectRate / overall).toFixed(1)}× that rate`,
+      t('comparison', {
+        overall: format.share(overall),
+        factor: (s.defectRate / overall).toFixed(1),
+      }),
     );
-  const verdict: Record<SupplierScore['signal'], string> = {
-    above: 'Above the 99.8 % control limit for its volume: very unlikely to be chance.',
-    warning: 'Above the 95 % control limit for its volume: worth watching.',
-    within: 'Within the control limits for its volume.',
-    below: 'Below the lower control limit: better than the other suppliers.',
-    no_sales: 'No sales in the period.',
-  };
-  lines.push(`Signal: ${verdict[s.signal]}`);
+  lines.push(t('signal', { verdict: t(VERDICT_KEY[s.signal]) }));
   if (topReasons.length)
     lines.push(
-      `Top reasons: ${topReasons.map((r) => `${r.label} (${format.count(r.claims)})`).join(', ')}`,
+      t('topReasons', {
+        reasons: topReasons.map((r) => `${r.label} (${format.count(r.claims)})`).join(', '),
+      }),
     );
-  lines.push(
-    'Definition: defect units are claims inspected as confirmed defects, or — when not inspected — with a product-quality reason; rate = defect units ÷ units sold.',
-  );
+  lines.push(t('definition'));
   return lines.join('\n');
 }

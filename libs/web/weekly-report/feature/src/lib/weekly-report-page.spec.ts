@@ -4,6 +4,9 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { WeeklyReport } from '@returnlens/shared/contracts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LanguageStore, provideI18n } from '@returnlens/web/shared/data-access';
 import { ChartComponent, KpiTileComponent } from '@returnlens/web/shared/ui-charts';
 import { WeeklyReportPage } from './weekly-report-page';
 
@@ -132,7 +135,7 @@ async function setUp(): Promise<{
   http: HttpTestingController;
 }> {
   TestBed.configureTestingModule({
-    providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])],
+    providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), provideI18n()],
   });
   for (const component of [WeeklyReportPage, KpiTileComponent]) {
     TestBed.overrideComponent(component, {
@@ -289,6 +292,43 @@ describe('WeeklyReportPage', () => {
     const page = await settle(fixture);
     expect(page.querySelector('[data-testid=movers-empty]')?.textContent).toContain(
       'No significant change this week: none of the 700 rates compared',
+    );
+  });
+
+  it('speaks Polish when the language changes, the page, its tiles and charts alike', async () => {
+    const { fixture, http } = await setUp();
+    http.expectOne('/api/reports/weekly').flush(REPORT);
+    const page = await settle(fixture);
+    const i18n = join(__dirname, '../../../../../../apps/web/public/i18n');
+    const file = (path: string) => JSON.parse(readFileSync(join(i18n, path), 'utf8'));
+
+    const switched = TestBed.inject(LanguageStore).use('pl');
+    await new Promise((resolve) => setTimeout(resolve));
+    http.expectOne('/i18n/pl.json').flush(file('pl.json'));
+    await switched;
+    for (let round = 0; round < 3; round++) {
+      await new Promise((resolve) => setTimeout(resolve));
+      for (const scope of ['weekly', 'charts'])
+        for (const request of http.match(`/i18n/${scope}/pl.json`))
+          request.flush(file(`${scope}/pl.json`));
+    }
+    await settle(fixture);
+    expect(page.querySelector('h1')?.textContent).toBe('Raport tygodniowy');
+    expect(page.querySelector('[data-testid=week-title]')?.textContent).toContain(
+      'Tydzień 47, 2026',
+    );
+    expect(page.querySelector('rl-kpi-tile h3')?.textContent).toBe('Otrzymane zgłoszenia');
+    expect(page.querySelector('rl-kpi-tile [data-testid=kpi-records]')?.textContent?.trim()).toBe(
+      'Pokaż rekordy',
+    );
+    expect(page.querySelector('[data-testid=pareto-title]')?.textContent).toContain(
+      'Tylko 12 zgłoszeń: za mało na wniosek',
+    );
+    expect(page.querySelector('[data-testid=movers]')?.textContent).toContain(
+      '45 wadliwych sztuk w tym tygodniu',
+    );
+    expect(page.querySelector('[data-testid=operations]')?.textContent).toContain(
+      'Zadowolenie klientów',
     );
   });
 });

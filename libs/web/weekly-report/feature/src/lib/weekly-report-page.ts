@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 import {
   drillFeedback,
   drillReason,
@@ -15,8 +16,11 @@ import { parseIsoWeek, shiftIsoWeek } from '@returnlens/shared/metrics';
 import {
   csvUrl,
   describeHttpError,
+  DomainLabels,
   DrilldownStore,
   kpisResource,
+  LanguageStore,
+  providePageMessages,
   weeklyReportResource,
   type QueryParams,
 } from '@returnlens/web/shared/data-access';
@@ -25,31 +29,35 @@ import {
   buildCategoryTrendOption,
   buildCohortOption,
   buildParetoOption,
+  CHARTS_MESSAGES,
   ChartComponent,
   formatAverage,
   formatDateRange,
   formatDuration,
   formatShare,
   formatShareOrDash,
-  formatWeek,
+  injectScopeText,
   KpiTileComponent,
   paretoHeadline,
   ThemeStore,
+  weekName,
 } from '@returnlens/web/shared/ui-charts';
 import { ChartMenuComponent } from '@returnlens/web/shared/ui';
 import type { ECElementEvent } from 'echarts/core';
+import { WEEKLY_MESSAGES } from './i18n/en';
 
+/** What each kind of mover filters, and its label (`weekly.movers.kind.*`). */
 const MOVER_KIND: Readonly<Record<Mover['kind'], { label: string; filter: FilterKey }>> = {
-  reason: { label: 'Reason', filter: 'reason' },
-  product: { label: 'Product', filter: 'product' },
-  supplier: { label: 'Supplier', filter: 'supplier' },
+  reason: { label: 'reason', filter: 'reason' },
+  product: { label: 'product', filter: 'product' },
+  supplier: { label: 'supplier', filter: 'supplier' },
 };
 
-/** What each mover's rate is, and what its counts are counts of. */
-const MOVER_METRIC: Readonly<Record<Mover['metric'], { rate: string; events: string }>> = {
-  defect_rate: { rate: 'defect rate', events: 'defect units' },
-  claim_rate: { rate: 'claim rate', events: 'claims' },
-  reason_share: { rate: 'share of claims', events: 'claims' },
+/** The key of each mover's metric: its rate's name and what its counts are counts of. */
+const MOVER_METRIC: Readonly<Record<Mover['metric'], string>> = {
+  defect_rate: 'defectRate',
+  claim_rate: 'claimRate',
+  reason_share: 'reasonShare',
 };
 
 /**
@@ -58,7 +66,11 @@ const MOVER_METRIC: Readonly<Record<Mover['metric'], { rate: string; events: str
  */
 @Component({
   selector: 'rl-weekly-report-page',
-  imports: [ChartComponent, ChartMenuComponent, KpiTileComponent, RouterLink],
+  imports: [ChartComponent, ChartMenuComponent, KpiTileComponent, RouterLink, TranslocoPipe],
+  providers: [
+    providePageMessages('weekly', WEEKLY_MESSAGES),
+    providePageMessages('charts', CHARTS_MESSAGES),
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './weekly-report-page.html',
   styleUrl: './weekly-report-page.scss',
@@ -67,6 +79,23 @@ export class WeeklyReportPage {
   private readonly theme = inject(ThemeStore);
   private readonly filters = inject(FilterStore);
   private readonly drill = inject(DrilldownStore);
+  private readonly language = inject(LanguageStore);
+  private readonly labels = inject(DomainLabels);
+  private readonly weeklyText = injectScopeText('weekly');
+  private readonly chartText = injectScopeText('charts');
+  /** A `weekly` message in the current language (re-read by computeds when it changes). */
+  private t(key: string, params?: Record<string, unknown>): string {
+    this.language.language();
+    return this.weeklyText(key, params);
+  }
+  /** A `charts` message in the current language, for the chart options built here. */
+  private readonly c = (key: string, params?: Record<string, unknown>): string => {
+    this.language.language();
+    return this.chartText(key, params);
+  };
+  private formatWeek(week: string): string {
+    return weekName(week, this.c);
+  }
 
   /** `?week=2026-W47` in the URL; absent means the latest complete week. */
   readonly week = input<string>();
@@ -86,7 +115,7 @@ export class WeeklyReportPage {
   protected readonly weekTitle = computed(() => {
     const data = this.data();
     return data
-      ? `${formatWeek(data.week.week)} · ${formatDateRange(data.week.start, data.week.end)}`
+      ? `${this.formatWeek(data.week.week)} · ${formatDateRange(data.week.start, data.week.end)}`
       : '';
   });
   protected readonly previousWeek = computed(() => {
@@ -101,24 +130,39 @@ export class WeeklyReportPage {
     const data = this.data();
     if (!data?.dataThrough) return null;
     const through = data.dataThrough.slice(0, 10);
-    return through < data.week.end
-      ? `The data ends on ${through}: this week is incomplete, so its figures are lower than the real week's.`
-      : null;
+    return through < data.week.end ? this.t('incomplete', { date: through }) : null;
   });
 
+  /** The week's reasons, named in the interface language (a shop's own reason keeps its name). */
+  private readonly pareto = computed(() =>
+    (this.data()?.pareto ?? []).map((row) => ({
+      ...row,
+      reasonLabel: this.labels.label('reason', row.reasonCode, row.reasonLabel),
+    })),
+  );
+  /** The 12-week trend, its categories named in the interface language. */
+  private readonly trend = computed(() =>
+    (this.data()?.trend ?? []).map((series) => ({
+      ...series,
+      label: this.labels.label('category', series.category, series.label),
+    })),
+  );
+
   protected readonly paretoTitle = computed(() =>
-    paretoHeadline(this.data()?.pareto ?? [], {
-      filters: describeValueFilters(this.filters.state()),
-    }),
+    paretoHeadline(this.pareto(), { filters: describeValueFilters(this.filters.state()) }, this.c),
   );
   protected readonly paretoOption = computed(() =>
-    buildParetoOption(this.data()?.pareto ?? [], this.theme.tokens()),
+    buildParetoOption(this.pareto(), this.theme.tokens(), this.c),
   );
   protected readonly paretoLabel = computed(() =>
-    (this.data()?.pareto ?? []).map((row) => `${row.reasonLabel}: ${row.claims} claims`).join('; '),
+    this.t('pareto.chartLabel', {
+      data: this.pareto()
+        .map((row) => this.t('pareto.row', { reason: row.reasonLabel, count: row.claims }))
+        .join('; '),
+    }),
   );
   protected readonly paretoTable = computed(() =>
-    (this.data()?.pareto ?? []).map((row) => ({
+    this.pareto().map((row) => ({
       ...row,
       shareText: formatShare(row.share),
       cumulativeText: formatShare(row.cumulativeShare),
@@ -127,15 +171,22 @@ export class WeeklyReportPage {
 
   protected readonly trendOption = computed(() => {
     const data = this.data();
-    return buildCategoryTrendOption(data?.trendWeeks ?? [], data?.trend ?? [], this.theme.tokens());
+    return buildCategoryTrendOption(
+      data?.trendWeeks ?? [],
+      this.trend(),
+      this.theme.tokens(),
+      this.c,
+    );
   });
   protected readonly trendLabel = computed(() => {
     const data = this.data();
     if (!data) return '';
-    return data.trend
-      .filter((series) => series.claims.some((count) => count > 0))
-      .map((series) => `${series.label}: ${series.claims.join(', ')}`)
-      .join('; ');
+    return this.t('trend.chartLabel', {
+      data: this.trend()
+        .filter((series) => series.claims.some((count) => count > 0))
+        .map((series) => `${series.label}: ${series.claims.join(', ')}`)
+        .join('; '),
+    });
   });
 
   /** The reported week and the global filter values: what every drill-down narrows. */
@@ -152,29 +203,41 @@ export class WeeklyReportPage {
     const weeks = data.moversTest.baselineWeeks;
     return data.movers.map((m) => {
       const metric = MOVER_METRIC[m.metric];
+      const evidence = this.t(`movers.evidence.${metric}`, {
+        count: m.count,
+        average: formatAverage(m.baselineCount / weeks),
+        weeks,
+      });
       return {
         ...m,
-        kindLabel: MOVER_KIND[m.kind].label,
-        rateName: metric.rate,
-        valueText: formatShare(m.value),
-        baselineText: formatShare(m.baseline),
+        label: m.kind === 'reason' ? this.labels.label('reason', m.key, m.label) : m.label,
+        kindLabel: this.t(`movers.kind.${MOVER_KIND[m.kind].label}`),
+        figure: this.t('movers.figure', {
+          rate: this.t(`movers.rate.${metric}`),
+          value: formatShare(m.value),
+          baseline: formatShare(m.baseline),
+          times: m.rateRatio === null ? this.t('movers.new') : `${m.rateRatio.toFixed(1)}×`,
+        }),
         arrow: m.direction === 'up' ? '▲' : '▼',
-        times: m.rateRatio === null ? 'new' : `${m.rateRatio.toFixed(1)}×`,
-        evidence:
-          `${m.count} ${metric.events} this week against ` +
-          `${formatAverage(m.baselineCount / weeks)} a week in the ${weeks} weeks before` +
-          (m.topReason ? `, mostly ${reasonLabel(m.topReason).toLowerCase()}` : ''),
+        evidence: m.topReason
+          ? this.t('movers.mostly', { evidence, reason: this.topReason(m.topReason) })
+          : evidence,
         qText: m.qValue < 0.001 ? 'q < 0.001' : `q = ${m.qValue.toFixed(3)}`,
       };
     });
   });
+  /** A mover's main reason inside the sentence: lower case in English ("mostly product defect"). */
+  private topReason(code: string): string {
+    const label = this.labels.label('reason', code, reasonLabel(code));
+    return this.language.language() === 'en' ? label.toLowerCase() : label;
+  }
+
   /** What an empty movers list means, in words. */
   protected readonly moversNote = computed(() => {
     const test = this.data()?.moversTest;
     if (!test) return '';
-    if (test.untested === 'incomplete_week')
-      return 'Not tested: this week is not over yet. Movers are tested on complete weeks only.';
-    return `No significant change this week: none of the ${test.candidates} rates compared moved beyond its own baseline (q < 0.05).`;
+    if (test.untested === 'incomplete_week') return this.t('movers.untestedIncomplete');
+    return this.t('movers.none', { count: test.candidates });
   });
 
   /** The return-rate tile: the latest order cohort whose return window has passed. */
@@ -183,22 +246,24 @@ export class WeeklyReportPage {
     return kpi
       ? {
           kpi,
-          label: `Return rate · orders of ${formatWeek(kpi.week?.week ?? '')}`,
+          label: this.t('kpis.returnRate', { week: this.formatWeek(kpi.week?.week ?? '') }),
         }
       : null;
   });
   protected readonly cohortOption = computed(() => {
     const cohorts = this.data()?.returnCohorts;
     const target = this.operations.hasValue() ? this.operations.value().returnShare.target : null;
-    return buildCohortOption(cohorts?.weeks ?? [], this.theme.tokens(), target);
+    return buildCohortOption(cohorts?.weeks ?? [], this.theme.tokens(), target, this.c);
   });
   protected readonly cohortLabel = computed(() =>
-    (this.data()?.returnCohorts.weeks ?? [])
-      .map(
-        (w) =>
-          `${w.week.week}: ${w.rate === null ? 'no sales' : formatShare(w.rate)}${w.mature ? '' : ' so far'}`,
-      )
-      .join('; '),
+    this.t('cohort.chartLabel', {
+      data: (this.data()?.returnCohorts.weeks ?? [])
+        .map((w) => {
+          const rate = w.rate === null ? this.t('cohort.noSales') : formatShare(w.rate);
+          return `${w.week.week}: ${w.mature ? rate : this.t('cohort.soFar', { rate })}`;
+        })
+        .join('; '),
+    }),
   );
 
   /** Operations figures of the reported week from /api/analytics/kpis. */
@@ -217,38 +282,48 @@ export class WeeklyReportPage {
       label,
       metric,
       value: format(kpi.value),
-      target: `${kpi.better === 'lower' ? 'target ≤' : 'target ≥'} ${format(kpi.target)}`,
-      previous: `previous period ${format(kpi.previous)}`,
+      target: this.t(
+        kpi.better === 'lower' ? 'operations.targetAtMost' : 'operations.targetAtLeast',
+        { target: format(kpi.target) },
+      ),
+      previous: this.t('operations.previous', { value: format(kpi.previous) }),
       verdict: kpi.meetsTarget === null ? 'none' : kpi.meetsTarget ? 'met' : 'missed',
       note,
     });
     const cohortWeeks = k.returnShare.cohortWeeks;
     return [
       tile(
-        'Processing time (median)',
+        this.t('operations.processingTime'),
         'processing_time',
         k.processingTimeHours,
         duration,
-        k.processingTimeHours.stillOpen ? `${k.processingTimeHours.stillOpen} still open` : '',
+        k.processingTimeHours.stillOpen
+          ? this.t('operations.stillOpen', { count: k.processingTimeHours.stillOpen })
+          : '',
       ),
       tile(
-        'Customer satisfaction',
+        this.t('operations.satisfaction'),
         'satisfaction',
         k.satisfaction,
         formatShareOrDash,
-        `${k.satisfaction.n} rated answers`,
+        this.t('operations.rated', { count: k.satisfaction.n }),
       ),
-      tile('Repeat contacts', 'repeat_contact_rate', k.repeatContactRate, formatShareOrDash),
       tile(
-        'Goods returned',
+        this.t('operations.repeatContacts'),
+        'repeat_contact_rate',
+        k.repeatContactRate,
+        formatShareOrDash,
+      ),
+      tile(
+        this.t('operations.goodsReturned'),
         'return_rate',
         k.returnShare,
         formatShareOrDash,
         cohortWeeks.length === 1
-          ? `orders of the week of ${cohortWeeks[0]}`
+          ? this.t('operations.ordersOfWeek', { week: cohortWeeks[0] })
           : cohortWeeks.length
-            ? `orders of ${cohortWeeks.length} weeks`
-            : 'no mature order week yet',
+            ? this.t('operations.ordersOfWeeks', { count: cohortWeeks.length })
+            : this.t('operations.noMatureWeek'),
       ),
     ];
   });
@@ -265,11 +340,11 @@ export class WeeklyReportPage {
 
   /** A bar opens the week's claims of its reason; the drawer offers the report for it only. */
   protected onParetoClick(event: ECElementEvent): void {
-    const row = this.data()?.pareto[event.dataIndex];
+    const row = this.pareto()[event.dataIndex];
     const params = this.weekParams();
     if (row && params)
       this.drill.openDrill(
-        `${row.reasonLabel}, ${this.weekTitle()}`,
+        this.t('drill.withWeek', { title: row.reasonLabel, week: this.weekTitle() }),
         drillReason(params, row.reasonCode),
         { reason: [row.reasonCode] },
       );
@@ -278,13 +353,13 @@ export class WeeklyReportPage {
   /** A point of the 12-week trend: the claims of that category opened in that week. */
   protected onTrendClick(event: ECElementEvent): void {
     const data = this.data();
-    const series = data?.trend.filter((s) => s.claims.some((count) => count > 0))[
+    const series = this.trend().filter((s) => s.claims.some((count) => count > 0))[
       event.seriesIndex ?? -1
     ];
     const week = data?.trendWeeks[event.dataIndex]?.week;
     if (!series || !week) return;
     this.drill.openDrill(
-      `${series.label}, ${formatWeek(week)}`,
+      this.t('drill.withWeek', { title: series.label, week: this.formatWeek(week) }),
       drillWeekCategory(this.filters.valueParams(), week, series.category),
       { reasonCategory: [series.category] },
     );
@@ -313,7 +388,7 @@ export class WeeklyReportPage {
     const week = data.week.week;
     this.drill.openRecords({
       kind: 'claims',
-      title: `Refunds paid (${currency}), ${this.weekTitle()}`,
+      title: this.t('drill.refunds', { currency, week: this.weekTitle() }),
       params: {
         ...this.filters.valueParams(),
         from: week,
@@ -334,7 +409,7 @@ export class WeeklyReportPage {
     const week = tileWeek ?? data.week.week;
     this.drill.openRecords({
       kind: 'claims',
-      title: `${name}: breached, ${formatWeek(week)}`,
+      title: this.t('drill.slaBreached', { policy: name, week: this.formatWeek(week) }),
       params: {
         ...this.filters.valueParams(),
         from: week,
@@ -351,7 +426,9 @@ export class WeeklyReportPage {
     const week = this.data()?.returnCohorts.weeks[event.dataIndex];
     if (week)
       this.drill.openDrill(
-        `Returns of the orders of ${formatWeek(week.week.week)}${week.mature ? '' : ' (so far)'}`,
+        this.t(week.mature ? 'drill.cohort' : 'drill.cohortSoFar', {
+          week: this.formatWeek(week.week.week),
+        }),
         drillCohort(this.filters.valueParams(), week.week.week),
       );
   }
@@ -374,7 +451,7 @@ export class WeeklyReportPage {
     const first = data?.trendWeeks[0]?.week;
     const covers =
       twelveWeeks && first && data
-        ? `${formatWeek(first)} – ${formatWeek(data.week.week)}`
+        ? `${this.formatWeek(first)} – ${this.formatWeek(data.week.week)}`
         : this.weekTitle();
     const filters = describeValueFilters(this.filters.state());
     this.drill.openExplain({
@@ -391,13 +468,29 @@ export class WeeklyReportPage {
     if (!data || !weeks.length) return;
     this.drill.openRecords({
       kind: 'claims',
-      title: 'Claims per week, last 12 weeks',
+      title: this.t('drill.trend'),
       params: {
         ...this.filters.valueParams(),
         from: weeks[0].week,
         to: weeks[weeks.length - 1].week,
       },
     });
+  }
+
+  /** A `weekly` message for the template's event handlers (pipes are not allowed there). */
+  protected text(key: string, params?: Record<string, unknown>): string {
+    return this.t(key, params);
+  }
+
+  /** An SLA policy tile's label: its name, the week it is of, and what is not yet due. */
+  protected slaLabel(
+    policy: { name: string; immature?: boolean; pending?: number },
+    week?: string,
+  ): string {
+    const label = week ? this.t('kpis.slaMatureWeek', { policy: policy.name, week }) : policy.name;
+    return policy.immature
+      ? this.t('kpis.slaPending', { label, count: policy.pending ?? 0 })
+      : label;
   }
 
   protected retry(): void {

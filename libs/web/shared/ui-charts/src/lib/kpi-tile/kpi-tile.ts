@@ -1,6 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import type { KpiComparison } from '@returnlens/shared/contracts';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { ChartComponent } from '../chart/chart';
+import { injectScopeText, provideChartMessages } from '../i18n/chart-text';
 import {
   formatAverage,
   formatCount,
@@ -14,11 +16,11 @@ import {
   MINUS,
 } from '../format';
 
-/** Why a shown value carries no test, in the tile's words. */
+/** Why a shown value carries no test: the key of the tile's words (`charts.kpi.untested.*`). */
 const UNTESTED_NOTE: Readonly<Record<NonNullable<KpiComparison['untested']>, string>> = {
-  incomplete_week: 'Not tested: the week is not over yet',
-  immature: 'Not tested: not mature yet (returns or deadlines still to come)',
-  too_few: 'Not tested: too few observations',
+  incomplete_week: 'kpi.untested.incompleteWeek',
+  immature: 'kpi.untested.immature',
+  too_few: 'kpi.untested.tooFew',
 };
 
 /** How a KPI's value reads: a count, a share (0–1), hours, net sentiment or money. */
@@ -35,13 +37,15 @@ import { ThemeStore } from '../theme.store';
  */
 @Component({
   selector: 'rl-kpi-tile',
-  imports: [ChartComponent],
+  imports: [ChartComponent, TranslocoPipe],
+  providers: [provideChartMessages()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './kpi-tile.html',
   styleUrl: './kpi-tile.scss',
 })
 export class KpiTileComponent {
   private readonly theme = inject(ThemeStore);
+  private readonly t = injectScopeText('charts');
 
   readonly label = input.required<string>();
   readonly kpi = input.required<KpiComparison>();
@@ -51,8 +55,8 @@ export class KpiTileComponent {
   readonly format = input<KpiFormat>('count');
   readonly currency = input('EUR');
   readonly test = input<KpiTest>('poisson');
-  /** What the baseline averages over, in words. */
-  readonly baselineOf = input('the previous 4 weeks');
+  /** What the baseline averages over, in words ('' for the previous 4 weeks). */
+  readonly baselineOf = input('');
   /** Offer "View records": the page opens the records behind this tile's value (`records`). */
   readonly drill = input(false);
   readonly records = output<void>();
@@ -78,10 +82,16 @@ export class KpiTileComponent {
       ? formatAverage(this.kpi().baseline)
       : this.formatValue(this.kpi().baseline),
   );
+  private readonly baselineOfText = computed(
+    () => this.baselineOf() || this.t('kpi.defaultBaselineOf'),
+  );
   protected readonly baselineText = computed(() =>
-    this.format() === 'count' || this.format() === 'money'
-      ? `vs ${this.baseline()} a week on average in ${this.baselineOf()}`
-      : `vs ${this.baseline()} on average in ${this.baselineOf()}`,
+    this.t(
+      this.format() === 'count' || this.format() === 'money'
+        ? 'kpi.baselinePerWeek'
+        : 'kpi.baseline',
+      { baseline: this.baseline(), baselineOf: this.baselineOfText() },
+    ),
   );
   protected readonly direction = computed(() => {
     const change = this.kpi().change;
@@ -92,11 +102,13 @@ export class KpiTileComponent {
     const { change, relativeChange } = this.kpi();
     switch (this.format()) {
       case 'share':
-        return `${change > 0 ? '+' : change < 0 ? MINUS : ''}${formatAverage(Math.abs(change) * 100)} pp`;
+        return this.t('kpi.percentagePoints', {
+          change: `${change > 0 ? '+' : change < 0 ? MINUS : ''}${formatAverage(Math.abs(change) * 100)}`,
+        });
       case 'hours':
         return `${change > 0 ? '+' : ''}${formatDuration(change)}`;
       case 'netSentiment':
-        return `${formatNetSentiment(change)} pts`;
+        return this.t('kpi.points', { change: formatNetSentiment(change) });
     }
     const relative = relativeChange === null ? '' : ` (${formatSignedShare(relativeChange)})`;
     const absolute =
@@ -113,23 +125,27 @@ export class KpiTileComponent {
   protected readonly marked = computed(() => this.kpi().significant && this.test() !== 'none');
   protected readonly significanceNote = computed(() => {
     const { significant, pValue, untested } = this.kpi();
-    if (untested) return UNTESTED_NOTE[untested];
-    if (this.test() === 'none') return 'Compared with the previous 4 weeks without a test';
-    const test =
-      this.test() === 'proportion' ? 'two-proportion z-test' : 'two-sided Poisson rate test';
-    return significant
-      ? `Significant change: ${test} against ${this.baselineOf()}, ${formatPValue(pValue)}`
-      : `Within normal variation (${test}, ${formatPValue(pValue)})`;
+    if (untested) return this.t(UNTESTED_NOTE[untested]);
+    if (this.test() === 'none') return this.t('kpi.withoutTest');
+    const test = this.t(this.test() === 'proportion' ? 'kpi.proportionTest' : 'kpi.poissonTest');
+    return this.t(significant ? 'kpi.significantChange' : 'kpi.normalVariation', {
+      test,
+      baselineOf: this.baselineOfText(),
+      pValue: formatPValue(pValue),
+    });
   });
   protected readonly sparkline = computed(() => {
     const tokens = this.theme.tokens();
     const colour = { good: tokens.good, bad: tokens.bad, neutral: tokens.accent }[this.verdict()];
     return buildSparklineOption(this.kpi().sparkline, colour);
   });
-  protected readonly sparklineLabel = computed(
-    () =>
-      `${this.label()} over the last ${this.kpi().sparkline.length} weeks: ${this.kpi()
+  protected readonly sparklineLabel = computed(() =>
+    this.t('kpi.sparkline', {
+      label: this.label(),
+      count: this.kpi().sparkline.length,
+      values: this.kpi()
         .sparkline.map((v) => this.formatValue(v))
-        .join(', ')}`,
+        .join(', '),
+    }),
   );
 }

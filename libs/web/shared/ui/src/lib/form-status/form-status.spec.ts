@@ -1,6 +1,26 @@
-import { Component, signal } from '@angular/core';
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component, Injectable, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import {
+  provideTransloco,
+  provideTranslocoTranspiler,
+  type TranslocoTranspiler,
+  type TranspileParams,
+} from '@jsverse/transloco';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { of } from 'rxjs';
 import { FormStatusComponent, type FormStatusProblem } from './form-status';
+
+/** ICU messages, as the app's Transloco reads them (plurals, placeholders). */
+@Injectable()
+class Icu implements TranslocoTranspiler {
+  transpile({ value, params }: TranspileParams): unknown {
+    return typeof value === 'string' && value.includes('{')
+      ? new IntlMessageFormat(value, 'en', undefined, { ignoreTag: true }).format(params ?? {})
+      : value;
+  }
+}
 
 @Component({
   imports: [FormStatusComponent],
@@ -21,31 +41,56 @@ class Host {
   readonly label = (field: string) => (field === 'window.days' ? 'Return window' : field);
 }
 
-function render() {
+/** Renders and lets the English messages (loaded asynchronously) arrive. */
+async function render() {
+  TestBed.configureTestingModule({
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideTransloco({
+        config: { availableLangs: ['en'], defaultLang: 'en', fallbackLang: 'en' },
+        loader: class {
+          getTranslation() {
+            return of({});
+          }
+        },
+      }),
+      provideTranslocoTranspiler(Icu),
+    ],
+  });
   const fixture = TestBed.createComponent(Host);
   fixture.detectChanges();
   const el = fixture.nativeElement as HTMLElement;
   const [save, create] = Array.from(el.querySelectorAll('rl-form-status'));
-  return { fixture, host: fixture.componentInstance, save, create };
+  const host = fixture.componentInstance;
+  const settle = async () => {
+    await fixture.detectChanges();
+    for (let i = 0; i < 3; i++) {
+      await new Promise((r) => setTimeout(r));
+      await fixture.whenStable();
+      await fixture.detectChanges();
+    }
+  };
+  return { fixture: { detectChanges: settle }, host, save, create };
 }
 
 const text = (node: Element | null | undefined) =>
   (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 describe('FormStatusComponent', () => {
-  it('shows nothing while there is neither a problem nor a stored value', () => {
-    const { save, create } = render();
+  it('shows nothing while there is neither a problem nor a stored value', async () => {
+    const { save, create } = await render();
     expect(text(save)).toBe('');
     expect(text(create)).toBe('');
   });
 
-  it('lists every problem with its field in words, after the verb and the count', () => {
-    const { fixture, host, save, create } = render();
+  it('lists every problem with its field in words, after the verb and the count', async () => {
+    const { fixture, host, save, create } = await render();
     host.problems.set([
       { field: 'window.days', message: 'A whole number of days.' },
       { field: '', message: 'The server refused the form.' },
     ]);
-    fixture.detectChanges();
+    await fixture.detectChanges();
     expect(save.querySelector('[role=alert]')).not.toBeNull();
     expect(text(save.querySelector('[data-testid=problems] p'))).toBe('Not saved — 2 problems:');
     expect(Array.from(save.querySelectorAll('li')).map((li) => text(li))).toEqual([
@@ -58,14 +103,14 @@ describe('FormStatusComponent', () => {
     expect(text(create.querySelector('li'))).toBe('window.days: A whole number of days.');
 
     host.problems.set([{ field: '', message: 'One.' }]);
-    fixture.detectChanges();
+    await fixture.detectChanges();
     expect(text(save.querySelector('[data-testid=problems] p'))).toBe('Not saved — one problem:');
   });
 
-  it('says what was stored, with or without the words before it', () => {
-    const { fixture, host, save, create } = render();
+  it('says what was stored, with or without the words before it', async () => {
+    const { fixture, host, save, create } = await render();
     host.stored.set('return window 30 days');
-    fixture.detectChanges();
+    await fixture.detectChanges();
     const stored = save.querySelector('[data-testid=stored]');
     expect(stored?.getAttribute('role')).toBe('status');
     expect(stored?.textContent).toBe('✓ Stored: return window 30 days');
@@ -76,11 +121,11 @@ describe('FormStatusComponent', () => {
     expect(create.querySelector('[data-testid=stored] [aria-hidden=true]')?.textContent).toBe('✓ ');
   });
 
-  it('shows the problems rather than an older stored value', () => {
-    const { fixture, host, save } = render();
+  it('shows the problems rather than an older stored value', async () => {
+    const { fixture, host, save } = await render();
     host.stored.set('x');
     host.problems.set([{ field: '', message: 'No.' }]);
-    fixture.detectChanges();
+    await fixture.detectChanges();
     expect(save.querySelector('[data-testid=stored]')).toBeNull();
     expect(save.querySelector('[data-testid=problems]')).not.toBeNull();
   });

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, inject, input, type Provider } from '@angular/core';
+import {
+  TRANSLOCO_SCOPE,
+  TranslocoPipe,
+  type Translation,
+  type TranslocoScope,
+} from '@jsverse/transloco';
+import { UI_LANGUAGES } from '@returnlens/shared/contracts';
+import { firstValueFrom } from 'rxjs';
+import { FORMS_MESSAGES } from './i18n/en';
 
 /** One problem that stops a form: `field` is a dotted path, or `''` for the whole form. */
 export interface FormStatusProblem {
@@ -7,18 +17,42 @@ export interface FormStatusProblem {
 }
 
 /**
+ * The form status's own messages (scope `forms`): English from the code, every other language
+ * from `/i18n/forms/<language>.json` beside the app.
+ */
+const FORMS_SCOPE: Provider = {
+  provide: TRANSLOCO_SCOPE,
+  multi: true,
+  useFactory: (): TranslocoScope => {
+    const http = inject(HttpClient);
+    const loader = Object.fromEntries(
+      UI_LANGUAGES.map((lang) => [
+        lang,
+        lang === 'en'
+          ? () => Promise.resolve(FORMS_MESSAGES as unknown as Translation)
+          : () => firstValueFrom(http.get<Translation>(`/i18n/forms/${lang}.json`)),
+      ]),
+    );
+    return { scope: 'forms', alias: 'forms', loader };
+  },
+};
+
+/**
  * Beside a form's button: every problem that stops it (the form's own checks or the API's
- * list, each with its field), or what was stored.
+ * list, each with its field), or what was stored. The problems' messages and what was stored
+ * come in words from the caller (the API's texts as they are).
  */
 @Component({
   selector: 'rl-form-status',
+  imports: [TranslocoPipe],
+  providers: [FORMS_SCOPE],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (problems().length) {
       <div class="problems" role="alert" data-testid="problems">
         <p>
-          {{ verb() }} —
-          {{ problems().length === 1 ? 'one problem' : problems().length + ' problems' }}:
+          {{ verb() ?? ('forms.notSaved' | transloco) }} —
+          {{ 'forms.problems' | transloco: { count: problems().length } }}:
         </p>
         <ul>
           @for (p of problems(); track $index) {
@@ -33,7 +67,10 @@ export interface FormStatusProblem {
       </div>
     } @else if (stored(); as text) {
       <p class="stored" role="status" data-testid="stored">
-        @if (storedPrefix(); as prefix) {
+        @if (storedPrefix() === undefined) {
+          <span aria-hidden="true">✓</span> {{ 'forms.stored' | transloco }}
+          <span dir="auto">{{ text }}</span>
+        } @else if (storedPrefix(); as prefix) {
           <span aria-hidden="true">✓</span> {{ prefix }} <span dir="auto">{{ text }}</span>
         } @else {
           <span aria-hidden="true">✓ </span><span dir="auto">{{ text }}</span>
@@ -46,10 +83,16 @@ export interface FormStatusProblem {
 export class FormStatusComponent {
   readonly problems = input<readonly FormStatusProblem[]>([]);
   readonly stored = input<string | null>(null);
-  /** What did not happen, before the count of problems ("Not saved — 2 problems:"). */
-  readonly verb = input('Not saved');
-  /** The words before what was stored ("✓ Stored: …"); `null` shows the check mark alone. */
-  readonly storedPrefix = input<string | null>('Stored:');
+  /**
+   * What did not happen, in words, before the count of problems ("Not saved — 2 problems:");
+   * by default "Not saved" in the interface language.
+   */
+  readonly verb = input<string | null>(null);
+  /**
+   * The words before what was stored ("✓ Stored: …"), by default "Stored:" in the interface
+   * language; `null` shows the check mark alone.
+   */
+  readonly storedPrefix = input<string | null | undefined>(undefined);
   /** A field path in words (`targets.satisfaction` → "Satisfaction"). */
   readonly label = input<(field: string) => string>((field) => field);
 }

@@ -4,6 +4,9 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { SupplierScore } from '@returnlens/shared/contracts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LanguageStore, provideI18n } from '@returnlens/web/shared/data-access';
 import { ChartComponent } from '@returnlens/web/shared/ui-charts';
 import { SuppliersPage } from './suppliers-page';
 
@@ -40,6 +43,14 @@ const s = (
   feedbackItems: 30,
 });
 
+/** The Polish file beside the app, as the page loads it. */
+const polish = JSON.parse(
+  readFileSync(
+    join(__dirname, '../../../../../../../apps/web/public/i18n/suppliers/pl.json'),
+    'utf8',
+  ),
+);
+
 /** Lets responses arrive and effects run (no whenStable: a dependent request may be pending). */
 async function settle(fixture: { detectChanges(): void }, responses: Record<string, unknown> = {}) {
   const http = TestBed.inject(HttpTestingController);
@@ -58,6 +69,7 @@ describe('SuppliersPage', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
+        provideI18n(),
         provideRouter([{ path: '**', component: SuppliersPage }]),
       ],
     });
@@ -109,6 +121,22 @@ describe('SuppliersPage', () => {
     expect(names()).toEqual(['Heron']);
     expect(el.querySelector('[data-testid=scorecard] a')?.getAttribute('href')).toBe(
       '/suppliers/S1',
+    );
+
+    // In Polish: the template's texts and those built in code follow the language.
+    const switched = TestBed.inject(LanguageStore).use('pl');
+    await new Promise((r) => setTimeout(r));
+    TestBed.inject(HttpTestingController).expectOne('/i18n/pl.json').flush({});
+    await switched;
+    await settle(fixture, { '/i18n/suppliers/pl.json': polish });
+    expect(el.querySelector('h1')?.textContent).toBe('Dostawcy');
+    expect(el.querySelector('[data-testid=scorecard] th')?.textContent).toContain('Dostawca');
+    expect(el.querySelector('[data-testid=scorecard] .signal')?.textContent).toBe('W normie');
+    input.value = 'zzz';
+    input.dispatchEvent(new Event('input'));
+    fixture.detectChanges();
+    expect(el.querySelector('[data-testid=scorecard] .none')?.textContent?.trim()).toBe(
+      'Żaden dostawca nie pasuje do „zzz”.',
     );
   });
 });

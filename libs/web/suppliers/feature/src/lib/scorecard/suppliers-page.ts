@@ -1,4 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { asapScheduler, filter, observeOn } from 'rxjs';
 import { Router, RouterLink } from '@angular/router';
 import {
   drillScorecard,
@@ -12,7 +15,9 @@ import {
   csvUrl,
   describeHttpError,
   DrilldownStore,
+  LanguageStore,
   loadState,
+  providePageMessages,
   returnRatesResource,
   suppliersResource,
 } from '@returnlens/web/shared/data-access';
@@ -35,19 +40,13 @@ import {
 import { PanelComponent } from '@returnlens/web/shared/ui';
 import type { ECElementEvent } from 'echarts/core';
 import {
+  SIGNAL_KEY,
   SMALL_SAMPLE_UNITS,
   sortSuppliers,
   type SupplierSort,
   type SupplierSortKey,
 } from '../supplier-table';
-
-const SIGNAL_SHORT: Readonly<Record<SupplierScore['signal'], string>> = {
-  above: 'Beyond 99.8 %',
-  warning: 'Beyond 95 %',
-  within: 'Within',
-  below: 'Better',
-  no_sales: 'No sales',
-};
+import { SUPPLIERS_MESSAGES } from '../i18n/en';
 
 const reasonColor = (code: string) =>
   CATEGORY_COLORS[
@@ -61,7 +60,8 @@ const reasonColor = (code: string) =>
  */
 @Component({
   selector: 'rl-suppliers-page',
-  imports: [ChartComponent, PanelComponent, RouterLink, SparklineComponent],
+  imports: [ChartComponent, PanelComponent, RouterLink, SparklineComponent, TranslocoPipe],
+  providers: [providePageMessages('suppliers', SUPPLIERS_MESSAGES)],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './suppliers-page.html',
   styleUrl: './suppliers-page.scss',
@@ -71,6 +71,31 @@ export class SuppliersPage {
   private readonly filters = inject(FilterStore);
   private readonly drill = inject(DrilldownStore);
   private readonly router = inject(Router);
+  private readonly transloco = inject(TranslocoService);
+  private readonly language = inject(LanguageStore).language;
+  /**
+   * Changes when a language's messages arrive (this page's own load after the shell's); after
+   * the render that asked for them, as a signal may not change while a template renders.
+   */
+  private readonly loaded = toSignal(
+    this.transloco.events$.pipe(
+      filter((e) => e.type === 'translationLoadSuccess'),
+      observeOn(asapScheduler),
+    ),
+  );
+
+  /**
+   * A message of the page in the current language (English until that language's file has
+   * arrived, nothing before English has); in a computed() it re-runs on a switch and a load.
+   */
+  private t(key: string, params?: Record<string, unknown>): string {
+    this.language();
+    this.loaded();
+    const loaded = (lang: string) => 'suppliers.list.title' in this.transloco.getTranslation(lang);
+    const lang = this.transloco.getActiveLang();
+    if (loaded(lang)) return this.transloco.translate(`suppliers.${key}`, params, lang);
+    return loaded('en') ? this.transloco.translate(`suppliers.${key}`, params, 'en') : '';
+  }
 
   protected readonly scorecard = suppliersResource(this.filters.params);
   private readonly data = computed(() =>
@@ -95,10 +120,18 @@ export class SuppliersPage {
   protected readonly funnelLabel = computed(() =>
     (this.data()?.suppliers ?? [])
       .filter((s) => s.defectRate !== null)
-      .map(
-        (s) => `${s.name}: ${formatShare(s.defectRate ?? 0)} of ${s.unitsSold} units, ${s.signal}`,
+      .map((s) =>
+        this.t('list.funnel.point', {
+          name: s.name,
+          rate: formatShare(s.defectRate ?? 0),
+          units: s.unitsSold,
+          signal: this.t(`signal.${SIGNAL_KEY[s.signal]}`),
+        }),
       )
       .join('; '),
+  );
+  protected readonly funnelAria = computed(() =>
+    this.t('list.funnel.label', { points: this.funnelLabel() }),
   );
   protected readonly overall = computed(() => {
     const rate = this.data()?.overallDefectRate;
@@ -128,8 +161,8 @@ export class SuppliersPage {
       ppmText: formatPpm(s.ppm),
       ciText: s.ci95 ? `${formatShare(s.ci95.lower)}–${formatShare(s.ci95.upper)}` : '–',
       sentimentText: formatNetSentiment(s.netSentiment),
-      signalText: SIGNAL_SHORT[s.signal],
-      signalTitle: s.signal === 'no_sales' ? 'No sales' : SIGNAL_STYLES[s.signal].label,
+      signalText: this.t(`signalShort.${SIGNAL_KEY[s.signal]}`),
+      signalTitle: this.t(`signal.${SIGNAL_KEY[s.signal]}`),
       signalColor: s.signal === 'no_sales' ? 'transparent' : SIGNAL_STYLES[s.signal].color,
       reasons: s.topReasons.slice(0, 2).map((r) => ({
         code: r.reasonCode,
@@ -137,17 +170,21 @@ export class SuppliersPage {
         claims: r.claims,
         color: reasonColor(r.reasonCode),
       })),
-      trendLabel: `Weekly defect rate: ${s.trend.map((v) => (v === null ? 'no sales' : formatShare(v))).join(', ')}`,
+      trendLabel: this.t('list.scorecard.trendLabel', {
+        values: s.trend
+          .map((v) => (v === null ? this.t('noSalesWeek') : formatShare(v)))
+          .join(', '),
+      }),
     })),
   );
-  protected readonly columns: readonly { key: SupplierSortKey; label: string; numeric: boolean }[] =
-    [
-      { key: 'name', label: 'Supplier', numeric: false },
-      { key: 'unitsSold', label: 'Units sold', numeric: true },
-      { key: 'defectUnits', label: 'Defect units', numeric: true },
-      { key: 'defectRate', label: 'Rate', numeric: true },
-      { key: 'ciLower', label: '95 % CI', numeric: true },
-    ];
+  /** The sortable columns; `label` is a key below `suppliers.list.column.`. */
+  protected readonly columns: readonly { key: SupplierSortKey; numeric: boolean }[] = [
+    { key: 'name', numeric: false },
+    { key: 'unitsSold', numeric: true },
+    { key: 'defectUnits', numeric: true },
+    { key: 'defectRate', numeric: true },
+    { key: 'ciLower', numeric: true },
+  ];
   protected readonly csvHref = computed(() => csvUrl('suppliers', this.filters.params() ?? {}));
   protected readonly smallSample = SMALL_SAMPLE_UNITS;
   protected readonly formatCount = formatCount;
@@ -186,7 +223,7 @@ export class SuppliersPage {
     const period = this.returnRates.hasValue() ? this.returnRates.value().period : null;
     if (!through || !period) return;
     this.drill.openDrill(
-      `Returns of ${s.name}'s orders, ${period.from.week} to ${through}`,
+      this.t('drill.returnsOf', { name: s.name, from: period.from.week, to: through }),
       drillScorecardCohort(
         { ...params, from: period.from.week, to: through },
         {
@@ -200,7 +237,7 @@ export class SuppliersPage {
   /** The claims counted in a supplier's defect units (the drawer shows their units). */
   protected openDefects(s: Pick<SupplierScore, 'supplierId' | 'name'>): void {
     this.drill.openDrill(
-      `Defect claims of ${s.name}`,
+      this.t('drill.defectsOf', { name: s.name }),
       drillScorecard(this.filters.params() ?? {}, { supplier: s.supplierId }, 'defects'),
       { supplier: [s.supplierId] },
     );
@@ -209,7 +246,7 @@ export class SuppliersPage {
   /** One of a supplier's top reasons: its claims of that reason. */
   protected openReason(s: SupplierScore, reason: string, label: string): void {
     this.drill.openDrill(
-      `${s.name}: ${label}`,
+      this.t('drill.reasonOf', { name: s.name, reason: label }),
       drillScorecard(this.filters.params() ?? {}, { supplier: s.supplierId, reason }),
       { supplier: [s.supplierId], reason: [reason] },
     );
@@ -219,13 +256,18 @@ export class SuppliersPage {
     void this.router.navigate(['/suppliers', id], { queryParamsHandling: 'preserve' });
   }
 
-  protected openRecords(title: string, supplier?: SupplierScore): void {
+  /** The claims of all suppliers in the records drawer (`titleKey` below `suppliers.`). */
+  protected openRecords(titleKey: string, supplier?: SupplierScore): void {
     const params = { ...(this.filters.params() ?? {}) };
     if (supplier) params['supplier'] = supplier.supplierId;
-    this.drill.openRecords({ kind: 'supplier-claims', title, params });
+    this.drill.openRecords({ kind: 'supplier-claims', title: this.t(titleKey), params });
   }
 
-  protected explain(title: string): void {
-    this.drill.openExplain({ title, metrics: ['defect_rate', 'funnel', 'net_sentiment'] });
+  /** `titleKey` below `suppliers.`. */
+  protected explain(titleKey: string): void {
+    this.drill.openExplain({
+      title: this.t(titleKey),
+      metrics: ['defect_rate', 'funnel', 'net_sentiment'],
+    });
   }
 }

@@ -1,14 +1,19 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { asapScheduler, filter, observeOn } from 'rxjs';
 import { drillScorecard, type ParetoRow } from '@returnlens/shared/contracts';
 import {
   arrowOfCsvUrl,
   csvUrl,
   describeHttpError,
   DrilldownStore,
+  LanguageStore,
   loadState,
   paretoResource,
   productsResource,
+  providePageMessages,
   suppliersResource,
   valueOf,
   type QueryParams,
@@ -28,12 +33,14 @@ import {
 } from '@returnlens/web/shared/ui-charts';
 import { PanelComponent } from '@returnlens/web/shared/ui';
 import type { ECElementEvent } from 'echarts/core';
-import { evidenceSummary } from '../supplier-table';
+import { SUPPLIERS_MESSAGES } from '../i18n/en';
+import { evidenceSummary, SIGNAL_KEY } from '../supplier-table';
 
 /** One supplier: its weekly defect rate, reason mix, worst products and evidence pack. */
 @Component({
   selector: 'rl-supplier-detail-page',
-  imports: [ChartComponent, PanelComponent, RouterLink],
+  imports: [ChartComponent, PanelComponent, RouterLink, TranslocoPipe],
+  providers: [providePageMessages('suppliers', SUPPLIERS_MESSAGES)],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './supplier-detail-page.html',
   styleUrl: './supplier-detail-page.scss',
@@ -42,6 +49,31 @@ export class SupplierDetailPage {
   private readonly theme = inject(ThemeStore);
   private readonly filters = inject(FilterStore);
   private readonly drill = inject(DrilldownStore);
+  private readonly transloco = inject(TranslocoService);
+  private readonly language = inject(LanguageStore).language;
+  /**
+   * Changes when a language's messages arrive (this page's own load after the shell's); after
+   * the render that asked for them, as a signal may not change while a template renders.
+   */
+  private readonly loaded = toSignal(
+    this.transloco.events$.pipe(
+      filter((e) => e.type === 'translationLoadSuccess'),
+      observeOn(asapScheduler),
+    ),
+  );
+
+  /**
+   * A message of the page in the current language (English until that language's file has
+   * arrived, nothing before English has); in a computed() it re-runs on a switch and a load.
+   */
+  private t(key: string, params?: Record<string, unknown>): string {
+    this.language();
+    this.loaded();
+    const loaded = (lang: string) => 'suppliers.list.title' in this.transloco.getTranslation(lang);
+    const lang = this.transloco.getActiveLang();
+    if (loaded(lang)) return this.transloco.translate(`suppliers.${key}`, params, lang);
+    return loaded('en') ? this.transloco.translate(`suppliers.${key}`, params, 'en') : '';
+  }
 
   /** From the route: `/suppliers/:supplierId`. */
   readonly supplierId = input.required<string>();
@@ -81,12 +113,14 @@ export class SupplierDetailPage {
       units: formatCount(s.unitsSold),
       defects: formatCount(s.defectUnits),
       claims: formatCount(s.claims),
+      claimCount: s.claims,
       rate: s.defectRate === null ? '–' : formatShare(s.defectRate),
       ci: s.ci95 ? `${formatShare(s.ci95.lower)}–${formatShare(s.ci95.upper)}` : '–',
       ppm: formatPpm(s.ppm),
       sentiment: formatNetSentiment(s.netSentiment),
       feedback: formatCount(s.feedbackItems),
-      signal: s.signal === 'no_sales' ? 'No sales' : SIGNAL_STYLES[s.signal].label,
+      feedbackCount: s.feedbackItems,
+      signal: this.t(`signal.${SIGNAL_KEY[s.signal]}`),
       signalColor: s.signal === 'no_sales' ? 'transparent' : SIGNAL_STYLES[s.signal].color,
     };
   });
@@ -108,20 +142,27 @@ export class SupplierDetailPage {
   );
   protected readonly trendTitle = computed(() => {
     const trend = (this.supplier()?.trend ?? []).filter((v): v is number => v !== null);
-    if (trend.length < 4) return `${this.name()}'s defect rate per week`;
+    const name = this.name();
+    if (trend.length < 4) return this.t('detail.trend.perWeek', { name });
     const last3 = trend.slice(-3).reduce((a, b) => a + b, 0) / 3;
     const before = trend.slice(0, -3).reduce((a, b) => a + b, 0) / (trend.length - 3);
     if (before > 0 && last3 >= before * 2)
-      return `${this.name()}'s defect rate rose ${(last3 / before).toFixed(1)}× in the last 3 weeks`;
-    if (before > 0 && last3 <= before / 2)
-      return `${this.name()}'s defect rate fell by half or more in the last 3 weeks`;
-    return `${this.name()}'s defect rate per week: no sharp change in the last 3 weeks`;
+      return this.t('detail.trend.rose', { name, factor: (last3 / before).toFixed(1) });
+    if (before > 0 && last3 <= before / 2) return this.t('detail.trend.fell', { name });
+    return this.t('detail.trend.steady', { name });
   });
-  protected readonly trendLabel = computed(
-    () =>
-      `Weekly defect rate of ${this.name()}: ${(this.supplier()?.trend ?? [])
-        .map((v, i) => `${this.weeks()[i]?.week ?? i}: ${v === null ? 'no sales' : formatShare(v)}`)
-        .join(', ')}`,
+  protected readonly trendLabel = computed(() =>
+    this.t('detail.trend.label', {
+      name: this.name(),
+      values: (this.supplier()?.trend ?? [])
+        .map((v, i) =>
+          this.t('detail.trend.point', {
+            week: this.weeks()[i]?.week ?? i,
+            value: v === null ? this.t('noSalesWeek') : formatShare(v),
+          }),
+        )
+        .join(', '),
+    }),
   );
 
   private readonly paretoRows = computed(
@@ -137,13 +178,15 @@ export class SupplierDetailPage {
   protected readonly mixTitle = computed(() =>
     paretoHeadline(this.paretoRows(), {
       filters: this.name(),
-      empty: 'No claims in this period',
+      empty: this.t('detail.mix.noClaims'),
     }),
   );
   protected readonly mixLabel = computed(() =>
-    this.paretoRows()
-      .map((r) => `${r.reasonLabel}: ${r.claims}`)
-      .join('; '),
+    this.t('detail.mix.label', {
+      values: this.paretoRows()
+        .map((r) => `${r.reasonLabel}: ${r.claims}`)
+        .join('; '),
+    }),
   );
 
   protected readonly productsState = computed(() =>
@@ -176,6 +219,7 @@ export class SupplierDetailPage {
         .slice(0, 5)
         .map((r) => ({ label: r.reasonLabel, claims: r.claims })),
       { share: (v) => formatShare(v), count: (v) => formatCount(v) },
+      (key, params) => this.t(`evidence.${key}`, params),
     );
   });
   protected readonly summaryHref = computed(
@@ -185,12 +229,17 @@ export class SupplierDetailPage {
 
   protected readonly arrowOf = arrowOfCsvUrl;
 
+  /** An id inside a sentence, kept in its own direction (the text form of `<bdi>`). */
+  protected isolated(id: string): string {
+    return `\u2068${id}\u2069`;
+  }
+
   protected onMixClick(event: ECElementEvent): void {
     const row = this.paretoRows()[event.dataIndex];
     const params = this.ownParams();
     if (row && params)
       this.drill.openDrill(
-        `${this.name()}: ${row.reasonLabel}`,
+        this.t('drill.reasonOf', { name: this.name(), reason: row.reasonLabel }),
         drillScorecard(params, { reason: row.reasonCode }),
       );
   }
@@ -201,7 +250,7 @@ export class SupplierDetailPage {
     const params = this.ownParams();
     if (week && params && event.componentType === 'series')
       this.drill.openDrill(
-        `Defect claims of ${this.name()}, ${week.week}`,
+        this.t('drill.defectsOfWeek', { name: this.name(), week: week.week }),
         drillScorecard(params, { week: week.week }, 'defects'),
       );
   }
@@ -211,19 +260,25 @@ export class SupplierDetailPage {
     const params = this.ownParams();
     if (params)
       this.drill.openDrill(
-        `Defect claims of ${productName ?? this.name()}`,
+        this.t('drill.defectsOf', { name: productName ?? this.name() }),
         drillScorecard(params, { product: sku }, 'defects'),
       );
   }
 
-  protected openRecords(title: string, extra: QueryParams = {}): void {
+  /** The claims of the supplier, or of one of its products (`name`), in the records drawer. */
+  protected openRecords(name?: string, extra: QueryParams = {}): void {
     const params = this.ownParams();
     if (params)
-      this.drill.openRecords({ kind: 'supplier-claims', title, params: { ...params, ...extra } });
+      this.drill.openRecords({
+        kind: 'supplier-claims',
+        title: this.t('drill.claimsOf', { name: name ?? this.name() }),
+        params: { ...params, ...extra },
+      });
   }
 
-  protected explain(title: string): void {
-    this.drill.openExplain({ title, metrics: ['defect_rate', 'funnel'] });
+  /** `titleKey` below `suppliers.`. */
+  protected explain(titleKey: string): void {
+    this.drill.openExplain({ title: this.t(titleKey), metrics: ['defect_rate', 'funnel'] });
   }
 
   protected print(): void {
