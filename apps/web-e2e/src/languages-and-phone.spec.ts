@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, signIn, watchForErrors, WORKSPACE_ROOT } from '@returnlens/tools/testing';
@@ -10,6 +11,20 @@ import { baseUrl, DEMO } from './support/session';
  * mirrors the layout, and at 390 px the navigation opens from a menu button.
  */
 const SHOTS = join(WORKSPACE_ROOT, 'docs/screenshots');
+/** Every page in Hebrew and Polish, light and dark (to look at; not committed). */
+const PAGE_SHOTS = process.env['I18N_SHOTS'] ?? join(tmpdir(), 'returnlens-i18n-shots');
+const PAGES = [
+  '/weekly',
+  '/suppliers',
+  '/sla',
+  '/feedback',
+  '/root-causes',
+  '/money',
+  '/data',
+  '/admin',
+  '/settings',
+  '/subscriptions',
+];
 
 describe('languages and the phone layout', () => {
   let browser: Browser;
@@ -48,7 +63,7 @@ describe('languages and the phone layout', () => {
   it('shows the sign-in page in the browser’s language, mirrored for Hebrew', async () => {
     const pl = await open('pl-PL');
     await pl.goto(`${baseUrl()}/login`);
-    await expect(pl.locator('h1').innerText()).resolves.toBe('Logowanie');
+    await pl.locator('h1', { hasText: 'Logowanie' }).waitFor();
     expect(
       await pl.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
     ).toEqual(['pl', 'ltr']);
@@ -59,7 +74,7 @@ describe('languages and the phone layout', () => {
 
     const he = await open('he-IL');
     await he.goto(`${baseUrl()}/login`);
-    await expect(he.locator('h1').innerText()).resolves.toBe('כניסה');
+    await he.locator('h1', { hasText: 'כניסה' }).waitFor();
     expect(
       await he.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
     ).toEqual(['he', 'rtl']);
@@ -109,6 +124,51 @@ describe('languages and the phone layout', () => {
       await page.locator('[data-testid=nav]').getByText('Raport tygodniowy').waitFor();
     } finally {
       await choose(page, null); // the demo account follows the browser again
+    }
+  });
+
+  it('shows every page in Hebrew and Polish, translated, in both themes', async () => {
+    mkdirSync(PAGE_SHOTS, { recursive: true });
+    // The page's heading and the line under it ("SLA" is "SLA" in every language).
+    const heading = (page: Page) => page.locator('main h1').first();
+    const headline = async (page: Page) =>
+      `${await heading(page).innerText()} ${await page
+        .locator('main h1 ~ p, main header p')
+        .first()
+        .innerText()
+        .catch(() => '')}`;
+    // The English headings, to tell a translated page from an untranslated one.
+    const english = new Map<string, string>();
+    const en = await open('en-US');
+    await signIn(en, baseUrl(), DEMO.owner, 'demo');
+    for (const path of PAGES) {
+      await en.goto(`${baseUrl()}${path}`);
+      await heading(en).waitFor();
+      await en.waitForTimeout(300);
+      english.set(path, await headline(en));
+    }
+    for (const [locale, lang] of [
+      ['he-IL', 'he'],
+      ['pl-PL', 'pl'],
+    ] as const) {
+      const page = await open(locale);
+      await signIn(page, baseUrl(), DEMO.owner, 'demo');
+      for (const path of PAGES) {
+        for (const theme of ['light', 'dark'] as const) {
+          await page.goto(`${baseUrl()}${path}?theme=${theme}`);
+          await heading(page).waitFor();
+          await page.waitForTimeout(700);
+          // The page speaks the language: no English marking, its heading translated.
+          expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+          expect(await page.locator('main').getAttribute('lang')).toBeNull();
+          const text = await headline(page);
+          expect([path, text === english.get(path)]).toEqual([path, false]);
+          if (lang === 'he')
+            expect([path, text]).toEqual([path, expect.stringMatching(/[\u05d0-\u05ea]/)]);
+          const name = `${path.slice(1)}-${lang}-${theme}.png`;
+          await page.screenshot({ path: join(PAGE_SHOTS, name), fullPage: true });
+        }
+      }
     }
   });
 
