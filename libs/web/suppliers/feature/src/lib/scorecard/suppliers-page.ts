@@ -1,7 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { asapScheduler, filter, observeOn } from 'rxjs';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { Router, RouterLink } from '@angular/router';
 import {
   drillScorecard,
@@ -15,8 +13,8 @@ import {
   csvUrl,
   describeHttpError,
   DrilldownStore,
-  LanguageStore,
   loadState,
+  pageTranslate,
   providePageMessages,
   returnRatesResource,
   suppliersResource,
@@ -71,31 +69,11 @@ export class SuppliersPage {
   private readonly filters = inject(FilterStore);
   private readonly drill = inject(DrilldownStore);
   private readonly router = inject(Router);
-  private readonly transloco = inject(TranslocoService);
-  private readonly language = inject(LanguageStore).language;
   /**
-   * Changes when a language's messages arrive (this page's own load after the shell's); after
-   * the render that asked for them, as a signal may not change while a template renders.
+   * A message of the page in the current language (English from the code until that
+   * language's file has arrived); in a computed() it re-runs on a switch and a load.
    */
-  private readonly loaded = toSignal(
-    this.transloco.events$.pipe(
-      filter((e) => e.type === 'translationLoadSuccess'),
-      observeOn(asapScheduler),
-    ),
-  );
-
-  /**
-   * A message of the page in the current language (English until that language's file has
-   * arrived, nothing before English has); in a computed() it re-runs on a switch and a load.
-   */
-  private t(key: string, params?: Record<string, unknown>): string {
-    this.language();
-    this.loaded();
-    const loaded = (lang: string) => 'suppliers.list.title' in this.transloco.getTranslation(lang);
-    const lang = this.transloco.getActiveLang();
-    if (loaded(lang)) return this.transloco.translate(`suppliers.${key}`, params, lang);
-    return loaded('en') ? this.transloco.translate(`suppliers.${key}`, params, 'en') : '';
-  }
+  private readonly t = pageTranslate('suppliers', SUPPLIERS_MESSAGES);
 
   protected readonly scorecard = suppliersResource(this.filters.params);
   private readonly data = computed(() =>

@@ -1,18 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { asapScheduler, filter, observeOn } from 'rxjs';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { drillScorecard, type ParetoRow } from '@returnlens/shared/contracts';
 import {
   arrowOfCsvUrl,
   csvUrl,
   describeHttpError,
   DrilldownStore,
-  LanguageStore,
   loadState,
   paretoResource,
   productsResource,
+  pageTranslate,
   providePageMessages,
   suppliersResource,
   valueOf,
@@ -49,31 +47,11 @@ export class SupplierDetailPage {
   private readonly theme = inject(ThemeStore);
   private readonly filters = inject(FilterStore);
   private readonly drill = inject(DrilldownStore);
-  private readonly transloco = inject(TranslocoService);
-  private readonly language = inject(LanguageStore).language;
   /**
-   * Changes when a language's messages arrive (this page's own load after the shell's); after
-   * the render that asked for them, as a signal may not change while a template renders.
+   * A message of the page in the current language (English from the code until that
+   * language's file has arrived); in a computed() it re-runs on a switch and a load.
    */
-  private readonly loaded = toSignal(
-    this.transloco.events$.pipe(
-      filter((e) => e.type === 'translationLoadSuccess'),
-      observeOn(asapScheduler),
-    ),
-  );
-
-  /**
-   * A message of the page in the current language (English until that language's file has
-   * arrived, nothing before English has); in a computed() it re-runs on a switch and a load.
-   */
-  private t(key: string, params?: Record<string, unknown>): string {
-    this.language();
-    this.loaded();
-    const loaded = (lang: string) => 'suppliers.list.title' in this.transloco.getTranslation(lang);
-    const lang = this.transloco.getActiveLang();
-    if (loaded(lang)) return this.transloco.translate(`suppliers.${key}`, params, lang);
-    return loaded('en') ? this.transloco.translate(`suppliers.${key}`, params, 'en') : '';
-  }
+  private readonly t = pageTranslate('suppliers', SUPPLIERS_MESSAGES);
 
   /** From the route: `/suppliers/:supplierId`. */
   readonly supplierId = input.required<string>();
