@@ -11,6 +11,6 @@ export * from './lib/settings.api';
 export * from './lib/mapping-edit';
 export * from './lib/i18n/en';
 export * from './lib/i18n/i18n';
-export * from './lib/i18n/check-translations';
+export { flattenMessages, formatMessage, translationProblems } from '@returnlens/shared/i18n';
 export * from './lib/i18n/domain-labels';
 export * from './lib/i18n/page-text';

@@ -1,3 +1,4 @@
+import { resolveLanguage } from '@returnlens/shared/i18n';
 import {
   BadRequestException,
   Body,
@@ -131,16 +132,7 @@ export class AuthController {
     const shopDefault = await this.accounts.shopLanguage();
     const base = { shopDefault, languages: [...UI_LANGUAGES] };
     const chosen = request.principal?.kind === 'session' ? request.principal.language : null;
-    if (chosen) return { language: chosen, source: 'user', ...base };
-    if (request.headers['accept-language']) {
-      // Only the languages the browser names (`accepts` answers the first offered for `*`).
-      const named = request.acceptsLanguages().map((l) => l.toLowerCase().split('-')[0]);
-      const spoken = named.find((l): l is (typeof UI_LANGUAGES)[number] =>
-        (UI_LANGUAGES as readonly string[]).includes(l),
-      );
-      if (spoken) return { language: spoken, source: 'browser', ...base };
-    }
-    return { language: shopDefault, source: 'shop', ...base };
+    return { ...resolveLanguage(chosen, request.headers['accept-language'], shopDefault), ...base };
   }
 
   /** Chooses one's interface language (kept with the account); null follows the browser again. */

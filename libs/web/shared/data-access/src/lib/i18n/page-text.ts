@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { TranslocoService } from '@jsverse/transloco';
-import { flattenMessages, formatMessage } from './check-translations';
+import { flattenMessages, formatMessage } from '@returnlens/shared/i18n';
 import { LanguageStore } from './i18n';
 import { asapScheduler, filter, observeOn } from 'rxjs';
 

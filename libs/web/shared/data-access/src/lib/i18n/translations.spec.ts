@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UI_LANGUAGES } from '@returnlens/shared/contracts';
-import { flattenMessages, formatMessage, translationProblems } from './check-translations';
+import { flattenMessages, formatMessage, translationProblems } from '@returnlens/shared/i18n';
 import { EN_MESSAGES } from './en';
 
 /** The shell's translation files beside the app (what the loader fetches). */
