@@ -27,8 +27,16 @@ function launch(env: Record<string, string | undefined>, args: string[] = []): C
   return spawn(process.execPath, ['--max-old-space-size=1024', API_MAIN, ...args], {
     cwd: WORKSPACE_ROOT,
     // Models learnt from a suite's texts would relabel them in the background, seconds after
-    // a batch, under the suite's checks: off unless a suite asks for them (TEXT_ADAPT).
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', TEXT_ADAPT: 'off', ...env },
+    // a batch, under the suite's checks, and answers computed ahead would turn a suite's
+    // expected cache misses into hits: both off unless a suite asks (TEXT_ADAPT, ANSWER_WARM).
+    env: {
+      ...process.env,
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+      TEXT_ADAPT: 'off',
+      ANSWER_WARM: 'off',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
@@ -100,8 +108,16 @@ export function runApiCli(
   const child = spawn(process.execPath, [API_CLI, ...args], {
     cwd: WORKSPACE_ROOT,
     // Models learnt from a suite's texts would relabel them in the background, seconds after
-    // a batch, under the suite's checks: off unless a suite asks for them (TEXT_ADAPT).
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', TEXT_ADAPT: 'off', ...env },
+    // a batch, under the suite's checks, and answers computed ahead would turn a suite's
+    // expected cache misses into hits: both off unless a suite asks (TEXT_ADAPT, ANSWER_WARM).
+    env: {
+      ...process.env,
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+      TEXT_ADAPT: 'off',
+      ANSWER_WARM: 'off',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -67,7 +67,7 @@ describe('AnswerCacheInterceptor', () => {
         cache: ctx.headers['X-Cache'],
       }));
     };
-    return { ask, bump: v.bump };
+    return { ask, bump: v.bump, cache };
   };
 
   it('answers identical concurrent GETs with one computation', async () => {
@@ -123,6 +123,47 @@ describe('AnswerCacheInterceptor', () => {
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(calls).toBe(1);
     await ask(request('/a'), failing).catch(() => undefined);
+    expect(calls).toBe(2);
+  });
+
+  it('answers recent questions again ahead of their askers when the data moves', async () => {
+    const { ask, bump, cache } = setup();
+    let calls = 0;
+    const counting: CallHandler = { handle: () => defer(async () => ++calls) };
+    await ask(request('/a?week=1'), counting);
+    await ask(request('/b'), counting);
+    expect(calls).toBe(2);
+    bump();
+    await cache.warm();
+    // Both questions computed again for the new version, without a request.
+    expect(calls).toBe(4);
+    // The most recently asked first: /b got the third computation, /a the fourth.
+    expect(await ask(request('/a?week=1'), counting)).toEqual({ answer: 4, cache: 'hit' });
+    expect(await ask(request('/b'), counting)).toEqual({ answer: 3, cache: 'hit' });
+    // Nothing new to compute: a second round right after costs nothing.
+    await cache.warm();
+    expect(calls).toBe(4);
+  });
+
+  it('forgets a question whose answer fails while computed ahead', async () => {
+    const { ask, bump, cache } = setup();
+    let fail = false;
+    let calls = 0;
+    const flaky: CallHandler = {
+      handle: () =>
+        defer(async () => {
+          calls++;
+          if (fail) throw new Error('relation "claims" does not exist');
+          return calls;
+        }),
+    };
+    await ask(request('/a'), flaky);
+    fail = true;
+    bump();
+    await cache.warm();
+    expect(calls).toBe(2);
+    bump();
+    await cache.warm();
     expect(calls).toBe(2);
   });
 });

@@ -61,6 +61,7 @@ export class DataVersion implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(DataVersion.name);
   private listener?: PoolClient;
   private known?: bigint;
+  private readonly changed = new Set<(version: string) => void>();
   private retry?: NodeJS.Timeout;
   private closed = false;
   private readonly read = nextRoundBatcher(async () => {
@@ -107,7 +108,7 @@ export class DataVersion implements OnModuleInit, OnModuleDestroy {
       const onNotification = (message: Notification) => {
         // Announced in commit order, which is version order: the newest is the truth.
         if (message.channel === DATA_VERSION_CHANNEL && message.payload)
-          this.known = BigInt(message.payload);
+          this.advance(BigInt(message.payload));
       };
       const onLost = () => this.lost(client!);
       client.on('notification', onNotification);
@@ -158,8 +159,21 @@ export class DataVersion implements OnModuleInit, OnModuleDestroy {
   }
 
   /** A version read from the table: never older than one already announced. */
+  /**
+   * Calls `listener` with each newer version this process learns of (its own writes and
+   * everyone else's, as announced); returns the call that stops it.
+   */
+  onChange(listener: (version: string) => void): () => void {
+    this.changed.add(listener);
+    return () => this.changed.delete(listener);
+  }
+
   private advance(version: bigint): void {
-    if (this.known === undefined || version > this.known) this.known = version;
+    if (this.known !== undefined && version <= this.known) return;
+    const first = this.known === undefined;
+    this.known = version;
+    if (first) return; // the version read at start (or after a reconnect) is no change
+    for (const listener of this.changed) listener(version.toString());
   }
 }
 

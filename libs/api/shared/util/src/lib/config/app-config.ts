@@ -69,6 +69,7 @@ const envSchema = z.object({
     .min(0, 'must not be negative')
     .default(20_000),
   TEXT_ADAPT: booleanFlag.default(true),
+  ANSWER_WARM: booleanFlag.default(true),
   TEXT_ADAPT_MIN_EXAMPLES: z.coerce
     .number({ error: 'must be a number' })
     .int('must be a whole number')
@@ -148,6 +149,11 @@ export interface AppConfig {
   readonly textAdaptMinExamples: number;
   /** `TEXT_ADAPT=off`: the shop's texts are read by the shipped analysis only (no learnt models). */
   readonly textAdapt: boolean;
+  /**
+   * `ANSWER_WARM=off`: the answer cache computes only what is asked (no answers ahead after a
+   * change of the data or the minute).
+   */
+  readonly answerWarm: boolean;
   /** Digests, alerts and webhooks (docs/notifications.md). */
   readonly notify: NotifyConfig;
 }
@@ -218,6 +224,7 @@ export function loadConfig(
     ingestInlineAnalysisMax: settings.INGEST_INLINE_ANALYSIS_MAX,
     textAdaptMinExamples: settings.TEXT_ADAPT_MIN_EXAMPLES,
     textAdapt: settings.TEXT_ADAPT,
+    answerWarm: settings.ANSWER_WARM,
     notify: {
       enabled: settings.NOTIFY,
       smtpUrl: settings.SMTP_URL,
