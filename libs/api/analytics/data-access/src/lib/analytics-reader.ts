@@ -19,6 +19,7 @@ import {
   type Fact,
   type Measure,
   type ResolvedPeriod,
+  constrains,
   exportTypeOf,
   type TableCursor,
 } from '@returnlens/api/analytics/util';
@@ -43,13 +44,12 @@ export interface Context {
 }
 
 /**
- * True when a filter other than the period is set: the SLA, duration and mismatch rollups
- * are keyed by week only, so such a question is answered from the raw rows.
+ * True when a filter other than the period constrains the claims: the SLA, duration and
+ * mismatch rollups are keyed by week only, so such a question is answered from the raw rows.
+ * A filter the claims do not have (the feedback's `language`) changes nothing and is no
+ * reason to scan them.
  */
-export const filtersBeyondPeriod = (filters: AnalyticsFilters) =>
-  Object.entries(filters).some(
-    ([k, v]) => k !== 'from' && k !== 'to' && Array.isArray(v) && v.length > 0,
-  );
+export const filtersBeyondPeriod = (filters: AnalyticsFilters) => constrains('claims', filters);
 
 export const sum = (rows: readonly Row[], m: Measure) => rows.reduce((s, r) => s + r[m], 0);
 export const ratio = (a: number, b: number) => (b === 0 ? null : a / b);

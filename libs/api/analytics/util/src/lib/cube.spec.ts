@@ -1,4 +1,4 @@
-import { planCube, type CubeQuery } from './cube';
+import { constrains, planCube, type CubeQuery } from './cube';
 
 const range = {
   fromWeek: '2026-03-02',
@@ -66,5 +66,17 @@ describe('planCube', () => {
       'UTC',
     );
     expect(plan.source).toBe('rollup_sales_category_week');
+  });
+});
+
+describe('constrains', () => {
+  it('says whether a filter narrows a fact; one the fact does not have does not', () => {
+    expect(constrains('claims', {})).toBe(false);
+    expect(constrains('claims', { language: ['pl'] })).toBe(false);
+    expect(constrains('claims', { channel: [] })).toBe(false);
+    expect(constrains('claims', { channel: ['email'] })).toBe(true);
+    expect(constrains('feedback', { language: ['pl'] })).toBe(true);
+    expect(constrains('sales', { channel: ['email'] })).toBe(false);
+    expect(constrains('sales', { category: ['shoes'] })).toBe(true);
   });
 });

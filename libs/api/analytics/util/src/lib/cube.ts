@@ -372,6 +372,14 @@ export interface PlannedQuery {
   readonly columns: readonly string[];
 }
 
+/** Whether any of `filters` constrains `fact` (a filter a fact does not have is ignored). */
+export function constrains(
+  fact: Fact,
+  filters: Partial<Record<FilterKey, readonly string[] | undefined>>,
+): boolean {
+  return APPLIES[fact].some((key) => (filters[key]?.length ?? 0) > 0);
+}
+
 /** The constraints a query puts on dimensions: its filters that apply, plus `where`. */
 function constraints(q: CubeQuery): [Dimension, readonly string[]][] {
   const out: [Dimension, readonly string[]][] = [];
