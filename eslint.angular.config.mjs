@@ -28,8 +28,37 @@ export default [
     },
   },
   {
+    // Templates, in .html files and inline in components: every word shown goes through the
+    // translation pipe (docs/i18n.md); names say so with translate="no" or a comment. The rule
+    // is the workspace's own (tools/eslint-rules), offered by Nx's plugin as @nx/workspace-….
     files: ['**/*.html'],
-    // Override or add rules here
-    rules: {},
+    rules: {
+      '@nx/workspace-no-untranslated-text': [
+        'error',
+        {
+          // What people read: the HTML attributes, and the text inputs of the shared panel.
+          attributes: [
+            'alt',
+            'aria-description',
+            'aria-label',
+            'aria-placeholder',
+            'aria-roledescription',
+            'aria-valuetext',
+            'placeholder',
+            'title',
+            'heading',
+            'subtitle',
+            'errorMessage',
+            'emptyText',
+            'label',
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Test hosts' templates (inline in specs) are not shown to anyone.
+    files: ['**/*.spec.ts/*.html'],
+    rules: { '@nx/workspace-no-untranslated-text': 'off' },
   },
 ];

@@ -8,6 +8,8 @@ import { SingleBar } from 'cli-progress';
 import {
   DIGEST_ROLES,
   INGEST_KINDS,
+  isUiLanguage,
+  UI_LANGUAGES,
   type DigestRole,
   type IngestFormat,
   type IngestKind,
@@ -63,11 +65,13 @@ const USAGE = `Returnlens command line
       language, sentiment, aspect and reason analysis over stored texts and rebuild the
       rollups; --missing analyses only texts never analysed
 
-  npm run digests -- send --now [--role owner|buyer|manager] [--to <e-mail or webhook URL>] [--pdf] [--csv]
+  npm run digests -- send --now [--role owner|buyer|manager] [--to <e-mail or webhook URL>] [--lang <language>] [--pdf] [--csv]
       sends the digests now and prints each delivery: without --to every active subscription
-      (of the role), with --to the role's digest (every role's without --role) to that address
-      — an http(s) URL is posted as a webhook; --pdf/--csv attach the PDF (needs the API
-      running on PORT) and the CSV tables. Exits 1 when a delivery failed. E-mail needs SMTP_URL.
+      (of the role, each in its subscriber's language), with --to the role's digest (every
+      role's without --role) to that address — an http(s) URL is posted as a webhook — in
+      --lang (${UI_LANGUAGES.join(', ')}; default: the shop's language); --pdf/--csv attach the
+      PDF (needs the API running on PORT) and the CSV tables. Exits 1 when a delivery failed.
+      E-mail needs SMTP_URL.
 
 The database is DATABASE_URL, else the embedded one in DATA_DIR (default ./.data).`;
 
@@ -386,6 +390,7 @@ async function digestsCommand(config: AppConfig, args: string[]): Promise<number
       now: { type: 'boolean', default: false },
       role: { type: 'string' },
       to: { type: 'string' },
+      lang: { type: 'string' },
       pdf: { type: 'boolean', default: false },
       csv: { type: 'boolean', default: false },
     },
@@ -395,6 +400,13 @@ async function digestsCommand(config: AppConfig, args: string[]): Promise<number
   const role = values.role as DigestRole | undefined;
   if (role !== undefined && !(DIGEST_ROLES as readonly string[]).includes(role))
     throw new UsageError(`--role takes ${DIGEST_ROLES.join(', ')}`);
+  const language = values.lang?.trim().toLowerCase();
+  if (language !== undefined && !isUiLanguage(language))
+    throw new UsageError(`--lang takes ${UI_LANGUAGES.join(', ')}`);
+  if (language !== undefined && !values.to)
+    throw new UsageError(
+      '--lang goes with --to: a subscription is written in its subscriber’s language',
+    );
   const to = values.to?.trim();
   const channel = to && /^https?:\/\//i.test(to) ? 'webhook' : 'email';
   if (to && channel === 'email' && !/^[^\s@]+@[^\s@]+$/.test(to))
@@ -422,6 +434,8 @@ async function digestsCommand(config: AppConfig, args: string[]): Promise<number
             attachPdf: values.pdf,
             attachCsv: values.csv,
             userId: null,
+            // Without --lang the digest reads the shop's language (no reader: userId null).
+            language: language ?? null,
           },
         });
     } else {

@@ -110,9 +110,15 @@ describe('languages and the phone layout', () => {
       const picker = page.locator('[data-testid=language]');
       await picker.waitFor();
       const before = page.url();
+      await expect(page.title()).resolves.toBe('SLA · Returnlens');
       await picker.selectOption('pl');
       await page.locator('[data-testid=nav]').getByText('Raport tygodniowy').waitFor();
       expect(page.url()).toBe(before);
+      // The tab title follows the language too.
+      await page.goto(`${baseUrl()}/weekly?theme=light`);
+      await page.waitForFunction(() => document.title === 'Raport tygodniowy · Returnlens');
+      await page.goto(before);
+      await page.locator('[data-testid=nav]').getByText('Raport tygodniowy').waitFor();
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('pl');
       await page.screenshot({ path: join(SHOTS, `sla-pl-light.png`) });
       // Signed out: the sign-in page follows the browser (English) again …

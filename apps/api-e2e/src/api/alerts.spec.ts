@@ -257,6 +257,10 @@ describe('alerts', () => {
       });
       expect(paused.status).toBe(200);
       expect(paused.body.paused).toBe(true);
+      // The owner reads Polish while Q fires: its message is written then, in their language.
+      expect((await as.owner.request('PUT', '/api/auth/language', { language: 'pl' })).status).toBe(
+        204,
+      );
       rule['Q'] = await create('owner', {
         name: 'More than 5 claims',
         metric: 'claims',
@@ -272,6 +276,20 @@ describe('alerts', () => {
         async () =>
           (await eventsOf(rule['A'].id)).length > 0 && (await eventsOf(rule['Q'].id)).length > 0,
       );
+      expect((await as.owner.request('PUT', '/api/auth/language', { language: null })).status).toBe(
+        204,
+      );
+    });
+
+    it('writes the alert in its owner’s language; the event keeps the English sentence', async () => {
+      const received = await eventually('the webhook of Q', async () => hook.at('/q')[0]);
+      const payload = JSON.parse(received.raw) as NotifyWebhookPayload;
+      expect(payload.subject).toBe(`Alert Returnlens: More than 5 claims (${R.week})`);
+      expect(payload.items).toEqual([`Otrzymane zgłoszenia: 10 w ${R.week}, powyżej 5 — 10 sztuk`]);
+      expect(payload.text).toContain(`Otrzymane zgłoszenia: 10 w ${R.week}`);
+      expect(await eventsOf(rule['Q'].id)).toEqual([
+        { period: R.week, sentence: `Claims received: 10 in ${R.week}, above 5 — 10 units` },
+      ]);
     });
 
     it('fires a threshold rule for the latest mature week with the evidence, and says which week', async () => {

@@ -553,4 +553,72 @@ describe('the owner digest on the demo data', () => {
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(pages).toBeLessThanOrEqual(20);
   }, 120_000);
+
+  it('writes each subscriber’s digest in their own language, and `--lang` for `--to`', async () => {
+    // A Polish owner: the language chosen in the dashboard, kept with the account.
+    await createUser(testDatabaseUrl(), {
+      email: 'ola@shop.test',
+      name: 'Ola Właścicielka',
+      roles: ['owner'],
+      password: PASSWORD,
+    });
+    const ola = await Session.signIn(api.baseUrl, 'ola@shop.test', PASSWORD);
+    expect((await ola.request('PUT', '/api/auth/language', { language: 'pl' })).status).toBe(204);
+    const created = await ola.request('POST', '/api/subscriptions', {
+      role: 'owner',
+      channel: 'email',
+      target: 'ola@shop.test',
+    });
+    expect(created.status).toBe(201);
+    const env = { DATABASE_URL: testDatabaseUrl(), SMTP_URL: mailbox.url, PORT: '3962' };
+
+    const sent = await runApiCli(env, ['digests', 'send', '--now', '--role', 'owner']);
+    expect(`${sent.code}\n${sent.output}`).toMatch(/^0\n/);
+    // Received over SMTP: the subject, the movers sentence and the HTML in Polish.
+    const [polish] = mailbox.to('ola@shop.test');
+    expect(polish.mail.subject).toMatch(
+      /^Returnlens \([^)]+\) · Podsumowanie właściciela · \d{4}-W\d{2} — /,
+    );
+    expect(polish.mail.subject).toMatch(/istotn(a|e|ych) zmian|nic nie zmieniło się istotnie/);
+    expect(polish.mail.text).toMatch(
+      /Kestrel Electronics: wskaźnik wad \d+,\d% wobec \d+,\d% \(q [=<] 0,\d{3}\), \d+ wadliw(a|e|ych) sztu(ka|ki|k) w tym tygodniu wobec średnio [\d,]+ tygodniowo w \d+ poprzednich tygodniach/,
+    );
+    expect(polish.mail.text).toContain('ISTOTNE ZMIANY');
+    expect(polish.mail.text).toMatch(/Wypisz się: http/);
+    expect(polish.mail.html).toContain('<html lang="pl" dir="ltr">');
+    expect(polish.mail.text).not.toMatch(/Owner digest|Significant movers|Unsubscribe/);
+    // Whoever chose no language still reads the shop's (English here).
+    const english = mailbox.to('owner@demo.returnlens');
+    expect(english[english.length - 1].mail.subject).toMatch(/Owner digest/);
+
+    // `--to` with `--lang he`: Hebrew, right to left.
+    const hebrew = await runApiCli(env, [
+      'digests',
+      'send',
+      '--now',
+      '--role',
+      'owner',
+      '--to',
+      'dana@shop.test',
+      '--lang',
+      'he',
+    ]);
+    expect(`${hebrew.code}\n${hebrew.output}`).toMatch(/^0\n/);
+    const [dana] = mailbox.to('dana@shop.test');
+    expect(dana.mail.subject).toContain('תקציר בעלים');
+    expect(dana.mail.html).toContain('<html lang="he" dir="rtl">');
+    expect(dana.mail.text).toContain('\u2068Kestrel Electronics\u2069');
+
+    const unknown = await runApiCli(env, [
+      'digests',
+      'send',
+      '--now',
+      '--to',
+      'x@shop.test',
+      '--lang',
+      'fr',
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.output).toContain('--lang takes en, ru, pl, he, uk, de, pt, es');
+  }, 180_000);
 });

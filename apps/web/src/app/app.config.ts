@@ -10,13 +10,15 @@ import {
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
 import { XSRF_COOKIE, XSRF_HEADER } from '@returnlens/shared/contracts';
 import {
   AuthStore,
   authInterceptor,
+  languageInterceptor,
   LanguageStore,
   provideI18n,
+  TranslatedTitleStrategy,
 } from '@returnlens/web/shared/data-access';
 import { ANCHOR_SOURCE } from '@returnlens/web/shared/filters';
 import { loadEcharts } from '@returnlens/web/shared/ui-charts';
@@ -42,12 +44,14 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideRouter(appRoutes, withComponentInputBinding()),
+    // Tab titles in the interface language (a route's title is a message key).
+    { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     // Changes carry the session's CSRF token: the XSRF-TOKEN cookie echoed in X-XSRF-TOKEN
     // (Angular adds it to every non-GET request to a relative URL).
     provideHttpClient(
       withFetch(),
       withXsrfConfiguration({ cookieName: XSRF_COOKIE, headerName: XSRF_HEADER }),
-      withInterceptors([authInterceptor]),
+      withInterceptors([authInterceptor, languageInterceptor]),
     ),
     provideI18n(),
     // Who is signed in, before the first navigation's guards ask; then the language that

@@ -12,7 +12,8 @@ import { LoginPage, NotAvailablePage, PasswordPage } from '@returnlens/web/shell
 /**
  * A dashboard page: it matches only for a role with its permission (else the catch-all
  * route says it is not available, without loading the page), and needs a signed-in user
- * with a password of their own.
+ * with a password of their own. `title` is the message key of its tab title
+ * (`TranslatedTitleStrategy` writes it in the interface language).
  */
 function page(
   path: string,
@@ -22,7 +23,7 @@ function page(
 ): Route {
   return {
     path,
-    title: `${title} · Returnlens`,
+    title,
     canMatch: [canMatchPermission(permission)],
     canActivate: [requireSignIn],
     loadComponent,
@@ -33,52 +34,54 @@ export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: homeRedirect },
   {
     path: 'login',
-    title: 'Sign in · Returnlens',
+    title: 'login.title',
     canActivate: [requireSignedOut],
     component: LoginPage,
   },
   {
     path: 'password',
-    title: 'Choose a new password · Returnlens',
+    title: 'password.title',
     canActivate: [requireSession],
     component: PasswordPage,
   },
-  page('weekly', 'claims', 'Weekly report', () =>
+  page('weekly', 'claims', 'nav.weekly.label', () =>
     import('@returnlens/web/weekly-report/feature').then((m) => m.WeeklyReportPage),
   ),
-  page('suppliers', 'suppliers', 'Suppliers', () =>
+  page('suppliers', 'suppliers', 'nav.suppliers.label', () =>
     import('@returnlens/web/suppliers/feature').then((m) => m.SuppliersPage),
   ),
-  page('suppliers/:supplierId', 'suppliers', 'Supplier', () =>
+  page('suppliers/:supplierId', 'suppliers', 'app.titles.supplier', () =>
     import('@returnlens/web/suppliers/feature').then((m) => m.SupplierDetailPage),
   ),
-  page('sla', 'sla', 'SLA', () => import('@returnlens/web/sla/feature').then((m) => m.SlaPage)),
-  page('feedback', 'feedback', 'Feedback', () =>
+  page('sla', 'sla', 'nav.sla.label', () =>
+    import('@returnlens/web/sla/feature').then((m) => m.SlaPage),
+  ),
+  page('feedback', 'feedback', 'nav.feedback.label', () =>
     import('@returnlens/web/feedback/feature').then((m) => m.FeedbackPage),
   ),
-  page('root-causes', 'claims', 'Root causes', () =>
+  page('root-causes', 'claims', 'nav.root-causes.label', () =>
     import('@returnlens/web/root-causes/feature').then((m) => m.RootCausesPage),
   ),
-  page('money', 'claims', 'Money & resolutions', () =>
+  page('money', 'claims', 'nav.money.label', () =>
     import('@returnlens/web/money/feature').then((m) => m.MoneyPage),
   ),
-  page('data', 'ingest', 'Data', () =>
+  page('data', 'ingest', 'nav.data.label', () =>
     import('@returnlens/web/data/feature').then((m) => m.DataPage),
   ),
-  page('admin', 'admin', 'Admin', () =>
+  page('admin', 'admin', 'nav.admin.label', () =>
     import('@returnlens/web/admin/feature').then((m) => m.AdminPage),
   ),
-  page('settings', 'settings', 'Settings', () =>
+  page('settings', 'settings', 'nav.settings.label', () =>
     import('@returnlens/web/settings/feature').then((m) => m.SettingsPage),
   ),
   // Every signed-in role: their own digests and alerts (owner/admin also everyone's).
-  page('subscriptions', null, 'Subscriptions', () =>
+  page('subscriptions', null, 'nav.subscriptions.label', () =>
     import('@returnlens/web/notify/feature').then((m) => m.SubscriptionsPage),
   ),
   {
     // A page the role does not open, or no page at all.
     path: '**',
-    title: 'Not available · Returnlens',
+    title: 'app.titles.notAvailable',
     canActivate: [requireSignIn],
     component: NotAvailablePage,
   },

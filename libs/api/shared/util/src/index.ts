@@ -13,3 +13,6 @@ export * from './lib/http/validation';
 export * from './lib/shop';
 export * from './lib/audit-changes';
 export * from './lib/batch-events';
+export * from './lib/i18n/error-messages';
+export * from './lib/i18n/request-language';
+export * from './lib/i18n/csv-labels';

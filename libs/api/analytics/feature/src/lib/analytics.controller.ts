@@ -1,6 +1,5 @@
 import { Controller, Get, Query, Req, UseFilters, UseInterceptors } from '@nestjs/common';
 import type { Request } from 'express';
-import { METRIC_DEFINITIONS } from '@returnlens/shared/contracts';
 import { ApiTags } from '@nestjs/swagger';
 import { Allow } from '@returnlens/api/auth/data-access';
 import {
@@ -42,7 +41,6 @@ import {
   FeedbackRecordsPageDto,
   FeedbackReportDto,
   KpiSetDto,
-  MetricDefinitionsDto,
   ParetoResultDto,
   ProductScorecardDto,
   ReasonMatrixDto,
@@ -226,12 +224,5 @@ export class AnalyticsController {
   @ApiTabularAnswer(ReasonMismatchReportDto)
   reasonMismatches(@Query() q: AnalyticsQueryDto) {
     return this.text.reasonMismatches(filtersOf(q));
-  }
-
-  /** What every metric means; takes no filters (any parameter but `format` is ignored). */
-  @Get('definitions')
-  @ApiTabularAnswer(MetricDefinitionsDto)
-  definitions() {
-    return { metrics: METRIC_DEFINITIONS };
   }
 }

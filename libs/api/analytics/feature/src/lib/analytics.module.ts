@@ -16,6 +16,7 @@ import {
 import { CachedAnswerMiddleware } from '@returnlens/api/shared/cache';
 import { EnrichModule } from '@returnlens/api/enrich/data-access';
 import { AnalyticsController } from './analytics.controller';
+import { DefinitionsController } from './definitions.controller';
 import { MoneyController } from './money.controller';
 import { ReportsController } from './reports.controller';
 import { TextModelsController } from './text-models.controller';
@@ -23,7 +24,13 @@ import { TextModelsController } from './text-models.controller';
 /** The dashboard's questions: one query class each, answered through the answer cache. */
 @Module({
   imports: [EnrichModule],
-  controllers: [AnalyticsController, MoneyController, ReportsController, TextModelsController],
+  controllers: [
+    AnalyticsController,
+    DefinitionsController,
+    MoneyController,
+    ReportsController,
+    TextModelsController,
+  ],
   providers: [
     AnalyticsReader,
     FeedbackQuery,

@@ -19,7 +19,7 @@ import {
   toArrow,
   toCsv,
 } from '@returnlens/api/analytics/util';
-import { requestedFormat } from '@returnlens/api/shared/util';
+import { explicitLanguage, requestedFormat } from '@returnlens/api/shared/util';
 
 const ROW_EXPORT = 'returnlens:row-export';
 
@@ -31,7 +31,8 @@ export const ExportsEveryRow = () => SetMetadata(ROW_EXPORT, true);
 
 /**
  * Every analytics answer as JSON (default), CSV or Arrow IPC. CSV and Arrow carry one table
- * of the answer: `?table=` names it, else the first list of records. A records route answers a
+ * of the answer: `?table=` names it, else the first list of records; `?lang=` writes a CSV's
+ * header as labels in that language (Arrow keeps field names). A records route answers a
  * `TableExport` instead, streamed row by row (memory holds one batch, whatever the size).
  */
 @Injectable()
@@ -43,6 +44,8 @@ export class TabularInterceptor implements NestInterceptor {
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const format = requestedFormat(req);
+    // Column labels only when asked for by name: machine clients keep the field names.
+    const lang = explicitLanguage(req);
     if (format !== 'json' && this.reflector.get<boolean>(ROW_EXPORT, context.getHandler())) {
       // The documented per-request switch of the answer cache: computed alone, not stored
       // (the cache key leaves the format out, and a page is not the export).
@@ -59,7 +62,7 @@ export class TabularInterceptor implements NestInterceptor {
             res,
             format,
             base,
-            format === 'csv' ? csvExportStream(cursor) : arrowExportStream(cursor),
+            format === 'csv' ? csvExportStream(cursor, lang) : arrowExportStream(cursor),
           );
         }
         let rows: Record<string, unknown>[];
@@ -72,7 +75,7 @@ export class TabularInterceptor implements NestInterceptor {
           res,
           format,
           base,
-          format === 'csv' ? Buffer.from(toCsv(rows), 'utf8') : toArrow(rows),
+          format === 'csv' ? Buffer.from(toCsv(rows, lang), 'utf8') : toArrow(rows),
         );
       }),
     );

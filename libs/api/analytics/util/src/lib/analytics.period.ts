@@ -19,6 +19,9 @@ export class FilterError extends Error {
   constructor(
     readonly field: string,
     message: string,
+    /** The error's stable name and values: its message in the request's language. */
+    readonly code?: string,
+    readonly params?: Readonly<Record<string, string | number>>,
   ) {
     super(message);
     this.name = 'FilterError';
@@ -40,7 +43,7 @@ function weekOfParam(field: string, value: string, timeZone: string): IsoWeekRef
     const [y, m, d] = value.split('-').map(Number);
     const noon = new Date(Date.UTC(y, m - 1, d, 12));
     if (noon.getUTCMonth() !== m - 1 || noon.getUTCDate() !== d)
-      throw new FilterError(field, `"${value}" is not a calendar date`);
+      throw new FilterError(field, `"${value}" is not a calendar date`, 'not_a_date', { value });
     return isoWeekOf(noon, 'UTC');
   }
   try {
@@ -49,6 +52,8 @@ function weekOfParam(field: string, value: string, timeZone: string): IsoWeekRef
     throw new FilterError(
       field,
       `${(error as Error).message} (or a date such as 2026-02-11) in the shop's time zone ${timeZone}`,
+      'not_a_week',
+      { value, timeZone },
     );
   }
 }
@@ -96,12 +101,25 @@ function computePeriod(
   }
   const from = filters.from ? weekOfParam('from', filters.from, timeZone) : null;
   if (from && from.start > to.start)
-    throw new FilterError('from', `from (${from.week}) is after to (${to.week})`);
+    throw new FilterError(
+      'from',
+      `from (${from.week}) is after to (${to.week})`,
+      'period_reversed',
+      {
+        from: from.week,
+        to: to.week,
+      },
+    );
   const count = from
     ? Math.round((Date.parse(to.start) - Date.parse(from.start)) / (7 * 86_400_000)) + 1
     : DEFAULT_WEEKS;
   if (count > MAX_WEEKS)
-    throw new FilterError('from', `the period spans ${count} weeks; ask for at most ${MAX_WEEKS}`);
+    throw new FilterError(
+      'from',
+      `the period spans ${count} weeks; ask for at most ${MAX_WEEKS}`,
+      'period_too_long',
+      { count, max: MAX_WEEKS },
+    );
   const weeks = weeksEndingWith(to, count);
   return {
     weeks,

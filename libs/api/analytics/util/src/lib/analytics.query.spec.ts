@@ -83,7 +83,7 @@ describe('analytics query parameters', () => {
     expect(refusal(analyticsQuery({ by: z.string().optional() }), { suplier: 'S1' })).toEqual({
       path: 'suplier',
       message:
-        'unknown parameter "suplier"; this endpoint takes from, to, format, table, supplier, product, category, channel, type, reasonCategory, reason, language, by',
+        'unknown parameter "suplier"; this endpoint takes from, to, format, table, lang, supplier, product, category, channel, type, reasonCategory, reason, language, by',
     });
   });
 

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { FILTER_KEYS, type AnalyticsFilters, type FilterKey } from '@returnlens/shared/contracts';
+import {
+  FILTER_KEYS,
+  UI_LANGUAGES,
+  type AnalyticsFilters,
+  type FilterKey,
+} from '@returnlens/shared/contracts';
 import { parseIsoWeek } from '@returnlens/shared/metrics';
 import { controlCharacterIn } from '@returnlens/api/shared/util';
 import type { PageRequest } from './records';
@@ -92,6 +97,19 @@ function periodEnd(name: 'from' | 'to', description: string) {
     .meta({ description, examples: ['2026-W07', '2026-02-11'] });
 }
 
+/**
+ * `lang`: the language of a CSV's column labels (and of the error messages); without it a
+ * CSV's header is the field names, which machine clients read. Never a filter (that is
+ * `language`, the feedback's own language).
+ */
+export const langParam = z
+  .union([z.enum(UI_LANGUAGES), BLANK], { error: `lang is one of ${UI_LANGUAGES.join(', ')}` })
+  .optional()
+  .meta({
+    description:
+      'For csv: column labels in this interface language instead of field names; also the language of error messages',
+  });
+
 /** The parameters every analytics endpoint takes, in the order the error messages list them. */
 const COMMON = {
   from: periodEnd('from', 'First ISO week (2026-W07) or a date in it'),
@@ -112,6 +130,7 @@ const COMMON = {
     .meta({
       description: 'For csv/arrow: which list of the answer to export (default: the first)',
     }),
+  lang: langParam,
   supplier: listParam(FILTER_HELP.supplier),
   product: listParam(FILTER_HELP.product),
   category: listParam(FILTER_HELP.category),

@@ -18,7 +18,8 @@ import {
   vectorFromArray,
   type DataType,
 } from 'apache-arrow';
-import { csvStream } from '@returnlens/api/shared/util';
+import type { UiLanguage } from '@returnlens/shared/contracts';
+import { csvHeader, csvStream } from '@returnlens/api/shared/util';
 
 /** How an exported column is typed in Arrow (CSV writes every type as text). */
 export type ExportType = 'text' | 'int32' | 'int64' | 'float64' | 'timestamp' | 'boolean';
@@ -121,13 +122,19 @@ function cursorStream<T>(
 
 /**
  * Every row of the cursor as CSV through the one CSV writer (`csvStream`: BOM, RFC 4180,
- * formulas neutralised), header first. Memory holds a batch, not the table.
+ * formulas neutralised), header first (field names, or labels in `lang`). Memory holds a
+ * batch, not the table.
  */
-export function csvExportStream(cursor: TableCursor): Readable {
+export function csvExportStream(cursor: TableCursor, lang: UiLanguage | null = null): Readable {
   const rows = cursorStream(cursor, true, (batch) => batch.map((row) => [...row]));
   return pipeline(
     rows,
-    csvStream(cursor.columns.map((c) => c.name)),
+    csvStream(
+      csvHeader(
+        cursor.columns.map((c) => c.name),
+        lang,
+      ),
+    ),
     () => undefined,
   ) as unknown as Readable;
 }

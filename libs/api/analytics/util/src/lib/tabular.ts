@@ -1,5 +1,6 @@
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import { csvText } from '@returnlens/api/shared/util';
+import type { UiLanguage } from '@returnlens/shared/contracts';
+import { csvHeader, csvText } from '@returnlens/api/shared/util';
 
 type Flat = Record<string, string | number | boolean | null>;
 
@@ -42,12 +43,15 @@ function columnsOf(rows: Flat[]): string[] {
   return [...seen];
 }
 
-/** RFC 4180 CSV with a BOM (spreadsheets read UTF-8 right), formula-injection safe. */
-export function toCsv(rows: Record<string, unknown>[]): string {
+/**
+ * RFC 4180 CSV with a BOM (spreadsheets read UTF-8 right), formula-injection safe. The header
+ * names the fields, or labels them in `lang` when a language was asked for (`?lang=`).
+ */
+export function toCsv(rows: Record<string, unknown>[], lang: UiLanguage | null = null): string {
   const flat = rows.map((r) => flattenRow(r));
   const columns = columnsOf(flat);
   return csvText(
-    columns,
+    csvHeader(columns, lang),
     flat.map((row) => columns.map((c) => row[c])),
   );
 }

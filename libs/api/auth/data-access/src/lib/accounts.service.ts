@@ -11,7 +11,7 @@ import {
 } from '@returnlens/shared/contracts';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
-import { DEFAULT_SHOP_ID } from '@returnlens/api/shared/util';
+import { DEFAULT_SHOP_ID, rememberShopLanguage } from '@returnlens/api/shared/util';
 import { hashToken, newToken, TOKEN_SQL, type ApiTokenRow } from './api-tokens';
 import { decoyHash, hashPassword, oneTimePassword, verifyPassword } from './passwords';
 import type { Principal } from './principal';
@@ -58,6 +58,8 @@ export interface AuditEventRow {
 
 export class AccountError extends Error {}
 
+const SHOP_LANGUAGE_REFRESH_MS = 30_000;
+
 export function normaliseEmail(email: unknown): string {
   const value = typeof email === 'string' ? email.trim().toLowerCase() : '';
   if (!/^[^\s@]{1,64}@[^\s@]{1,189}$/.test(value))
@@ -85,6 +87,8 @@ export class AccountsService {
   private readonly logger = new Logger('Accounts');
   /** Counts `forget()` calls: a lookup begun before one is not kept (it may predate the change). */
   private generation = 0;
+  /** When the shop's default language was last read (0: never). */
+  private shopLanguageReadAt = 0;
   /**
    * Who a session or token is, for 10 s: concurrent requests with the same credential share
    * one lookup; every account or token change forgets them all, lookups under way included.
@@ -456,7 +460,23 @@ export class AccountsService {
       'SELECT default_language AS language FROM shop_settings WHERE shop_id = $1',
       [DEFAULT_SHOP_ID],
     );
-    return row?.language ?? 'en';
+    const language = row?.language ?? 'en';
+    // The copy requests without a language of their own are answered in (errors, definitions).
+    rememberShopLanguage(language);
+    this.shopLanguageReadAt = Date.now();
+    return language;
+  }
+
+  /**
+   * Re-reads the shop's default at most every 30 s (another API process may have changed it),
+   * in the background: the request that triggers it is never slowed down.
+   */
+  refreshShopLanguage(): void {
+    if (Date.now() - this.shopLanguageReadAt < SHOP_LANGUAGE_REFRESH_MS) return;
+    this.shopLanguageReadAt = Date.now();
+    this.shopLanguage().catch((error: Error) =>
+      this.logger.warn(`Could not read the shop's language: ${error.message}`),
+    );
   }
 
   async setShopLanguage(language: UiLanguage): Promise<void> {
@@ -465,6 +485,7 @@ export class AccountsService {
        ON CONFLICT (shop_id) DO UPDATE SET default_language = EXCLUDED.default_language, updated_at = now()`,
       [DEFAULT_SHOP_ID, language],
     );
+    rememberShopLanguage(language);
   }
 
   // ---- tokens

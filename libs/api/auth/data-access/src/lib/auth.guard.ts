@@ -21,6 +21,8 @@ export interface RouteRule {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const BEARER_EXAMPLE = 'Authorization: Bearer <token>';
+const TOKEN_COMMAND = 'npm run token -- create --name <name> --scopes read';
 
 export const PERMISSION_WORDS: Readonly<Record<Permission, string>> = {
   claims: 'claims and the weekly report',
@@ -46,6 +48,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<AuthedRequest>();
+    this.accounts.refreshShopLanguage();
     request.principal = (await this.authorize(request, this.routeRule(context))) ?? undefined;
     return true;
   }
@@ -69,9 +72,12 @@ export class AuthGuard implements CanActivate {
     const principal = await this.identify(request, rule.isPublic);
     if (rule.isPublic) return principal;
     if (!principal)
-      throw new UnauthorizedException(
-        'Sign in first, or send an API token as "Authorization: Bearer <token>".',
-      );
+      throw new UnauthorizedException({
+        statusCode: 401,
+        code: 'unauthenticated',
+        params: { header: BEARER_EXAMPLE },
+        message: `Sign in first, or send an API token as "${BEARER_EXAMPLE}".`,
+      });
     if (principal.kind === 'session' && !SAFE_METHODS.has(request.method))
       checkCsrf(request, principal);
     if (principal.mustChangePassword && !rule.duringPasswordChange) {
@@ -87,9 +93,16 @@ export class AuthGuard implements CanActivate {
         principal.kind === 'session'
           ? `Your role (${principal.roles.join(', ')})`
           : `This API token (scopes: ${principal.scopes.join(', ')})`;
-      throw new ForbiddenException(
-        `${who} does not give access to ${allowed.map((p) => PERMISSION_WORDS[p]).join(' or ')}.`,
-      );
+      throw new ForbiddenException({
+        statusCode: 403,
+        ...(principal.kind === 'session'
+          ? { code: 'forbidden_role', params: { roles: principal.roles, permissions: allowed } }
+          : {
+              code: 'forbidden_token',
+              params: { scopes: principal.scopes, permissions: allowed },
+            }),
+        message: `${who} does not give access to ${allowed.map((p) => PERMISSION_WORDS[p]).join(' or ')}.`,
+      });
     }
     return principal;
   }
@@ -101,17 +114,23 @@ export class AuthGuard implements CanActivate {
       const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
       const principal = token ? await this.accounts.tokenPrincipal(token) : null;
       if (!principal && !isPublic)
-        throw new UnauthorizedException(
-          'The API token is unknown or revoked. Create one with `npm run token -- create --name <name> --scopes read` ' +
-            'and send it as "Authorization: Bearer <token>".',
-        );
+        throw new UnauthorizedException({
+          statusCode: 401,
+          code: 'token_unknown',
+          params: { command: TOKEN_COMMAND, header: BEARER_EXAMPLE },
+          message: `The API token is unknown or revoked. Create one with \`${TOKEN_COMMAND}\` and send it as "${BEARER_EXAMPLE}".`,
+        });
       return principal;
     }
     const cookie = (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     if (!cookie) return null;
     const principal = await this.accounts.sessionPrincipal(cookie);
     if (!principal && !isPublic)
-      throw new UnauthorizedException('Your session has ended; sign in again.');
+      throw new UnauthorizedException({
+        statusCode: 401,
+        code: 'session_ended',
+        message: 'Your session has ended; sign in again.',
+      });
     return principal;
   }
 }
@@ -127,8 +146,11 @@ function checkCsrf(request: AuthedRequest, principal: Principal): void {
     actual.length !== expected.length ||
     !timingSafeEqual(actual, expected)
   ) {
-    throw new ForbiddenException(
-      "This change was refused because it did not carry the page's security token (CSRF). Reload the page and try again.",
-    );
+    throw new ForbiddenException({
+      statusCode: 403,
+      code: 'csrf_missing',
+      message:
+        "This change was refused because it did not carry the page's security token (CSRF). Reload the page and try again.",
+    });
   }
 }

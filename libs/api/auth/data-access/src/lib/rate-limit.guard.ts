@@ -1,5 +1,5 @@
-import { Injectable, type ExecutionContext } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { HttpException, HttpStatus, Injectable, type ExecutionContext } from '@nestjs/common';
+import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import { RATE_LIMITS_KEY } from './access.decorators';
 import type { AuthedRequest } from './principal';
 
@@ -27,5 +27,21 @@ export class RateLimitGuard extends ThrottlerGuard {
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {
     const principal = (request as unknown as AuthedRequest).principal;
     return principal ? `${principal.kind}:${principal.id}` : addressOf(request);
+  }
+
+  /** The 429 with a code, so its message speaks the request's language (the error filter). */
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    throw new HttpException(
+      {
+        statusCode: HttpStatus.TOO_MANY_REQUESTS,
+        code: 'too_many_requests',
+        params: { seconds: Math.max(1, Math.ceil(detail.timeToBlockExpire)) },
+        message: await this.getErrorMessage(context, detail),
+      },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
   }
 }

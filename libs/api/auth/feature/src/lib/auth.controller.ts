@@ -32,7 +32,7 @@ import {
 } from '@returnlens/api/shared/util';
 import { AccountsService, SESSION_HOURS } from '@returnlens/api/auth/data-access';
 import { Allow, DuringPasswordChange, Public, RateLimits } from '@returnlens/api/auth/data-access';
-import { passwordProblem } from '@returnlens/api/auth/data-access';
+import { passwordRefusal } from '@returnlens/api/auth/data-access';
 import { actorOf, type AuthedRequest } from '@returnlens/api/auth/data-access';
 import { RateLimitGuard } from '@returnlens/api/auth/data-access';
 import {
@@ -80,7 +80,12 @@ export class AuthController {
       null,
       request.ip,
     );
-    if (!session) throw new UnauthorizedException('The e-mail or password is wrong.');
+    if (!session)
+      throw new UnauthorizedException({
+        statusCode: 401,
+        code: 'sign_in_failed',
+        message: 'The e-mail or password is wrong.',
+      });
     const base = this.cookieBase(request);
     response.cookie(SESSION_COOKIE, session.sessionId, { ...base, httpOnly: true });
     // Readable by the page's script, which echoes it in the X-XSRF-TOKEN header.
@@ -143,9 +148,11 @@ export class AuthController {
   async chooseLanguage(@Body() body: LanguageDto, @Req() request: AuthedRequest): Promise<void> {
     const p = request.principal!;
     if (p.kind !== 'session')
-      throw new BadRequestException(
-        'An API token has no interface language: sign in to choose one.',
-      );
+      throw new BadRequestException({
+        statusCode: 400,
+        code: 'language_for_people_only',
+        message: 'An API token has no interface language: sign in to choose one.',
+      });
     await this.accounts.setLanguage(p.id, body.language);
   }
 
@@ -188,14 +195,18 @@ export class AuthController {
   ): Promise<void> {
     const principal = request.principal!;
     if (principal.kind !== 'session')
-      throw new BadRequestException('Only a signed-in person has a password.');
-    const problem = passwordProblem(body.next, principal.name);
-    if (problem)
-      throw new BadRequestException({ statusCode: 400, field: 'next', message: problem });
+      throw new BadRequestException({
+        statusCode: 400,
+        code: 'password_for_people_only',
+        message: 'Only a signed-in person has a password.',
+      });
+    const refusal = passwordRefusal(body.next, principal.name);
+    if (refusal) throw new BadRequestException({ statusCode: 400, field: 'next', ...refusal });
     if (body.next === body.current)
       throw new BadRequestException({
         statusCode: 400,
         field: 'next',
+        code: 'password_unchanged',
         message: 'The new password must differ from the current one.',
       });
     const ended = await this.accounts.changePassword(
@@ -208,6 +219,7 @@ export class AuthController {
       throw new BadRequestException({
         statusCode: 400,
         field: 'current',
+        code: 'password_current_wrong',
         message: 'The current password is wrong.',
       });
     await this.accounts.audit(actorOf(principal), 'password_changed', null, request.ip, {

@@ -126,21 +126,30 @@ function mappingFrom(header: string | undefined): RequestMapping | undefined {
   try {
     parsed = JSON.parse(header);
   } catch {
-    throw new BadRequestException('The X-Mapping header is not valid JSON.');
+    throw new BadRequestException({
+      statusCode: 400,
+      code: 'mapping_not_json',
+      message: 'The X-Mapping header is not valid JSON.',
+    });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new BadRequestException(
-      'The mapping must be a JSON object: {"columns": {field: column}, "defaults": …, "values": …}.',
-    );
+    throw new BadRequestException({
+      statusCode: 400,
+      code: 'mapping_not_object',
+      message:
+        'The mapping must be a JSON object: {"columns": {field: column}, "defaults": …, "values": …}.',
+    });
   }
   const columns = (parsed as { columns?: unknown }).columns;
   if (
     columns !== undefined &&
     (typeof columns !== 'object' || columns === null || Array.isArray(columns))
   ) {
-    throw new BadRequestException(
-      'The mapping\'s "columns" must be an object of field → column name.',
-    );
+    throw new BadRequestException({
+      statusCode: 400,
+      code: 'mapping_columns_not_object',
+      message: 'The mapping\'s "columns" must be an object of field → column name.',
+    });
   }
   for (const part of ['defaults', 'values'] as const) {
     const value = (parsed as Record<string, unknown>)[part];
@@ -148,7 +157,12 @@ function mappingFrom(header: string | undefined): RequestMapping | undefined {
       value !== undefined &&
       (typeof value !== 'object' || value === null || Array.isArray(value))
     )
-      throw new BadRequestException(`The mapping's "${part}" must be an object.`);
+      throw new BadRequestException({
+        statusCode: 400,
+        code: 'mapping_part_not_object',
+        params: { part },
+        message: `The mapping's "${part}" must be an object.`,
+      });
   }
   // PostgreSQL stores no NUL (the mapping is kept with the batch, as jsonb).
   const nul = nulField(parsed);
@@ -327,13 +341,14 @@ export class IngestController {
   @ApiErrorResponses(404)
   async rejected(
     @Param() { id }: BatchIdParamsDto,
-    @Query() { format, offset, limit }: RejectedQueryDto,
+    @Query() { format, offset, limit, lang }: RejectedQueryDto,
   ) {
     const report = await this.reportOf(id);
     if (format === 'csv') {
       // Streamed: rows read a page at a time as the client takes them (a million rejected
       // rows cost a page of memory); the rows not kept in full are summarised at the end.
-      return new StreamableFile(rejectedRowsCsvStream(this.batches.rejectedRows(id), report), {
+      const rows = this.batches.rejectedRows(id);
+      return new StreamableFile(rejectedRowsCsvStream(rows, report, lang || null), {
         type: 'text/csv; charset=utf-8',
         disposition: `attachment; filename="batch-${id}-rejected.csv"`,
       });
@@ -386,7 +401,13 @@ export class IngestController {
   }
 
   private httpError(error: unknown): Error {
-    if (error instanceof UploadsBusyError) return new ServiceUnavailableException(error.message);
+    if (error instanceof UploadsBusyError)
+      return new ServiceUnavailableException({
+        statusCode: 503,
+        code: 'uploads_busy',
+        params: { limit: error.limit },
+        message: error.message,
+      });
     if (error instanceof UploadStalledError) return new RequestTimeoutException(error.message);
     if (error instanceof BatchFailedError && error.cause instanceof UploadStalledError) {
       return new RequestTimeoutException({
@@ -411,9 +432,14 @@ export class IngestController {
     }
     if (error instanceof InputError && /Content-Type/.test(error.message))
       return new UnsupportedMediaTypeException(error.message);
+    if (error instanceof EmptyBatchError)
+      return new BadRequestException({
+        statusCode: 400,
+        code: 'empty_file',
+        message: error.message,
+      });
     if (
       error instanceof InputError ||
-      error instanceof EmptyBatchError ||
       error instanceof MappingPresetError ||
       error instanceof MappingColumnsError
     ) {
@@ -436,7 +462,13 @@ export class IngestController {
       });
     }
     if (error instanceof BatchInProgressError) return new ConflictException(error.message);
-    if (error instanceof BatchNotFoundError) return new NotFoundException(error.message);
+    if (error instanceof BatchNotFoundError)
+      return new NotFoundException({
+        statusCode: 404,
+        code: 'batch_not_found',
+        params: { id: error.id },
+        message: error.message,
+      });
     return error as Error;
   }
 }

@@ -1,6 +1,6 @@
 import { pipeline, Readable } from 'node:stream';
-import type { RejectedSummaryEntry, RowError } from '@returnlens/shared/contracts';
-import { csvStream, csvText, type CsvValue } from '@returnlens/api/shared/util';
+import type { RejectedSummaryEntry, RowError, UiLanguage } from '@returnlens/shared/contracts';
+import { csvHeader, csvStream, csvText, type CsvValue } from '@returnlens/api/shared/util';
 
 export interface RejectedRow {
   readonly rowNumber: number;
@@ -51,9 +51,16 @@ function* summaryLines(totals: RejectedTotals | undefined): Generator<CsvValue[]
   }
 }
 
-/** The rejected rows as one CSV text (a batch with few of them). */
-export function rejectedRowsCsv(rows: readonly RejectedRow[], totals?: RejectedTotals): string {
-  return csvText(HEADER, [...rows.flatMap((row) => [...lines(row)]), ...summaryLines(totals)]);
+/** The rejected rows as one CSV text (a batch with few of them); `lang` labels the header. */
+export function rejectedRowsCsv(
+  rows: readonly RejectedRow[],
+  totals?: RejectedTotals,
+  lang: UiLanguage | null = null,
+): string {
+  return csvText(csvHeader(HEADER, lang), [
+    ...rows.flatMap((row) => [...lines(row)]),
+    ...summaryLines(totals),
+  ]);
 }
 
 /**
@@ -65,11 +72,12 @@ export function rejectedRowsCsv(rows: readonly RejectedRow[], totals?: RejectedT
 export function rejectedRowsCsvStream(
   rows: AsyncIterable<RejectedRow>,
   totals?: RejectedTotals,
+  lang: UiLanguage | null = null,
 ): Readable {
   async function* records(): AsyncGenerator<CsvValue[]> {
     for await (const row of rows) yield* lines(row);
     yield* summaryLines(totals);
   }
-  const csv = csvStream(HEADER);
+  const csv = csvStream(csvHeader(HEADER, lang));
   return pipeline(Readable.from(records()), csv, () => undefined);
 }

@@ -47,7 +47,12 @@ export class TaxonomyService {
         [DEFAULT_SHOP_ID, code, category],
       )) as [unknown[], number];
       if (!updated[1])
-        throw new NotFoundException(`No reason of the shop's own has the code "${code}".`);
+        throw new NotFoundException({
+          statusCode: 404,
+          code: 'own_reason_not_found',
+          params: { value: code },
+          message: `No reason of the shop's own has the code "${code}".`,
+        });
       await this.rollups.refreshStored(m, 'claims', 't.reason_code = {reason}', { reason: code });
     });
     return (await this.reasons(code))[0];
@@ -60,7 +65,12 @@ export class TaxonomyService {
       [DEFAULT_SHOP_ID, code, group],
     )) as [unknown[], number];
     if (!updated[1])
-      throw new NotFoundException(`No channel of the shop's own is called "${code}".`);
+      throw new NotFoundException({
+        statusCode: 404,
+        code: 'own_channel_not_found',
+        params: { value: code },
+        message: `No channel of the shop's own is called "${code}".`,
+      });
     return (await this.channels(code))[0];
   }
 

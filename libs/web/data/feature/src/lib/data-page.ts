@@ -1,4 +1,4 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
+import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -28,6 +28,7 @@ import {
   valueMapErrors,
   type ValueMapRow,
 } from '@returnlens/web/shared/data-access';
+import { formatCount } from '@returnlens/web/shared/ui-charts';
 import { ANALYSIS_POLL_MS, analysisLabel, isAnalysing } from './batch-analysis';
 import {
   applyPreset,
@@ -51,7 +52,7 @@ type MapRow = ValueMapRow & { readonly typed?: boolean };
  */
 @Component({
   selector: 'rl-data-page',
-  imports: [DatePipe, DecimalPipe, TranslocoPipe, ValueMapComponent, SavePresetComponent],
+  imports: [DatePipe, TranslocoPipe, ValueMapComponent, SavePresetComponent],
   providers: [providePageMessages(DATA_SCOPE, DATA_MESSAGES)],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './data-page.html',
@@ -61,6 +62,8 @@ export class DataPage {
   protected readonly api = inject(IngestApi);
   /** The page's messages for text built here; read from the template, so it follows the language. */
   private readonly t = pageTranslate();
+  /** Counts in the interface language's grouping (the formatters follow the language). */
+  protected readonly count = formatCount;
   protected readonly kinds = INGEST_KINDS;
   protected readonly dateFormats = DATE_FORMATS;
   protected readonly dateFormat = signal<DateFormat>('auto');

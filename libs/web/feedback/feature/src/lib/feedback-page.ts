@@ -36,6 +36,7 @@ import {
   formatCount,
   formatNetSentiment,
   formatShare,
+  injectChartText,
   sortAspects,
   ThemeStore,
   type NetSentimentRow,
@@ -77,6 +78,8 @@ export class FeedbackPage {
   private readonly languageStore = inject(LanguageStore);
   /** The page's messages in TypeScript (inside computed(): follows the language). */
   private readonly t = pageTranslate('feedback', FEEDBACK_MESSAGES);
+  /** The shared charts' own texts (series, axes, tooltips) in the interface language. */
+  private readonly c = injectChartText();
 
   /** A language's name in the interface's language (`und`: not detected). */
   protected langName(code: string | null | undefined): string {
@@ -118,7 +121,11 @@ export class FeedbackPage {
   });
 
   protected readonly ratingsOption = computed(() =>
-    buildRatingDistributionOption(this.data()?.ratings ?? [0, 0, 0, 0, 0], this.theme.tokens()),
+    buildRatingDistributionOption(
+      this.data()?.ratings ?? [0, 0, 0, 0, 0],
+      this.theme.tokens(),
+      this.c,
+    ),
   );
   protected readonly ratingsTitle = computed(() => {
     const ratings = this.data()?.ratings ?? [];
@@ -143,7 +150,7 @@ export class FeedbackPage {
   );
 
   protected readonly trendOption = computed(() =>
-    buildSentimentTrendOption(this.data()?.trend ?? [], this.theme.tokens()),
+    buildSentimentTrendOption(this.data()?.trend ?? [], this.theme.tokens(), this.c),
   );
   protected readonly trendTitle = computed(() => {
     const trend = (this.data()?.trend ?? []).filter((w) => w.netSentiment !== null);
@@ -192,10 +199,10 @@ export class FeedbackPage {
       })),
   );
   protected readonly languageOption = computed(() =>
-    buildNetSentimentBarsOption(this.languageRows(), this.theme.tokens()),
+    buildNetSentimentBarsOption(this.languageRows(), this.theme.tokens(), this.c),
   );
   protected readonly supplierOption = computed(() =>
-    buildNetSentimentBarsOption(this.supplierRows(), this.theme.tokens()),
+    buildNetSentimentBarsOption(this.supplierRows(), this.theme.tokens(), this.c),
   );
   protected readonly languageTitle = computed(() => {
     const rows = this.languageRows().filter((r) => r.netSentiment !== null && r.key !== 'und');
@@ -256,7 +263,7 @@ export class FeedbackPage {
     loadState(this.aspects, () => sortAspects(this.aspectData()?.aspects ?? []).length === 0),
   );
   protected readonly aspectsOption = computed(() =>
-    buildAspectDivergingOption(this.aspectData()?.aspects ?? [], this.theme.tokens()),
+    buildAspectDivergingOption(this.aspectData()?.aspects ?? [], this.theme.tokens(), this.c),
   );
   /** The finding: the least positive aspect with enough mentions, and how negative it is. */
   protected readonly aspectsTitle = computed(() => {
@@ -403,7 +410,7 @@ export class FeedbackPage {
   /** Ratings after on-time and late deliveries (docs/metrics.md, "Feedback by delivery"). */
   protected readonly deliveryRows = computed(() => this.data()?.byDelivery ?? []);
   protected readonly deliveryOption = computed(() =>
-    buildDeliveryRatingsOption(this.deliveryRows(), this.theme.tokens()),
+    buildDeliveryRatingsOption(this.deliveryRows(), this.theme.tokens(), this.c),
   );
   /** "Late deliveries: net sentiment −100 against +78 on time (3 and 9 items)". */
   protected readonly deliveryTitle = computed(() => {

@@ -10,6 +10,7 @@ import {
 import {
   csvUrl,
   describeHttpError,
+  DomainLabels,
   DrilldownStore,
   loadState,
   valueOf,
@@ -31,6 +32,7 @@ import {
   HEADLINE_MIN_COUNT,
   heatmapHeadline,
   heatmapLayout,
+  injectChartText,
   mismatchHeadline,
   rootCauseTree,
   statedInferredHeadline,
@@ -67,6 +69,11 @@ export class RootCausesPage {
    * language's file has arrived); in a computed() it re-runs on a switch and a load.
    */
   private readonly t = pageTranslate('rootCauses', ROOT_CAUSES_MESSAGES);
+  /** The shared charts' own texts (series, axes, tooltips, findings) in the same language. */
+  private readonly c = injectChartText();
+  private readonly domain = inject(DomainLabels);
+  /** Reason categories in the interface language (the treemap's outer boxes). */
+  private readonly category = (code: string) => this.domain.label('category', code);
 
   private readonly params = this.filters.params;
   protected readonly pareto = paretoResource(this.params);
@@ -123,6 +130,8 @@ export class RootCausesPage {
       this.rows(),
       this.byProduct.hasValue() ? (this.byProduct.value() ?? null) : null,
       this.theme.tokens(),
+      this.c,
+      this.category,
     ),
   );
   /** What the headlines' shares are of: all claims, or those of the active filters. */
@@ -130,7 +139,9 @@ export class RootCausesPage {
     filters: describeValueFilters(this.filters.state()),
   }));
   protected readonly treeTitle = computed(() => {
-    const tree = rootCauseTree(this.rows(), null);
+    const tree = rootCauseTree(this.rows(), null, undefined, undefined, {
+      category: this.category,
+    });
     const total = this.totals().claims;
     if (!tree.length || !total) return this.t('tree.heading');
     const filters = this.scope().filters;
@@ -160,7 +171,9 @@ export class RootCausesPage {
   });
   protected readonly treeLabel = computed(() =>
     this.t('tree.label', {
-      values: rootCauseTree(this.rows(), null)
+      values: rootCauseTree(this.rows(), null, undefined, undefined, {
+        category: this.category,
+      })
         .map((c) =>
           this.t('tree.item', {
             name: c.name,
@@ -179,11 +192,13 @@ export class RootCausesPage {
   protected readonly heatError = computed(() => errorText(this.bySupplier.error()));
   protected readonly heatOption = computed(() => {
     const matrix = valueOf(this.bySupplier);
-    return matrix ? buildReasonHeatmapOption(matrix, this.label, this.theme.tokens()) : {};
+    return matrix
+      ? buildReasonHeatmapOption(matrix, this.label, this.theme.tokens(), undefined, this.c)
+      : {};
   });
   protected readonly heatTitle = computed(() => {
     const matrix = valueOf(this.bySupplier);
-    return matrix ? heatmapHeadline(matrix, this.label, this.scope()) : '';
+    return matrix ? heatmapHeadline(matrix, this.label, this.scope(), this.c) : '';
   });
   protected readonly heatHeight = computed(() => {
     const matrix = valueOf(this.bySupplier);
@@ -204,10 +219,10 @@ export class RootCausesPage {
 
   // Stated vs inferred
   protected readonly statedOption = computed(() =>
-    buildStatedInferredOption(this.rows(), this.theme.tokens()),
+    buildStatedInferredOption(this.rows(), this.theme.tokens(), this.c),
   );
   protected readonly statedTitle = computed(() =>
-    statedInferredHeadline(this.rows(), this.scope()),
+    statedInferredHeadline(this.rows(), this.scope(), this.c),
   );
   protected readonly statedHeight = computed(() => 60 + this.rows().length * 26);
   protected readonly statedLabel = computed(() =>
@@ -234,7 +249,7 @@ export class RootCausesPage {
   protected readonly mismatchError = computed(() => errorText(this.mismatches.error()));
   protected readonly mismatchTitle = computed(() => {
     const report = valueOf(this.mismatches);
-    return report ? mismatchHeadline(report, this.label) : '';
+    return report ? mismatchHeadline(report, this.label, this.c) : '';
   });
   protected readonly mismatchSummary = computed(() => {
     const report = valueOf(this.mismatches);

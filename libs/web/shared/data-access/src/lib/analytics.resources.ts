@@ -21,6 +21,7 @@ import type {
   TextModelsReport,
 } from '@returnlens/shared/contracts';
 import { API_BASE } from './weekly-report.resource';
+import { languageParam } from './i18n/api-language';
 
 /** Query parameters of an analytics request (filters as comma-separated lists). */
 export type QueryParams = Readonly<Record<string, string>>;
@@ -44,9 +45,16 @@ export function analyticsUrl(path: string, params: QueryParams, extra: QueryPara
   return `${API_BASE}/analytics/${path}${query ? `?${query}` : ''}`;
 }
 
-/** The CSV export of an endpoint's first table (or `table`) with the same filters. */
+/**
+ * The CSV export of an endpoint's first table (or `table`) with the same filters, its column
+ * labels in the interface language (`lang`; read inside a `computed`, the link follows a switch).
+ */
 export function csvUrl(path: string, params: QueryParams, table?: string): string {
-  return analyticsUrl(path, params, table ? { format: 'csv', table } : { format: 'csv' });
+  return analyticsUrl(path, params, {
+    format: 'csv',
+    ...(table ? { table } : {}),
+    ...languageParam(),
+  });
 }
 
 /** The Arrow IPC export of the same table (typed columns: integers, UTC timestamps). */
@@ -142,7 +150,7 @@ export const feedbackRecordsResource = (params: ParamsSource, page: () => PageRe
   });
 
 export const definitionsResource = () =>
-  analyticsResource<{ metrics: MetricDefinition[] }>('definitions', () => ({}));
+  analyticsResource<{ metrics: MetricDefinition[] }>('definitions', () => ({ ...languageParam() }));
 
 /** The state of a resource as the panels show it. */
 export type LoadState = 'loading' | 'error' | 'empty' | 'ready';

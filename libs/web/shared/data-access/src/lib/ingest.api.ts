@@ -9,6 +9,7 @@ import type {
 } from '@returnlens/shared/contracts';
 import { firstValueFrom } from 'rxjs';
 import { API_BASE } from './weekly-report.resource';
+import { languageParam } from './i18n/api-language';
 
 export type BatchSummary = Omit<BatchReport, 'rejectedSample' | 'checksum'>;
 
@@ -101,5 +102,6 @@ export function rejectedRowsResource(
 }
 
 export function rejectedRowsCsvUrl(batchId: string): string {
-  return `${API_BASE}/batches/${batchId}/rejected?format=csv`;
+  const lang = languageParam().lang;
+  return `${API_BASE}/batches/${batchId}/rejected?format=csv${lang ? `&lang=${lang}` : ''}`;
 }

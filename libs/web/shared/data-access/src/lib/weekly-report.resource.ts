@@ -1,5 +1,8 @@
 import { httpResource, type HttpResourceRef } from '@angular/common/http';
 import type { WeeklyReport } from '@returnlens/shared/contracts';
+import { httpErrorText } from './i18n/http-errors';
+
+type Translate = (key: string, params?: Record<string, unknown>) => string;
 
 export const API_BASE = '/api';
 
@@ -22,8 +25,12 @@ export function weeklyReportResource(
   });
 }
 
-/** A message for a failed request that says what failed and what to do. */
-export function describeHttpError(error: unknown): string {
+/**
+ * A message for a failed request that says what failed and what to do, in the language of `t`
+ * (by default the interface language, once the app has installed it: `provideHttpErrorText`).
+ * The API's own message is shown as it came: the API writes it in the user's language.
+ */
+export function describeHttpError(error: unknown, t: Translate = httpErrorText()): string {
   const status = (error as { status?: number } | undefined)?.status;
   const body = (error as { error?: { message?: unknown } } | undefined)?.error;
   const detail =
@@ -32,8 +39,9 @@ export function describeHttpError(error: unknown): string {
       : Array.isArray(body?.message)
         ? body.message.join('; ')
         : '';
-  if (status === 0) return 'The Returnlens API cannot be reached. Is the server running?';
-  if (status === 400) return `The request was refused: ${detail || 'invalid parameters'}.`;
-  if (status === 503) return 'The database is not available right now. Try again in a moment.';
-  return `The server answered with an error${status ? ` (${status})` : ''}${detail ? `: ${detail}` : ''}.`;
+  if (status === 0) return t('unreachable');
+  if (status === 400) return t('refused', { detail: detail || t('invalidParameters') });
+  if (status === 503) return t('unavailable');
+  const key = `server${status ? 'Status' : ''}${detail ? 'Detail' : ''}`;
+  return t(key, { status, detail });
 }

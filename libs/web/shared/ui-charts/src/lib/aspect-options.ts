@@ -2,6 +2,7 @@ import type { AspectsReport } from '@returnlens/shared/contracts';
 import type { ECOption } from './echarts-types';
 import { formatCount, formatNetSentiment, formatShare } from './format';
 import { axisStyle, baseOption, shortLabel, tooltipStyle } from './option-common';
+import { englishChartText, type ChartText } from './i18n/chart-text';
 import { escapeHtml } from './pareto-option';
 import type { DesignTokens } from './tokens';
 
@@ -42,6 +43,7 @@ const share = (n: number, total: number) => (total ? Math.round((n / total) * 10
 export function buildAspectDivergingOption(
   aspects: readonly AspectRow[],
   tokens: DesignTokens,
+  t: ChartText = englishChartText,
 ): ECOption {
   const rows = sortAspects(aspects);
   const totals = rows.map(aspectMentions);
@@ -63,6 +65,11 @@ export function buildAspectDivergingOption(
       return v >= 8 ? `${Math.round(v)}%` : '';
     },
   });
+  const names = {
+    negative: t('sentiment.negative'),
+    neutral: t('sentiment.neutral'),
+    positive: t('sentiment.positive'),
+  };
   const bar = {
     type: 'bar' as const,
     stack: 'sentiment',
@@ -74,7 +81,7 @@ export function buildAspectDivergingOption(
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     legend: {
       top: 0,
-      data: ['Negative', 'Neutral', 'Positive'],
+      data: [names.negative, names.neutral, names.positive],
       textStyle: { color: tokens.textMuted },
       itemWidth: 14,
       itemHeight: 10,
@@ -87,12 +94,21 @@ export function buildAspectDivergingOption(
         const i = (params as { dataIndex: number }[])[0].dataIndex;
         const a = rows[i];
         const total = totals[i];
+        const counts = [
+          t('aspects.negative', {
+            count: formatCount(a.negative),
+            share: formatShare(a.negative / total),
+          }),
+          t('aspects.neutral', { count: formatCount(a.neutral) }),
+          t('aspects.positive', {
+            count: formatCount(a.positive),
+            share: formatShare(a.positive / total),
+          }),
+        ];
         return (
-          `<strong>${escapeHtml(a.label)}</strong> · ${formatCount(total)} mentions<br/>` +
-          `${formatCount(a.negative)} negative (${formatShare(a.negative / total)}) · ` +
-          `${formatCount(a.neutral)} neutral · ` +
-          `${formatCount(a.positive)} positive (${formatShare(a.positive / total)})<br/>` +
-          `net sentiment ${formatNetSentiment(a.netSentiment)}`
+          `<strong>${escapeHtml(a.label)}</strong> · ${t('aspects.mentions', { count: total })}<br/>` +
+          `${counts.join(' · ')}<br/>` +
+          t('sentiment.netValue', { value: formatNetSentiment(a.netSentiment) })
         );
       },
     },
@@ -119,26 +135,26 @@ export function buildAspectDivergingOption(
       // Nearest zero first: each side stacks outwards from the centre line.
       {
         ...bar,
-        name: 'Neutral',
+        name: names.neutral,
         data: halfNeutral.map((v) => -v),
         itemStyle: { color: tokens.divergingNeutral },
       },
       {
         ...bar,
-        name: 'Negative',
+        name: names.negative,
         data: negative,
         itemStyle: { color: tokens.divergingNegative },
         label: label(tokens.divergingNegative),
       },
       {
         ...bar,
-        name: 'Neutral',
+        name: names.neutral,
         data: halfNeutral,
         itemStyle: { color: tokens.divergingNeutral },
       },
       {
         ...bar,
-        name: 'Positive',
+        name: names.positive,
         data: positive,
         itemStyle: { color: tokens.divergingPositive },
         label: label(tokens.divergingPositive),

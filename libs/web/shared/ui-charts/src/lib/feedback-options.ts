@@ -2,6 +2,7 @@ import type { FeedbackReport } from '@returnlens/shared/contracts';
 import type { ECOption } from './echarts-types';
 import { formatCount, formatNetSentiment, formatShare } from './format';
 import { axisStyle, baseOption, shortLabel, shortWeek, tooltipStyle } from './option-common';
+import { englishChartText, type ChartText } from './i18n/chart-text';
 import { escapeHtml } from './pareto-option';
 import type { DesignTokens } from './tokens';
 
@@ -20,6 +21,7 @@ export function ratingColors(tokens: DesignTokens): string[] {
 export function buildRatingDistributionOption(
   ratings: readonly number[],
   tokens: DesignTokens,
+  t: ChartText = englishChartText,
 ): ECOption {
   const total = ratings.reduce((s, n) => s + n, 0) || 1;
   const colors = ratingColors(tokens);
@@ -33,11 +35,11 @@ export function buildRatingDistributionOption(
       formatter: (params: unknown) => {
         const p = params as { seriesIndex: number };
         const n = ratings[p.seriesIndex] ?? 0;
-        return `<strong>${p.seriesIndex + 1}★</strong><br/>${formatCount(n)} items · ${formatShare(n / total)}`;
+        return `<strong>${p.seriesIndex + 1}★</strong><br/>${t('sentiment.items', { count: n })} · ${formatShare(n / total)}`;
       },
     },
     xAxis: { type: 'value', max: 100, show: false },
-    yAxis: { type: 'category', data: ['Rated feedback'], show: false },
+    yAxis: { type: 'category', data: [t('sentiment.ratedFeedback')], show: false },
     series: ratings.map((n, i) => ({
       name: `${i + 1}★`,
       type: 'bar' as const,
@@ -67,6 +69,7 @@ export function ratingHeadline(ratings: readonly number[]): string {
 export function buildSentimentTrendOption(
   trend: FeedbackReport['trend'],
   tokens: DesignTokens,
+  t: ChartText = englishChartText,
 ): ECOption {
   const bar = (name: string, key: 'negative' | 'neutral' | 'positive', color: string) => ({
     name,
@@ -86,15 +89,20 @@ export function buildSentimentTrendOption(
       formatter: (params: unknown) => {
         const i = (params as { dataIndex: number }[])[0].dataIndex;
         const w = trend[i];
-        return `<strong>${w.week}</strong><br/>net sentiment ${formatNetSentiment(w.netSentiment)}<br/>${formatCount(w.positive)} positive · ${formatCount(w.neutral)} neutral · ${formatCount(w.negative)} negative`;
+        const counts = t('sentiment.counts', {
+          positive: formatCount(w.positive),
+          neutral: formatCount(w.neutral),
+          negative: formatCount(w.negative),
+        });
+        return `<strong>${w.week}</strong><br/>${t('sentiment.netValue', { value: formatNetSentiment(w.netSentiment) })}<br/>${counts}`;
       },
     },
     xAxis: { type: 'category', data: trend.map((w) => shortWeek(w.week)), ...axisStyle(tokens) },
     yAxis: [
-      { type: 'value', name: 'Items', ...axisStyle(tokens) },
+      { type: 'value', name: t('sentiment.itemsAxis'), ...axisStyle(tokens) },
       {
         type: 'value',
-        name: 'Net sentiment',
+        name: t('sentiment.net'),
         min: -100,
         max: 100,
         ...axisStyle(tokens),
@@ -102,11 +110,11 @@ export function buildSentimentTrendOption(
       },
     ],
     series: [
-      bar('Negative', 'negative', tokens.divergingNegative),
-      bar('Neutral', 'neutral', tokens.divergingNeutral),
-      bar('Positive', 'positive', tokens.divergingPositive),
+      bar(t('sentiment.negative'), 'negative', tokens.divergingNegative),
+      bar(t('sentiment.neutral'), 'neutral', tokens.divergingNeutral),
+      bar(t('sentiment.positive'), 'positive', tokens.divergingPositive),
       {
-        name: 'Net sentiment',
+        name: t('sentiment.net'),
         type: 'line',
         yAxisIndex: 1,
         data: trend.map((w) => (w.netSentiment === null ? null : Math.round(w.netSentiment * 100))),
@@ -130,6 +138,7 @@ export interface NetSentimentRow {
 export function buildNetSentimentBarsOption(
   rows: readonly NetSentimentRow[],
   tokens: DesignTokens,
+  t: ChartText = englishChartText,
 ): ECOption {
   return {
     ...baseOption(tokens),
@@ -140,7 +149,7 @@ export function buildNetSentimentBarsOption(
       axisPointer: { type: 'shadow' },
       formatter: (params: unknown) => {
         const r = rows[(params as { dataIndex: number }[])[0].dataIndex];
-        return `<strong>${escapeHtml(r.label)}</strong><br/>net sentiment ${formatNetSentiment(r.netSentiment)} · ${formatCount(r.items)} items`;
+        return `<strong>${escapeHtml(r.label)}</strong><br/>${t('sentiment.netValue', { value: formatNetSentiment(r.netSentiment) })} · ${t('sentiment.items', { count: r.items })}`;
       },
     },
     xAxis: { type: 'value', min: -100, max: 100, ...axisStyle(tokens) },
@@ -154,7 +163,7 @@ export function buildNetSentimentBarsOption(
     series: [
       {
         type: 'bar',
-        name: 'Net sentiment',
+        name: t('sentiment.net'),
         barMaxWidth: 18,
         data: rows.map((r) => ({
           value: r.netSentiment === null ? 0 : Math.round(r.netSentiment * 100),
@@ -175,7 +184,7 @@ export function buildNetSentimentBarsOption(
   };
 }
 
-const DELIVERY_LABELS = { on_time: 'On time', late: 'Late' } as const;
+const DELIVERY_KEYS = { on_time: 'sentiment.onTime', late: 'sentiment.late' } as const;
 
 /**
  * Feedback after an on-time and after a late delivery: one 100 % bar of ratings each (1★ on
@@ -184,12 +193,16 @@ const DELIVERY_LABELS = { on_time: 'On time', late: 'Late' } as const;
 export function buildDeliveryRatingsOption(
   rows: FeedbackReport['byDelivery'],
   tokens: DesignTokens,
+  t: ChartText = englishChartText,
 ): ECOption {
   const colors = ratingColors(tokens);
   const rated = rows.map((r) => r.ratings.reduce((s, n) => s + n, 0) || 1);
-  const names = rows.map(
-    (r) =>
-      `${DELIVERY_LABELS[r.delivery]} · ${formatCount(r.items)} · net ${formatNetSentiment(r.netSentiment)}`,
+  const names = rows.map((r) =>
+    t('sentiment.deliveryName', {
+      delivery: t(DELIVERY_KEYS[r.delivery]),
+      items: formatCount(r.items),
+      net: formatNetSentiment(r.netSentiment),
+    }),
   );
   return {
     ...baseOption(tokens),
@@ -202,7 +215,7 @@ export function buildDeliveryRatingsOption(
         const p = params as { seriesIndex: number; dataIndex: number };
         const row = rows[p.dataIndex];
         const n = row?.ratings[p.seriesIndex] ?? 0;
-        return `<strong>${escapeHtml(DELIVERY_LABELS[row.delivery])}, ${p.seriesIndex + 1}★</strong><br/>${formatCount(n)} items · ${formatShare(n / rated[p.dataIndex])}`;
+        return `<strong>${escapeHtml(t(DELIVERY_KEYS[row.delivery]))}, ${p.seriesIndex + 1}★</strong><br/>${t('sentiment.items', { count: n })} · ${formatShare(n / rated[p.dataIndex])}`;
       },
     },
     xAxis: { type: 'value', max: 100, show: false },

@@ -1,6 +1,7 @@
 /** Display formatting only: the figures themselves come from the API. */
 
 import { signal } from '@angular/core';
+import { RTL_LANGUAGES, type UiLanguage } from '@returnlens/shared/contracts';
 import {
   formatDateRange as formatDateRangeIn,
   formatDuration as formatDurationIn,
@@ -26,13 +27,21 @@ export const FORMAT_LOCALES: Readonly<Record<string, string>> = {
   es: 'es-ES',
 };
 const formatLocale = signal<string>('en-GB');
+const rightToLeft = signal(false);
 
 /**
- * Writes numbers in the interface language's way from now on (the shell calls it when the
- * language changes). A signal: computed values and templates that format re-run.
+ * Writes numbers in the interface language's way from now on, and lays charts out right to left
+ * for a right-to-left language (the shell calls it when the language changes). Signals:
+ * computed values, templates and charts that read them re-run.
  */
 export function setFormatLanguage(language: string): void {
   formatLocale.set(FORMAT_LOCALES[language] ?? 'en-GB');
+  rightToLeft.set(RTL_LANGUAGES.includes(language as UiLanguage));
+}
+
+/** Whether the interface language reads right to left (Hebrew): charts mirror then. */
+export function isRightToLeft(): boolean {
+  return rightToLeft();
 }
 
 /** The locale formatters use when none is given. */

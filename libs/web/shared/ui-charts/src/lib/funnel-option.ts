@@ -1,13 +1,17 @@
 import type { SupplierScore, SupplierScorecard } from '@returnlens/shared/contracts';
 import type { ECOption } from './echarts-types';
-import { formatCount, formatShare } from './format';
+import { currentFormatLocale, formatCount, formatShare } from './format';
 import { axisStyle, baseOption, tooltipStyle } from './option-common';
+import { englishChartText, type ChartText } from './i18n/chart-text';
 import { escapeHtml } from './pareto-option';
 import type { DesignTokens } from './tokens';
 
 type Signal = SupplierScore['signal'];
 
-/** Colour (Okabe–Ito) and shape per signal, so the meaning never rests on colour alone. */
+/**
+ * Colour (Okabe–Ito) and shape per signal, so the meaning never rests on colour alone. The
+ * label is English; `signalLabel` writes it in the interface language.
+ */
 export const SIGNAL_STYLES: Readonly<
   Record<Exclude<Signal, 'no_sales'>, { label: string; color: string; symbol: string }>
 > = {
@@ -16,6 +20,14 @@ export const SIGNAL_STYLES: Readonly<
   within: { label: 'Within limits', color: '#56B4E9', symbol: 'circle' },
   below: { label: 'Below lower limit (better)', color: '#009E73', symbol: 'rect' },
 };
+
+/** A signal's name in the language of `t` ("Above 99.8 % limit"). */
+export function signalLabel(
+  signal: Exclude<Signal, 'no_sales'>,
+  t: ChartText = englishChartText,
+): string {
+  return t(`funnel.${signal}`);
+}
 
 export const Z95 = 1.96;
 export const Z998 = 3.09;
@@ -49,7 +61,11 @@ export interface FunnelPoint {
 }
 
 /** Defect rate against units sold per supplier, with the 95 % and 99.8 % control limits. */
-export function buildFunnelOption(scorecard: SupplierScorecard, tokens: DesignTokens): ECOption {
+export function buildFunnelOption(
+  scorecard: SupplierScorecard,
+  tokens: DesignTokens,
+  t: ChartText = englishChartText,
+): ECOption {
   const p0 = scorecard.overallDefectRate ?? 0;
   const withSales = scorecard.suppliers.filter((s) => s.unitsSold > 0 && s.defectRate !== null);
   const volumes = withSales.map((s) => s.unitsSold);
@@ -73,7 +89,7 @@ export function buildFunnelOption(scorecard: SupplierScorecard, tokens: DesignTo
     z: 1,
   });
   const bySignal = (signal: Exclude<Signal, 'no_sales'>) => ({
-    name: SIGNAL_STYLES[signal].label,
+    name: signalLabel(signal, t),
     type: 'scatter' as const,
     symbol: SIGNAL_STYLES[signal].symbol,
     symbolSize: signal === 'within' ? 9 : 12,
@@ -107,9 +123,9 @@ export function buildFunnelOption(scorecard: SupplierScorecard, tokens: DesignTo
       top: 0,
       textStyle: { color: tokens.textMuted },
       data: [
-        ...(['above', 'warning', 'within', 'below'] as const).map((s) => SIGNAL_STYLES[s].label),
-        '95 % limits',
-        '99.8 % limits',
+        ...(['above', 'warning', 'within', 'below'] as const).map((s) => signalLabel(s, t)),
+        t('funnel.limits95'),
+        t('funnel.limits998'),
       ],
     },
     tooltip: {
@@ -119,22 +135,29 @@ export function buildFunnelOption(scorecard: SupplierScorecard, tokens: DesignTo
         const data = (params as { data?: FunnelPoint }).data;
         const s = data?.supplierId ? scores.get(data.supplierId) : undefined;
         if (!s) return '';
-        const ci = s.ci95
-          ? ` (95 % CI ${formatShare(s.ci95.lower)}–${formatShare(s.ci95.upper)})`
-          : '';
+        const rate = formatShare(s.defectRate ?? 0);
         return [
           `<strong>${escapeHtml(s.name)}</strong>`,
-          `${formatShare(s.defectRate ?? 0)} defect rate${ci}`,
-          `${formatCount(s.defectUnits)} defect units of ${formatCount(s.unitsSold)} sold`,
+          s.ci95
+            ? t('funnel.rateWithInterval', {
+                rate,
+                lower: formatShare(s.ci95.lower),
+                upper: formatShare(s.ci95.upper),
+              })
+            : t('funnel.rate', { rate }),
+          t('funnel.units', {
+            defects: formatCount(s.defectUnits),
+            sold: formatCount(s.unitsSold),
+          }),
           s.signal === 'within'
-            ? 'Within the control limits'
-            : SIGNAL_STYLES[s.signal as 'above'].label,
+            ? t('funnel.withinLimits')
+            : signalLabel(s.signal as Exclude<Signal, 'no_sales'>, t),
         ].join('<br/>');
       },
     },
     xAxis: {
       type: 'log',
-      name: 'Units sold (log scale)',
+      name: t('funnel.unitsAxis'),
       nameLocation: 'middle',
       nameGap: 26,
       min: nMin,
@@ -150,18 +173,18 @@ export function buildFunnelOption(scorecard: SupplierScorecard, tokens: DesignTo
     },
     yAxis: {
       type: 'value',
-      name: 'Defect rate',
+      name: t('funnel.rateAxis'),
       min: 0,
       ...axisStyle(tokens),
       axisLabel: { color: tokens.textMuted, formatter: '{value}%' },
     },
     series: [
-      limitLine('95 % limits', Z95, 'upper', true),
-      limitLine('95 % limits', Z95, 'lower', true),
-      limitLine('99.8 % limits', Z998, 'upper', false),
-      limitLine('99.8 % limits', Z998, 'lower', false),
+      limitLine(t('funnel.limits95'), Z95, 'upper', true),
+      limitLine(t('funnel.limits95'), Z95, 'lower', true),
+      limitLine(t('funnel.limits998'), Z998, 'upper', false),
+      limitLine(t('funnel.limits998'), Z998, 'lower', false),
       {
-        name: 'Overall rate',
+        name: t('funnel.overall'),
         type: 'line',
         data: [
           [nMin, Math.round(p0 * 100000) / 1000],
@@ -181,28 +204,52 @@ export function buildFunnelOption(scorecard: SupplierScorecard, tokens: DesignTo
   };
 }
 
-/** The funnel plot's finding, as its title. */
-export function funnelHeadline(scorecard: SupplierScorecard): string {
+/** A ratio with one decimal always, as in "3.0× the overall rate". */
+function formatRatio(value: number): string {
+  return new Intl.NumberFormat(currentFormatLocale(), {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
+/** The funnel plot's finding, as its title, in the language of `t`. */
+export function funnelHeadline(
+  scorecard: SupplierScorecard,
+  t: ChartText = englishChartText,
+): string {
   const overall = scorecard.overallDefectRate;
   const above = scorecard.suppliers.filter((s) => s.signal === 'above');
   const warning = scorecard.suppliers.filter((s) => s.signal === 'warning');
-  if (!scorecard.suppliers.some((s) => s.unitsSold > 0)) return 'No sales in this period';
-  const overallText = overall === null ? '' : ` (overall ${formatShare(overall)})`;
+  if (!scorecard.suppliers.some((s) => s.unitsSold > 0)) return t('funnel.noSales');
+  const overallShare = overall === null ? '' : formatShare(overall);
   if (above.length === 1) {
     const s = above[0];
-    const times = overall
-      ? ` — ${((s.defectRate ?? 0) / overall).toFixed(1)}× the overall ${formatShare(overall)}`
-      : '';
-    return `${s.name}'s defect rate ${formatShare(s.defectRate ?? 0)} is beyond the 99.8 % limit${times}`;
+    const rate = formatShare(s.defectRate ?? 0);
+    return overall
+      ? t('funnel.oneAboveTimes', {
+          name: s.name,
+          rate,
+          times: formatRatio((s.defectRate ?? 0) / overall),
+          overall: overallShare,
+        })
+      : t('funnel.oneAbove', { name: s.name, rate });
   }
   if (above.length > 1) {
     const names = above
       .slice(0, 3)
       .map((s) => s.name)
       .join(', ');
-    return `${above.length} suppliers are beyond the 99.8 % limit: ${names}${above.length > 3 ? '…' : ''}`;
+    return t('funnel.manyAbove', {
+      count: above.length,
+      names: `${names}${above.length > 3 ? '…' : ''}`,
+    });
   }
   if (warning.length)
-    return `No supplier is beyond the 99.8 % limit; ${warning.length} above the 95 % limit${overallText}`;
-  return `Every supplier is within the control limits${overallText}`;
+    return t(overallShare ? 'funnel.warning95Overall' : 'funnel.warning95', {
+      count: warning.length,
+      overall: overallShare,
+    });
+  return t(overallShare ? 'funnel.allWithinOverall' : 'funnel.allWithin', {
+    overall: overallShare,
+  });
 }

@@ -1,13 +1,8 @@
 import type { ParetoResult, ReasonMatrix, ReasonCategoryCode } from '@returnlens/shared/contracts';
 import { REASON_CATEGORIES } from '@returnlens/shared/contracts';
 import type { ECOption } from './echarts-types';
-import {
-  formatCount,
-  formatShare,
-  headlineOf,
-  tooFewForHeadline,
-  type HeadlineScope,
-} from './format';
+import { formatCount, formatShare, HEADLINE_MIN_COUNT, type HeadlineScope } from './format';
+import { englishChartText, type ChartText } from './i18n/chart-text';
 import { axisStyle, baseOption, shortLabel, tooltipStyle } from './option-common';
 import { escapeHtml } from './pareto-option';
 import { CATEGORY_COLORS, type DesignTokens } from './tokens';
@@ -24,8 +19,21 @@ export interface FilterTarget {
 
 const categoryColor = (category: string) =>
   CATEGORY_COLORS[category as ReasonCategoryCode] ?? CATEGORY_COLORS.other;
-const categoryLabel = (category: string) =>
+const englishCategoryLabel = (category: string) =>
   REASON_CATEGORIES.find((c) => c.code === category)?.label ?? category;
+
+/**
+ * The headline of too small a sample in the language of `t` ("Only 5 claims (Supplier:
+ * Kestrel): too few for a finding …"), or null when there are enough to state a finding.
+ */
+function tooFewClaims(count: number, scope: HeadlineScope, t: ChartText): string | null {
+  if (count >= HEADLINE_MIN_COUNT) return null;
+  return t(scope.filters ? 'pareto.tooFewFiltered' : 'pareto.tooFew', {
+    count,
+    filters: scope.filters ?? '',
+    min: HEADLINE_MIN_COUNT,
+  });
+}
 
 export interface HeatmapCell {
   readonly value: [number, number, number];
@@ -60,6 +68,7 @@ export function buildReasonHeatmapOption(
   reasonLabel: (code: string) => string,
   tokens: DesignTokens,
   maxColumns = 15,
+  t: ChartText = englishChartText,
 ): ECOption {
   const { columns, reasons } = heatmapLayout(matrix, maxColumns);
   const columnIndex = new Map(columns.map((c, i) => [c.key, i]));
@@ -80,7 +89,7 @@ export function buildReasonHeatmapOption(
       trigger: 'item',
       formatter: (params: unknown) => {
         const [x, y, claims] = (params as { value: [number, number, number] }).value;
-        return `<strong>${escapeHtml(reasonLabel(reasons[y]))}</strong> × ${escapeHtml(columns[x].label)}<br/>${formatCount(claims)} claims`;
+        return `<strong>${escapeHtml(reasonLabel(reasons[y]))}</strong> × ${escapeHtml(columns[x].label)}<br/>${t('rootCauses.cellClaims', { claims })}`;
       },
     },
     xAxis: {
@@ -132,18 +141,25 @@ export function heatmapHeadline(
   matrix: ReasonMatrix,
   reasonLabel: (code: string) => string,
   scope: HeadlineScope = {},
+  t: ChartText = englishChartText,
 ): string {
   const { columnTotals } = heatmapLayout(matrix);
   const top = [...matrix.cells].sort((a, b) => b.claims - a.claims)[0];
-  if (!top) return 'No claims in this period';
-  const few = tooFewForHeadline(
+  if (!top) return t('rootCauses.noClaims');
+  const few = tooFewClaims(
     matrix.cells.reduce((sum, c) => sum + c.claims, 0),
     scope,
+    t,
   );
   if (few) return few;
   const column = matrix.columns.find((c) => c.key === top.key)?.label ?? top.key;
   const share = top.claims / (columnTotals.get(top.key) ?? top.claims);
-  return `${column} × ${reasonLabel(top.reasonCode)} is the largest cell: ${formatCount(top.claims)} claims, ${formatShare(share)} of all claims of ${column}`;
+  return t('rootCauses.largestCell', {
+    column,
+    reason: reasonLabel(top.reasonCode),
+    claims: top.claims,
+    share: formatShare(share),
+  });
 }
 
 interface TreeNode {
@@ -165,7 +181,9 @@ export function rootCauseTree(
   products: ReasonMatrix | null,
   productsPerReason = 6,
   minProductShare = 0.04,
+  names: RootCauseNames = {},
 ): TreeNode[] {
+  const categoryLabel = names.category ?? englishCategoryLabel;
   const productLabel = new Map((products?.columns ?? []).map((c) => [c.key, c.label]));
   const categories = new Map<string, TreeNode>();
   for (const row of rows) {
@@ -198,7 +216,7 @@ export function rootCauseTree(
     }));
     if (rest > 0 && children.length)
       children.push({
-        name: 'other products',
+        name: names.otherProducts ?? 'other products',
         value: rest,
         target: { reason: row.reasonCode },
         itemStyle: { opacity: 0.55 },
@@ -214,13 +232,26 @@ export function rootCauseTree(
   return [...categories.values()].sort((a, b) => b.value - a.value);
 }
 
+/** The treemap's own names in the interface language (English by default). */
+export interface RootCauseNames {
+  /** A reason category's name by its code ("Product defect"). */
+  readonly category?: (code: string) => string;
+  /** The rest of a reason's claims beside its largest products. */
+  readonly otherProducts?: string;
+}
+
 /** The hierarchy as a treemap: categories in their fixed colours, reasons, then products. */
 export function buildRootCauseTreemapOption(
   rows: ParetoRows,
   products: ReasonMatrix | null,
   tokens: DesignTokens,
+  t: ChartText = englishChartText,
+  categoryName?: (code: string) => string,
 ): ECOption {
-  const tree = rootCauseTree(rows, products);
+  const tree = rootCauseTree(rows, products, undefined, undefined, {
+    category: categoryName,
+    otherProducts: t('rootCauses.otherProducts'),
+  });
   const total = tree.reduce((sum, node) => sum + node.value, 0);
   return {
     ...baseOption(tokens),
@@ -234,13 +265,13 @@ export function buildRootCauseTreemapOption(
           .slice(1)
           .map((n) => escapeHtml(n.name))
           .join(' › ');
-        return `<strong>${path}</strong><br/>${formatCount(p.value)} claims · ${formatShare(p.value / (total || 1))} of all`;
+        return `<strong>${path}</strong><br/>${t('rootCauses.claimsShare', { claims: p.value, share: formatShare(p.value / (total || 1)) })}`;
       },
     },
     series: [
       {
         type: 'treemap',
-        name: 'All claims',
+        name: t('rootCauses.allClaims'),
         data: tree,
         roam: false,
         nodeClick: false,
@@ -272,7 +303,11 @@ export function buildRootCauseTreemapOption(
 }
 
 /** Stated vs inferred reasons per reason, as stacked horizontal bars. */
-export function buildStatedInferredOption(rows: ParetoRows, tokens: DesignTokens): ECOption {
+export function buildStatedInferredOption(
+  rows: ParetoRows,
+  tokens: DesignTokens,
+  t: ChartText = englishChartText,
+): ECOption {
   const shown = rows.filter((r) => r.claims > 0);
   return {
     ...baseOption(tokens),
@@ -285,10 +320,10 @@ export function buildStatedInferredOption(rows: ParetoRows, tokens: DesignTokens
       formatter: (params: unknown) => {
         const [first] = params as { dataIndex: number }[];
         const r = shown[first.dataIndex];
-        return `<strong>${escapeHtml(r.reasonLabel)}</strong><br/>${formatCount(r.stated)} stated · ${formatCount(r.inferred)} inferred from the text (${formatShare(r.inferred / (r.claims || 1))})`;
+        return `<strong>${escapeHtml(r.reasonLabel)}</strong><br/>${t('rootCauses.statedTooltip', { stated: formatCount(r.stated), inferred: formatCount(r.inferred), share: formatShare(r.inferred / (r.claims || 1)) })}`;
       },
     },
-    xAxis: { type: 'value', name: 'Claims', ...axisStyle(tokens) },
+    xAxis: { type: 'value', name: t('rootCauses.claimsAxis'), ...axisStyle(tokens) },
     yAxis: {
       type: 'category',
       inverse: true,
@@ -298,7 +333,7 @@ export function buildStatedInferredOption(rows: ParetoRows, tokens: DesignTokens
     },
     series: [
       {
-        name: 'Stated by the shop',
+        name: t('rootCauses.stated'),
         type: 'bar',
         stack: 'source',
         data: shown.map((r) => r.stated),
@@ -306,7 +341,7 @@ export function buildStatedInferredOption(rows: ParetoRows, tokens: DesignTokens
         barMaxWidth: 18,
       },
       {
-        name: 'Inferred from the text',
+        name: t('rootCauses.inferred'),
         type: 'bar',
         stack: 'source',
         data: shown.map((r) => r.inferred),
@@ -317,15 +352,25 @@ export function buildStatedInferredOption(rows: ParetoRows, tokens: DesignTokens
   };
 }
 
-export function statedInferredHeadline(rows: ParetoRows, scope: HeadlineScope = {}): string {
+export function statedInferredHeadline(
+  rows: ParetoRows,
+  scope: HeadlineScope = {},
+  t: ChartText = englishChartText,
+): string {
   const claims = rows.reduce((s, r) => s + r.claims, 0);
   const inferred = rows.reduce((s, r) => s + r.inferred, 0);
-  if (!claims) return 'No claims in this period';
-  const few = tooFewForHeadline(claims, scope);
+  if (!claims) return t('rootCauses.noClaims');
+  const few = tooFewClaims(claims, scope, t);
   if (few) return few;
-  if (!inferred) return `Every one of ${headlineOf(scope)} came with a stated reason`;
+  const filters = scope.filters ?? '';
+  const filtered = filters ? 'Filtered' : '';
+  if (!inferred) return t(`rootCauses.allStated${filtered}`, { filters });
   const top = [...rows].sort((a, b) => b.inferred - a.inferred)[0];
-  return `${formatShare(inferred / claims)} of ${headlineOf(scope)} had no stated reason and were read from their text; most often ${top.reasonLabel}`;
+  return t(`rootCauses.inferredShare${filtered}`, {
+    share: formatShare(inferred / claims),
+    filters,
+    reason: top.reasonLabel,
+  });
 }
 
 export interface ReasonMismatchSummary {
@@ -342,13 +387,21 @@ export interface ReasonMismatchSummary {
 export function mismatchHeadline(
   report: ReasonMismatchSummary,
   reasonLabel: (code: string) => string,
+  t: ChartText = englishChartText,
 ): string {
-  if (!report.withText) return 'No claims with both a stated reason and a text in this period';
-  if (!report.mismatched)
-    return `The text agrees with the stated reason in all ${formatCount(report.withText)} claims that have one`;
+  if (!report.withText) return t('rootCauses.noMismatchData');
+  if (!report.mismatched) return t('rootCauses.textAgrees', { count: report.withText });
   const top = [...report.pairs].sort((a, b) => b.claims - a.claims)[0];
-  const share = formatShare(report.mismatched / report.withText);
+  const values = {
+    mismatched: formatCount(report.mismatched),
+    withText: formatCount(report.withText),
+    share: formatShare(report.mismatched / report.withText),
+  };
   return top
-    ? `${formatCount(report.mismatched)} of ${formatCount(report.withText)} claims with text (${share}) read as another reason; most often ${reasonLabel(top.stated)} → ${reasonLabel(top.inferred)}`
-    : `${formatCount(report.mismatched)} of ${formatCount(report.withText)} claims with text (${share}) read as another reason`;
+    ? t('rootCauses.mismatch', {
+        ...values,
+        stated: reasonLabel(top.stated),
+        inferred: reasonLabel(top.inferred),
+      })
+    : t('rootCauses.mismatchPlain', values);
 }

@@ -2,6 +2,7 @@ import type { IsoWeekRef, SlaMetric, SlaReport } from '@returnlens/shared/contra
 import type { ECOption } from './echarts-types';
 import { formatCount, formatDuration, formatShare } from './format';
 import { axisStyle, baseOption, pct, shortWeek, tooltipStyle } from './option-common';
+import { englishChartText, type ChartText } from './i18n/chart-text';
 import { escapeHtml } from './pareto-option';
 import type { DesignTokens } from './tokens';
 
@@ -14,9 +15,11 @@ export const SLA_METRIC_LABELS: Readonly<Record<SlaMetric, string>> = {
   refund: 'Refund',
 };
 
-/** A target in hours as people state it: 24 → "24 h", 240 → "10 d". */
-export function formatTarget(hours: number): string {
-  return hours >= 48 && hours % 24 === 0 ? `${hours / 24} d` : `${hours} h`;
+/** A target in hours as people state it: 24 → "24 h", 240 → "10 d" (in the language of `t`). */
+export function formatTarget(hours: number, t: ChartText = englishChartText): string {
+  return hours >= 48 && hours % 24 === 0
+    ? t('sla.days', { days: formatCount(hours / 24) })
+    : t('sla.hours', { hours: formatCount(hours) });
 }
 
 export interface AttainmentRow {
@@ -31,6 +34,7 @@ export function buildAttainmentOption(
   rows: readonly AttainmentRow[],
   tokens: DesignTokens,
   goal = SLA_ATTAINMENT_GOAL,
+  t: ChartText = englishChartText,
 ): ECOption {
   return {
     ...baseOption(tokens),
@@ -42,7 +46,15 @@ export function buildAttainmentOption(
       formatter: (params: unknown) => {
         const [first] = params as { dataIndex: number }[];
         const r = rows[first.dataIndex];
-        return `<strong>${escapeHtml(r.label)}</strong><br/>${r.attainment === null ? 'no decided claims' : formatShare(r.attainment)} met · ${formatCount(r.met)} met, ${formatCount(r.breached)} breached`;
+        const detail =
+          r.attainment === null
+            ? t('sla.noDecided')
+            : t('sla.attainmentTooltip', {
+                share: formatShare(r.attainment),
+                met: formatCount(r.met),
+                breached: formatCount(r.breached),
+              });
+        return `<strong>${escapeHtml(r.label)}</strong><br/>${detail}`;
       },
     },
     xAxis: {
@@ -62,7 +74,7 @@ export function buildAttainmentOption(
     series: [
       {
         type: 'bar',
-        name: 'Attainment',
+        name: t('sla.attainment'),
         barMaxWidth: 22,
         data: rows.map((r) => ({
           value: pct(r.attainment) ?? 0,
@@ -78,8 +90,12 @@ export function buildAttainmentOption(
           formatter: (p: { dataIndex: number }) => {
             const r = rows[p.dataIndex];
             return r.attainment === null
-              ? 'no decided claims'
-              : `${formatShare(r.attainment)} · ${formatCount(r.met)} of ${formatCount(r.met + r.breached)}`;
+              ? t('sla.noDecided')
+              : t('sla.attainmentLabel', {
+                  share: formatShare(r.attainment),
+                  met: formatCount(r.met),
+                  total: formatCount(r.met + r.breached),
+                });
           },
         },
         markLine: {
@@ -88,7 +104,7 @@ export function buildAttainmentOption(
           lineStyle: { color: tokens.text, type: 'dashed' },
           // The category axis runs top to bottom, so the line's start is its top end.
           label: {
-            formatter: `${Math.round(goal * 100)} % goal`,
+            formatter: t('sla.goal', { goal: Math.round(goal * 100) }),
             position: 'start',
             color: tokens.textMuted,
             fontSize: 10,
@@ -121,6 +137,7 @@ export function buildDurationOption(
   duration: SlaReport['durations'][number],
   tokens: DesignTokens,
   targetHours: number | null,
+  t: ChartText = englishChartText,
 ): ECOption {
   const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
   const max = Math.max(
@@ -140,7 +157,7 @@ export function buildDurationOption(
         const items = params as { dataIndex: number; seriesName: string; value: number | null }[];
         const i = items[0].dataIndex;
         return [
-          `<strong>${weeks[i].week}</strong> · ${formatCount(duration.count[i] ?? 0)} claims`,
+          `<strong>${weeks[i].week}</strong> · ${t('sla.claims', { count: duration.count[i] ?? 0 })}`,
           ...items.map((item) => `${item.seriesName}: ${formatDuration(item.value)}`),
         ].join('<br/>');
       },
@@ -163,7 +180,7 @@ export function buildDurationOption(
     },
     series: [
       {
-        name: 'Median',
+        name: t('sla.median'),
         type: 'line',
         data: duration.median.map(round),
         connectNulls: false,
@@ -178,7 +195,7 @@ export function buildDurationOption(
                 symbol: 'none',
                 lineStyle: { color: tokens.bad, type: 'dashed' as const },
                 label: {
-                  formatter: `target ${formatTarget(targetHours)}`,
+                  formatter: t('sla.target', { target: formatTarget(targetHours, t) }),
                   color: tokens.textMuted,
                   fontSize: 10,
                   position: 'insideEndTop' as const,
@@ -189,7 +206,7 @@ export function buildDurationOption(
           : {}),
       },
       {
-        name: 'p90',
+        name: t('sla.p90'),
         type: 'line',
         data: duration.p90.map(round),
         symbol: 'none',
@@ -212,6 +229,7 @@ export function durationTicks(maxHours: number): { interval: number; max: number
 export function buildBacklogOption(
   buckets: SlaReport['backlogAging'],
   tokens: DesignTokens,
+  t: ChartText = englishChartText,
 ): ECOption {
   const shades = buckets.map((_, i) =>
     mix(
@@ -225,11 +243,11 @@ export function buildBacklogOption(
     grid: { left: 8, right: 8, top: 24, bottom: 8, containLabel: true },
     tooltip: { ...tooltipStyle(tokens), trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'category', data: buckets.map((b) => b.bucket), ...axisStyle(tokens) },
-    yAxis: { type: 'value', name: 'Open claims', ...axisStyle(tokens) },
+    yAxis: { type: 'value', name: t('sla.openClaims'), ...axisStyle(tokens) },
     series: [
       {
         type: 'bar',
-        name: 'Open claims',
+        name: t('sla.openClaims'),
         barMaxWidth: 48,
         data: buckets.map((b, i) => ({ value: b.claims, itemStyle: { color: shades[i] } })),
         label: { show: true, position: 'top', color: tokens.textMuted, fontSize: 11 },

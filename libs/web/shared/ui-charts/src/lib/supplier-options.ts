@@ -2,6 +2,7 @@ import type { IsoWeekRef } from '@returnlens/shared/contracts';
 import type { ECOption } from './echarts-types';
 import { formatShare } from './format';
 import { axisStyle, baseOption, shortWeek, tooltipStyle } from './option-common';
+import { englishChartText, type ChartText } from './i18n/chart-text';
 import type { DesignTokens } from './tokens';
 
 /** A supplier's defect rate per week against the overall rate of the period. */
@@ -10,6 +11,7 @@ export function buildRateTrendOption(
   rates: readonly (number | null)[],
   overall: number | null,
   tokens: DesignTokens,
+  t: ChartText = englishChartText,
 ): ECOption {
   const toPct = (v: number | null) => (v === null ? null : Math.round(v * 100000) / 1000);
   return {
@@ -21,7 +23,7 @@ export function buildRateTrendOption(
       formatter: (params: unknown) => {
         const i = (params as { dataIndex: number }[])[0].dataIndex;
         const rate = rates[i];
-        return `<strong>${weeks[i].week}</strong><br/>${rate === null ? 'no sales' : `${formatShare(rate)} defect rate`}`;
+        return `<strong>${weeks[i].week}</strong><br/>${rate === null ? t('supplier.noSales') : t('funnel.rate', { rate: formatShare(rate) })}`;
       },
     },
     xAxis: { type: 'category', data: weeks.map((w) => shortWeek(w.week)), ...axisStyle(tokens) },
@@ -34,7 +36,7 @@ export function buildRateTrendOption(
     series: [
       {
         type: 'line',
-        name: 'Defect rate',
+        name: t('funnel.rateAxis'),
         data: rates.map(toPct),
         symbol: 'circle',
         symbolSize: 5,
@@ -47,7 +49,7 @@ export function buildRateTrendOption(
                 symbol: 'none',
                 lineStyle: { color: tokens.accent, type: 'dashed' as const },
                 label: {
-                  formatter: `all suppliers ${formatShare(overall)}`,
+                  formatter: t('supplier.allSuppliers', { rate: formatShare(overall) }),
                   color: tokens.textMuted,
                   fontSize: 10,
                   position: 'insideEndTop' as const,

@@ -26,6 +26,7 @@ import {
   formatShareOrDash,
   formatTarget,
   formatShare,
+  injectChartText,
   SLA_ATTAINMENT_GOAL,
   ThemeStore,
   type AttainmentRow,
@@ -54,6 +55,8 @@ export class SlaPage {
   private readonly drill = inject(DrilldownStore);
   /** The page's messages in TypeScript (inside computed(): follows the language). */
   private readonly t = pageTranslate('sla', SLA_MESSAGES);
+  /** The shared charts' own texts (series, axes, tooltips) in the interface language. */
+  private readonly c = injectChartText();
 
   /** `?clock=business` in the URL; calendar hours by default. */
   readonly clock = input<string>();
@@ -73,7 +76,7 @@ export class SlaPage {
   protected readonly goal = `${Math.round(SLA_ATTAINMENT_GOAL * 100)} %`;
 
   private policyLabel(p: { name: string; targetHours: number }): string {
-    return /\d/.test(p.name) ? p.name : `${p.name} ≤ ${formatTarget(p.targetHours)}`;
+    return /\d/.test(p.name) ? p.name : `${p.name} ≤ ${formatTarget(p.targetHours, this.c)}`;
   }
   protected readonly policyRows = computed<AttainmentRow[]>(() =>
     (this.data()?.policies ?? []).map((p) => ({
@@ -111,7 +114,7 @@ export class SlaPage {
     };
   });
   protected readonly attainmentOption = computed(() =>
-    buildAttainmentOption(this.policyRows(), this.theme.tokens()),
+    buildAttainmentOption(this.policyRows(), this.theme.tokens(), undefined, this.c),
   );
   /** The finding: does every policy meet the goal, and which is lowest. */
   protected readonly attainmentTitle = computed(() => {
@@ -176,6 +179,7 @@ export class SlaPage {
           duration,
           this.theme.tokens(),
           policy?.targetHours ?? null,
+          this.c,
         ),
         label: this.t('duration.chart', {
           metric: name,
@@ -226,10 +230,10 @@ export class SlaPage {
     ),
   );
   protected readonly channelOption = computed(() =>
-    buildAttainmentOption(this.channelRows(), this.theme.tokens()),
+    buildAttainmentOption(this.channelRows(), this.theme.tokens(), undefined, this.c),
   );
   protected readonly assigneeOption = computed(() =>
-    buildAttainmentOption(this.assigneeRows(), this.theme.tokens()),
+    buildAttainmentOption(this.assigneeRows(), this.theme.tokens(), undefined, this.c),
   );
   protected readonly channelTitle = computed(() => {
     const worst = this.channelRows()[0];
@@ -254,7 +258,7 @@ export class SlaPage {
   }
 
   protected readonly backlogOption = computed(() =>
-    buildBacklogOption(this.data()?.backlogAging ?? [], this.theme.tokens()),
+    buildBacklogOption(this.data()?.backlogAging ?? [], this.theme.tokens(), this.c),
   );
   protected readonly backlogTotal = computed(() =>
     (this.data()?.backlogAging ?? []).reduce((s, b) => s + b.claims, 0),

@@ -17,6 +17,8 @@ import {
   type KpiComparison,
   type KpiSet,
   type MetricDefinition,
+  UI_LANGUAGES,
+  type UiLanguage,
   type ParetoResult,
   type ProductScorecard,
   type ReasonCategoryCode,
@@ -558,8 +560,12 @@ export const reasonMismatchReportSchema = describes<ReasonMismatchReport>()(
   }),
 );
 
-export const definitionsSchema = describes<{ readonly metrics: readonly MetricDefinition[] }>()(
+export const definitionsSchema = describes<{
+  readonly language: UiLanguage;
+  readonly metrics: readonly MetricDefinition[];
+}>()(
   z.object({
+    language: z.enum(UI_LANGUAGES).describe('The language the definitions are written in'),
     metrics: z.array(
       z.object({
         id: z.string(),

@@ -34,6 +34,8 @@ describe('ingest request schemas', () => {
       body: {
         statusCode: 404,
         error: 'Not Found',
+        code: 'unknown_kind',
+        params: { kind: 'robots', kinds: 'suppliers, products, sales, claims, feedback' },
         message: 'Unknown kind "robots"; use one of suppliers, products, sales, claims, feedback.',
       },
     });

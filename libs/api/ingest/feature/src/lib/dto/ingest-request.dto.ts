@@ -1,7 +1,7 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { DATE_FORMATS, INGEST_KINDS } from '@returnlens/shared/contracts';
+import { DATE_FORMATS, INGEST_KINDS, UI_LANGUAGES } from '@returnlens/shared/contracts';
 import { answerInvalid, controlCharacterIn, lenientCount } from '@returnlens/api/shared/util';
 
 /** The kind in the path; another word is a 404, as for any unknown address. */
@@ -14,7 +14,16 @@ export const kindParams = answerInvalid(
       })
       .meta({ description: 'What the file holds' }),
   }),
-  (problems) => new NotFoundException(problems[0].message),
+  (problems) =>
+    new NotFoundException({
+      statusCode: 404,
+      code: 'unknown_kind',
+      params: {
+        kind: /"(.*)"/.exec(problems[0].message)?.[1] ?? '',
+        kinds: INGEST_KINDS.join(', '),
+      },
+      message: problems[0].message,
+    }),
 );
 
 export class KindParamsDto extends createZodDto(kindParams) {}
@@ -108,6 +117,12 @@ export class RejectedQueryDto extends createZodDto(
       .string()
       .optional()
       .meta({ description: '`csv`: every rejected row as a CSV download; otherwise JSON pages' }),
+    lang: z
+      .union([z.enum(UI_LANGUAGES), z.literal('')], {
+        error: `lang is one of ${UI_LANGUAGES.join(', ')}`,
+      })
+      .optional()
+      .meta({ description: 'For csv: column labels in this interface language (default: names)' }),
     offset: lenientCount(Number, 0, 0, Number.MAX_SAFE_INTEGER, 'Rows to skip'),
     limit: lenientCount(Number, 100, 1, 1000, 'Rows per page'),
   }),

@@ -1,5 +1,7 @@
+import { notifyText } from '../i18n/notify-text';
 import {
   alertSentence,
+  alertSentenceIn,
   decideObservation,
   decideRule,
   formatFigure,
@@ -258,5 +260,40 @@ describe('figures in words', () => {
     expect(formatFigure(0.12, 'score')).toBe('+0.12');
     expect(formatProbability(0.003)).toBe('0.003');
     expect(formatProbability(0.0412)).toBe('0.041');
+  });
+});
+
+describe('the alert sentence in the owner’s language', () => {
+  const words = {
+    label: { key: 'alertFigure.sla', values: { policy: 'First response within 24 h' } },
+    evidence: {
+      key: 'alertEvidence.slaLate',
+      values: { late: { figure: 31, unit: 'count' as const }, due: 196 },
+    },
+  };
+
+  it('writes Polish words, Polish numbers and the plural form of the evidence', () => {
+    expect(alertSentenceIn(slaRule, { ...slaWeek, words }, notifyText('pl'))).toBe(
+      'SLA First response within 24 h: 84,2 % w 2026-W47, poniżej 90 % — 31 z 196 zgłoszeń po terminie',
+    );
+    const change: RuleCondition = { ...slaRule, kind: 'change', operator: null, value: null };
+    expect(
+      alertSentenceIn(
+        change,
+        { ...slaWeek, words, significant: true, test: { name: 'p', value: 0.0123 } },
+        notifyText('ru'),
+      ),
+    ).toBe(
+      'SLA First response within 24 h: 84,2 % за 2026-W47 при норме 93 % (значимое снижение, p = 0,012) — 31 из 196 обращений с просрочкой',
+    );
+  });
+
+  it('reads the same in English as the stored sentence, and without words stays English', () => {
+    expect(alertSentenceIn(slaRule, { ...slaWeek, words }, notifyText('en'))).toBe(
+      alertSentence(slaRule, slaWeek),
+    );
+    expect(alertSentenceIn(slaRule, slaWeek, notifyText('pl'))).toBe(
+      alertSentence(slaRule, slaWeek),
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { AlertKind, AlertMetric } from '@returnlens/shared/contracts';
+import type { NotifyText } from '../i18n/notify-text';
 
 /**
  * Whether a rule fires (docs/notifications.md, "Alerts"): pure decisions over the figures the
@@ -44,6 +45,33 @@ export interface Observation {
   readonly evidence?: string;
   /** Kept with the event (jsonb). */
   readonly detail?: Readonly<Record<string, unknown>>;
+  /** `label` and `evidence` as messages of the notify catalog, for the owner's language. */
+  readonly words?: ObservationWords;
+}
+
+/** A figure a message puts in, formatted in the reader's locale when the sentence is written. */
+export interface FigureValue {
+  readonly figure: number;
+  readonly unit: FigureUnit;
+  readonly currency?: string;
+}
+
+/** A word of the product's vocabulary (a reason's code), written in the reader's language. */
+export interface WordValue {
+  readonly word: 'reason';
+  readonly code: string;
+  readonly fallback: string;
+}
+
+/** A message of the notify catalog with its values (counts as numbers, for plural forms). */
+export interface MessageRef {
+  readonly key: string;
+  readonly values?: Readonly<Record<string, string | number | FigureValue | WordValue>>;
+}
+
+export interface ObservationWords {
+  readonly label: MessageRef;
+  readonly evidence?: MessageRef;
 }
 
 /** What of a rule the decision reads. */
@@ -186,8 +214,81 @@ export function alertSentence(rule: RuleCondition, obs: Observation): string {
   }
 }
 
-/** `84.2 %`, `90 %`, `0.35 %`; `1,234`; `12,340.50 EUR`; `+0.12` / `−0.05`. */
-export function formatFigure(value: number, unit: FigureUnit, currency?: string): string {
+/**
+ * The alert's sentence in the owner's language, from the observation's `words` (the English
+ * sentence, `alertSentence`, when it has none or the language is English): the same parts —
+ * the figure, the week, the condition, the evidence — in that language's words and formats.
+ */
+export function alertSentenceIn(rule: RuleCondition, obs: Observation, text: NotifyText): string {
+  if (text.language === 'en' || !obs.words) return alertSentence(rule, obs);
+  const { t, locale } = text;
+  const figure = (value: number) => formatFigure(value, obs.unit, obs.currency, locale);
+  const message = (ref: MessageRef) =>
+    t(
+      ref.key,
+      Object.fromEntries(
+        Object.entries(ref.values ?? {}).map(([name, value]) => [
+          name,
+          typeof value !== 'object'
+            ? value
+            : 'word' in value
+              ? text.word(value.word, value.code, value.fallback)
+              : formatFigure(value.figure, value.unit, value.currency, locale),
+        ]),
+      ),
+    );
+  const values = {
+    label: message(obs.words.label),
+    value: figure(obs.value),
+    when: obs.span
+      ? t('alertSentence.over', { span: obs.span })
+      : t('alertSentence.in', { week: obs.week }),
+    evidence: obs.words.evidence ? message(obs.words.evidence) : '',
+  };
+  const sentence = (() => {
+    switch (rule.kind) {
+      case 'threshold':
+        return t(rule.operator === '<' ? 'alertSentence.below' : 'alertSentence.above', {
+          ...values,
+          threshold: figure(rule.value ?? 0),
+        });
+      case 'change': {
+        const direction = directionOf(obs);
+        const test = obs.test
+          ? `${obs.test.name} ${formatProbability(obs.test.value, locale).startsWith('<') ? '' : '= '}${formatProbability(obs.test.value, locale)}`
+          : '';
+        const moved = t(`alertSentence.moved.${direction ?? 'none'}`);
+        return obs.baseline === undefined || obs.baseline === null
+          ? t(test ? 'alertSentence.changeTested' : 'alertSentence.change', {
+              ...values,
+              moved,
+              test,
+            })
+          : t(test ? 'alertSentence.changeNormalTested' : 'alertSentence.changeNormal', {
+              ...values,
+              moved,
+              test,
+              normal: figure(obs.baseline),
+            });
+      }
+      case 'control_limit':
+        return t('alertSentence.controlLimit', { ...values, limit: figure(obs.limit ?? 0) });
+    }
+  })();
+  return sentence.trimEnd();
+}
+
+/**
+ * `84.2 %`, `90 %`, `0.35 %`; `1,234`; `12,340.50 EUR`; `+0.12` / `−0.05` — in another locale
+ * its own separators (`84,2 %`, `12 340,50 EUR`).
+ */
+export function formatFigure(
+  value: number,
+  unit: FigureUnit,
+  currency?: string,
+  locale?: string,
+): string {
+  if (locale && locale.split('-')[0] !== 'en') return formatFigureIn(value, unit, locale, currency);
   switch (unit) {
     case 'share': {
       const pct = value * 100;
@@ -210,10 +311,38 @@ export function formatAlertCount(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: Number.isInteger(value) ? 0 : 1 });
 }
 
-/** `0.003`, `< 0.001`. */
-export function formatProbability(p: number): string {
+/** `0.003`, `< 0.001` (`0,003` with a decimal comma). */
+export function formatProbability(p: number, locale?: string): string {
+  if (locale && locale.split('-')[0] !== 'en') {
+    const number = (n: number, digits: number) =>
+      new Intl.NumberFormat(locale, { maximumSignificantDigits: digits }).format(n);
+    return p < 0.001 ? `< ${number(0.001, 1)}` : number(p, 2);
+  }
   if (p < 0.001) return '< 0.001';
   return trimZeros(p.toPrecision(2).replace(/e.*$/, ''));
+}
+
+/** A figure in a locale other than English: the same precision, the locale's separators. */
+function formatFigureIn(value: number, unit: FigureUnit, locale: string, currency?: string) {
+  const number = (n: number, options: Intl.NumberFormatOptions) =>
+    new Intl.NumberFormat(locale, options).format(n).replace(/^-/, '\u2212');
+  switch (unit) {
+    case 'share': {
+      const pct = value * 100;
+      const digits = Math.abs(pct) > 0 && Math.abs(pct) < 1 ? 2 : 1;
+      return `${number(pct, { maximumFractionDigits: digits })} %`;
+    }
+    case 'count':
+      return number(value, { maximumFractionDigits: Number.isInteger(value) ? 0 : 1 });
+    case 'money':
+      return `${number(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}${currency ? ` ${currency}` : ''}`;
+    case 'score':
+      return number(value, {
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+        signDisplay: 'exceptZero',
+      });
+  }
 }
 
 function trimZeros(text: string): string {

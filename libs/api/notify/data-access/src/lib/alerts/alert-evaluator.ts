@@ -4,7 +4,8 @@ import { permissionsOf } from '@returnlens/shared/contracts';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, loggableError, type AppConfig } from '@returnlens/api/shared/util';
 import { DeliveryService } from '../delivery/delivery.service';
-import { decideRule, type Firing, type SkipReason } from './alert-decision';
+import { alertSentenceIn, decideRule, type Firing, type SkipReason } from './alert-decision';
+import { notifyText } from '../i18n/notify-text';
 import { AlertFigures, type FigureRun } from './alert-figures';
 import { alertLink, renderAlertMessage } from './alert-message';
 import { metricRefusal } from './alert-rules';
@@ -140,7 +141,8 @@ export class AlertEvaluator {
           quietHours: rule.quietHours,
           period: obs.period,
           week: obs.week,
-          sentence: firing.sentence,
+          // The event keeps the English sentence; the owner reads it in their language.
+          sentence: alertSentenceIn(rule, obs, notifyText(rule.language)),
           link: alertLink(
             this.config.notify.publicUrl,
             rule.metric,
@@ -150,6 +152,7 @@ export class AlertEvaluator {
           ),
           unsubscribeUrl: `${this.config.notify.publicUrl}/api/unsubscribe/${encodeURIComponent(rule.unsubscribeToken)}`,
           at: event.createdAt,
+          language: notifyText(rule.language).language,
         });
         await this.deliveries.enqueue(tx, {
           trigger: 'alert',

@@ -17,7 +17,13 @@ import {
   SlaQuery,
   WeeklyQuery,
 } from '@returnlens/api/analytics/data-access';
-import { formatAlertCount, formatFigure, type Observation } from './alert-decision';
+import {
+  formatAlertCount,
+  formatFigure,
+  type FigureValue,
+  type MessageRef,
+  type Observation,
+} from './alert-decision';
 
 /** What of a rule the figures depend on. */
 export interface FigureQuestion {
@@ -157,6 +163,13 @@ export class FigureRun {
         mature: !row.immature,
         evidence: ` — ${formatAlertCount(row.breached)} of ${formatAlertCount(due)} claims late`,
         detail: { policyId, met: row.met, breached: row.breached, pending: row.pending },
+        words: {
+          label: { key: 'alertFigure.sla', values: { policy: policy.name } },
+          evidence: {
+            key: 'alertEvidence.slaLate',
+            values: { late: count(row.breached), due },
+          },
+        },
       },
     ];
   }
@@ -184,6 +197,17 @@ export class FigureRun {
           ` — ${formatAlertCount(cohort.returnedUnits)} of ${formatAlertCount(cohort.unitsSold)} units came back` +
           ` (the ${report.returnCohorts.returnWindowDays}-day return window is over)`,
         detail: { unitsSold: cohort.unitsSold, returnedUnits: cohort.returnedUnits },
+        words: {
+          label: { key: 'alertFigure.returnRate' },
+          evidence: {
+            key: 'alertEvidence.returned',
+            values: {
+              returned: count(cohort.returnedUnits),
+              sold: cohort.unitsSold,
+              days: report.returnCohorts.returnWindowDays,
+            },
+          },
+        },
       },
     ];
   }
@@ -203,6 +227,10 @@ export class FigureRun {
         mature: true,
         evidence: ` — ${formatAlertCount(report.unitsReturned.value)} units`,
         detail: { baseline: kpi.baseline, units: report.unitsReturned.value },
+        words: {
+          label: { key: 'alertFigure.claims' },
+          evidence: { key: 'alertEvidence.units', values: { units: report.unitsReturned.value } },
+        },
       },
     ];
   }
@@ -222,6 +250,13 @@ export class FigureRun {
       mature: true,
       evidence: ` — normal ${formatFigure(kpi.baseline, 'money', currency)} a week`,
       detail: { currency, baseline: kpi.baseline },
+      words: {
+        label: { key: 'alertFigure.refunds', values: { currency } },
+        evidence: {
+          key: 'alertEvidence.normalWeekly',
+          values: { normal: { figure: kpi.baseline, unit: 'money' as const, currency } },
+        },
+      },
     }));
   }
 
@@ -242,6 +277,13 @@ export class FigureRun {
         mature: !analysing,
         evidence: ` — normal ${formatFigure(kpi.baseline, 'score')}`,
         detail: { baseline: kpi.baseline },
+        words: {
+          label: { key: 'alertFigure.netSentiment' },
+          evidence: {
+            key: 'alertEvidence.normal',
+            values: { normal: { figure: kpi.baseline, unit: 'score' } },
+          },
+        },
       },
     ];
   }
@@ -268,6 +310,10 @@ export class FigureRun {
         mature: !analysing,
         evidence: ` — ${formatAlertCount(defects)} defect units of ${formatAlertCount(sold)} units sold`,
         detail: { defectUnits: defects, unitsSold: sold },
+        words: {
+          label: { key: 'alertFigure.defectRate' },
+          evidence: { key: 'alertEvidence.defects', values: { defects, sold } },
+        },
       },
     ];
   }
@@ -292,6 +338,26 @@ export class FigureRun {
           ` — ${formatAlertCount(m.count)} defect units against ${formatAlertCount(m.exposure)} units sold in the 4 weeks before` +
           (m.topReason ? `, mostly ${reasonLabel(m.topReason)}` : ''),
         detail: { supplierId: m.key, count: m.count, exposure: m.exposure, qValue: m.qValue },
+        words: {
+          label: { key: 'alertFigure.supplierDefectRate', values: { supplier: m.label } },
+          evidence: (m.topReason
+            ? {
+                key: 'alertEvidence.moverDefectsMostly',
+                values: {
+                  defects: m.count,
+                  sold: m.exposure,
+                  reason: {
+                    word: 'reason' as const,
+                    code: m.topReason,
+                    fallback: reasonLabel(m.topReason),
+                  },
+                },
+              }
+            : {
+                key: 'alertEvidence.moverDefects',
+                values: { defects: m.count, sold: m.exposure },
+              }) as MessageRef,
+        },
       }));
   }
 
@@ -329,6 +395,17 @@ export class FigureRun {
           limit,
           overall: card.overallDefectRate,
         },
+        words: {
+          label: { key: 'alertFigure.supplierDefectRate', values: { supplier: s.name } },
+          evidence: {
+            key: 'alertEvidence.limitDefects',
+            values: {
+              overall: { figure: card.overallDefectRate ?? 0, unit: 'share' },
+              defects: s.defectUnits,
+              sold: s.unitsSold,
+            },
+          },
+        },
       };
       return [obs];
     });
@@ -337,6 +414,14 @@ export class FigureRun {
   private weekOf(report: WeeklyReport) {
     return { period: report.week.week, week: report.week.week, complete: report.weekComplete };
   }
+}
+
+/**
+ * A count put into a message as a figure (not a plural choice): written with the locale's
+ * separators when the sentence is written.
+ */
+function count(value: number): FigureValue {
+  return { figure: value, unit: 'count' };
 }
 
 /** A comparison that was really tested (not shown-only). */

@@ -1,12 +1,14 @@
 import {
-  ALERT_METRIC_LABELS,
   FILTER_KEYS,
   type AlertKind,
   type AlertMetric,
   type AnalyticsFilters,
   type NotifyWebhookPayload,
+  type UiLanguage,
 } from '@returnlens/shared/contracts';
 import { escapeHtml } from '../digest/format';
+import { filterValues } from '../digest/render';
+import { ENGLISH, notifyText, type NotifyText } from '../i18n/notify-text';
 
 /** An alert's message, rendered when its event is created (the delivery sends it as is). */
 export interface AlertMessage {
@@ -30,13 +32,9 @@ export interface AlertMessageInput {
   readonly link: string;
   readonly unsubscribeUrl: string;
   readonly at: Date;
+  /** The language of the rule's owner (else the shop's): the frame around the sentence is in it. */
+  readonly language?: UiLanguage;
 }
-
-const KIND_WORDS: Readonly<Record<AlertKind, string>> = {
-  threshold: 'threshold',
-  change: 'significant change against normal',
-  control_limit: 'supplier beyond its 99.8 % control limit',
-};
 
 /** The dashboard page that shows a figure. */
 const PAGES: Readonly<Record<AlertMetric, string>> = {
@@ -73,10 +71,10 @@ export function alertLink(
   return `${publicUrl}${page}?${params.toString()}`;
 }
 
-/** The filters in words: `supplier SUP-7, channel email` (empty: none). */
-export function filtersInWords(filters: AnalyticsFilters): string {
+/** The filters in words: `Supplier SUP-7; Channel Email` (empty: none). */
+export function filtersInWords(filters: AnalyticsFilters, text: NotifyText = ENGLISH): string {
   return FILTER_KEYS.filter((k) => filters[k]?.length)
-    .map((k) => `${k} ${filters[k]!.join(', ')}`)
+    .map((k) => `${text.t(`filter.${k}`)} ${filterValues(k, filters[k]!, text)}`)
     .join('; ');
 }
 
@@ -85,36 +83,42 @@ export function filtersInWords(filters: AnalyticsFilters): string {
  * webhook body (Slack reads `text`).
  */
 export function renderAlertMessage(input: AlertMessageInput): AlertMessage {
-  const subject = `Returnlens alert: ${input.ruleName} (${input.week})`;
-  const scope = filtersInWords(input.filters);
-  const about = `${ALERT_METRIC_LABELS[input.metric]}, ${KIND_WORDS[input.kind]}${scope ? `; filters: ${scope}` : ''}`;
+  const words = notifyText(input.language);
+  const { t, dir } = words;
+  const subject = t('alert.subject', { rule: input.ruleName, week: input.week });
+  const scope = filtersInWords(input.filters, words);
+  const about = t(scope ? 'alert.aboutFiltered' : 'alert.about', {
+    metric: t(`alert.metric.${input.metric}`),
+    kind: t(`alert.kind.${input.kind}`),
+    filters: scope,
+  });
   const quiet =
-    input.quietHours > 0
-      ? `After firing, the rule stays silent for ${input.quietHours} h; it fires at most once per week.`
-      : 'It fires at most once per week.';
+    input.quietHours > 0 ? t('alert.quietHours', { hours: input.quietHours }) : t('alert.once');
+  const rule = t('alert.rule', { rule: input.ruleName, about, quiet });
   const text = [
     input.sentence,
     '',
-    `See it on the dashboard: ${input.link}`,
+    t('alert.seeAt', { link: input.link }),
     '',
-    `Rule "${input.ruleName}": ${about}. ${quiet}`,
-    `Stop these alerts: ${input.unsubscribeUrl}`,
+    rule,
+    t('alert.stopAt', { link: input.unsubscribeUrl }),
   ].join('\n');
   const p = 'margin:0 0 12px 0;';
+  const start = dir === 'rtl' ? 'right' : 'left';
   const html = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>
+<html lang="${words.language}" dir="${dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>
 <body style="margin:0;padding:0;background:#f4f5f7;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f5f7;"><tr><td align="center" style="padding:24px 12px;">
-<table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;border:1px solid #dfe3e8;border-radius:6px;font-family:Arial,Helvetica,sans-serif;color:#1f2933;font-size:15px;line-height:1.5;">
+<table role="presentation" width="600" cellpadding="0" cellspacing="0" dir="${dir}" style="max-width:600px;width:100%;background:#ffffff;border:1px solid #dfe3e8;border-radius:6px;font-family:Arial,Helvetica,sans-serif;color:#1f2933;font-size:15px;line-height:1.5;direction:${dir};text-align:${start};">
 <tr><td style="padding:20px 24px 4px 24px;">
-<p style="${p}font-size:12px;color:#b42318;text-transform:uppercase;letter-spacing:0.05em;font-weight:bold;">Alert · ${escapeHtml(input.week)}</p>
+<p style="${p}font-size:12px;color:#b42318;text-transform:uppercase;letter-spacing:0.05em;font-weight:bold;">${escapeHtml(t('alert.kicker', { week: input.week }))}</p>
 <h1 style="margin:0 0 12px 0;font-size:20px;line-height:1.3;color:#1f2933;">${escapeHtml(input.ruleName)}</h1>
-<p style="${p}font-size:16px;border-left:4px solid #b42318;padding:4px 0 4px 12px;">${escapeHtml(input.sentence)}</p>
-<p style="${p}"><a href="${escapeHtml(input.link)}" style="color:#1d4ed8;">See it on the dashboard</a></p>
+<p style="${p}font-size:16px;border-${start}:4px solid #b42318;padding-${start}:12px;padding-top:4px;padding-bottom:4px;">${escapeHtml(input.sentence)}</p>
+<p style="${p}"><a href="${escapeHtml(input.link)}" style="color:#1d4ed8;">${escapeHtml(t('alert.see'))}</a></p>
 </td></tr>
 <tr><td style="padding:8px 24px 20px 24px;border-top:1px solid #dfe3e8;font-size:12px;color:#52606d;">
-<p style="${p}">Rule “${escapeHtml(input.ruleName)}”: ${escapeHtml(about)}. ${escapeHtml(quiet)}</p>
-<p style="margin:0;"><a href="${escapeHtml(input.unsubscribeUrl)}" style="color:#52606d;">Stop these alerts</a></p>
+<p style="${p}">${escapeHtml(rule)}</p>
+<p style="margin:0;"><a href="${escapeHtml(input.unsubscribeUrl)}" style="color:#52606d;">${escapeHtml(t('alert.stop'))}</a></p>
 </td></tr>
 </table></td></tr></table>
 </body></html>`;

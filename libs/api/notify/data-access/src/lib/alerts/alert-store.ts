@@ -23,6 +23,8 @@ export interface AlertRuleRow {
   readonly userName: string;
   readonly userRoles: readonly Role[];
   readonly userDisabled: boolean;
+  /** The owner's language for the rule's messages: their own choice, else the shop's default (null: neither). */
+  readonly language?: string | null;
   readonly name: string;
   readonly metric: AlertMetric;
   readonly kind: AlertKind;
@@ -56,7 +58,9 @@ const EVENT_COLUMNS = `e.id::text, e.rule_id::text AS "ruleId", r.name AS "ruleN
   (SELECT d.status FROM notify_deliveries d WHERE d.alert_event_id = e.id ORDER BY d.id DESC LIMIT 1) AS "deliveryStatus"`;
 
 const RULE_COLUMNS = `r.id::text, r.user_id::text AS "userId", u.name AS "userName", u.roles AS "userRoles",
-  u.disabled_at IS NOT NULL AS "userDisabled", r.name, r.metric, r.kind, r.operator, r.value,
+  u.disabled_at IS NOT NULL AS "userDisabled",
+  coalesce(u.language, (SELECT s.default_language FROM shop_settings s WHERE s.shop_id = r.shop_id)) AS "language",
+  r.name, r.metric, r.kind, r.operator, r.value,
   r.policy_id AS "policyId", r.filters, r.channel, r.target, r.secret, r.quiet_hours AS "quietHours",
   r.paused, r.unsubscribe_token AS "unsubscribeToken", r.created_at AS "createdAt",
   (SELECT json_build_object('id', e.id::text, 'ruleId', e.rule_id::text, 'ruleName', r.name, 'period', e.period,

@@ -5,6 +5,7 @@ import type {
   DigestRole,
   NotifyChannel,
   NotifyWebhookPayload,
+  UiLanguage,
 } from '@returnlens/shared/contracts';
 
 /** Anything that runs SQL: the DataSource, a transaction's EntityManager or a QueryRunner. */
@@ -29,6 +30,8 @@ export interface DigestSpec {
   readonly attachPdf: boolean;
   readonly attachCsv: boolean;
   readonly userId: string | null;
+  /** The language to write in (the command line's `--lang`); absent: the reader's, else the shop's. */
+  readonly language?: UiLanguage | null;
 }
 
 export interface NewDelivery {

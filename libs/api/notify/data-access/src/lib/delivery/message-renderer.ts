@@ -78,6 +78,7 @@ export class MessageRenderer {
       attachPdf: email && source.spec.attachPdf,
       attachCsv: email && source.spec.attachCsv,
       userId: source.spec.userId,
+      language: source.spec.language ?? null,
     });
     if (message.quiet && source.whenQuiet === 'skip' && row.trigger === 'schedule')
       return {

@@ -156,7 +156,7 @@ describe('plain-text part', () => {
     ]);
     const lines = text.split('\n');
     expect(lines[0]).toBe('Owner digest · Week 48, 2026');
-    expect(lines[1]).toBe('23–29 Nov 2026 · Channel: email, web_form');
+    expect(lines[1]).toBe('23–29 Nov 2026 · Channel: Email, Web form');
     expect(lines[3]).toBe('1 significant mover in 2026-W48.');
     expect(text).toContain(
       '- Kestrel Electronics: defect rate 3.1% against 1.2% (q = 0.003), 45 defect units this week against 14.5 a week in the 8 weeks before, mostly product defect\n  Supplier page: https://returns.example.com/suppliers/SUP-004?channel=email,web_form',
@@ -177,7 +177,7 @@ describe('plain-text part', () => {
       unsubscribeUrl: null,
     });
     expect(text).toBe(
-      'Owner digest · Week 48, 2026\n23–29 Nov 2026 · Channel: email, web_form\n\n' +
+      'Owner digest · Week 48, 2026\n23–29 Nov 2026 · Channel: Email, Web form\n\n' +
         'Nothing moved significantly in 2026-W48: no mover and no key figure beyond its normal variation.\n\n' +
         'Open the weekly report: https://returns.example.com/weekly?week=2026-W48&channel=email,web_form\n',
     );

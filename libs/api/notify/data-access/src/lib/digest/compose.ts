@@ -5,8 +5,10 @@ import {
   type SlaReport,
   type SupplierScorecard,
   type SupplierScore,
+  type UiLanguage,
   type WeeklyReport,
 } from '@returnlens/shared/contracts';
+import { notifyText, type NotifyText } from '../i18n/notify-text';
 import { formatCount, formatDateRange, formatInstant, formatShare } from './format';
 import {
   atRiskSentence,
@@ -26,7 +28,7 @@ import {
 import {
   dashboardUrl,
   describeFilters,
-  ROLE_TITLES,
+  roleTitle,
   shopName,
   type DigestContent,
   type DigestLine,
@@ -40,6 +42,8 @@ export interface DigestBase {
   readonly publicUrl: string;
   readonly filters: AnalyticsFilters;
   readonly unsubscribeUrl: string | null;
+  /** The reader's language (English when not given): every sentence and figure is written in it. */
+  readonly language?: UiLanguage;
 }
 
 /** At most this many open claims are written out per list; the CSV has every one. */
@@ -47,56 +51,77 @@ export const LISTED_CLAIMS = 15;
 /** At most this many suppliers get an evidence pack in one buyer digest. */
 export const EVIDENCE_SUPPLIERS = 10;
 
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${formatCount(n)} ${n === 1 ? one : many}`;
-
-function subjectOf(role: DigestContent['role'], base: DigestBase, period: string, summary: string) {
-  return `${shopName(base.publicUrl)} · ${ROLE_TITLES[role]} · ${period} — ${summary}`;
+function subjectOf(
+  role: DigestContent['role'],
+  base: DigestBase,
+  period: string,
+  summary: string,
+  text: NotifyText,
+) {
+  return text.t('digest.subject', {
+    shop: shopName(base.publicUrl),
+    role: roleTitle(role, text),
+    period,
+    summary,
+  });
 }
 
-function scopeOf(week: { start: string; end: string }, filters: AnalyticsFilters, prefix = '') {
-  return [prefix + formatDateRange(week.start, week.end), describeFilters(filters)]
-    .filter(Boolean)
-    .join(' · ');
+function scopeOf(when: string, filters: AnalyticsFilters, text: NotifyText) {
+  return [when, describeFilters(filters, text)].filter(Boolean).join(' · ');
 }
 
-const weekTitle = (week: string) => {
+const weekTitle = (week: string, text: NotifyText) => {
   const [year, number] = week.split('-W');
-  return `Week ${Number(number)}, ${year}`;
+  // The year as written, not as a grouped number ("2026", never "2 026").
+  return text.t('digest.week', { number: Number(number), year });
 };
+
+/** "3 significant movers" → "3 significant movers"; "żadna zmiana" → "Żadna zmiana". */
+const capitalized = (line: string, text: NotifyText) =>
+  line.charAt(0).toLocaleUpperCase(text.locale) + line.slice(1);
 
 // ---- owner
 
 /** The KPI lines of the weekly report, in its order, with the test each one carries. */
-export function ownerKpiLines(report: WeeklyReport): { lines: KpiLine[]; notes: string[] } {
+export function ownerKpiLines(
+  report: WeeklyReport,
+  text: NotifyText = notifyText(),
+): { lines: KpiLine[]; notes: string[] } {
+  const { t } = text;
   const k = report.kpis;
   const lines: KpiLine[] = [
-    { label: 'Claims received', kpi: report.claimsReceived, format: 'count', test: 'poisson' },
-    { label: 'Units in claims', kpi: report.unitsReturned, format: 'count', test: 'poisson' },
+    {
+      label: t('kpi.claimsReceived'),
+      kpi: report.claimsReceived,
+      format: 'count',
+      test: 'poisson',
+    },
+    { label: t('kpi.unitsInClaims'), kpi: report.unitsReturned, format: 'count', test: 'poisson' },
   ];
   const notes: string[] = [];
   if (k.returnRate)
     lines.push({
-      label: `Return rate (orders of ${k.returnRate.week?.week ?? report.week.week}, the latest mature order week)`,
+      label: t('kpi.returnRate', { week: k.returnRate.week?.week ?? report.week.week }),
       kpi: k.returnRate,
       format: 'share',
       test: 'proportion',
-      baselineOf: 'the 4 order weeks before',
+      baselineOf: t('kpi.of.orderWeeks'),
     });
-  else
-    notes.push(
-      'Return rate: no order week is mature yet (returns still to come), so it is not tested.',
-    );
+  else notes.push(t('kpi.returnRateUntested'));
   if (k.medianFirstResponseHours)
     lines.push({
-      label: `First response (median${k.firstResponseStillOpen ? `, ${formatCount(k.firstResponseStillOpen)} still open` : ''})`,
+      label: k.firstResponseStillOpen
+        ? t('kpi.firstResponseOpen', {
+            count: formatCount(k.firstResponseStillOpen, text.locale),
+          })
+        : t('kpi.firstResponse'),
       kpi: k.medianFirstResponseHours,
       format: 'hours',
       test: 'none',
     });
   if (k.netSentiment)
     lines.push({
-      label: 'Net sentiment',
+      label: t('kpi.netSentiment'),
       kpi: k.netSentiment,
       format: 'netSentiment',
       test: 'none',
@@ -105,9 +130,9 @@ export function ownerKpiLines(report: WeeklyReport): { lines: KpiLine[]; notes: 
 }
 
 /** Refunds paid per currency (never added across currencies). */
-export function refundLines(report: WeeklyReport): KpiLine[] {
+export function refundLines(report: WeeklyReport, text: NotifyText = notifyText()): KpiLine[] {
   return report.kpis.refundsPaid.map((r) => ({
-    label: `Refunds paid (${r.currency})`,
+    label: text.t('kpi.refunds', { currency: r.currency }),
     kpi: r.kpi,
     format: 'money',
     test: 'none',
@@ -115,77 +140,87 @@ export function refundLines(report: WeeklyReport): KpiLine[] {
   }));
 }
 
-function moverLink(m: Mover, report: WeeklyReport, base: DigestBase): DigestLine {
-  const text = moverSentence(m, report.moversTest.baselineWeeks);
+function moverLink(
+  m: Mover,
+  report: WeeklyReport,
+  base: DigestBase,
+  words: NotifyText,
+): DigestLine {
+  const text = moverSentence(m, report.moversTest.baselineWeeks, words);
   if (m.kind === 'supplier')
     return {
       text,
       href: dashboardUrl(base.publicUrl, `/suppliers/${encodeURIComponent(m.key)}`, base.filters),
-      linkText: 'Supplier page',
+      linkText: words.t('digest.supplierPage'),
     };
   const filters = { ...base.filters, [m.kind === 'product' ? 'product' : 'reason']: [m.key] };
   return {
     text,
     href: dashboardUrl(base.publicUrl, '/weekly', filters, { week: report.week.week }),
-    linkText: 'Weekly report for it',
+    linkText: words.t('owner.weeklyForIt'),
   };
 }
 
 /** The owner's digest: KPIs against normal, only the significant movers, top reasons, money. */
 export function composeOwner(report: WeeklyReport, base: DigestBase): DigestContent {
+  const text = notifyText(base.language);
+  const { t, locale } = text;
   const period = report.week.week;
-  const { lines: kpiLines, notes } = ownerKpiLines(report);
+  const { lines: kpiLines, notes } = ownerKpiLines(report, text);
   const significantKpis = kpiLines.filter(kpiSignificant);
   const movers = report.movers;
   const quiet = movers.length === 0 && significantKpis.length === 0;
   const untested = report.moversTest.untested;
   const link = dashboardUrl(base.publicUrl, '/weekly', base.filters, { week: period });
   const summary = quiet
-    ? 'nothing moved significantly'
+    ? t('digest.nothingMoved')
     : [
-        movers.length ? plural(movers.length, 'significant mover') : '',
-        significantKpis.length
-          ? `${plural(significantKpis.length, 'key figure')} beyond normal`
-          : '',
+        movers.length ? t('owner.movers', { count: movers.length }) : '',
+        significantKpis.length ? t('owner.kpis', { count: significantKpis.length }) : '',
       ]
         .filter(Boolean)
         .join(', ');
   const headline = quiet
-    ? quietLine('owner', period, { untested })
-    : `${summary.charAt(0).toUpperCase()}${summary.slice(1)} in ${period}.`;
+    ? quietLine('owner', period, { untested }, text)
+    : capitalized(t('owner.headline', { summary, period }), text);
 
   const sections: DigestSection[] = [];
   const tables: DigestTable[] = [];
   if (!quiet) {
     sections.push({
-      title: 'Significant movers',
+      title: t('owner.sectionMovers'),
       lines: movers.length
-        ? movers.map((m) => moverLink(m, report, base))
-        : [{ text: `No rate moved significantly in ${period}.` }],
-      note: moversTestSentence(report.moversTest, period),
+        ? movers.map((m) => moverLink(m, report, base, text))
+        : [{ text: t('owner.noMover', { period }) }],
+      note: moversTestSentence(report.moversTest, period, text),
     });
     sections.push({
-      title: 'Key figures against normal',
+      title: t('owner.sectionKpis'),
       lines: [
-        ...kpiLines.map((l) => ({ text: kpiSentence(l) })),
-        ...notes.map((text) => ({ text })),
+        ...kpiLines.map((l) => ({ text: kpiSentence(l, text) })),
+        ...notes.map((note) => ({ text: note })),
       ],
     });
     const top = report.pareto.slice(0, 5);
     sections.push({
-      title: 'Top reasons',
+      title: t('owner.sectionReasons'),
       lines: top.length
         ? top.map((r) => ({
-            text: `${r.reasonLabel}: ${plural(r.claims, 'claim')}, ${formatShare(r.share)} of the week's claims (cumulative ${formatShare(r.cumulativeShare)})`,
+            text: t('owner.reason', {
+              reason: text.word('reason', r.reasonCode, r.reasonLabel),
+              count: r.claims,
+              share: formatShare(r.share, locale),
+              cumulative: formatShare(r.cumulativeShare, locale),
+            }),
           }))
-        : [{ text: `No claims in ${period}.` }],
+        : [{ text: t('owner.noClaims', { period }) }],
     });
-    const refunds = refundLines(report);
+    const refunds = refundLines(report, text);
     sections.push({
-      title: 'Money',
+      title: t('owner.sectionMoney'),
       lines: refunds.length
-        ? refunds.map((l) => ({ text: kpiSentence(l) }))
-        : [{ text: `No refunds paid in ${period}.` }],
+        ? refunds.map((l) => ({ text: kpiSentence(l, text) }))
+        : [{ text: t('owner.noRefunds', { period }) }],
     });
     tables.push(
       {
@@ -237,7 +272,7 @@ export function composeOwner(report: WeeklyReport, base: DigestBase): DigestCont
           'significant',
           'tested',
         ],
-        rows: [...kpiLines, ...refundLines(report)].map((l) => [
+        rows: [...kpiLines, ...refundLines(report, text)].map((l) => [
           l.label,
           l.kpi.value,
           l.kpi.baseline,
@@ -264,10 +299,11 @@ export function composeOwner(report: WeeklyReport, base: DigestBase): DigestCont
   }
   return {
     role: 'owner',
-    subject: subjectOf('owner', base, period, summary),
-    kicker: 'Owner digest',
-    title: weekTitle(period),
-    scope: scopeOf(report.week, base.filters),
+    language: text.language,
+    subject: subjectOf('owner', base, period, summary, text),
+    kicker: roleTitle('owner', text),
+    title: weekTitle(period, text),
+    scope: scopeOf(formatDateRange(report.week.start, report.week.end, locale), base.filters, text),
     headline,
     quiet,
     period,
@@ -275,11 +311,11 @@ export function composeOwner(report: WeeklyReport, base: DigestBase): DigestCont
     items: quiet
       ? [headline]
       : [
-          ...movers.map((m) => moverSentence(m, report.moversTest.baselineWeeks)),
-          ...significantKpis.map(kpiSentence),
+          ...movers.map((m) => moverSentence(m, report.moversTest.baselineWeeks, text)),
+          ...significantKpis.map((l) => kpiSentence(l, text)),
         ],
     link,
-    linkText: 'Open the weekly report',
+    linkText: t('owner.link'),
     unsubscribeUrl: base.unsubscribeUrl,
     tables,
   };
@@ -341,6 +377,8 @@ export interface BuyerInput {
 
 /** The buyer's digest: suppliers beyond their limits or rising, each with its page and evidence. */
 export function composeBuyer(input: BuyerInput, base: DigestBase): DigestContent {
+  const text = notifyText(base.language);
+  const { t, locale } = text;
   const { report, scorecard } = input;
   const period = report.week.week;
   const range = `${scorecard.period.from.week} – ${scorecard.period.to.week}`;
@@ -348,13 +386,11 @@ export function composeBuyer(input: BuyerInput, base: DigestBase): DigestContent
   const flagged = flaggedSuppliers(report.movers, scorecard);
   const quiet = flagged.length === 0;
   const untested = report.moversTest.untested;
-  const summary = quiet
-    ? 'nothing moved significantly'
-    : `${plural(flagged.length, 'supplier')} to look at`;
+  const summary = quiet ? t('digest.nothingMoved') : t('buyer.summary', { count: flagged.length });
   const headline = quiet
-    ? quietLine('buyer', period, untested ? { untested } : {}) +
-      (untested ? ' No supplier is beyond its 99.8% control limit either.' : '')
-    : `${plural(flagged.length, 'supplier')} beyond ${flagged.length === 1 ? 'its' : 'their'} 99.8% control limit or rising significantly in ${period}.`;
+    ? quietLine('buyer', period, untested ? { untested } : {}, text) +
+      (untested ? ` ${t('buyer.quietLimits')}` : '')
+    : t('buyer.headline', { count: flagged.length, period });
 
   const lines: DigestLine[] = [];
   const items: string[] = [];
@@ -367,22 +403,22 @@ export function composeBuyer(input: BuyerInput, base: DigestBase): DigestContent
     );
     const sentences = [
       f.beyondLimit
-        ? supplierLimitSentence(f.beyondLimit, range, scorecard.overallDefectRate)
+        ? supplierLimitSentence(f.beyondLimit, range, scorecard.overallDefectRate, text)
         : null,
-      f.rise ? supplierRiseSentence(f.rise, period, report.moversTest.baselineWeeks) : null,
+      f.rise ? supplierRiseSentence(f.rise, period, report.moversTest.baselineWeeks, text) : null,
     ].filter((s): s is string => s !== null);
     const pack = input.evidence.get(f.supplierId);
-    sentences.forEach((text, i) =>
+    sentences.forEach((sentence, i) =>
       lines.push(
         i === sentences.length - 1
           ? {
               text: pack
-                ? `${text}. Evidence: ${pack.filename} (${plural(pack.rows.length, 'defect claim')}).`
-                : text,
+                ? t('buyer.evidence', { sentence, file: pack.filename, count: pack.rows.length })
+                : sentence,
               href,
-              linkText: 'Supplier page',
+              linkText: t('digest.supplierPage'),
             }
-          : { text },
+          : { text: sentence },
       ),
     );
     items.push(...sentences);
@@ -391,13 +427,13 @@ export function composeBuyer(input: BuyerInput, base: DigestBase): DigestContent
     ? []
     : [
         {
-          title: 'Suppliers to look at',
+          title: t('buyer.section'),
           lines,
           note:
-            `Control limits: funnel limits around all suppliers' defect rate of ${formatShare(scorecard.overallDefectRate)} over ${range}, for each supplier's volume. ` +
+            `${t('buyer.limitsNote', { rate: formatShare(scorecard.overallDefectRate, locale), range })} ` +
             (untested
-              ? `Rises of ${period} are not tested: the week is not over yet.`
-              : `Rises: supplier defect rates of ${period} against their own ${report.moversTest.baselineWeeks} weeks before (q < 0.05).`),
+              ? t('buyer.risesUntested', { period })
+              : t('buyer.rises', { period, weeks: report.moversTest.baselineWeeks })),
         },
       ];
   const tables: DigestTable[] = quiet
@@ -448,17 +484,18 @@ export function composeBuyer(input: BuyerInput, base: DigestBase): DigestContent
       ];
   return {
     role: 'buyer',
-    subject: subjectOf('buyer', base, period, summary),
-    kicker: 'Buyer digest',
-    title: weekTitle(period),
-    scope: [`Suppliers over ${range}`, describeFilters(base.filters)].filter(Boolean).join(' · '),
+    language: text.language,
+    subject: subjectOf('buyer', base, period, summary, text),
+    kicker: roleTitle('buyer', text),
+    title: weekTitle(period, text),
+    scope: scopeOf(t('buyer.scope', { range }), base.filters, text),
     headline,
     quiet,
     period,
     sections,
     items: quiet ? [headline] : items,
     link: dashboardUrl(base.publicUrl, '/suppliers', base.filters, periodParams),
-    linkText: 'Open the suppliers scorecard',
+    linkText: t('buyer.link'),
     unsubscribeUrl: base.unsubscribeUrl,
     tables,
   };
@@ -500,10 +537,12 @@ const openClaimRow = (c: SlaOpenClaim) => [
 
 /** The service manager's digest: attainment per policy, breaches since the last digest, claims at risk. */
 export function composeManager(input: ManagerInput, base: DigestBase): DigestContent {
+  const text = notifyText(base.language);
+  const { t, locale } = text;
   const { report, sla, since, now } = input;
   const tz = report.timeZone;
   const period = report.week.week;
-  const sinceText = formatInstant(since, tz);
+  const sinceText = formatInstant(since, tz, locale);
   const newBreaches = sla.breachesOpen.filter((c) => breachedAt(c, now) >= since);
   // Newest breach first: what happened since the last digest.
   newBreaches.sort((a, b) => b.hoursLeft - a.hoursLeft || a.externalId.localeCompare(b.externalId));
@@ -512,43 +551,45 @@ export function composeManager(input: ManagerInput, base: DigestBase): DigestCon
   const fell = policies.filter(slaPolicyFell);
   const quiet = newBreaches.length === 0 && atRisk.length === 0 && fell.length === 0;
   const summaryParts = [
-    newBreaches.length ? `${plural(newBreaches.length, 'new breach', 'new breaches')}` : '',
-    atRisk.length ? `${formatCount(atRisk.length)} at risk` : '',
-    fell.length ? `${plural(fell.length, 'policy', 'policies')} below normal` : '',
+    newBreaches.length ? t('manager.breaches', { count: newBreaches.length }) : '',
+    atRisk.length ? t('manager.atRisk', { count: formatCount(atRisk.length, locale) }) : '',
+    fell.length ? t('manager.fell', { count: fell.length }) : '',
   ].filter(Boolean);
-  const summary = quiet ? 'nothing moved significantly' : summaryParts.join(', ');
+  const summary = quiet ? t('digest.nothingMoved') : summaryParts.join(', ');
   const headline = quiet
-    ? quietLine('manager', period, { since: sinceText })
-    : `Since ${sinceText}: ${summaryParts.join(', ')}.`;
+    ? quietLine('manager', period, { since: sinceText }, text)
+    : t('manager.headline', { since: sinceText, summary: summaryParts.join(', ') });
 
   const listed = (claims: readonly SlaOpenClaim[], sentence: (c: SlaOpenClaim) => string) =>
     claims.slice(0, LISTED_CLAIMS).map((c) => ({ text: sentence(c) }));
   const more = (n: number, file: string) =>
-    n > LISTED_CLAIMS ? ` ${formatCount(n - LISTED_CLAIMS)} more in ${file}.` : '';
+    n > LISTED_CLAIMS
+      ? ` ${t('manager.more', { count: formatCount(n - LISTED_CLAIMS, locale), file })}`
+      : '';
   const sections: DigestSection[] = quiet
     ? []
     : [
         {
-          title: 'SLA attainment per policy',
+          title: t('manager.sectionPolicies'),
           lines: policies.length
-            ? policies.map((p) => ({ text: slaPolicySentence(p, period) }))
-            : [{ text: 'No SLA policy is set.' }],
-          note: 'A week counts once every claim of it is due: until then it is immature and not tested.',
+            ? policies.map((p) => ({ text: slaPolicySentence(p, period, text) }))
+            : [{ text: t('manager.noPolicy') }],
+          note: t('manager.policiesNote'),
         },
         {
-          title: `New breaches since ${sinceText}`,
+          title: t('manager.sectionBreaches', { since: sinceText }),
           lines: newBreaches.length
-            ? listed(newBreaches, (c) => breachSentence(c, tz))
-            : [{ text: 'No open claim passed a deadline since then.' }],
+            ? listed(newBreaches, (c) => breachSentence(c, tz, text))
+            : [{ text: t('manager.noBreach') }],
           note:
-            `Open claims past a deadline now: ${formatCount(sla.breachedOpenClaims)} in all.` +
+            t('manager.breachesNote', { count: formatCount(sla.breachedOpenClaims, locale) }) +
             more(newBreaches.length, 'breaches.csv'),
         },
         {
-          title: 'At risk now',
+          title: t('manager.sectionAtRisk'),
           lines: atRisk.length
-            ? listed(atRisk, (c) => atRiskSentence(c, tz))
-            : [{ text: 'No open claim is close to a deadline.' }],
+            ? listed(atRisk, (c) => atRiskSentence(c, tz, text))
+            : [{ text: t('manager.noAtRisk') }],
           note: more(atRisk.length, 'at-risk.csv').trim() || undefined,
         },
       ];
@@ -595,10 +636,18 @@ export function composeManager(input: ManagerInput, base: DigestBase): DigestCon
       ];
   return {
     role: 'manager',
-    subject: subjectOf('manager', base, period, summary),
-    kicker: 'Service manager digest',
-    title: weekTitle(period),
-    scope: scopeOf(report.week, base.filters, `Since ${sinceText} · report week `),
+    language: text.language,
+    subject: subjectOf('manager', base, period, summary, text),
+    kicker: roleTitle('manager', text),
+    title: weekTitle(period, text),
+    scope: scopeOf(
+      t('manager.scope', {
+        since: sinceText,
+        range: formatDateRange(report.week.start, report.week.end, locale),
+      }),
+      base.filters,
+      text,
+    ),
     headline,
     quiet,
     period,
@@ -606,12 +655,12 @@ export function composeManager(input: ManagerInput, base: DigestBase): DigestCon
     items: quiet
       ? [headline]
       : [
-          ...fell.map((p) => slaPolicySentence(p, period)),
-          ...newBreaches.slice(0, LISTED_CLAIMS).map((c) => breachSentence(c, tz)),
-          ...atRisk.slice(0, LISTED_CLAIMS).map((c) => atRiskSentence(c, tz)),
+          ...fell.map((p) => slaPolicySentence(p, period, text)),
+          ...newBreaches.slice(0, LISTED_CLAIMS).map((c) => breachSentence(c, tz, text)),
+          ...atRisk.slice(0, LISTED_CLAIMS).map((c) => atRiskSentence(c, tz, text)),
         ],
     link: dashboardUrl(base.publicUrl, '/sla', base.filters),
-    linkText: 'Open the SLA page',
+    linkText: t('manager.link'),
     unsubscribeUrl: base.unsubscribeUrl,
     tables,
   };

@@ -2,10 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import {
+  isUiLanguage,
   permissionsOf,
   type AnalyticsFilters,
   type DigestRole,
   type Permission,
+  type UiLanguage,
 } from '@returnlens/shared/contracts';
 import {
   RecordsQuery,
@@ -51,6 +53,11 @@ export interface DigestRequest {
   readonly attachCsv: boolean;
   /** Whose view the PDF is rendered as (null: an owner's view). */
   readonly userId: string | null;
+  /**
+   * The language to write in; when not given, the reader's: `userId`'s own choice, else the
+   * shop's default, else English.
+   */
+  readonly language?: UiLanguage | null;
 }
 
 export interface DigestAttachment {
@@ -111,10 +118,12 @@ export class DigestBuilder {
     const filters: AnalyticsFilters = Object.fromEntries(
       Object.entries(request.filters).filter(([key]) => key !== 'from' && key !== 'to'),
     );
+    const language = request.language ?? (await this.readerLanguage(request.userId));
     const base: DigestBase = {
       publicUrl: request.publicUrl.replace(/\/+$/, ''),
       filters,
       unsubscribeUrl: request.unsubscribeUrl,
+      language,
     };
     const report = await this.weekly.weekly(filters, now);
     let content: DigestContent;
@@ -164,7 +173,7 @@ export class DigestBuilder {
       attachments.push({
         filename: `${pdf.page === 'weekly' ? 'weekly-report' : 'suppliers'}-${content.period}.pdf`,
         contentType: 'application/pdf',
-        content: await this.pdf(request.userId, pdf.page, path, pdf.permission),
+        content: await this.pdf(request.userId, pdf.page, path, pdf.permission, language),
       });
     }
     const names = attachments.map((a) => a.filename);
@@ -178,6 +187,21 @@ export class DigestBuilder {
       link: content.link,
       attachments,
     };
+  }
+
+  /**
+   * The language a reader is written to in: the one they chose (kept with their account), else
+   * the shop's default (an admin's setting), else English. Without a reader, the shop's.
+   */
+  async readerLanguage(userId: string | null): Promise<UiLanguage> {
+    const [row] = await this.db.query<{ language: string | null }[]>(
+      `SELECT coalesce(
+          (SELECT language FROM users WHERE shop_id = $1 AND id = $2::bigint),
+          (SELECT default_language FROM shop_settings WHERE shop_id = $1)
+        ) AS language`,
+      [DEFAULT_SHOP_ID, userId],
+    );
+    return isUiLanguage(row?.language) ? row.language : 'en';
   }
 
   /** The HTML of a digest without attachments (the Subscriptions page's preview). */
@@ -224,6 +248,7 @@ export class DigestBuilder {
     page: PdfPage,
     path: string,
     permission: Permission,
+    language: UiLanguage,
   ): Promise<Buffer> {
     const [user] = await this.db.query<
       { id: string; email: string; roles: string[]; must: boolean; disabled: boolean }[]
@@ -260,7 +285,14 @@ export class DigestBuilder {
       [sessionHash, user.id, hashToken(csrf), PDF_SESSION_MINUTES],
     );
     try {
-      return await renderDashboardPdf({ origin: this.origin(), path, page, sessionId, csrf });
+      return await renderDashboardPdf({
+        origin: this.origin(),
+        path,
+        page,
+        sessionId,
+        csrf,
+        language,
+      });
     } finally {
       await this.accounts.signOut(sessionHash);
     }

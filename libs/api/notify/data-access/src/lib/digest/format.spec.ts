@@ -1,4 +1,14 @@
-import { escapeHtml, formatMoney, formatQValue, formatShare, formatDuration } from './format';
+import {
+  escapeHtml,
+  formatDateRange,
+  formatDuration,
+  formatInstant,
+  formatMoney,
+  formatPValue,
+  formatQValue,
+  formatShare,
+  formatTarget,
+} from './format';
 
 describe('escapeHtml', () => {
   it('turns markup into text: a script tag never reaches the mail as a tag', () => {
@@ -38,5 +48,28 @@ describe('digest formats', () => {
   it('writes durations as people read them', () => {
     expect(formatDuration(5.25)).toBe('5 h 15 min');
     expect(formatDuration(52)).toBe('2 d 4 h');
+  });
+});
+
+describe('digest formats in the reader’s locale', () => {
+  it('writes decimal commas and the currency where each locale puts it', () => {
+    expect(formatShare(0.0312, 'pl-PL')).toBe('3,1%');
+    expect(formatShare(0.0312, 'de-DE')).toBe('3,1\u00a0%');
+    expect(formatMoney(1200, 'EUR', 'de-DE')).toBe('1.200,00\u00a0€');
+    expect(formatMoney(-35.5, 'PLN', 'pl-PL')).toBe('\u221235,50\u00a0zł');
+    expect(formatMoney(1200, 'ILS', 'he-IL')).toMatch(/1,200\.00\s\u200f?₪/);
+  });
+
+  it('writes p- and q-values, durations, targets and dates in the locale', () => {
+    expect(formatQValue(0.0031, 'ru-RU')).toBe('q = 0,003');
+    expect(formatPValue(0.21, 'es-ES')).toBe('p = 0,210');
+    expect(formatPValue(0.0001, 'pl-PL')).toBe('p < 0,001');
+    expect(formatDuration(5.25, 'pl-PL')).toBe('5 godz. 15 min');
+    expect(formatTarget(48, 'pl-PL')).toBe('2 dni');
+    expect(formatTarget(24, 'en-GB')).toBe('24 h');
+    expect(formatDateRange('2026-11-23', '2026-11-29', 'pl-PL')).toBe('23–29 lis 2026');
+    expect(formatInstant('2026-12-04T08:00:00Z', 'Europe/Warsaw', 'pl-PL')).toBe(
+      'pt., 4 gru, 09:00',
+    );
   });
 });

@@ -45,6 +45,12 @@ export interface PdfRequest {
   /** The session's CSRF token (the `XSRF-TOKEN` cookie: the dashboard reads it to know it is signed in). */
   readonly csrf: string;
   readonly timeoutMs?: number;
+  /**
+   * The digest's language: the browser's locale and `Accept-Language`, so the page speaks it
+   * unless the reader chose another language for their account (their choice wins, as it does
+   * when they open the dashboard themselves).
+   */
+  readonly language?: string;
 }
 
 /**
@@ -70,7 +76,15 @@ export async function renderDashboardPdf(request: PdfRequest): Promise<Buffer> {
       );
     }
     // A4 at 96 dpi: the charts are drawn at the width they are printed at.
-    const context = await browser.newContext({ viewport: { width: 794, height: 1123 } });
+    const context = await browser.newContext({
+      viewport: { width: 794, height: 1123 },
+      ...(request.language
+        ? {
+            locale: request.language,
+            extraHTTPHeaders: { 'Accept-Language': request.language },
+          }
+        : {}),
+    });
     // The two cookies sign-in sets: the session, and the CSRF token the page's script reads.
     await context.addCookies([
       {

@@ -3,8 +3,10 @@ import {
   type AnalyticsFilters,
   type DigestRole,
   type FilterKey,
+  type UiLanguage,
 } from '@returnlens/shared/contracts';
 import type { CsvValue } from '@returnlens/api/shared/util';
+import { ENGLISH, notifyText, type NotifyText } from '../i18n/notify-text';
 import { escapeHtml } from './format';
 
 /** One sentence of a digest, optionally with a link (to the item's page on the dashboard). */
@@ -32,6 +34,8 @@ export interface DigestTable {
 /** Everything a digest says, before it is written as HTML and as plain text. */
 export interface DigestContent {
   readonly role: DigestRole;
+  /** The reader's language: every text below is in it, and the HTML says it (`lang`, `dir`). */
+  readonly language: UiLanguage;
   readonly subject: string;
   /** "Owner digest". */
   readonly kicker: string;
@@ -51,27 +55,36 @@ export interface DigestContent {
   readonly tables: readonly DigestTable[];
 }
 
-export const ROLE_TITLES: Readonly<Record<DigestRole, string>> = {
-  owner: 'Owner digest',
-  buyer: 'Buyer digest',
-  manager: 'Service manager digest',
+/** "Owner digest", in the reader's words. */
+export function roleTitle(role: DigestRole, text: NotifyText = ENGLISH): string {
+  return text.t(`role.${role}`);
+}
+
+/** Filters whose values are the product's vocabulary (written as words), by their word group. */
+const VOCABULARY_FILTERS: Partial<Record<FilterKey, 'channel' | 'type' | 'reason'>> = {
+  channel: 'channel',
+  type: 'type',
+  reason: 'reason',
 };
 
-export const FILTER_WORDS: Readonly<Record<FilterKey, string>> = {
-  supplier: 'Supplier',
-  product: 'Product',
-  category: 'Category',
-  channel: 'Channel',
-  type: 'Claim type',
-  reasonCategory: 'Reason category',
-  reason: 'Reason',
-  language: 'Language',
-};
+/**
+ * A filter's values in words: channels, claim types and reasons by the product's vocabulary
+ * (`web_form` → "Web form", "Formularz"), the rest (suppliers, products, the shop's own
+ * reasons) as the shop wrote them.
+ */
+export function filterValues(
+  key: FilterKey,
+  values: readonly string[],
+  text: NotifyText = ENGLISH,
+): string {
+  const group = VOCABULARY_FILTERS[key];
+  return values.map((value) => (group ? text.word(group, value, value) : value)).join(', ');
+}
 
-/** The value filters in words ("Supplier: SUP-001 · Channel: email"), '' for none. */
-export function describeFilters(filters: AnalyticsFilters): string {
+/** The value filters in words ("Supplier: SUP-001 · Channel: Email"), '' for none. */
+export function describeFilters(filters: AnalyticsFilters, text: NotifyText = ENGLISH): string {
   return FILTER_KEYS.filter((key) => filters[key]?.length)
-    .map((key) => `${FILTER_WORDS[key]}: ${(filters[key] ?? []).join(', ')}`)
+    .map((key) => `${text.t(`filter.${key}`)}: ${filterValues(key, filters[key] ?? [], text)}`)
     .join(' · ');
 }
 
@@ -108,12 +121,13 @@ export function shopName(publicUrl: string): string {
 
 /** The plain-text part: the same sentences, links written out. */
 export function renderText(c: DigestContent, attachments: readonly string[] = []): string {
+  const { t, locale } = notifyText(c.language);
   const out: string[] = [];
   out.push(`${c.kicker} · ${c.title}`);
   if (c.scope) out.push(c.scope);
   out.push('', c.headline);
   for (const section of c.sections) {
-    out.push('', section.title.toUpperCase());
+    out.push('', section.title.toLocaleUpperCase(locale));
     for (const line of section.lines) {
       out.push(`- ${line.text}`);
       if (line.href) out.push(`  ${line.linkText ? `${line.linkText}: ` : ''}${line.href}`);
@@ -121,8 +135,8 @@ export function renderText(c: DigestContent, attachments: readonly string[] = []
     if (section.note) out.push(section.note);
   }
   out.push('', `${c.linkText}: ${c.link}`);
-  if (attachments.length) out.push(`Attached: ${attachments.join(', ')}`);
-  if (c.unsubscribeUrl) out.push('', `Unsubscribe: ${c.unsubscribeUrl}`);
+  if (attachments.length) out.push(t('digest.attached', { files: attachments.join(', ') }));
+  if (c.unsubscribeUrl) out.push('', `${t('digest.unsubscribe')}: ${c.unsubscribeUrl}`);
   return `${out.join('\n')}\n`;
 }
 
@@ -133,9 +147,9 @@ const MUTED = '#5b6472';
 const TEXT = '#111827';
 const ACCENT = '#1d4ed8';
 
-function lineHtml(line: DigestLine): string {
+function lineHtml(line: DigestLine, text: NotifyText): string {
   const link = line.href
-    ? ` <a href="${escapeHtml(line.href)}" style="color:${ACCENT};text-decoration:underline;">${escapeHtml(line.linkText ?? 'Open')}</a>`
+    ? ` <a href="${escapeHtml(line.href)}" style="color:${ACCENT};text-decoration:underline;">${escapeHtml(line.linkText ?? text.t('digest.open'))}</a>`
     : '';
   return (
     `<tr><td valign="top" width="16" style="${FONT}width:16px;font-size:14px;line-height:21px;color:${MUTED};padding:3px 0;">&#8226;</td>` +
@@ -143,11 +157,11 @@ function lineHtml(line: DigestLine): string {
   );
 }
 
-function sectionHtml(section: DigestSection): string {
+function sectionHtml(section: DigestSection, text: NotifyText): string {
   return (
     `<tr><td style="padding:14px 28px 4px 28px;">` +
     `<h2 style="${FONT}margin:0 0 6px 0;font-size:16px;line-height:22px;color:${TEXT};">${escapeHtml(section.title)}</h2>` +
-    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${section.lines.map(lineHtml).join('')}</table>` +
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">${section.lines.map((line) => lineHtml(line, text)).join('')}</table>` +
     (section.note
       ? `<p style="${FONT}margin:6px 0 0 0;font-size:12px;line-height:18px;color:${MUTED};">${escapeHtml(section.note)}</p>`
       : '') +
@@ -155,8 +169,16 @@ function sectionHtml(section: DigestSection): string {
   );
 }
 
-/** The HTML part: one table layout, inline styles, no script, no external CSS or image; every text escaped. */
+/**
+ * The HTML part: one table layout, inline styles, no script, no external CSS or image; every
+ * text escaped. In the reader's language: `lang` and `dir` on the document and again on the
+ * layout table (some mail clients drop the `<html>` element), the headline's bar on the start
+ * side (the right in Hebrew).
+ */
 export function renderHtml(c: DigestContent, attachments: readonly string[] = []): string {
+  const text = notifyText(c.language);
+  const { t, dir } = text;
+  const start = dir === 'rtl' ? 'right' : 'left';
   const rows: string[] = [];
   rows.push(
     `<tr><td style="${FONT}padding:22px 28px 0 28px;font-size:12px;line-height:16px;letter-spacing:1px;text-transform:uppercase;color:${MUTED};">Returnlens &#183; ${escapeHtml(c.kicker)}</td></tr>`,
@@ -166,33 +188,34 @@ export function renderHtml(c: DigestContent, attachments: readonly string[] = []
         : '') +
       `</td></tr>`,
     `<tr><td style="padding:16px 28px 4px 28px;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr>` +
-      `<td style="${FONT}padding:12px 14px;font-size:15px;line-height:22px;font-weight:bold;color:${TEXT};background:${c.quiet ? '#f3f4f6' : '#eef2ff'};border-left:4px solid ${c.quiet ? '#9ca3af' : ACCENT};" data-testid="digest-headline">${escapeHtml(c.headline)}</td>` +
+      `<td style="${FONT}padding:12px 14px;font-size:15px;line-height:22px;font-weight:bold;color:${TEXT};background:${c.quiet ? '#f3f4f6' : '#eef2ff'};border-${start}:4px solid ${c.quiet ? '#9ca3af' : ACCENT};" data-testid="digest-headline">${escapeHtml(c.headline)}</td>` +
       `</tr></table></td></tr>`,
   );
-  for (const section of c.sections) rows.push(sectionHtml(section));
+  for (const section of c.sections) rows.push(sectionHtml(section, text));
   rows.push(
     `<tr><td style="padding:18px 28px 6px 28px;"><table role="presentation" cellpadding="0" cellspacing="0" border="0"><tr>` +
       `<td style="background:${ACCENT};border-radius:6px;"><a href="${escapeHtml(c.link)}" style="${FONT}display:inline-block;padding:10px 18px;font-size:14px;font-weight:bold;color:#ffffff;text-decoration:none;">${escapeHtml(c.linkText)}</a></td>` +
       `</tr></table></td></tr>`,
   );
   const footer: string[] = [];
-  if (attachments.length) footer.push(`Attached: ${attachments.map(escapeHtml).join(', ')}`);
+  if (attachments.length)
+    footer.push(escapeHtml(t('digest.attached', { files: attachments.join(', ') })));
   if (c.unsubscribeUrl)
     footer.push(
-      `You receive this ${escapeHtml(c.kicker.toLowerCase())} because of a subscription on the dashboard. ` +
-        `<a href="${escapeHtml(c.unsubscribeUrl)}" style="color:${MUTED};text-decoration:underline;">Unsubscribe</a>`,
+      `${escapeHtml(t('digest.why', { role: c.role }))} ` +
+        `<a href="${escapeHtml(c.unsubscribeUrl)}" style="color:${MUTED};text-decoration:underline;">${escapeHtml(t('digest.unsubscribe'))}</a>`,
     );
   if (footer.length)
     rows.push(
       `<tr><td style="${FONT}padding:14px 28px 22px 28px;font-size:12px;line-height:18px;color:${MUTED};border-top:1px solid #e5e7eb;">${footer.join('<br>')}</td></tr>`,
     );
   return (
-    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">` +
+    `<!DOCTYPE html><html lang="${c.language}" dir="${dir}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${escapeHtml(c.subject)}</title></head>` +
     `<body style="margin:0;padding:0;background:#f3f4f6;">` +
     `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f3f4f6;"><tr><td align="center" style="padding:24px 10px;">` +
-    `<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" style="width:100%;max-width:640px;background:#ffffff;border:1px solid #e5e7eb;">` +
+    `<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" dir="${dir}" style="width:100%;max-width:640px;background:#ffffff;border:1px solid #e5e7eb;direction:${dir};text-align:${start};">` +
     rows.join('') +
     `</table></td></tr></table></body></html>`
   );

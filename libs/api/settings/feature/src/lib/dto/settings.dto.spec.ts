@@ -37,6 +37,7 @@ describe('settings request schemas', () => {
       body: {
         statusCode: 400,
         error: 'Bad Request',
+        code: 'sla_policies_invalid',
         message: 'The SLA policies are not valid.',
         errors: [
           { field: '0.targetHours', message: 'Too small: expected number to be >0' },

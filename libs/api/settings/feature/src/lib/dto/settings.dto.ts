@@ -17,8 +17,11 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 
 /** A settings body is refused with every problem listed: `errors: [{ field, message }]`. */
-const listProblems = <S extends z.ZodType>(schema: S, message: string) =>
-  answerInvalid(schema, (problems) => new BadRequestException({ message, errors: problems }));
+const listProblems = <S extends z.ZodType>(schema: S, message: string, code: string) =>
+  answerInvalid(
+    schema,
+    (problems) => new BadRequestException({ statusCode: 400, code, message, errors: problems }),
+  );
 
 export const slaPolicySchema = z.object({
   id: z.number().int().positive().optional().describe('Kept when given; a policy without is new'),
@@ -40,6 +43,7 @@ export const slaPolicySchema = z.object({
 export const slaPoliciesBody = listProblems(
   z.array(slaPolicySchema).min(1).max(50),
   'The SLA policies are not valid.',
+  'sla_policies_invalid',
 );
 
 export const calendarBody = listProblems(
@@ -88,6 +92,7 @@ export const calendarBody = listProblems(
       { message: 'opening periods must not overlap', path: ['hours'] },
     ),
   'The calendar is not valid.',
+  'calendar_invalid',
 );
 
 const share = (what: string) =>
@@ -119,6 +124,7 @@ const reportingSettings = describes<ReportingSettings>()(
 const reportingBody = listProblems(
   reportingSettings.strict(),
   'The reporting settings are not valid.',
+  'reporting_invalid',
 );
 
 export class SlaPoliciesDto extends createZodDto(slaPoliciesBody) {}

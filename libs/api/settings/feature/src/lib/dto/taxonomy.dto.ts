@@ -17,8 +17,11 @@ const CATEGORY_CODES = REASON_CATEGORIES.map((c) => c.code) as [
 const GROUPS = [...CHANNELS, 'other'] as const;
 const SOURCES = ['suggested', 'shop', 'undecided'] as const;
 
-const listProblems = <S extends z.ZodType>(schema: S, message: string) =>
-  answerInvalid(schema, (problems) => new BadRequestException({ message, errors: problems }));
+const listProblems = <S extends z.ZodType>(schema: S, message: string, code: string) =>
+  answerInvalid(
+    schema,
+    (problems) => new BadRequestException({ statusCode: 400, code, message, errors: problems }),
+  );
 
 export const placeReasonBody = listProblems(
   z.strictObject({
@@ -27,6 +30,7 @@ export const placeReasonBody = listProblems(
     }),
   }),
   'The reason’s category is not valid.',
+  'reason_category_invalid',
 );
 
 export const placeChannelBody = listProblems(
@@ -34,6 +38,7 @@ export const placeChannelBody = listProblems(
     group: z.enum(GROUPS, { error: `group is one of ${GROUPS.join(', ')}` }),
   }),
   'The channel’s group is not valid.',
+  'channel_group_invalid',
 );
 
 export const taxonomyCodeParams = z.object({

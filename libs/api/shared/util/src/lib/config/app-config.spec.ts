@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       ingestInlineAnalysisMax: 20_000,
       textAdaptMinExamples: 300,
       textAdapt: true,
+      answerWarm: true,
       notify: {
         enabled: true,
         smtpUrl: undefined,

@@ -106,6 +106,7 @@ describe('classifyError', () => {
     expect(classifyError(bad)).toEqual({
       kind: 'bad-body',
       status: 400,
+      code: 'body_not_json',
       message: 'The request body is not valid JSON.',
     });
   });
@@ -133,6 +134,7 @@ describe('errorAnswer', () => {
       body: {
         statusCode: 503,
         error: 'Service Unavailable',
+        code: 'database_unavailable',
         message: 'The database is not reachable right now; try again in a moment.',
       },
     });

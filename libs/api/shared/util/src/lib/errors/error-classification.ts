@@ -6,7 +6,12 @@ export type ErrorClass =
   | { readonly kind: 'database-unavailable' }
   | { readonly kind: 'database-busy' }
   | { readonly kind: 'payload-too-large'; readonly limitBytes: number | null }
-  | { readonly kind: 'bad-body'; readonly status: number; readonly message: string }
+  | {
+      readonly kind: 'bad-body';
+      readonly status: number;
+      readonly code: 'body_not_json' | 'body_unreadable';
+      readonly message: string;
+    }
   | { readonly kind: 'internal' };
 
 export const DATABASE_UNAVAILABLE_MESSAGE =
@@ -94,7 +99,9 @@ function tooLarge(error: unknown): { limitBytes: number | null } | null {
 }
 
 /** Any other body-parser refusal (bad JSON, unsupported charset…): a 4xx it meant to show. */
-function badBody(error: unknown): { status: number; message: string } | null {
+function badBody(
+  error: unknown,
+): { status: number; code: 'body_not_json' | 'body_unreadable'; message: string } | null {
   if (typeof error !== 'object' || error === null) return null;
   const e = error as { type?: unknown; status?: unknown; expose?: unknown };
   if (typeof e.type !== 'string' || !/^(entity|encoding|charset|request)\./.test(e.type))
@@ -102,11 +109,9 @@ function badBody(error: unknown): { status: number; message: string } | null {
   if (e.expose !== true || typeof e.status !== 'number' || e.status < 400 || e.status > 499) {
     return null;
   }
-  const message =
-    e.type === 'entity.parse.failed'
-      ? 'The request body is not valid JSON.'
-      : 'The request body could not be read.';
-  return { status: e.status, message };
+  return e.type === 'entity.parse.failed'
+    ? { status: e.status, code: 'body_not_json', message: 'The request body is not valid JSON.' }
+    : { status: e.status, code: 'body_unreadable', message: 'The request body could not be read.' };
 }
 
 export function classifyError(error: unknown): ErrorClass {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { UiLanguage } from '@returnlens/shared/contracts';
 import {
   classifyError,
   DATABASE_BUSY_MESSAGE,
@@ -11,6 +12,7 @@ import {
   RETRY_AFTER_SECONDS,
 } from './error-classification';
 import { loggableError } from './database-message';
+import { errorMessage, type ErrorParam } from '../i18n/error-messages';
 
 const logger = new Logger('Errors');
 
@@ -19,6 +21,10 @@ export interface ErrorBody {
   readonly statusCode: number;
   readonly error: string;
   readonly message: string | string[];
+  /** A stable name of the error; its message is written in the request's language. */
+  readonly code?: string;
+  /** The values the code's message puts in. */
+  readonly params?: Readonly<Record<string, unknown>>;
   readonly errorId?: string;
   readonly [extra: string]: unknown;
 }
@@ -35,11 +41,33 @@ function reason(status: number): string {
 }
 
 /**
- * Turns any thrown value into the answer the client sees. Only HttpExceptions and the
- * known classes carry their own text; anything else is logged in full under an id and
- * answered with a generic message — never a stack trace or SQL text.
+ * An answer's message in `language`: an error with a `code` the catalog knows is written in
+ * it (its `params` put in); English requests keep the thrower's own English words, and an
+ * error without a code keeps its message in any language.
+ */
+export function localizeErrorBody(body: ErrorBody, language: UiLanguage): ErrorBody {
+  if (language === 'en' || typeof body.code !== 'string') return body;
+  const params = (body.params ?? {}) as Readonly<Record<string, ErrorParam>>;
+  const message = errorMessage(language, body.code, params);
+  return message === null ? body : { ...body, message };
+}
+
+/**
+ * Turns any thrown value into the answer the client sees, its message in `language` where the
+ * error has a code (see `localizeErrorBody`). Only HttpExceptions and the known classes carry
+ * their own text; anything else is logged in full under an id and answered with a generic
+ * message — never a stack trace or SQL text.
  */
 export function errorAnswer(
+  error: unknown,
+  request?: Pick<Request, 'method' | 'originalUrl'>,
+  language: UiLanguage = 'en',
+): ErrorAnswer {
+  const answer = englishErrorAnswer(error, request);
+  return { ...answer, body: localizeErrorBody(answer.body, language) };
+}
+
+function englishErrorAnswer(
   error: unknown,
   request?: Pick<Request, 'method' | 'originalUrl'>,
 ): ErrorAnswer {
@@ -72,7 +100,12 @@ export function errorAnswer(
       return {
         status: 503,
         headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
-        body: { statusCode: 503, error: reason(503), message },
+        body: {
+          statusCode: 503,
+          error: reason(503),
+          code: classified.kind.replace('-', '_'),
+          message,
+        },
       };
     }
     case 'payload-too-large': {
@@ -84,6 +117,8 @@ export function errorAnswer(
         body: {
           statusCode: 413,
           error: reason(413),
+          code: 'body_too_large',
+          params: { limit },
           message: `The request body is larger than ${limit}. Files go to POST /api/ingest/:kind, which takes any size.`,
         },
       };
@@ -95,6 +130,7 @@ export function errorAnswer(
         body: {
           statusCode: classified.status,
           error: reason(classified.status),
+          code: classified.code,
           message: classified.message,
         },
       };
@@ -104,7 +140,13 @@ export function errorAnswer(
       return {
         status: 500,
         headers: {},
-        body: { statusCode: 500, error: reason(500), message: INTERNAL_ERROR_MESSAGE, errorId },
+        body: {
+          statusCode: 500,
+          error: reason(500),
+          code: 'internal_error',
+          message: INTERNAL_ERROR_MESSAGE,
+          errorId,
+        },
       };
     }
   }

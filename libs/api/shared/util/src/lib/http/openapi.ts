@@ -22,7 +22,17 @@ export const errorBodySchema = describes<ErrorBody & { readonly field?: string }
       error: z.string().describe('Its reason phrase, e.g. "Bad Request"'),
       message: z
         .union([z.string(), z.array(z.string())])
-        .describe('What is wrong, in words a person can act on'),
+        .describe(
+          'What is wrong, in words a person can act on; in the request’s language (`?lang=`, the user’s, `Accept-Language`, the shop’s) when the error has a `code`',
+        ),
+      code: z
+        .string()
+        .optional()
+        .describe('A stable name of the error, e.g. `sign_in_failed`, `unauthenticated`'),
+      params: z
+        .record(z.string(), z.unknown())
+        .optional()
+        .describe('The values the message of the `code` puts in'),
       field: z
         .string()
         .optional()

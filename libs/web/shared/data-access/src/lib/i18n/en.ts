@@ -21,6 +21,11 @@ export const EN_MESSAGES = {
     demoTitle: 'A demo login: it exists only with the demo data',
     signOut: 'Sign out',
     changePassword: 'Change password',
+    /** Browser-tab titles of pages whose name is not a navigation entry. */
+    titles: {
+      supplier: 'Supplier',
+      notAvailable: 'Not available',
+    },
   },
   nav: {
     weekly: {
@@ -100,6 +105,15 @@ export const EN_MESSAGES = {
     enterNew: 'Enter a new password.',
     differ: 'The two new passwords differ; type it again.',
   },
+  notAvailable: {
+    title: 'Not available for your role',
+    notInRole:
+      '{page} is not part of your role ({roles}). An admin can give you another role if you need it.',
+    notFound: 'Page not found',
+    noSuchPage: 'This address does not match any page.',
+    yourPages: 'Your role can see:',
+    noPages: 'Your role opens no page of the dashboard yet. Ask an admin for a role.',
+  },
   domain: {
     category: {
       product_quality: 'Product quality',
@@ -164,6 +178,9 @@ export const EN_MESSAGES = {
     },
     bar: {
       filters: 'Filters',
+      /** The phone's button that opens the filters sheet: how many are on. */
+      count: '{count, plural, =0 {Filters} one {# filter} other {# filters}}',
+      done: 'Done',
       period: 'Period',
       custom: 'From – to…',
       from: 'From',
@@ -177,6 +194,14 @@ export const EN_MESSAGES = {
       choose: 'Choose…',
       clear: 'Clear filters',
     },
+  },
+  why: {
+    heading: 'Why this number: {title}',
+    covers: 'This figure covers: {scope}.',
+    counts: 'Counts',
+    leavesOut: 'Leaves out',
+    clock: 'Clock',
+    loading: 'Loading the definitions…',
   },
   drawer: {
     col: {

@@ -32,6 +32,8 @@ import {
 import { firstValueFrom, of, type Observable } from 'rxjs';
 import { API_BASE } from '../weekly-report.resource';
 import { EN_MESSAGES } from './en';
+import { provideHttpErrorText } from './http-errors';
+import { setApiLanguage } from './api-language';
 
 /** English from the code; every other language from its JSON file beside the app. */
 @Injectable({ providedIn: 'root' })
@@ -111,6 +113,8 @@ export function provideI18n(): EnvironmentProviders {
       loader: MessagesLoader,
     }),
     provideTranslocoTranspiler(IcuTranspiler),
+    // What a failed request says, in the interface language wherever it is described.
+    provideHttpErrorText(),
     // English (from the code, no request) is there before anything is shown or computed.
     provideEnvironmentInitializer(() => {
       inject(TranslocoService).load('en').subscribe();
@@ -157,6 +161,7 @@ export class LanguageStore {
     await firstValueFrom(this.transloco.load(lang)).catch(() => undefined);
     this.transloco.setActiveLang(lang);
     this.current.set(lang);
+    setApiLanguage(lang);
     const html = this.document.documentElement;
     html.lang = lang;
     html.dir = RTL_LANGUAGES.includes(lang) ? 'rtl' : 'ltr';

@@ -96,6 +96,44 @@ export function injectScopeText(scope: string): ChartText {
   };
 }
 
+/**
+ * The `charts` messages in the active language for the chart options a page builds: English
+ * until the language's file has arrived (never a key or an empty series name), then that
+ * language; read inside a `computed()`, the chart is built again when the language changes or
+ * its messages arrive. Loads the messages itself, so the page's template (its own scope) does
+ * not wait for them. Call in an injection context.
+ */
+export function injectChartText(): ChartText {
+  const transloco = inject(TranslocoService);
+  const http = inject(HttpClient);
+  const inlineLoader = Object.fromEntries(
+    UI_LANGUAGES.map((lang) => [
+      `charts/${lang}`,
+      lang === 'en'
+        ? () => Promise.resolve(CHARTS_MESSAGES as unknown as Translation)
+        : () => firstValueFrom(http.get<Translation>(`/i18n/charts/${lang}.json`)),
+    ]),
+  );
+  const loaded = signal(0);
+  transloco.langChanges$
+    .pipe(
+      switchMap((lang) =>
+        transloco.load(`charts/${lang}`, { inlineLoader }).pipe(catchError(() => of(null))),
+      ),
+      takeUntilDestroyed(),
+    )
+    // After the current render: a signal may not change while a template is being checked.
+    .subscribe(() => queueMicrotask(() => loaded.update((n) => n + 1)));
+  return (key, params) => {
+    loaded();
+    const lang = transloco.getActiveLang();
+    // A key the language's file lacks (or a file not there yet) speaks English.
+    return `charts.${key}` in (transloco.getTranslation(lang) ?? {})
+      ? transloco.translate(`charts.${key}`, params, lang)
+      : englishChartText(key, params);
+  };
+}
+
 /** `2026-W07` → "Week 7, 2026", in the language of `t`. */
 export function weekName(week: string, t: ChartText = englishChartText): string {
   const [year, number] = week.split('-W');

@@ -8,6 +8,7 @@ import {
   output,
   signal,
 } from '@angular/core';
+import { injectPanelText } from '../panel/i18n/panels-scope';
 
 /**
  * The "⋯" menu of a chart: export its data as CSV or Arrow, view the records behind it, and read
@@ -27,25 +28,33 @@ import {
       class="trigger"
       aria-haspopup="menu"
       [attr.aria-expanded]="open()"
-      [attr.aria-label]="'More for ' + subject()"
+      [attr.aria-label]="text('menu.moreFor', { subject: subject() ?? text('menu.thisChart') })"
       (click)="toggle()"
       data-testid="chart-menu"
     >
       ⋯
     </button>
     @if (open()) {
-      <div class="menu" role="menu" [attr.aria-label]="subject()">
+      <div class="menu" role="menu" [attr.aria-label]="subject() ?? text('menu.thisChart')">
         @if (csvHref(); as href) {
-          <a role="menuitem" [href]="href" download (click)="close(false)">Export CSV</a>
+          <a role="menuitem" [href]="href" download (click)="close(false)">{{
+            text('menu.exportCsv')
+          }}</a>
         }
         @if (arrowHref(); as href) {
-          <a role="menuitem" [href]="href" download (click)="close(false)">Export Arrow</a>
+          <a role="menuitem" [href]="href" download (click)="close(false)">{{
+            text('menu.exportArrow')
+          }}</a>
         }
         @if (records()) {
-          <button type="button" role="menuitem" (click)="choose('records')">View records</button>
+          <button type="button" role="menuitem" (click)="choose('records')">
+            {{ text('menu.viewRecords') }}
+          </button>
         }
         @if (explain()) {
-          <button type="button" role="menuitem" (click)="choose('explain')">Why this number</button>
+          <button type="button" role="menuitem" (click)="choose('explain')">
+            {{ text('menu.why') }}
+          </button>
         }
       </div>
     }
@@ -74,7 +83,7 @@ import {
     }
     .menu {
       position: absolute;
-      right: 0;
+      inset-inline-end: 0;
       top: 32px;
       z-index: 20;
       min-width: 170px;
@@ -88,7 +97,7 @@ import {
     }
     .menu a,
     .menu button {
-      text-align: left;
+      text-align: start;
       padding: 7px 10px;
       border: 0;
       background: transparent;
@@ -113,8 +122,8 @@ import {
 export class ChartMenuComponent {
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
-  /** What the menu is about, for its accessible name ("More for Claims by reason"). */
-  readonly subject = input('this chart');
+  /** What the menu is about, for its accessible name ("More for Claims by reason"); "this chart" when none. */
+  readonly subject = input<string | null>(null);
   readonly csvHref = input<string | null>(null);
   /** The same table as Arrow IPC (typed columns), beside the CSV: the CSV address, format=arrow. */
   protected readonly arrowHref = computed(() => {
@@ -128,6 +137,7 @@ export class ChartMenuComponent {
   readonly viewRecords = output<void>();
   readonly why = output<void>();
 
+  protected readonly text = injectPanelText();
   protected readonly open = signal(false);
 
   protected toggle(): void {

@@ -7,6 +7,7 @@ import {
   input,
   output,
 } from '@angular/core';
+import { injectPanelText } from '../panel/i18n/panels-scope';
 
 /** A side panel over the page (records, definitions); Escape or × closes it. */
 @Component({
@@ -24,7 +25,14 @@ import {
     >
       <header>
         <h2 [id]="id() + '-title'" tabindex="-1">{{ heading() }}</h2>
-        <button type="button" class="close" aria-label="Close" (click)="closed.emit()">×</button>
+        <button
+          type="button"
+          class="close"
+          [attr.aria-label]="text('close')"
+          (click)="closed.emit()"
+        >
+          ×
+        </button>
       </header>
       <div class="body"><ng-content /></div>
     </aside>
@@ -92,6 +100,7 @@ export class DrawerComponent {
   readonly id = input('drawer');
   readonly heading = input.required<string>();
   readonly closed = output<void>();
+  protected readonly text = injectPanelText();
 
   constructor() {
     afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>('h2')?.focus());

@@ -1,6 +1,10 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { ChartMenuComponent } from '../chart-menu/chart-menu';
+import { injectPanelText } from './i18n/panels-scope';
+
+/** Stands for the Data page's link inside the translated hint, which is split around it. */
+const LINK = '\u0000';
 
 export type PanelState = 'loading' | 'error' | 'empty' | 'ready';
 
@@ -22,7 +26,7 @@ export type PanelState = 'loading' | 'error' | 'empty' | 'ready';
       <header>
         <div class="titles">
           <h2 [id]="id() + '-title'" [attr.data-testid]="id() + '-title'">
-            {{ state() === 'loading' ? loadingTitle() : heading() }}
+            {{ state() === 'loading' ? (loadingTitle() ?? text('loading')) : heading() }}
           </h2>
           @if (subtitle()) {
             <p class="definition">{{ subtitle() }}</p>
@@ -41,20 +45,25 @@ export type PanelState = 'loading' | 'error' | 'empty' | 'ready';
       </header>
       @switch (state()) {
         @case ('loading') {
-          <div class="skeleton" [style.height.px]="height()" aria-label="Loading"></div>
+          <div
+            class="skeleton"
+            [style.height.px]="height()"
+            [attr.aria-label]="text('loading')"
+          ></div>
         }
         @case ('error') {
           <div class="state error" role="alert">
-            <p>{{ errorMessage() || 'The figures could not be loaded.' }}</p>
-            <button type="button" (click)="retry.emit()">Try again</button>
+            <p>{{ errorMessage() || text('failed') }}</p>
+            <button type="button" (click)="retry.emit()">{{ text('retry') }}</button>
           </div>
         }
         @case ('empty') {
           <div class="state empty" [style.min-height.px]="emptyHeight()">
-            <p>{{ emptyText() }}</p>
+            <p>{{ emptyText() ?? text('empty') }}</p>
+            @let hint = hintParts(text('emptyHint', { link: marker }));
             <p class="hint">
-              Widen the period or remove a filter in the bar above, or import data on the
-              <a routerLink="/data">Data</a> page.
+              {{ hint[0] }}<a routerLink="/data">{{ text('dataLink') }}</a
+              >{{ hint[1] }}
             </p>
           </div>
         }
@@ -142,11 +151,13 @@ export class PanelComponent {
   /** Used for the heading's id and test id. */
   readonly id = input.required<string>();
   readonly heading = input.required<string>();
-  readonly loadingTitle = input('Loading…');
+  /** The heading while loading; "Loading…" in the interface language when none. */
+  readonly loadingTitle = input<string | null>(null);
   readonly subtitle = input('');
   readonly state = input<PanelState>('ready');
   readonly errorMessage = input<string | null>(null);
-  readonly emptyText = input('Nothing matches the filters.');
+  /** Why it is empty; "Nothing matches the filters." in the interface language when none. */
+  readonly emptyText = input<string | null>(null);
   /** Height of the loading frame: the chart's own height, so nothing jumps. */
   readonly height = input(300);
   readonly emptyHeight = input(0);
@@ -158,4 +169,12 @@ export class PanelComponent {
   readonly retry = output<void>();
   readonly viewRecords = output<void>();
   readonly why = output<void>();
+
+  protected readonly text = injectPanelText();
+  protected readonly marker = LINK;
+  /** The hint's words before and after the link (a language may put the link anywhere). */
+  protected hintParts(hint: string): [string, string] {
+    const at = hint.indexOf(LINK);
+    return at < 0 ? [`${hint} `, ''] : [hint.slice(0, at), hint.slice(at + LINK.length)];
+  }
 }

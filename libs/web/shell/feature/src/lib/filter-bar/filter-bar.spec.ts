@@ -99,4 +99,40 @@ describe('FilterBarComponent', () => {
     manager.http.expectNone((r) => r.url.startsWith('/api/analytics/suppliers'));
     expect(manager.el.querySelector('[data-testid=chip] bdi')?.textContent).toBe('S1');
   });
+
+  it('opens the filters as a sheet from a button that counts them, and keeps the URL behaviour', async () => {
+    const { fixture, router, el } = await setUp('/sla?reason=wrong_size&channel=email,chat');
+    const button = el.querySelector<HTMLButtonElement>('[data-testid=filters-button]');
+    const sheet = el.querySelector<HTMLElement>('[data-testid=filter-sheet]');
+    if (!button || !sheet) throw new Error('no filters button or sheet');
+    expect(button.textContent?.trim()).toBe('3 filters');
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(sheet.classList).not.toContain('open');
+
+    button.click();
+    fixture.detectChanges();
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(sheet.classList).toContain('open');
+    // A chip removed inside the sheet changes the address; the sheet stays open for more.
+    sheet.querySelector<HTMLButtonElement>('[aria-label="Remove filter Channel Email"]')?.click();
+    await fixture.whenStable();
+    fixture.detectChanges();
+    expect(router.url).toBe('/sla?reason=wrong_size&channel=chat');
+    expect(button.textContent?.trim()).toBe('2 filters');
+    expect(sheet.classList).toContain('open');
+
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    fixture.detectChanges();
+    expect(sheet.classList).not.toContain('open');
+    button.click();
+    fixture.detectChanges();
+    el.querySelector<HTMLButtonElement>('[data-testid=filters-done]')?.click();
+    fixture.detectChanges();
+    expect(sheet.classList).not.toContain('open');
+  });
+
+  it('says "Filters" on the button when none is on', async () => {
+    const { el } = await setUp('/sla');
+    expect(el.querySelector('[data-testid=filters-button]')?.textContent?.trim()).toBe('Filters');
+  });
 });

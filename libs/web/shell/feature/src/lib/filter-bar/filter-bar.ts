@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  HostListener,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import {
   ANALYSED_LANGUAGES,
   CHANNELS,
@@ -45,7 +53,8 @@ interface Option {
 /**
  * The filter bar at the top of every dashboard page: the period (quick picks or from/to
  * ISO weeks) and the active filters as removable chips. It only reads and writes the URL
- * through the FilterStore.
+ * through the FilterStore. Below 900 px it is one button (how many filters are on) that opens
+ * the same controls as a sheet from the bottom of the screen.
  */
 @Component({
   selector: 'rl-filter-bar',
@@ -77,6 +86,8 @@ export class FilterBarComponent {
     })),
   );
   protected readonly adding = signal<FilterKey | null>(null);
+  /** The phone's filters sheet; the controls in it change the address as the bar does. */
+  protected readonly sheetOpen = signal(false);
 
   private readonly activeKeys = computed(() =>
     FILTER_KEYS.filter((key) => this.store.state().values[key]?.length),
@@ -190,6 +201,11 @@ export class FilterBarComponent {
 
   constructor() {
     this.store.wantAnchor();
+  }
+
+  @HostListener('document:keydown.escape')
+  protected closeSheet(): void {
+    this.sheetOpen.set(false);
   }
 
   private canPick(key: FilterKey): boolean {

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import { ROLE_LABELS } from '@returnlens/shared/contracts';
-import { AuthStore, pageOf } from '@returnlens/web/shared/data-access';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { AuthStore, LanguageStore, pageOf } from '@returnlens/web/shared/data-access';
 import { map } from 'rxjs';
 
 /**
@@ -11,31 +11,28 @@ import { map } from 'rxjs';
  */
 @Component({
   selector: 'rl-not-available-page',
-  imports: [RouterLink],
+  imports: [RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (page(); as page) {
-      <h1>Not available for your role</h1>
-      <p class="question" data-testid="not-available">
-        {{ page.label }} is not part of your role ({{ roleLabel() }}). An admin can give you another
-        role if you need it.
-      </p>
+      <h1>{{ 'notAvailable.title' | transloco }}</h1>
+      <p class="question" data-testid="not-available">{{ notInRole() }}</p>
     } @else {
-      <h1>Page not found</h1>
-      <p class="question">This address does not match any page.</p>
+      <h1>{{ 'notAvailable.notFound' | transloco }}</h1>
+      <p class="question">{{ 'notAvailable.noSuchPage' | transloco }}</p>
     }
     <section class="panel">
       @if (pages().length) {
-        <p>Your role can see:</p>
+        <p>{{ 'notAvailable.yourPages' | transloco }}</p>
         <ul data-testid="allowed-pages">
           @for (p of pages(); track p.path) {
             <li>
-              <a [routerLink]="p.path">{{ p.label }}</a>
+              <a [routerLink]="p.path">{{ 'nav.' + p.path.slice(1) + '.label' | transloco }}</a>
             </li>
           }
         </ul>
       } @else {
-        <p>Your role opens no page of the dashboard yet. Ask an admin for a role.</p>
+        <p>{{ 'notAvailable.noPages' | transloco }}</p>
       }
     </section>
   `,
@@ -72,6 +69,8 @@ import { map } from 'rxjs';
 })
 export class NotAvailablePage {
   private readonly auth = inject(AuthStore);
+  private readonly transloco = inject(TranslocoService);
+  private readonly language = inject(LanguageStore).language;
   private readonly url = toSignal(
     inject(ActivatedRoute).url.pipe(map((segments) => `/${segments.map((s) => s.path).join('/')}`)),
     { initialValue: '' },
@@ -83,7 +82,14 @@ export class NotAvailablePage {
     return page && !this.auth.opens(page.permission) ? page : null;
   });
   protected readonly pages = this.auth.pages;
-  protected readonly roleLabel = computed(() =>
-    (this.auth.user()?.roles ?? []).map((r) => ROLE_LABELS[r] ?? r).join(', '),
-  );
+  /** "SLA is not part of your role (Buyer — …)", in the interface language. */
+  protected readonly notInRole = computed(() => {
+    const page = this.page();
+    this.language(); // written again when the language changes
+    if (!page) return '';
+    const t = (key: string, values?: Record<string, string>) =>
+      this.transloco.translate(key, values);
+    const roles = (this.auth.user()?.roles ?? []).map((role) => t(`roles.${role}`)).join(', ');
+    return t('notAvailable.notInRole', { page: t(`nav.${page.path.slice(1)}.label`), roles });
+  });
 }

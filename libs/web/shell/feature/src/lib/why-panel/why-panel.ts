@@ -1,41 +1,56 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import type { MetricDefinition } from '@returnlens/shared/contracts';
+import { TranslocoPipe } from '@jsverse/transloco';
+import type { MetricDefinition, UiLanguage } from '@returnlens/shared/contracts';
 import {
   analyticsResource,
   describeHttpError,
   DrilldownStore,
+  LanguageStore,
 } from '@returnlens/web/shared/data-access';
 import { describeFilters, FilterStore } from '@returnlens/web/shared/filters';
 import { DrawerComponent } from '@returnlens/web/shared/ui';
 
-/** "Why this number": the definitions behind a figure, from /api/analytics/definitions. */
+/**
+ * "Why this number": the definitions behind a figure, from /api/analytics/definitions in the
+ * interface language (asked again when the language changes).
+ */
 @Component({
   selector: 'rl-why-panel',
-  imports: [DrawerComponent],
+  imports: [DrawerComponent, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (request(); as r) {
-      <rl-drawer id="why-panel" [heading]="'Why this number: ' + r.title" (closed)="close()">
-        <p class="scope" data-testid="why-scope">This figure covers: {{ scope() }}.</p>
+      <rl-drawer
+        id="why-panel"
+        [heading]="'why.heading' | transloco: { title: r.title }"
+        (closed)="close()"
+      >
+        <p class="scope" data-testid="why-scope">
+          {{ 'why.covers' | transloco: { scope: scope() } }}
+        </p>
         @if (error(); as message) {
           <p role="alert">{{ message }}</p>
         } @else if (definitions().length) {
           @for (d of definitions(); track d.id) {
-            <article class="definition" [attr.data-testid]="'definition-' + d.id">
+            <article
+              class="definition"
+              [attr.data-testid]="'definition-' + d.id"
+              [attr.lang]="definitionsLanguage()"
+            >
               <h3>{{ d.name }}</h3>
               <p>{{ d.definition }}</p>
               <dl>
-                <dt>Counts</dt>
+                <dt>{{ 'why.counts' | transloco }}</dt>
                 <dd>{{ d.includes }}</dd>
-                <dt>Leaves out</dt>
+                <dt>{{ 'why.leavesOut' | transloco }}</dt>
                 <dd>{{ d.excludes }}</dd>
-                <dt>Clock</dt>
+                <dt>{{ 'why.clock' | transloco }}</dt>
                 <dd>{{ d.clock }}</dd>
               </dl>
             </article>
           }
         } @else {
-          <p aria-busy="true">Loading the definitions…</p>
+          <p aria-busy="true">{{ 'why.loading' | transloco }}</p>
         }
       </rl-drawer>
     }
@@ -80,16 +95,22 @@ import { DrawerComponent } from '@returnlens/web/shared/ui';
 export class WhyPanelComponent {
   private readonly drill = inject(DrilldownStore);
   private readonly filters = inject(FilterStore);
+  private readonly language = inject(LanguageStore);
   protected readonly request = this.drill.explain;
 
-  private readonly resource = analyticsResource<{ metrics: MetricDefinition[] }>(
-    'definitions',
-    () => (this.request() ? {} : null),
-  );
+  /** Asked in the interface language by name, so a switch asks again (a new address). */
+  private readonly resource = analyticsResource<{
+    language: UiLanguage;
+    metrics: MetricDefinition[];
+  }>('definitions', () => (this.request() ? { lang: this.language.language() } : null));
   protected readonly error = computed(() => {
     const error = this.resource.error();
     return error ? describeHttpError(error) : null;
   });
+  /** The language the API wrote the definitions in (it names it). */
+  protected readonly definitionsLanguage = computed(() =>
+    this.resource.hasValue() ? (this.resource.value()?.language ?? null) : null,
+  );
   protected readonly definitions = computed(() => {
     const ids = this.request()?.metrics ?? [];
     const all = this.resource.hasValue() ? (this.resource.value()?.metrics ?? []) : [];

@@ -30,6 +30,7 @@ import {
   formatShare,
   formatShareOrDash,
   funnelHeadline,
+  injectChartText,
   SIGNAL_STYLES,
   SparklineComponent,
   ThemeStore,
@@ -74,6 +75,8 @@ export class SuppliersPage {
    * language's file has arrived); in a computed() it re-runs on a switch and a load.
    */
   private readonly t = pageTranslate('suppliers', SUPPLIERS_MESSAGES);
+  /** The shared charts' own texts (series, axes, tooltips, finding) in the interface language. */
+  private readonly c = injectChartText();
 
   protected readonly scorecard = suppliersResource(this.filters.params);
   private readonly data = computed(() =>
@@ -89,11 +92,11 @@ export class SuppliersPage {
 
   protected readonly funnelOption = computed(() => {
     const data = this.data();
-    return data ? buildFunnelOption(data, this.theme.tokens()) : {};
+    return data ? buildFunnelOption(data, this.theme.tokens(), this.c) : {};
   });
   protected readonly funnelTitle = computed(() => {
     const data = this.data();
-    return data ? funnelHeadline(data) : '';
+    return data ? funnelHeadline(data, this.c) : '';
   });
   protected readonly funnelLabel = computed(() =>
     (this.data()?.suppliers ?? [])

@@ -25,6 +25,7 @@ import {
   formatNetSentiment,
   formatPpm,
   formatShare,
+  injectChartText,
   paretoHeadline,
   SIGNAL_STYLES,
   ThemeStore,
@@ -52,6 +53,8 @@ export class SupplierDetailPage {
    * language's file has arrived); in a computed() it re-runs on a switch and a load.
    */
   private readonly t = pageTranslate('suppliers', SUPPLIERS_MESSAGES);
+  /** The shared charts' own texts (series, axes, tooltips, finding) in the interface language. */
+  private readonly c = injectChartText();
 
   /** From the route: `/suppliers/:supplierId`. */
   readonly supplierId = input.required<string>();
@@ -116,6 +119,7 @@ export class SupplierDetailPage {
       this.supplier()?.trend ?? [],
       valueOf(this.scorecard)?.overallDefectRate ?? null,
       this.theme.tokens(),
+      this.c,
     ),
   );
   protected readonly trendTitle = computed(() => {
@@ -151,13 +155,17 @@ export class SupplierDetailPage {
     loadState(this.pareto, () => this.paretoRows().length === 0),
   );
   protected readonly mixOption = computed(() =>
-    buildParetoOption(this.paretoRows(), this.theme.tokens()),
+    buildParetoOption(this.paretoRows(), this.theme.tokens(), this.c),
   );
   protected readonly mixTitle = computed(() =>
-    paretoHeadline(this.paretoRows(), {
-      filters: this.name(),
-      empty: this.t('detail.mix.noClaims'),
-    }),
+    paretoHeadline(
+      this.paretoRows(),
+      {
+        filters: this.name(),
+        empty: this.t('detail.mix.noClaims'),
+      },
+      this.c,
+    ),
   );
   protected readonly mixLabel = computed(() =>
     this.t('detail.mix.label', {
