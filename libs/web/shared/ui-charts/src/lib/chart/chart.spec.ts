@@ -6,6 +6,8 @@ import { setFormatLanguage } from '../format';
 import { ChartComponent } from './chart';
 
 /** Stands in for ECharts: keeps the option the chart would draw. */
+// ngx-echarts' own attribute: the stub must match where the real directive would.
+// eslint-disable-next-line @angular-eslint/directive-selector
 @Directive({ selector: '[echarts]' })
 class EchartsStub {
   readonly options = input<ECOption>();
