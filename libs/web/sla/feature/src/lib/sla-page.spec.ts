@@ -207,8 +207,11 @@ describe('SlaPage', () => {
     const polish = JSON.parse(
       readFileSync(join(__dirname, '../../../../../../apps/web/public/i18n/sla/pl.json'), 'utf8'),
     );
+    const root = JSON.parse(
+      readFileSync(join(__dirname, '../../../../../../apps/web/public/i18n/pl.json'), 'utf8'),
+    );
     const switched = TestBed.inject(LanguageStore).use('pl');
-    await settle(fixture, { '/i18n/pl.json': {} });
+    await settle(fixture, { '/i18n/pl.json': root });
     await switched;
     await settle(fixture, { '/i18n/sla/pl.json': polish });
     const el = fixture.nativeElement as HTMLElement;
@@ -219,5 +222,7 @@ describe('SlaPage', () => {
     expect(el.querySelector('[data-testid=backlog-title]')?.textContent).toContain(
       '6 zgłoszeń jest otwartych',
     );
+    // The product's vocabulary in the open-claims list: claim type and channel.
+    expect(el.textContent).toContain('Reklamacja · Czat');
   });
 });

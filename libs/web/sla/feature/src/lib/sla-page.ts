@@ -9,6 +9,7 @@ import {
 import {
   csvUrl,
   describeHttpError,
+  DomainLabels,
   DrilldownStore,
   loadState,
   providePageMessages,
@@ -51,6 +52,7 @@ import { pageTranslate } from '@returnlens/web/shared/data-access';
 })
 export class SlaPage {
   private readonly theme = inject(ThemeStore);
+  private readonly words = inject(DomainLabels);
   private readonly filters = inject(FilterStore);
   private readonly drill = inject(DrilldownStore);
   /** The page's messages in TypeScript (inside computed(): follows the language). */
@@ -220,7 +222,7 @@ export class SlaPage {
   protected readonly channelRows = computed(() =>
     this.splitRows(
       (this.data()?.byChannel ?? []).filter((r) => r.policyId === this.splitPolicy()?.id),
-      (r) => humanize(r.channel),
+      (r) => this.words.label('channel', r.channel, humanize(r.channel)),
     ),
   );
   protected readonly assigneeRows = computed(() =>
@@ -287,8 +289,8 @@ export class SlaPage {
   private openRows(rows: readonly SlaOpenClaim[]) {
     return rows.slice(0, 25).map((r) => ({
       ...r,
-      typeText: humanize(r.type),
-      channelText: humanize(r.channel),
+      typeText: this.words.label('type', r.type, humanize(r.type)),
+      channelText: this.words.label('channel', r.channel, humanize(r.channel)),
       opened: r.openedAt.slice(0, 16).replace('T', ' '),
       deadlineText: r.deadline
         ? r.deadline.slice(0, 16).replace('T', ' ')

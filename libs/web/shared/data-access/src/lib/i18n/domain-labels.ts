@@ -3,7 +3,8 @@ import { TranslocoService } from '@jsverse/transloco';
 import { LanguageStore } from './i18n';
 
 /** The kinds of the product's own vocabulary, translated in the shell's messages (`domain.*`). */
-export type DomainKind = 'reason' | 'category' | 'channel' | 'type' | 'filter' | 'period';
+export type DomainKind =
+  'reason' | 'category' | 'channel' | 'type' | 'status' | 'resolution' | 'filter' | 'period';
 
 /**
  * The product's vocabulary — reasons, reason categories, channels, claim types, filter names,

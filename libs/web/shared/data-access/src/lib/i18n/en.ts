@@ -160,6 +160,20 @@ export const EN_MESSAGES = {
       warranty_repair: 'Warranty repair',
       complaint: 'Complaint',
     },
+    status: {
+      open: 'Open',
+      in_progress: 'In progress',
+      resolved: 'Resolved',
+      cancelled: 'Cancelled',
+    },
+    resolution: {
+      refund: 'Refund',
+      partial_refund: 'Partial refund',
+      replacement: 'Replacement',
+      repair: 'Repair',
+      store_credit: 'Store credit',
+      rejected: 'Rejected',
+    },
     filter: {
       supplier: 'Supplier',
       product: 'Product',

@@ -301,8 +301,12 @@ export class RecordsDrawerComponent {
     return text === key ? label : text;
   }
 
-  protected humanize(code: string | null): string {
-    return code ? humanize(code) : '–';
+  /** A type, channel, status or resolution in the interface language (a shop's own: as written). */
+  protected vocabulary(
+    kind: 'type' | 'channel' | 'status' | 'resolution',
+    code: string | null,
+  ): string {
+    return code ? this.words.label(kind, code, humanize(code)) : '–';
   }
 
   protected languageName(code: string | null): string {
