@@ -10,6 +10,7 @@ import {
 import { Router } from '@angular/router';
 import { ANALYSED_LANGUAGES, drillFeedback, REASONS } from '@returnlens/shared/contracts';
 import {
+  DomainLabels,
   aspectsResource,
   csvUrl,
   describeHttpError,
@@ -74,6 +75,7 @@ export class FeedbackPage {
   private readonly theme = inject(ThemeStore);
   protected readonly filters = inject(FilterStore);
   private readonly drill = inject(DrilldownStore);
+  private readonly words = inject(DomainLabels);
   private readonly router = inject(Router);
   private readonly languageStore = inject(LanguageStore);
   /** The page's messages in TypeScript (inside computed(): follows the language). */
@@ -305,7 +307,11 @@ export class FeedbackPage {
       ...p,
       aspectLabel: this.aspectName(p.topNegativeAspect),
       reasonLabel: p.topReason
-        ? (REASONS.find((r) => r.code === p.topReason)?.label ?? p.topReason)
+        ? this.words.label(
+            'reason',
+            p.topReason,
+            REASONS.find((r) => r.code === p.topReason)?.label ?? p.topReason,
+          )
         : '–',
     })),
   );

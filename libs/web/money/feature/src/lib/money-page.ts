@@ -7,6 +7,7 @@ import {
   type ResolutionsReport,
 } from '@returnlens/shared/contracts';
 import {
+  DomainLabels,
   analyticsResource,
   csvUrl,
   describeHttpError,
@@ -63,6 +64,7 @@ export class MoneyPage {
   private readonly theme = inject(ThemeStore);
   private readonly filters = inject(FilterStore);
   private readonly drill = inject(DrilldownStore);
+  private readonly words = inject(DomainLabels);
   /** The page's messages in TypeScript (inside computed(): follows the language). */
   private readonly t = pageTranslate('money', MONEY_MESSAGES);
 
@@ -171,7 +173,7 @@ export class MoneyPage {
     mixGroups(
       this.mixData()?.byReason ?? [],
       (r) => r.reasonCode,
-      (r) => r.reasonLabel,
+      (r) => this.words.label('reason', r.reasonCode, r.reasonLabel),
       TOP,
     ),
   );

@@ -176,16 +176,26 @@ describe('RootCausesPage', () => {
     // In Polish: the template's texts and the headlines built in code follow the language.
     const switched = TestBed.inject(LanguageStore).use('pl');
     await new Promise((r) => setTimeout(r));
-    http.expectOne('/i18n/pl.json').flush({});
+    http
+      .expectOne('/i18n/pl.json')
+      .flush(
+        JSON.parse(
+          readFileSync(join(__dirname, '../../../../../../apps/web/public/i18n/pl.json'), 'utf8'),
+        ),
+      );
     await switched;
     await settle(fixture, { '/i18n/rootCauses/pl.json': polish });
+    // The reasons are named in Polish (the API answers their English names).
+    expect(el.querySelector('[data-testid=reason-table] tbody')?.textContent).toContain(
+      'Wada produktu',
+    );
     expect(el.querySelector('h1')?.textContent).toBe('Przyczyny źródłowe');
     expect(el.querySelector('[data-testid=rc-total]')?.textContent).toContain(
       '200 zgłoszeń w okresie 2026-W01 – 2026-W12',
     );
     // (the share's number format follows the language elsewhere: either separator passes)
     expect(el.querySelector('[data-testid=tree-title]')?.textContent).toMatch(
-      /„Product quality” odpowiada za 60[.,]0\s?% zgłoszeń/,
+      /„Jakość produktu” odpowiada za 60[.,]0\s?% zgłoszeń/,
     );
   });
 });

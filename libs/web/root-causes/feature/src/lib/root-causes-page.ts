@@ -81,8 +81,12 @@ export class RootCausesPage {
   protected readonly bySupplier = matrixResource('supplier', this.params);
   protected readonly mismatches = reasonMismatchesResource(this.params);
 
+  /** The Pareto rows, each reason named in the interface language (a shop's own: as written). */
   private readonly rows = computed(() =>
-    this.pareto.hasValue() ? (this.pareto.value()?.rows ?? []) : [],
+    (this.pareto.hasValue() ? (this.pareto.value()?.rows ?? []) : []).map((r) => ({
+      ...r,
+      reasonLabel: this.domain.label('reason', r.reasonCode, r.reasonLabel),
+    })),
   );
   /** Claim texts of large batches still read in the background: the reasons are provisional. */
   protected readonly analysing = computed(() =>
@@ -115,8 +119,7 @@ export class RootCausesPage {
 
   private readonly label = (code: string) =>
     this.rows().find((r) => r.reasonCode === code)?.reasonLabel ??
-    REASONS.find((r) => r.code === code)?.label ??
-    code;
+    this.domain.label('reason', code, REASONS.find((r) => r.code === code)?.label ?? code);
 
   // Treemap: category → reason → product
   protected readonly treeState = computed(() => {

@@ -10,6 +10,7 @@ import {
   type SupplierScore,
 } from '@returnlens/shared/contracts';
 import {
+  DomainLabels,
   csvUrl,
   describeHttpError,
   DrilldownStore,
@@ -69,6 +70,7 @@ export class SuppliersPage {
   private readonly theme = inject(ThemeStore);
   private readonly filters = inject(FilterStore);
   private readonly drill = inject(DrilldownStore);
+  private readonly words = inject(DomainLabels);
   private readonly router = inject(Router);
   /**
    * A message of the page in the current language (English from the code until that
@@ -147,7 +149,7 @@ export class SuppliersPage {
       signalColor: s.signal === 'no_sales' ? 'transparent' : SIGNAL_STYLES[s.signal].color,
       reasons: s.topReasons.slice(0, 2).map((r) => ({
         code: r.reasonCode,
-        label: reasonLabel(r.reasonCode),
+        label: this.words.label('reason', r.reasonCode, reasonLabel(r.reasonCode)),
         claims: r.claims,
         color: reasonColor(r.reasonCode),
       })),

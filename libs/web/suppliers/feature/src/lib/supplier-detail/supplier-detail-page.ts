@@ -3,6 +3,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { drillScorecard, type ParetoRow } from '@returnlens/shared/contracts';
 import {
+  DomainLabels,
   arrowOfCsvUrl,
   csvUrl,
   describeHttpError,
@@ -48,6 +49,7 @@ export class SupplierDetailPage {
   private readonly theme = inject(ThemeStore);
   private readonly filters = inject(FilterStore);
   private readonly drill = inject(DrilldownStore);
+  private readonly words = inject(DomainLabels);
   /**
    * A message of the page in the current language (English from the code until that
    * language's file has arrived); in a computed() it re-runs on a switch and a load.
@@ -147,9 +149,13 @@ export class SupplierDetailPage {
     }),
   );
 
-  private readonly paretoRows = computed(
-    () =>
-      (this.pareto.hasValue() ? (this.pareto.value()?.rows ?? []) : []) as unknown as ParetoRow[],
+  private readonly paretoRows = computed(() =>
+    (
+      (this.pareto.hasValue() ? (this.pareto.value()?.rows ?? []) : []) as unknown as ParetoRow[]
+    ).map((r) => ({
+      ...r,
+      reasonLabel: this.words.label('reason', r.reasonCode, r.reasonLabel),
+    })),
   );
   protected readonly paretoState = computed(() =>
     loadState(this.pareto, () => this.paretoRows().length === 0),
