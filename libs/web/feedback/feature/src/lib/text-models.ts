@@ -1,6 +1,6 @@
 import type { TextModelState, TextModelsReport } from '@returnlens/shared/contracts';
 import { languageName } from '@returnlens/web/shared/filters';
-import { formatCount } from '@returnlens/web/shared/ui-charts';
+import { formatCount, formatShare } from '@returnlens/web/shared/ui-charts';
 import { FEEDBACK_MESSAGES } from './i18n/en';
 import { englishTranslate, type Translate } from '@returnlens/web/shared/data-access';
 
@@ -53,8 +53,13 @@ function row(model: TextModelState, t: Translate, name: (code: string) => string
       model.inUse && model.labels > 0
         ? t(reasons ? 'readers.readsClaims' : 'readers.readsReviews', { count: model.labels })
         : null,
-    // The gate's reason is written by the API (server-side, in English).
-    why: model.inUse ? null : t('readers.why', { why: model.why }),
+    // The gate's reason, from its two scores (cross-validated on the shop's labelled texts).
+    why: model.inUse
+      ? null
+      : t('readers.why', {
+          adapted: formatShare(model.adaptedScore),
+          base: formatShare(model.baseScore),
+        }),
   };
 }
 

@@ -137,7 +137,7 @@ export const FEEDBACK_MESSAGES = {
     readsReviews: 'reads {count, plural, one {# unrated review} other {# unrated reviews}}',
     readsClaims:
       'reads {count, plural, one {# claim without a stated reason} other {# claims without a stated reason}}',
-    why: 'Why not the shop model: {why}',
+    why: "Not the shop model: on the shop's texts it scores {adapted}, the shipped analysis {base}; it must win by at least 1 point.",
     waitingReasons:
       'Reasons: {count} of {needed, plural, one {# stated reason} other {# stated reasons}} needed',
     waitingLanguage:
