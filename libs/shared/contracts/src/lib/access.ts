@@ -105,6 +105,22 @@ export const UI_LANGUAGE_NAMES: Readonly<Record<UiLanguage, string>> = {
   es: 'Español',
 };
 
+/**
+ * The locale numbers, money, dates and durations are written in, per interface language — by
+ * the dashboard and by the mails it sends (docs/i18n.md): decimal comma and spaced thousands in
+ * pl/ru/uk/de/pt/es, `₪`, `zł`, `₽`, `€` where each locale puts them.
+ */
+export const UI_LOCALES: Readonly<Record<UiLanguage, string>> = {
+  en: 'en-GB',
+  ru: 'ru-RU',
+  pl: 'pl-PL',
+  he: 'he-IL',
+  uk: 'uk-UA',
+  de: 'de-DE',
+  pt: 'pt-PT',
+  es: 'es-ES',
+};
+
 export function isUiLanguage(value: unknown): value is UiLanguage {
   return typeof value === 'string' && (UI_LANGUAGES as readonly string[]).includes(value);
 }

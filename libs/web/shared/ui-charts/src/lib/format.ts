@@ -1,7 +1,7 @@
 /** Display formatting only: the figures themselves come from the API. */
 
 import { signal } from '@angular/core';
-import { RTL_LANGUAGES, type UiLanguage } from '@returnlens/shared/contracts';
+import { RTL_LANGUAGES, UI_LOCALES, type UiLanguage } from '@returnlens/shared/contracts';
 import {
   formatDateRange as formatDateRangeIn,
   formatDuration as formatDurationIn,
@@ -11,21 +11,8 @@ import {
 /** The one minus sign of the UI (U+2212), and the formatters the digest mails share. */
 export { MINUS, formatPValue } from '@returnlens/shared/metrics';
 
-/**
- * The locale numbers, money, dates and durations are written in, per interface language
- * (docs/i18n.md): decimal comma and spaced thousands in pl/ru/uk/de/pt/es, `₪`, `zł`, `₽`, `€`
- * where each locale puts them.
- */
-export const FORMAT_LOCALES: Readonly<Record<string, string>> = {
-  en: 'en-GB',
-  ru: 'ru-RU',
-  pl: 'pl-PL',
-  he: 'he-IL',
-  uk: 'uk-UA',
-  de: 'de-DE',
-  pt: 'pt-PT',
-  es: 'es-ES',
-};
+/** The locale of each interface language (`UI_LOCALES`, shared with the mails). */
+export const FORMAT_LOCALES: Readonly<Record<string, string>> = UI_LOCALES;
 const formatLocale = signal<string>('en-GB');
 const rightToLeft = signal(false);
 

@@ -1,4 +1,9 @@
-import { isUiLanguage, type UiLanguage } from '@returnlens/shared/contracts';
+import {
+  isUiLanguage,
+  RTL_LANGUAGES,
+  UI_LOCALES,
+  type UiLanguage,
+} from '@returnlens/shared/contracts';
 import { MessageCatalog, type MessageValues } from '@returnlens/shared/i18n';
 import { NOTIFY_MESSAGES } from './en';
 import de from './de.json';
@@ -22,23 +27,11 @@ export const NOTIFY_TRANSLATIONS: Readonly<Record<Exclude<UiLanguage, 'en'>, obj
 
 export const NOTIFY_CATALOG = new MessageCatalog(NOTIFY_MESSAGES, NOTIFY_TRANSLATIONS);
 
-/**
- * The locale figures are written in, per language: the dashboard's own (ui-charts
- * FORMAT_LOCALES), so a mail reads like the page it links to.
- */
-export const NOTIFY_LOCALES: Readonly<Record<UiLanguage, string>> = {
-  en: 'en-GB',
-  ru: 'ru-RU',
-  pl: 'pl-PL',
-  he: 'he-IL',
-  uk: 'uk-UA',
-  de: 'de-DE',
-  pt: 'pt-PT',
-  es: 'es-ES',
-};
+/** The locale figures are written in, per language: the dashboard's own, so a mail reads like the page it links to. */
+export const NOTIFY_LOCALES: Readonly<Record<UiLanguage, string>> = UI_LOCALES;
 
 /** Languages written right to left. */
-const RIGHT_TO_LEFT: ReadonlySet<UiLanguage> = new Set(['he']);
+const RIGHT_TO_LEFT: ReadonlySet<UiLanguage> = new Set(RTL_LANGUAGES);
 
 /** A message's words in one language: its messages, its number locale and its direction. */
 export interface NotifyText {
