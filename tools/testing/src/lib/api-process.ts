@@ -19,6 +19,23 @@ export interface SpawnedResult {
   readonly output: string;
 }
 
+/**
+ * The environment of an API process a suite starts. Models learnt from a suite's texts would
+ * relabel them in the background, seconds after a batch, under the suite's checks, and answers
+ * computed ahead would turn a suite's expected cache misses into hits: both off unless a suite
+ * asks (TEXT_ADAPT, ANSWER_WARM).
+ */
+function suiteEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    FORCE_COLOR: '0',
+    NO_COLOR: '1',
+    TEXT_ADAPT: 'off',
+    ANSWER_WARM: 'off',
+    ...env,
+  };
+}
+
 function launch(env: Record<string, string | undefined>, args: string[] = []): ChildProcess {
   if (!existsSync(API_MAIN)) {
     throw new Error(`${API_MAIN} is missing: build the API first (npx nx build api)`);
@@ -26,17 +43,7 @@ function launch(env: Record<string, string | undefined>, args: string[] = []): C
   // Started as `npm start` starts it: with its heap budget (docs/decisions/0012).
   return spawn(process.execPath, ['--max-old-space-size=1024', API_MAIN, ...args], {
     cwd: WORKSPACE_ROOT,
-    // Models learnt from a suite's texts would relabel them in the background, seconds after
-    // a batch, under the suite's checks, and answers computed ahead would turn a suite's
-    // expected cache misses into hits: both off unless a suite asks (TEXT_ADAPT, ANSWER_WARM).
-    env: {
-      ...process.env,
-      FORCE_COLOR: '0',
-      NO_COLOR: '1',
-      TEXT_ADAPT: 'off',
-      ANSWER_WARM: 'off',
-      ...env,
-    },
+    env: suiteEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
@@ -107,17 +114,7 @@ export function runApiCli(
   if (!existsSync(API_CLI)) throw new Error(`${API_CLI} is missing: build the API first`);
   const child = spawn(process.execPath, [API_CLI, ...args], {
     cwd: WORKSPACE_ROOT,
-    // Models learnt from a suite's texts would relabel them in the background, seconds after
-    // a batch, under the suite's checks, and answers computed ahead would turn a suite's
-    // expected cache misses into hits: both off unless a suite asks (TEXT_ADAPT, ANSWER_WARM).
-    env: {
-      ...process.env,
-      FORCE_COLOR: '0',
-      NO_COLOR: '1',
-      TEXT_ADAPT: 'off',
-      ANSWER_WARM: 'off',
-      ...env,
-    },
+    env: suiteEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
