@@ -122,12 +122,16 @@ describe('upload bounds', () => {
         {
           field: 'opened_at',
           message: expect.stringContaining('"2031-03-01" is in the future'),
+          code: 'row.future',
+          params: { value: '2031-03-01' },
           rows: 4,
           firstRows: [7, 8, 10, 11],
         },
         {
           field: 'type',
           message: expect.stringContaining('"teleport" is not a known type'),
+          code: 'row.notKnown',
+          params: expect.objectContaining({ value: 'teleport' }),
           rows: 3,
           firstRows: [6, 9, 12],
         },

@@ -316,18 +316,28 @@ describe('POST /api/ingest/:kind', () => {
               field: 'type',
               value: 'teleport',
               message: expect.stringContaining('"teleport" is not a known type'),
+              code: 'row.notKnown',
+              params: expect.objectContaining({ value: 'teleport', field: 'type' }),
             },
           ],
         },
         {
           rowNumber: 4,
           errors: [
-            { field: 'channel', value: null, message: 'is required but empty (column "Channel")' },
+            {
+              field: 'channel',
+              value: null,
+              message: 'is required but empty (column "Channel")',
+              code: 'row.requiredEmpty',
+              params: { column: 'Channel' },
+            },
             // "no_idea" is no error: a reason that is none of ours is the shop's own.
             {
               field: 'opened_at',
               value: '31.02.2026',
               message: '"31.02.2026" is not a real date or time',
+              code: 'row.notARealDate',
+              params: { value: '31.02.2026' },
             },
           ],
         },
@@ -343,6 +353,40 @@ describe('POST /api/ingest/:kind', () => {
       expect(lines[0]).toBe('row,field,value,message,original');
       expect(lines).toHaveLength(4);
       expect(lines[1]).toMatch(/^2,type,teleport,/);
+
+      // The same problems in the reader's language (Accept-Language), their codes kept.
+      const inPolish = (path: string) =>
+        fetch(`${api.baseUrl}/api/batches/${response.body.id}${path}`, {
+          headers: { Authorization: `Bearer ${token}`, 'Accept-Language': 'pl-PL,pl;q=0.9' },
+        });
+      const polishRows = (await (await inPolish('/rejected')).json()).rows;
+      expect(polishRows[1].errors).toEqual([
+        {
+          field: 'channel',
+          value: null,
+          message: 'jest wymagane, ale puste (kolumna "Channel")',
+          code: 'row.requiredEmpty',
+          params: { column: 'Channel' },
+        },
+        {
+          field: 'opened_at',
+          value: '31.02.2026',
+          message: '"31.02.2026" nie jest istniejącą datą ani godziną',
+          code: 'row.notARealDate',
+          params: { value: '31.02.2026' },
+        },
+      ]);
+      const polishReport = await (await inPolish('')).json();
+      expect(polishReport.rejectedSample[0].errors[0].message).toMatch(
+        /^"teleport" nie jest znaną wartością pola type; oczekiwano jednej z: return, /,
+      );
+      const polishCsv = (await (await inPolish('/rejected?format=csv&lang=pl')).text())
+        .trim()
+        .split('\r\n');
+      expect(polishCsv).toHaveLength(4);
+      expect(polishCsv[3]).toMatch(
+        /^4,opened_at,31\.02\.2026,.*nie jest istniejącą datą ani godziną/,
+      );
     });
 
     it('stores the last of duplicated ids in one file and rejects the earlier ones', async () => {
@@ -357,6 +401,8 @@ describe('POST /api/ingest/:kind', () => {
             field: 'external_id',
             value: 'DUP',
             message: 'appears again in row 2 of this file; that later row was stored',
+            code: 'row.duplicate',
+            params: { row: 2 },
           },
         ],
       });

@@ -51,10 +51,21 @@ export const DATE_FORMATS = [
 ] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
+/** A message's stable name and the values it puts in, from which it is written in any language. */
+export interface MessageCode {
+  readonly code: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
 export interface RowError {
   readonly field: string;
   readonly value: string | null;
+  /** What is wrong, in English as stored; answered in the request's language when `code` is known. */
   readonly message: string;
+  /** Stable name of the problem (`row.notANumber`): the key of its message in every language. */
+  readonly code?: string;
+  /** The values the message puts in (`{value}`, `{max}`). */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export interface FieldMatch {
@@ -110,6 +121,11 @@ export interface BatchReport {
    * (rows of a code-page CSV that were UTF-8 and read as UTF-8). Empty or absent: nothing.
    */
   readonly warnings?: readonly string[];
+  /**
+   * Each warning's code and values, in the order of `warnings` (null: a warning without one,
+   * kept in English); the warnings are answered in the request's language from them.
+   */
+  readonly warningCodes?: readonly (MessageCode | null)[];
   /** The first rejected rows with their errors (all of them: GET /api/batches/:id/rejected). */
   readonly rejectedSample: readonly { rowNumber: number; errors: readonly RowError[] }[];
   /**
@@ -140,6 +156,9 @@ export interface BatchAnalysis {
 export interface RejectedSummaryEntry {
   readonly field: string;
   readonly message: string;
+  /** The error's code and values (RowError), when it has them. */
+  readonly code?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
   /** Rows (not kept in full) with this error. */
   readonly rows: number;
   /** Their first row numbers, at most 5. */

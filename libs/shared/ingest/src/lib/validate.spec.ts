@@ -62,18 +62,44 @@ describe('createRowValidator (claims)', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual([
-      { field: 'external_id', value: null, message: 'is required but empty (column "id")' },
+      {
+        field: 'external_id',
+        value: null,
+        message: 'is required but empty (column "id")',
+        code: 'row.requiredEmpty',
+        params: { column: 'id' },
+      },
       {
         field: 'type',
         value: 'swap meet',
         message: expect.stringContaining(
           '"swap meet" is not a known type; expected one of return, return_defective',
         ),
+        code: 'row.notKnown',
+        params: expect.objectContaining({ value: 'swap meet', field: 'type' }),
       },
       // "pigeon" is no error: a channel that is none of ours is the shop's own.
-      { field: 'quantity', value: '0', message: 'must be at least 1' },
-      { field: 'opened_at', value: '2027-05-01', message: '"2027-05-01" is in the future' },
-      { field: 'refund_amount', value: '-5', message: 'must not be negative' },
+      {
+        field: 'quantity',
+        value: '0',
+        message: 'must be at least 1',
+        code: 'row.atLeast',
+        params: { min: 1 },
+      },
+      {
+        field: 'opened_at',
+        value: '2027-05-01',
+        message: '"2027-05-01" is in the future',
+        code: 'row.future',
+        params: { value: '2027-05-01' },
+      },
+      {
+        field: 'refund_amount',
+        value: '-5',
+        message: 'must not be negative',
+        code: 'row.negative',
+        params: {},
+      },
     ]);
   });
 
@@ -146,6 +172,8 @@ describe('createRowValidator (claims)', () => {
           message: expect.stringContaining(
             'has the time-zone offset +25:00, which no place uses: an offset lies between -12:00 and +14:00',
           ),
+          code: 'row.offsetUnused',
+          params: { value: '2026-03-14T10:00:00+25:00', offset: '+25:00' },
         },
       ],
     });
@@ -185,11 +213,15 @@ describe('createRowValidator (claims)', () => {
           field: 'external_id',
           value: '{"id":"C-1"}',
           message: 'is an object; a single value is expected',
+          code: 'row.notSingleValue',
+          params: { shape: 'object' },
         },
         {
           field: 'reason_text',
           value: '["too","small"]',
           message: 'is a list; a single value is expected',
+          code: 'row.notSingleValue',
+          params: { shape: 'list' },
         },
       ],
     });
@@ -215,6 +247,8 @@ describe('createRowValidator (claims)', () => {
           field: 'reason_text',
           value: 'Zepsu\uFFFD si\uFFFD',
           message: expect.stringContaining('contains bytes that are not valid UTF-8'),
+          code: 'row.notUtf8',
+          params: {},
         },
       ],
     });
@@ -252,6 +286,8 @@ describe('createRowValidator (sales and feedback)', () => {
           message: expect.stringContaining(
             "must be at most 5 stars; a rating on another scale needs the mapping's ratingScale",
           ),
+          code: 'row.ratingAtMost',
+          params: { max: 5 },
         },
       ],
     });
@@ -262,8 +298,16 @@ describe('createRowValidator (sales and feedback)', () => {
           field: 'sku',
           value: null,
           message: 'one of sku, order_id or claim_id is needed to know what the feedback is about',
+          code: 'row.feedbackSubject',
+          params: {},
         },
-        { field: 'rating', value: null, message: 'a feedback item needs a rating or a text' },
+        {
+          field: 'rating',
+          value: null,
+          message: 'a feedback item needs a rating or a text',
+          code: 'row.feedbackEmpty',
+          params: {},
+        },
       ],
     });
     expect(feedback({ id: 'R3', d: '2026-01-05', r: 5, s: 'A' })).toMatchObject({
@@ -459,6 +503,8 @@ describe('the shop’s own values and other rating scales', () => {
         field: 'rating',
         value: '11',
         message: 'is outside the rating scale 0–10 the mapping states',
+        code: 'row.outsideRatingScale',
+        params: { min: 0, max: 10 },
       },
     ]);
     expect(ratingStars(4.5, { min: 0.5, max: 5 })).toBe(5);

@@ -75,6 +75,13 @@ const EARLIEST = Date.UTC(1990, 0, 1);
 /** What a decoder puts where the bytes were no text in the file's encoding. */
 const UNREADABLE = '\uFFFD';
 const SHOWN = 200;
+/** PostgreSQL text holds no NUL: a value with one is refused, never changed. */
+const NUL_PROBLEM = {
+  ok: false,
+  message: 'contains a NUL character, which cannot be stored',
+  code: 'row.nul',
+  params: {},
+} as const;
 
 function shown(value: unknown): string | null {
   if (value === null || value === undefined) return null;
@@ -132,6 +139,8 @@ export function createRowValidator(
       return {
         ok: false,
         message: `is outside the rating scale ${scale.min}–${scale.max} the mapping states`,
+        code: 'row.outsideRatingScale',
+        params: { min: scale.min, max: scale.max },
       };
     notes.push({ kind: 'rating_converted' });
     ratingOriginal = value;
@@ -145,8 +154,7 @@ export function createRowValidator(
     switch (field.type) {
       case 'text': {
         const value = text.trim();
-        if (value.includes('\u0000'))
-          return { ok: false, message: 'contains a NUL character, which cannot be stored' };
+        if (value.includes('\u0000')) return NUL_PROBLEM;
         if (field.maxLength && value.length > field.maxLength && field.cutLong) {
           notes.push({ kind: 'cut', field: field.name, length: value.length });
           return { ok: true, value: cutText(value, field.maxLength) };
@@ -155,6 +163,8 @@ export function createRowValidator(
           return {
             ok: false,
             message: `is ${value.length} characters long; at most ${field.maxLength} are allowed`,
+            code: 'row.tooLong',
+            params: { length: value.length, max: field.maxLength },
           };
         }
         return { ok: true, value };
@@ -167,15 +177,26 @@ export function createRowValidator(
           parsed.value = -parsed.value;
         }
         if (field.min !== undefined && parsed.value < field.min)
-          return { ok: false, message: `must be at least ${field.min}` };
-        if (field.max !== undefined && parsed.value > field.max)
           return {
             ok: false,
-            message:
-              field.name === 'rating'
-                ? `must be at most ${field.max} stars; a rating on another scale needs the mapping's ratingScale (e.g. {"min": 0, "max": 10})`
-                : `must be at most ${field.max}`,
+            message: `must be at least ${field.min}`,
+            code: 'row.atLeast',
+            params: { min: field.min },
           };
+        if (field.max !== undefined && parsed.value > field.max)
+          return field.name === 'rating'
+            ? {
+                ok: false,
+                message: `must be at most ${field.max} stars; a rating on another scale needs the mapping's ratingScale (e.g. {"min": 0, "max": 10})`,
+                code: 'row.ratingAtMost',
+                params: { max: field.max },
+              }
+            : {
+                ok: false,
+                message: `must be at most ${field.max}`,
+                code: 'row.atMost',
+                params: { max: field.max },
+              };
         return parsed;
       }
       case 'decimal': {
@@ -183,17 +204,35 @@ export function createRowValidator(
         if (!parsed.ok) return parsed;
         const number = Number(parsed.value);
         if (field.min !== undefined && number < field.min)
-          return { ok: false, message: `must not be negative` };
+          return { ok: false, message: `must not be negative`, code: 'row.negative', params: {} };
         if (field.max !== undefined && number > field.max)
-          return { ok: false, message: `is larger than ${field.max}` };
+          return {
+            ok: false,
+            message: `is larger than ${field.max}`,
+            code: 'row.largerThan',
+            params: { max: field.max },
+          };
         return parsed;
       }
       case 'timestamp': {
         const parsed = parseTimestamp(text, { format: dateFormat, timeZone });
         if (!parsed.ok) return parsed;
         const t = parsed.value.getTime();
-        if (t > latest) return { ok: false, message: `"${text.trim()}" is in the future` };
-        if (t < EARLIEST) return { ok: false, message: `"${text.trim()}" is before 1990` };
+        const value = text.trim();
+        if (t > latest)
+          return {
+            ok: false,
+            message: `"${value}" is in the future`,
+            code: 'row.future',
+            params: { value },
+          };
+        if (t < EARLIEST)
+          return {
+            ok: false,
+            message: `"${value}" is before 1990`,
+            code: 'row.before1990',
+            params: { value },
+          };
         return parsed;
       }
       case 'currency':
@@ -221,15 +260,17 @@ export function createRowValidator(
     if (field.openValues) {
       // The shop's own value: stored under its own name, placed by the shop's rule.
       const value = ownValue(text);
-      if (value.includes('\u0000'))
-        return { ok: false, message: 'contains a NUL character, which cannot be stored' };
+      if (value.includes('\u0000')) return NUL_PROBLEM;
       notes.push({ kind: 'own_value', field: field.name });
       return { ok: true, value };
     }
     const expected = field.enumValues?.join(', ') ?? '';
+    const value = text.trim();
     return {
       ok: false,
-      message: `"${text.trim()}" is not a known ${field.name}; expected one of ${expected} (or map it in the mapping's values.${field.name})`,
+      message: `"${value}" is not a known ${field.name}; expected one of ${expected} (or map it in the mapping's values.${field.name})`,
+      code: 'row.notKnown',
+      params: { value, field: field.name, expected },
     };
   }
 
@@ -244,10 +285,13 @@ export function createRowValidator(
       if (typeof cell === 'object' && cell !== null && !(cell instanceof Date)) {
         // A nested object or list (JSON, an Arrow struct) is never one field's value.
         record[field.name] = null;
+        const shape = Array.isArray(cell) ? 'list' : 'object';
         errors.push({
           field: field.name,
           value: shown(cell),
-          message: `is ${Array.isArray(cell) ? 'a list' : 'an object'}; a single value is expected`,
+          message: `is ${shape === 'list' ? 'a list' : 'an object'}; a single value is expected`,
+          code: 'row.notSingleValue',
+          params: { shape },
         });
         continue;
       }
@@ -257,14 +301,23 @@ export function createRowValidator(
         record[field.name] = null;
         // Derived from other fields (completeRecord) when no column is mapped to it.
         if (field.required && !(field.derivable && column === undefined)) {
-          errors.push({
-            field: field.name,
-            value: null,
-            message:
-              column === undefined
-                ? `is required but no column is mapped to it`
-                : `is required but empty (column "${column}")`,
-          });
+          errors.push(
+            column === undefined
+              ? {
+                  field: field.name,
+                  value: null,
+                  message: `is required but no column is mapped to it`,
+                  code: 'row.requiredUnmapped',
+                  params: {},
+                }
+              : {
+                  field: field.name,
+                  value: null,
+                  message: `is required but empty (column "${column}")`,
+                  code: 'row.requiredEmpty',
+                  params: { column },
+                },
+          );
         }
         continue;
       }
@@ -274,6 +327,8 @@ export function createRowValidator(
           field: field.name,
           value: shown(text),
           message: `contains bytes that are not valid UTF-8 (shown as ${UNREADABLE}): save the file as UTF-8, or declare its encoding`,
+          code: 'row.notUtf8',
+          params: {},
         });
         continue;
       }
@@ -285,6 +340,8 @@ export function createRowValidator(
           field: field.name,
           value: shown(raw[column ?? ''] ?? text),
           message: parsed.message,
+          code: parsed.code,
+          params: parsed.params,
         });
       }
     }
@@ -307,6 +364,8 @@ function after(record: CleanRecord, later: string, earlier: string, errors: RowE
       field: later,
       value: a.toISOString(),
       message: `is before ${earlier} (${b.toISOString()})`,
+      code: 'row.beforeOther',
+      params: { other: earlier, date: b.toISOString() },
     });
   }
 }
@@ -353,6 +412,8 @@ function completeRecord(
           field: 'currency',
           value: null,
           message: 'is required for a price: map a currency column or set defaults.currency',
+          code: 'row.currencyForPrice',
+          params: {},
         });
       }
       after(record, 'delivered_at', 'ordered_at', errors);
@@ -366,6 +427,8 @@ function completeRecord(
             value: null,
             message:
               'is required: map a column to it, or map order_id and sku (or a line number) to derive it',
+            code: 'row.keyRequired',
+            params: {},
           });
         }
       }
@@ -382,6 +445,8 @@ function completeRecord(
             field: 'currency',
             value: null,
             message: `is required when ${amount} is given: map a currency column or set defaults.currency`,
+            code: 'row.currencyForAmount',
+            params: { amount },
           });
           break;
         }
@@ -403,6 +468,8 @@ function completeRecord(
           field: 'sku',
           value: null,
           message: 'one of sku, order_id or claim_id is needed to know what the feedback is about',
+          code: 'row.feedbackSubject',
+          params: {},
         });
       }
       if (record['rating'] === null && record['text'] === null) {
@@ -410,6 +477,8 @@ function completeRecord(
           field: 'rating',
           value: null,
           message: 'a feedback item needs a rating or a text',
+          code: 'row.feedbackEmpty',
+          params: {},
         });
       }
       break;

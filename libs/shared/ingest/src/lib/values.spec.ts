@@ -142,7 +142,12 @@ describe('parseInteger and parseCurrency', () => {
   it('reads whole numbers, also written as 2.0', () => {
     expect(parseInteger('2')).toEqual({ ok: true, value: 2 });
     expect(parseInteger('2.0')).toEqual({ ok: true, value: 2 });
-    expect(parseInteger('2.5')).toEqual({ ok: false, message: '"2.5" is not a whole number' });
+    expect(parseInteger('2.5')).toEqual({
+      ok: false,
+      message: '"2.5" is not a whole number',
+      code: 'row.notAWholeNumber',
+      params: { value: '2.5' },
+    });
   });
 
   it('reads currency codes and the usual symbols', () => {

@@ -2,11 +2,23 @@ import { tzOffset } from '@date-fns/tz';
 import type { DateFormat } from '@returnlens/shared/contracts';
 import { LRUCache } from 'lru-cache';
 
-/** A parse result: the value, or a message saying in plain words what is wrong. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+/** The values a problem's message puts in, by name (RowError.params). */
+export type ProblemParams = Readonly<Record<string, string | number>>;
+
+/**
+ * A parse result: the value, or a message saying in plain words what is wrong (English), with
+ * the problem's stable code and values, from which the message is written in other languages.
+ */
+export type Parsed<T> =
+  { ok: true; value: T } | { ok: false; message: string; code: string; params: ProblemParams };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (message: string): Parsed<never> => ({ ok: false, message });
+const fail = (message: string, code: string, params: ProblemParams = {}): Parsed<never> => ({
+  ok: false,
+  message,
+  code,
+  params,
+});
 
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
@@ -132,7 +144,8 @@ export function parseTimestamp(text: string, options: TimestampOptions): Parsed<
   }
   if ((format === 'auto' || format === 'unix') && UNIX_MS.test(value))
     return ok(new Date(Number(value)));
-  if (format === 'unix') return fail(`"${value}" is not a Unix time in seconds`);
+  if (format === 'unix')
+    return fail(`"${value}" is not a Unix time in seconds`, 'row.notUnixTime', { value });
 
   let parts: [number, number, number, number, number, number, number] | null = null;
   let offset: string | undefined;
@@ -170,26 +183,41 @@ export function parseTimestamp(text: string, options: TimestampOptions): Parsed<
     const meridiem = m[7]?.toLowerCase();
     if (meridiem) {
       if (hour < 1 || hour > 12)
-        return fail(`"${value}" has hour ${hour} with ${meridiem.toUpperCase()}`);
+        return fail(
+          `"${value}" has hour ${hour} with ${meridiem.toUpperCase()}`,
+          'row.hourMeridiem',
+          {
+            value,
+            hour,
+            meridiem: meridiem.toUpperCase(),
+          },
+        );
       hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
     }
     parts = [Number(m[3]), a, b, hour, Number(m[5] ?? 0), Number(m[6] ?? 0), 0];
   }
   if (!parts) {
-    const expected =
-      format === 'auto'
-        ? 'a date such as 2026-03-14, 14.03.2026, 3/14/2026 10:30 or a Unix time'
-        : `a date in the form ${format}`;
-    return fail(`"${value}" is not ${expected}`);
+    return format === 'auto'
+      ? fail(
+          `"${value}" is not a date such as 2026-03-14, 14.03.2026, 3/14/2026 10:30 or a Unix time`,
+          'row.notADate',
+          { value },
+        )
+      : fail(`"${value}" is not a date in the form ${format}`, 'row.notADateInFormat', {
+          value,
+          format,
+        });
   }
   const [year, month, day, hour, minute, second, ms] = parts;
   if (!validDate(year, month, day, hour, minute, second))
-    return fail(`"${value}" is not a real date or time`);
+    return fail(`"${value}" is not a real date or time`, 'row.notARealDate', { value });
   if (offset) {
     const minutes = offsetMinutes(offset);
     if (minutes === null) {
       return fail(
         `"${value}" has the time-zone offset ${offset}, which no place uses: ${OFFSET_RULE}`,
+        'row.offsetUnused',
+        { value, offset },
       );
     }
     return ok(
@@ -207,7 +235,8 @@ export function parseTimestamp(text: string, options: TimestampOptions): Parsed<
 export function parseDecimal(text: string, separator: '.' | ',' | 'auto' = 'auto'): Parsed<string> {
   let value = text.trim().replace(/[\s\u00a0\u202f']/g, '');
   value = value.replace(/^(?:[A-Za-z]{3}|[€$£₽₪]|zł|R\$)|(?:[A-Za-z]{3}|[€$£₽₪]|zł)$/gu, '');
-  if (!/^[+-]?[\d.,]+$/.test(value) || !/\d/.test(value)) return fail(`"${text}" is not a number`);
+  if (!/^[+-]?[\d.,]+$/.test(value) || !/\d/.test(value))
+    return fail(`"${text}" is not a number`, 'row.notANumber', { value: text });
   let decimal = separator;
   if (decimal === 'auto') {
     const lastDot = value.lastIndexOf('.');
@@ -218,15 +247,18 @@ export function parseDecimal(text: string, separator: '.' | ',' | 'auto' = 'auto
   }
   const group = decimal === '.' ? ',' : '.';
   const normalised = value.split(group).join('').replace(decimal, '.');
-  if (!/^[+-]?\d+(\.\d+)?$/.test(normalised)) return fail(`"${text}" is not a number`);
+  if (!/^[+-]?\d+(\.\d+)?$/.test(normalised))
+    return fail(`"${text}" is not a number`, 'row.notANumber', { value: text });
   return ok(normalised.replace(/^\+/, ''));
 }
 
 export function parseInteger(text: string): Parsed<number> {
   const value = text.trim();
-  if (!/^[+-]?\d+(?:[.,]0+)?$/.test(value)) return fail(`"${text}" is not a whole number`);
+  if (!/^[+-]?\d+(?:[.,]0+)?$/.test(value))
+    return fail(`"${text}" is not a whole number`, 'row.notAWholeNumber', { value: text });
   const number = Number.parseInt(value, 10);
-  if (!Number.isSafeInteger(number)) return fail(`"${text}" is too large`);
+  if (!Number.isSafeInteger(number))
+    return fail(`"${text}" is too large`, 'row.tooLarge', { value: text });
   return ok(number);
 }
 
@@ -245,11 +277,17 @@ export function parseCurrency(text: string): Parsed<string> {
   const symbol = CURRENCY_SYMBOLS[value.toLowerCase() === 'zł' ? 'zł' : value];
   if (symbol) return ok(symbol);
   if (/^[A-Za-z]{3}$/.test(value)) return ok(value.toUpperCase());
-  return fail(`"${text}" is not a currency code such as EUR, PLN or USD`);
+  return fail(`"${text}" is not a currency code such as EUR, PLN or USD`, 'row.notACurrency', {
+    value: text,
+  });
 }
 
 export function parseCountry(text: string): Parsed<string> {
   const value = text.trim();
   if (/^[A-Za-z]{2}$/.test(value)) return ok(value.toUpperCase());
-  return fail(`"${text}" is not a two-letter country code such as DE, PL or PT`);
+  return fail(
+    `"${text}" is not a two-letter country code such as DE, PL or PT`,
+    'row.notACountry',
+    { value: text },
+  );
 }

@@ -242,8 +242,9 @@ export class BatchStore implements OnApplicationBootstrap, OnApplicationShutdown
   }
 
   /**
-   * The report of a stored batch. Its warnings are those of the report kept for a retry
-   * (keepResponse), the one place a batch's row holds them.
+   * The report of a stored batch. Its warnings (and their codes) are those of the report kept
+   * for a retry (keepResponse), the one place a batch's row holds them. Messages are stored in
+   * English; the caller writes them in the reader's language (localizeBatchReport).
    */
   async report(id: string): Promise<BatchReport> {
     const [row] = await this.db.query(
@@ -252,6 +253,7 @@ export class BatchStore implements OnApplicationBootstrap, OnApplicationShutdown
               rejected_count AS rejected, unlinked_count AS unlinked, started_at AS "startedAt",
               finished_at AS "finishedAt", error,
               coalesce(response -> 'warnings', '[]'::jsonb) AS warnings,
+              coalesce(response -> 'warningCodes', '[]'::jsonb) AS "warningCodes",
               coalesce(rejected_kept, rejected_count) AS "rejectedKept",
               coalesce(rejected_summary, '[]'::jsonb) AS "rejectedSummary", ${ANALYSIS}
          FROM ingest_batches WHERE shop_id = $1 AND id = $2`,

@@ -8,6 +8,7 @@ import type {
   IngestFormat,
   IngestKind,
   IngestMapping,
+  MessageCode,
   RejectedSummaryEntry,
   RowError,
 } from '@returnlens/shared/contracts';
@@ -70,6 +71,22 @@ export const SUGGEST_SAMPLE_ROWS = 200;
 export type RequestMapping = Omit<IngestMapping, 'columns'> & {
   readonly columns?: IngestMapping['columns'];
 };
+
+/**
+ * A summary entry as the query gives it, without the NULLs of errors that have no code or no
+ * values (stored before codes existed, or a problem without values).
+ */
+function withoutNullCode(entry: RejectedSummaryEntry): RejectedSummaryEntry {
+  const { field, message, rows, firstRows, code, params } = entry;
+  return {
+    field,
+    message,
+    rows,
+    firstRows,
+    ...(code ? { code } : {}),
+    ...(code && params ? { params } : {}),
+  };
+}
 
 /** The records of the first batches, as the suggester reads them. */
 function sampleRows(items: readonly ReadItem[]): Record<string, unknown>[] {
@@ -238,20 +255,27 @@ export class IngestService {
       );
       // Known once every row is read: rows decoded in another encoding than the file's; and
       // what was done to stored rows (keys derived, texts cut).
-      const warnings = [
-        ...mappingNotes,
-        ...(report.warnings ?? []),
-        ...(source.warnings?.() ?? []),
+      const readerWarnings = source.warnings?.() ?? [];
+      const warnings = [...mappingNotes, ...(report.warnings ?? []), ...readerWarnings];
+      // Each warning's code, in the same order (null: said in English only).
+      const warningCodes = [
+        ...mappingNotes.map(() => null),
+        ...(report.warningCodes ?? (report.warnings ?? []).map(() => null)),
+        ...readerWarnings.map(() => null),
       ];
       if (request.dryRun) {
         await client.query('ROLLBACK');
-        return { ...report, id: 'dry-run', status: 'dry_run', warnings };
+        return { ...report, id: 'dry-run', status: 'dry_run', warnings, warningCodes };
       }
       await this.batches.markCommitted(client, batchId as string, report);
       await client.query('COMMIT');
       // The alerts evaluate after the commit, on their own time (docs/notifications.md).
       batchEvents.committed({ batchId: batchId as string, kind: request.kind, stage: 'ingest' });
-      const final = { ...(await this.batches.report(batchId as string)), warnings };
+      const final = {
+        ...(await this.batches.report(batchId as string)),
+        warnings,
+        warningCodes,
+      };
       await this.batches.keepResponse(client, batchId as string, final);
       this.logger.log(
         `Batch ${batchId} (${request.kind}): ${final.received} rows, ${final.inserted} inserted, ${final.updated} updated, ${final.rejected} rejected`,
@@ -456,7 +480,9 @@ export class IngestService {
       ).rowCount ?? 0;
     const rejectedSummary =
       rejected > rejectedKept
-        ? (await client.query<RejectedSummaryEntry>(rejectedSummarySql(), [rejectedKept])).rows
+        ? (await client.query<RejectedSummaryEntry>(rejectedSummarySql(), [rejectedKept])).rows.map(
+            withoutNullCode,
+          )
         : [];
     const sample = (
       await client.query<{ rowNumber: number; errors: RowError[] }>(
@@ -475,6 +501,11 @@ export class IngestService {
     if (process.env['RETURNLENS_INGEST_TIMINGS'])
       console.error(`ingest timings (ms) ${JSON.stringify(timings)}`);
     const accepted = staged.rows - rejected;
+    const coded: { message: string; code: MessageCode | null }[] = [
+      ...notes.notes(TEXT_MAX),
+      ...(own ? ownValueWarnings(own) : []),
+      ...sellerWarnings(sellersAdded),
+    ];
     return {
       id: batchId,
       kind: request.kind,
@@ -494,11 +525,8 @@ export class IngestService {
       rejectedSample: sample,
       rejectedKept,
       rejectedSummary,
-      warnings: [
-        ...notes.warnings(TEXT_MAX),
-        ...(own ? ownValueWarnings(own) : []),
-        ...sellerWarnings(sellersAdded),
-      ],
+      warnings: coded.map((warning) => warning.message),
+      warningCodes: coded.map((warning) => warning.code),
       ...(preview ? { preview } : {}),
     };
   }

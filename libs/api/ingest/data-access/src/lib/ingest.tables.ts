@@ -150,7 +150,8 @@ export function rejectDuplicatesSql(spec: KindTable): string {
            raw = (to_jsonb(s) - 'row_number' - 'ok' - 'raw' - 'errors')::text,
            errors = jsonb_build_array(jsonb_build_object(
              'field', '${spec.key}', 'value', r.key,
-             'message', format('appears again in row %s of this file; that later row was stored', r.kept)))
+             'message', format('appears again in row %s of this file; that later row was stored', r.kept),
+             'code', 'row.duplicate', 'params', jsonb_build_object('row', r.kept)))
       FROM ranked r
      WHERE s.row_number = r.row_number AND r.row_number <> r.kept`;
 }
@@ -192,20 +193,23 @@ export function rejectedSummarySql(): string {
     WITH beyond AS (
       SELECT row_number, errors FROM ${STAGE_TABLE} WHERE NOT ok ORDER BY row_number OFFSET $1
     ), failures AS (
-      SELECT b.row_number, coalesce(e ->> 'field', '(row)') AS field, coalesce(e ->> 'message', '') AS message
+      SELECT b.row_number, coalesce(e ->> 'field', '(row)') AS field, coalesce(e ->> 'message', '') AS message,
+             e ->> 'code' AS code, e -> 'params' AS params
         FROM beyond b CROSS JOIN LATERAL jsonb_array_elements(b.errors) e
     ), grouped AS (
       SELECT field, message, count(DISTINCT row_number)::int AS rows,
-             (array_agg(DISTINCT row_number ORDER BY row_number))[1:5] AS first_rows
+             (array_agg(DISTINCT row_number ORDER BY row_number))[1:5] AS first_rows,
+             min(code) AS code, (array_agg(params ORDER BY row_number))[1] AS params
         FROM failures GROUP BY field, message
     ), ranked AS (
       SELECT *, row_number() OVER (ORDER BY rows DESC, first_rows[1]) AS rank FROM grouped
     )
-    SELECT field, message, rows, first_rows AS "firstRows" FROM (
-      SELECT field, message, rows, first_rows, rank FROM ranked WHERE rank <= ${SUMMARY_ENTRIES}
+    SELECT field, message, rows, first_rows AS "firstRows", code, params FROM (
+      SELECT field, message, rows, first_rows, code, params, rank FROM ranked WHERE rank <= ${SUMMARY_ENTRIES}
       UNION ALL
       SELECT '(other)', format('%s other errors (each with its own field and message)', count(*)),
-             sum(rows)::int, (array_agg(first_rows[1] ORDER BY first_rows[1]))[1:5], ${SUMMARY_ENTRIES} + 1
+             sum(rows)::int, (array_agg(first_rows[1] ORDER BY first_rows[1]))[1:5],
+             'row.otherErrors', jsonb_build_object('count', count(*)), ${SUMMARY_ENTRIES} + 1
         FROM ranked WHERE rank > ${SUMMARY_ENTRIES} HAVING count(*) > 0
     ) summary ORDER BY rank`;
 }

@@ -8,6 +8,7 @@ import {
 } from '@returnlens/shared/contracts';
 import { suggestChannelGroup } from '@returnlens/shared/ingest';
 import { inferReason } from '@returnlens/shared/text';
+import type { CodedWarning } from '@returnlens/api/ingest/util';
 import { STAGE_TABLE } from './ingest.tables';
 
 const BUILT_IN_REASONS = REASONS.map((r) => r.code);
@@ -156,14 +157,20 @@ async function resolveChannels(client: PoolClient, shopId: number) {
   }));
 }
 
-/** The batch report's words on the own values a batch used. */
-export function ownValueWarnings(seen: OwnValuesSeen): string[] {
-  const out: string[] = [];
-  const list = (items: readonly { label: string; rows: number }[]) =>
+/**
+ * The batch report's words on the own values a batch used, with their codes and values
+ * (`note.ownReasons`, `note.ownChannels`) for the reader's language.
+ */
+export function ownValueWarnings(seen: OwnValuesSeen): CodedWarning[] {
+  const out: CodedWarning[] = [];
+  const shown = (items: readonly { label: string; rows: number }[]) =>
     items
       .slice(0, 8)
       .map((i) => `"${i.label}" (${i.rows.toLocaleString('en-US')})`)
-      .join(', ') + (items.length > 8 ? ` and ${items.length - 8} more` : '');
+      .join(', ');
+  const more = (items: readonly unknown[]) => Math.max(0, items.length - 8);
+  const list = (items: readonly { label: string; rows: number }[]) =>
+    shown(items) + (more(items) ? ` and ${more(items)} more` : '');
   const own = (n: number, what: string) =>
     n === 1
       ? `1 ${what} is the shop's own, stored under its own name`
@@ -171,21 +178,43 @@ export function ownValueWarnings(seen: OwnValuesSeen): string[] {
   const newReasons = seen.reasons.filter((r) => r.isNew);
   if (seen.reasons.length) {
     const undecided = newReasons.filter((r) => r.category === 'other').length;
-    out.push(
-      `${own(seen.reasons.length, 'reason value')}: ${list(seen.reasons)}.` +
+    out.push({
+      message:
+        `${own(seen.reasons.length, 'reason value')}: ${list(seen.reasons)}.` +
         (newReasons.length
           ? ` New: ${newReasons.length - undecided} placed in a category by their words, ${undecided} in "Other" until decided in Settings → Taxonomy.`
           : ''),
-    );
+      code: {
+        code: 'note.ownReasons',
+        params: {
+          count: seen.reasons.length,
+          values: shown(seen.reasons),
+          more: more(seen.reasons),
+          newCount: newReasons.length,
+          placed: newReasons.length - undecided,
+          undecided,
+        },
+      },
+    });
   }
   const newChannels = seen.channels.filter((c) => c.isNew);
   if (seen.channels.length) {
-    out.push(
-      `${own(seen.channels.length, 'channel')}: ${list(seen.channels)}.` +
+    out.push({
+      message:
+        `${own(seen.channels.length, 'channel')}: ${list(seen.channels)}.` +
         (newChannels.length
           ? ` New: ${newChannels.length}; Settings → Taxonomy says which built-in channel each belongs with.`
           : ''),
-    );
+      code: {
+        code: 'note.ownChannels',
+        params: {
+          count: seen.channels.length,
+          values: shown(seen.channels),
+          more: more(seen.channels),
+          newCount: newChannels.length,
+        },
+      },
+    });
   }
   return out;
 }

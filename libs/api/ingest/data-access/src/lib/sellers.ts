@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { RollupsService } from '@returnlens/api/rollups/data-access';
+import type { CodedWarning } from '@returnlens/api/ingest/util';
 import { STAGE_TABLE } from './ingest.tables';
 
 /**
@@ -73,14 +74,24 @@ export async function afterSalesWithSellers(
   return added;
 }
 
-/** The batch report's words on the sellers a sales batch added to the supplier list. */
-export function sellerWarnings(added: readonly string[]): string[] {
+/**
+ * The batch report's words on the sellers a sales batch added to the supplier list, with their
+ * code and values (`note.sellersAdded`) for the reader's language.
+ */
+export function sellerWarnings(added: readonly string[]): CodedWarning[] {
   if (!added.length) return [];
   const shown = added.slice(0, 8).map((id) => `"${id}"`);
-  const more = added.length > 8 ? ` and ${added.length - 8} more` : '';
+  const more = added.length > 8 ? added.length - 8 : 0;
   return [
-    added.length === 1
-      ? `1 seller was not in the supplier list and was added, named by its id (a supplier file gives its name): ${shown[0]}.`
-      : `${added.length.toLocaleString('en-US')} sellers were not in the supplier list and were added, named by their id (a supplier file gives their names): ${shown.join(', ')}${more}.`,
+    {
+      message:
+        added.length === 1
+          ? `1 seller was not in the supplier list and was added, named by its id (a supplier file gives its name): ${shown[0]}.`
+          : `${added.length.toLocaleString('en-US')} sellers were not in the supplier list and were added, named by their id (a supplier file gives their names): ${shown.join(', ')}${more ? ` and ${more} more` : ''}.`,
+      code: {
+        code: 'note.sellersAdded',
+        params: { count: added.length, sellers: shown.join(', '), more },
+      },
+    },
   ];
 }

@@ -64,7 +64,13 @@ export async function loadStage(
         if (isUnreadable(item)) {
           lines.push(
             rejectedLine(item, [
-              { field: '(row)', value: item.rawText.slice(0, 200), message: item.message },
+              {
+                field: '(row)',
+                value: item.rawText.slice(0, 200),
+                message: item.message,
+                code: item.code,
+                params: item.params,
+              },
             ]),
           );
           continue;

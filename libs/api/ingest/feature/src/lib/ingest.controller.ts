@@ -49,6 +49,7 @@ import {
   changesOf,
   isDatabaseUnavailable,
   nulField,
+  requestLanguage,
 } from '@returnlens/api/shared/util';
 import {
   BatchesQueryDto,
@@ -83,10 +84,13 @@ import {
   EmptyBatchError,
   formatOf,
   InputError,
+  localizeBatchReport,
+  localizeRejectedRow,
   MappingColumnsError,
   MappingNeededError,
   MappingPresetError,
   rejectedRowsCsvStream,
+  type RejectedRow,
 } from '@returnlens/api/ingest/util';
 
 /** The file formats an upload may have, by Content-Type (formatOf). */
@@ -270,7 +274,7 @@ export class IngestController {
         delimiter: query.delimiter === 'tab' ? '\t' : query.delimiter,
       });
       response.status(report.status === 'dry_run' ? 200 : 201);
-      return report;
+      return localizeBatchReport(report, requestLanguage(request as AuthedRequest));
     } catch (error) {
       // Refused or stalled, its body unread: the connection closes after the answer.
       const stalled =
@@ -317,8 +321,11 @@ export class IngestController {
   @Get('batches/:id')
   @ApiAnswer(BatchReportDto)
   @ApiErrorResponses(404)
-  batch(@Param() { id }: BatchIdParamsDto): Promise<BatchReport> {
-    return this.reportOf(id);
+  async batch(
+    @Param() { id }: BatchIdParamsDto,
+    @Req() request: AuthedRequest,
+  ): Promise<BatchReport> {
+    return localizeBatchReport(await this.reportOf(id), requestLanguage(request));
   }
 
   /** Every rejected row of a batch with its errors, as JSON pages or as a CSV download. */
@@ -342,19 +349,26 @@ export class IngestController {
   async rejected(
     @Param() { id }: BatchIdParamsDto,
     @Query() { format, offset, limit, lang }: RejectedQueryDto,
+    @Req() request: AuthedRequest,
   ) {
-    const report = await this.reportOf(id);
+    // The problems are written in the request's language; the CSV's column labels only when
+    // the address names one (`lang`), so scripts keep stable columns.
+    const language = requestLanguage(request);
+    const report = localizeBatchReport(await this.reportOf(id), language);
     if (format === 'csv') {
       // Streamed: rows read a page at a time as the client takes them (a million rejected
       // rows cost a page of memory); the rows not kept in full are summarised at the end.
-      const rows = this.batches.rejectedRows(id);
-      return new StreamableFile(rejectedRowsCsvStream(rows, report, lang || null), {
+      const stored = this.batches.rejectedRows(id);
+      async function* rows(): AsyncGenerator<RejectedRow> {
+        for await (const row of stored) yield localizeRejectedRow(row, language);
+      }
+      return new StreamableFile(rejectedRowsCsvStream(rows(), report, lang || null, language), {
         type: 'text/csv; charset=utf-8',
         disposition: `attachment; filename="batch-${id}-rejected.csv"`,
       });
     }
     const rows = await this.batches.rejectedPage(id, offset, limit);
-    return { batchId: String(id), rows };
+    return { batchId: String(id), rows: rows.map((row) => localizeRejectedRow(row, language)) };
   }
 
   /** Also on the Settings page: `settings` opens the presets as `ingest` does. */

@@ -1,4 +1,11 @@
+import type { MessageCode } from '@returnlens/shared/contracts';
 import type { RowNote } from '@returnlens/shared/ingest';
+
+/** A batch report's warning: its English words and its code and values. */
+export interface CodedWarning {
+  readonly message: string;
+  readonly code: MessageCode;
+}
 
 /** Texts cut listed one by one in a batch report; the others are counted. */
 export const CUT_LISTED = 20;
@@ -52,49 +59,81 @@ export class BatchNotes {
     return this.derived.sku;
   }
 
-  /** The warnings, in words for the shop owner. */
+  /** The warnings, in words for the shop owner (English). */
   warnings(textLimit: number): string[] {
+    return this.notes(textLimit).map((note) => note.message);
+  }
+
+  /**
+   * The warnings with their codes and values (INGEST_MESSAGES `note.…`), from which they are
+   * written in the reader's language; `message` is the English.
+   */
+  notes(textLimit: number): CodedWarning[] {
     const n = (count: number) => count.toLocaleString('en-US');
-    const out: string[] = [];
+    const out: CodedWarning[] = [];
+    const say = (message: string, code: string, params: MessageCode['params'] = {}) =>
+      out.push({ message, code: { code, params } });
     if (this.derived.line) {
-      out.push(
+      say(
         `No line id column: ${n(this.derived.line)} lines are keyed by their order and line number.`,
+        'note.keyedByLine',
+        { count: this.derived.line },
       );
     }
     if (this.derived.sku) {
-      out.push(
-        `No line id column: ${n(this.derived.sku)} lines are keyed by their order and SKU` +
-          (this.repeatedSkuLines
-            ? `; ${n(this.repeatedSkuLines)} of them repeat a SKU within their order and are numbered by their place in the file (order:SKU:2, :3 …).`
-            : '.'),
-      );
+      if (this.repeatedSkuLines)
+        say(
+          `No line id column: ${n(this.derived.sku)} lines are keyed by their order and SKU; ${n(this.repeatedSkuLines)} of them repeat a SKU within their order and are numbered by their place in the file (order:SKU:2, :3 …).`,
+          'note.keyedBySkuRepeated',
+          { count: this.derived.sku, repeated: this.repeatedSkuLines },
+        );
+      else
+        say(
+          `No line id column: ${n(this.derived.sku)} lines are keyed by their order and SKU.`,
+          'note.keyedBySku',
+          { count: this.derived.sku },
+        );
     }
     if (this.negative) {
-      out.push(
+      say(
         `${n(this.negative)} rows had a negative quantity (credit-note lines): read as that many returned units.`,
+        'note.negativeQuantity',
+        { count: this.negative },
       );
     }
     if (this.named) {
-      out.push(`No product name column: ${n(this.named)} products are named by their SKU.`);
+      say(
+        `No product name column: ${n(this.named)} products are named by their SKU.`,
+        'note.namedBySku',
+        { count: this.named },
+      );
     }
     if (this.uncategorised) {
-      out.push(
+      say(
         `No category for ${n(this.uncategorised)} products: they are filed under "Uncategorised".`,
+        'note.uncategorised',
+        { count: this.uncategorised },
       );
     }
     if (this.converted) {
-      out.push(
+      say(
         `${n(this.converted)} ratings were converted from the mapping's rating scale to 1–5 stars; the original values are kept.`,
+        'note.ratingsConverted',
+        { count: this.converted },
       );
     }
     for (const cut of this.cut) {
-      out.push(
+      say(
         `Row ${cut.row}: ${cut.field} was ${n(cut.length)} characters long; it was kept, cut to at most ${n(textLimit)} at a word boundary.`,
+        'note.cut',
+        { row: cut.row, field: cut.field, length: cut.length, limit: textLimit },
       );
     }
     if (this.cutCount > this.cut.length) {
-      out.push(
+      say(
         `${n(this.cutCount - this.cut.length)} more texts over ${n(textLimit)} characters were kept cut.`,
+        'note.moreCut',
+        { count: this.cutCount - this.cut.length, limit: textLimit },
       );
     }
     return out;

@@ -64,6 +64,23 @@ describe('the rejected rows as CSV', () => {
     );
   });
 
+  it('writes the closing summary in the reader’s language, numbers and rows as they are', () => {
+    const totals = {
+      rejected: 7,
+      rejectedKept: 2,
+      rejectedSummary: [{ field: 'type', message: 'x', rows: 5, firstRows: [3, 4, 5, 6, 7] }],
+    };
+    const lines = rejectedRowsCsv(ROWS, totals, 'pl', 'pl').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('\uFEFFWiersz,Pole,Wartość,Problem,Oryginalny wiersz');
+    expect(lines[4]).toBe(
+      ',,,"Jeszcze 5 odrzuconych wierszy policzono, ale nie zachowano w całości (zachowuje się tylko pierwsze 2, INGEST_REJECTED_ROWS_KEPT); poniżej ich błędy według pola i komunikatu",',
+    );
+    expect(lines[5]).toBe(
+      ',type,,x,"(nie zachowano w całości: 5 wierszy z tym błędem, pierwsze w wierszach 3, 4, 5, 6, 7)"',
+    );
+    expect(rejectedRowsCsv(ROWS, totals, null, 'en')).toBe(rejectedRowsCsv(ROWS, totals));
+  });
+
   it('reads its source only as fast as the stream is read', async () => {
     let pulled = 0;
     async function* many(): AsyncGenerator<RejectedRow> {

@@ -1,6 +1,7 @@
 import { pipeline, Readable } from 'node:stream';
 import type { RejectedSummaryEntry, RowError, UiLanguage } from '@returnlens/shared/contracts';
 import { csvHeader, csvStream, csvText, type CsvValue } from '@returnlens/api/shared/util';
+import { ingestMessage } from './i18n/ingest-messages';
 
 export interface RejectedRow {
   readonly rowNumber: number;
@@ -28,7 +29,10 @@ function* lines(row: RejectedRow): Generator<CsvValue[]> {
  * how many, then one per field and message with its count and first row numbers. Nothing
  * when every rejected row was kept.
  */
-function* summaryLines(totals: RejectedTotals | undefined): Generator<CsvValue[]> {
+function* summaryLines(
+  totals: RejectedTotals | undefined,
+  language: UiLanguage,
+): Generator<CsvValue[]> {
   const kept = totals?.rejectedKept ?? totals?.rejected ?? 0;
   const notKept = (totals?.rejected ?? 0) - kept;
   if (!totals || notKept <= 0) return;
@@ -36,30 +40,46 @@ function* summaryLines(totals: RejectedTotals | undefined): Generator<CsvValue[]
     null,
     null,
     null,
-    `${notKept} more rejected rows were counted but not kept in full (only the first ${kept} are, INGEST_REJECTED_ROWS_KEPT); their errors by field and message follow`,
+    ingestMessage(
+      language,
+      'csv.notKept',
+      { notKept, kept },
+      `${notKept} more rejected rows were counted but not kept in full (only the first ${kept} are, INGEST_REJECTED_ROWS_KEPT); their errors by field and message follow`,
+    ),
     null,
   ];
   for (const entry of totals.rejectedSummary ?? []) {
-    const more = entry.rows > entry.firstRows.length ? ', …' : '';
+    const more = entry.rows > entry.firstRows.length;
+    const firstRows = entry.firstRows.join(', ');
     yield [
       null,
       entry.field,
       null,
       entry.message,
-      `(not kept in full: ${entry.rows} rows with this error, the first at rows ${entry.firstRows.join(', ')}${more})`,
+      ingestMessage(
+        language,
+        'csv.notKeptEntry',
+        { rows: entry.rows, firstRows, more: more ? 'yes' : 'no' },
+        `(not kept in full: ${entry.rows} rows with this error, the first at rows ${firstRows}${more ? ', …' : ''})`,
+      ),
     ];
   }
 }
 
-/** The rejected rows as one CSV text (a batch with few of them); `lang` labels the header. */
+/**
+ * The rejected rows as one CSV text (a batch with few of them); `lang` labels the header,
+ * `messageLanguage` writes the closing summary's sentences (the rows' messages are the
+ * caller's: localizeRejectedRow).
+ */
 export function rejectedRowsCsv(
   rows: readonly RejectedRow[],
   totals?: RejectedTotals,
   lang: UiLanguage | null = null,
+  messageLanguage: UiLanguage = 'en',
 ): string {
   return csvText(csvHeader(HEADER, lang), [
     ...rows.flatMap((row) => [...lines(row)]),
-    ...summaryLines(totals),
+    ...summaryLines(totals, messageLanguage),
   ]);
 }
 
@@ -73,10 +93,11 @@ export function rejectedRowsCsvStream(
   rows: AsyncIterable<RejectedRow>,
   totals?: RejectedTotals,
   lang: UiLanguage | null = null,
+  messageLanguage: UiLanguage = 'en',
 ): Readable {
   async function* records(): AsyncGenerator<CsvValue[]> {
     for await (const row of rows) yield* lines(row);
-    yield* summaryLines(totals);
+    yield* summaryLines(totals, messageLanguage);
   }
   const csv = csvStream(csvHeader(HEADER, lang));
   return pipeline(Readable.from(records()), csv, () => undefined);

@@ -36,8 +36,26 @@ export const ingestMappingSchema = describes<IngestMapping>()(
   }),
 );
 
+/** A message's values by name (`{value}`, `{max}`). */
+const messageParams = z.record(z.string(), z.union([z.string(), z.number()]));
+
 const rowError = describes<RowError>()(
-  z.object({ field: z.string(), value: z.string().nullable(), message: z.string() }),
+  z.object({
+    field: z.string(),
+    value: z.string().nullable(),
+    message: z
+      .string()
+      .describe(
+        'What is wrong, in the request’s language when the error has a code (else as stored, in English)',
+      ),
+    code: z
+      .string()
+      .optional()
+      .describe(
+        'Stable name of the problem (row.notANumber, row.future, …); absent on rows stored before codes',
+      ),
+    params: messageParams.optional().describe('The values the message puts in'),
+  }),
 );
 
 const batchSummary = {
@@ -78,6 +96,12 @@ export const batchReportSchema = describes<BatchReport>()(
       .describe(
         'What was done to the file that its owner should know, though no row was rejected for it: rows of a code-page CSV read as UTF-8, line keys derived, negative quantities read as returned units, texts over 20,000 characters kept cut (row, field, original length)',
       ),
+    warningCodes: z
+      .array(z.object({ code: z.string(), params: messageParams.optional() }).nullable())
+      .optional()
+      .describe(
+        'Each warning’s code and values, in the order of warnings (null: a warning without one, in English)',
+      ),
     rejectedSample: z
       .array(z.object({ rowNumber: count, errors: z.array(rowError) }))
       .describe('The first rejected rows (all of them: GET /api/batches/{id}/rejected)'),
@@ -91,6 +115,8 @@ export const batchReportSchema = describes<BatchReport>()(
         z.object({
           field: z.string(),
           message: z.string(),
+          code: z.string().optional(),
+          params: messageParams.optional(),
           rows: count.describe('Rejected rows not kept in full that have this error'),
           firstRows: z.array(count).describe('The first of them (at most 5)'),
         }),
@@ -107,7 +133,13 @@ export const batchReportSchema = describes<BatchReport>()(
 export const batchListSchema = describes<
   Omit<
     BatchReport,
-    'checksum' | 'warnings' | 'rejectedSample' | 'rejectedKept' | 'rejectedSummary' | 'preview'
+    | 'checksum'
+    | 'warnings'
+    | 'warningCodes'
+    | 'rejectedSample'
+    | 'rejectedKept'
+    | 'rejectedSummary'
+    | 'preview'
   >[]
 >()(z.array(z.object(batchSummary)));
 

@@ -201,6 +201,8 @@ describe('readCsv on a code-page file with rows in UTF-8', () => {
       message: expect.stringContaining(
         'mixes two encodings: value 3 is UTF-8 but value 2 is not, and the file is read as windows-1250',
       ),
+      code: 'row.mixedEncodings',
+      params: { utf8: 3, other: 2, encoding: 'windows-1250' },
     });
     expect(warnings).toEqual([]);
   });

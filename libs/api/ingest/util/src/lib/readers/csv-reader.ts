@@ -152,6 +152,8 @@ export async function readCsv(input: Readable, options: CsvOptions = {}): Promis
         message:
           `has ${cells.length} values but the header has ${headers.length} columns: a value ` +
           `probably contains an unquoted ${shownDelimiter}. Put that value in quotes ("…").`,
+        code: 'row.tooManyValues',
+        params: { values: cells.length, columns: headers.length, delimiter: shownDelimiter },
       };
     }
     if (
@@ -163,6 +165,7 @@ export async function readCsv(input: Readable, options: CsvOptions = {}): Promis
         rowNumber,
         rawText: rawText(),
         message: 'repeats the header line: were two files joined into one? Remove this line.',
+        code: 'row.repeatedHeader',
       };
     }
     const record: Record<string, string> = {};
@@ -188,9 +191,10 @@ export async function readCsv(input: Readable, options: CsvOptions = {}): Promis
           continue;
         }
         yield rows.map((raw): ReadItem => {
-          const { cells, message } = rowDecoder.decode(raw, ++rowNumber);
+          const { cells, message, code, params } = rowDecoder.decode(raw, ++rowNumber);
           if (message === undefined) return toItem(cells, rowNumber);
-          return { rowNumber, rawText: stringify([cells], { delimiter, eof: false }), message };
+          const rawText = stringify([cells], { delimiter, eof: false });
+          return { rowNumber, rawText, message, code, params };
         });
       }
     } catch (error) {

@@ -255,7 +255,12 @@ export class RowDecoder {
   decode(
     cells: ReadonlyArray<Uint8Array | string>,
     rowNumber: number,
-  ): { cells: string[]; message?: string } {
+  ): {
+    cells: string[];
+    message?: string;
+    code?: string;
+    params?: Readonly<Record<string, string | number>>;
+  } {
     let firstUtf8 = -1;
     let firstOther = -1;
     const text = cells.map((cell, i) => {
@@ -284,6 +289,8 @@ export class RowDecoder {
           `mixes two encodings: value ${firstUtf8 + 1} is UTF-8 but value ${firstOther + 1} ` +
           `is not, and the file is read as ${this.encoding}. Save the file in one encoding ` +
           '(UTF-8 is best) and send it again.',
+        code: 'row.mixedEncodings',
+        params: { utf8: firstUtf8 + 1, other: firstOther + 1, encoding: this.encoding },
       };
     }
     if (++this.utf8Count <= NAMED_ROWS) this.utf8Rows.push(rowNumber ? `${rowNumber}` : 'header');

@@ -7,6 +7,9 @@ import { peek } from './peek';
 import { batched } from './batches';
 import type { ReadItem, RecordSource } from './source-record';
 
+/** A record that is a JSON value but no object (RowError code and message). */
+const NOT_AN_OBJECT = { message: 'is not a JSON object', code: 'row.notJsonObject' } as const;
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -68,11 +71,13 @@ export async function readNdjson(input: Readable): Promise<RecordSource> {
           rowNumber: lineNumber,
           rawText: text,
           message: `is not valid JSON (${(error as Error).message})`,
+          code: 'row.notJson',
+          params: { detail: (error as Error).message },
         };
         continue;
       }
       if (!isPlainObject(value)) {
-        yield { rowNumber: lineNumber, rawText: text, message: 'is not a JSON object' };
+        yield { rowNumber: lineNumber, rawText: text, ...NOT_AN_OBJECT };
         continue;
       }
       yield { rowNumber: lineNumber, raw: value, rawText: text };
@@ -110,7 +115,7 @@ export async function readJsonArray(input: Readable): Promise<RecordSource> {
             `Expected a JSON array of objects ([{…}, {…}]); element 1 is ${shapeOf(value)}.`,
           );
         }
-        if (!isPlainObject(value)) yield { rowNumber, rawText, message: 'is not a JSON object' };
+        if (!isPlainObject(value)) yield { rowNumber, rawText, ...NOT_AN_OBJECT };
         else yield { rowNumber, raw: value, rawText };
       }
     } catch (error) {

@@ -12,7 +12,11 @@ export interface SourceRecord {
 export interface UnreadableRecord {
   readonly rowNumber: number;
   readonly rawText: string;
+  /** What is wrong, in English (RowError.message). */
   readonly message: string;
+  /** The problem's code and values, from which the message is written in other languages. */
+  readonly code?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export type ReadItem = SourceRecord | UnreadableRecord;
