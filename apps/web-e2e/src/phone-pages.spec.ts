@@ -147,45 +147,57 @@ describe('every page on a phone', () => {
     await expect(filters.innerText()).resolves.toBe('1 filter');
   });
 
-  it('counts the filters in Russian plural forms: 1, 2, 5 and 22', async () => {
-    const page = await open('ru-RU');
-    await signIn(page, baseUrl(), DEMO.owner, 'demo');
-    // Up to 22 chips: reasons, then channels.
-    const values = [
-      ...REASONS.map((reason) => ['reason', reason.code] as const),
-      ...CHANNELS.map((channel) => ['channel', channel] as const),
-    ];
-    expect(values.length).toBeGreaterThanOrEqual(22);
-    const address = (count: number) => {
-      const query = new Map<string, string[]>();
-      for (const [key, value] of values.slice(0, count)) {
-        query.set(key, [...(query.get(key) ?? []), value]);
+  it.each([
+    ['ru-RU', 'ru', /фильтр/, ['1 фильтр', '2 фильтра', '5 фильтров', '22 фильтра']],
+    ['pl-PL', 'pl', /filtr/, ['1 filtr', '2 filtry', '5 filtrów', '22 filtry']],
+  ] as const)(
+    'counts the filters in %s plural forms: 1, 2, 5 and 22',
+    async (locale, lang, word, expected) => {
+      const page = await open(locale);
+      await signIn(page, baseUrl(), DEMO.owner, 'demo');
+      // Up to 22 chips: reasons, then channels.
+      const values = [
+        ...REASONS.map((reason) => ['reason', reason.code] as const),
+        ...CHANNELS.map((channel) => ['channel', channel] as const),
+      ];
+      expect(values.length).toBeGreaterThanOrEqual(22);
+      const address = (count: number) => {
+        const query = new Map<string, string[]>();
+        for (const [key, value] of values.slice(0, count)) {
+          query.set(key, [...(query.get(key) ?? []), value]);
+        }
+        return [...query].map(([key, list]) => `${key}=${list.join(',')}`).join('&');
+      };
+      const seen: string[] = [];
+      for (const count of [1, 2, 5, 22]) {
+        await page.goto(`${baseUrl()}/sla?${address(count)}`);
+        const filters = page.locator('[data-testid=filters-button]');
+        await filters.waitFor();
+        // The browser's language (the demo owner has no language of their own).
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+        // The chips come once the filter bar has read the address and its vocabulary.
+        await page.waitForFunction(
+          (n) => document.querySelectorAll('[data-testid=chip]').length === n,
+          count,
+        );
+        await page.waitForFunction(
+          (source) =>
+            new RegExp(source).test(
+              document.querySelector('[data-testid=filters-button]')?.textContent ?? '',
+            ),
+          word.source,
+        );
+        seen.push(await filters.innerText());
+        if (count === 5) {
+          await filters.click();
+          await page.locator('[data-testid=filter-sheet]').waitFor({ state: 'visible' });
+          await page.waitForTimeout(300);
+          await page.screenshot({
+            path: join(PAGE_SHOTS, `sla-phone-filters-${lang}-light.png`),
+          });
+        }
       }
-      return [...query].map(([key, list]) => `${key}=${list.join(',')}`).join('&');
-    };
-    const seen: string[] = [];
-    for (const count of [1, 2, 5, 22]) {
-      await page.goto(`${baseUrl()}/sla?${address(count)}`);
-      const filters = page.locator('[data-testid=filters-button]');
-      await filters.waitFor();
-      // The browser's Russian (the demo owner has no language of their own).
-      expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
-      // The chips come once the filter bar has read the address and its vocabulary.
-      await page.waitForFunction(
-        (n) => document.querySelectorAll('[data-testid=chip]').length === n,
-        count,
-      );
-      await page.waitForFunction(() =>
-        /фильтр/.test(document.querySelector('[data-testid=filters-button]')?.textContent ?? ''),
-      );
-      seen.push(await filters.innerText());
-      if (count === 5) {
-        await filters.click();
-        await page.locator('[data-testid=filter-sheet]').waitFor({ state: 'visible' });
-        await page.waitForTimeout(300);
-        await page.screenshot({ path: join(PAGE_SHOTS, `sla-phone-filters-ru-light.png`) });
-      }
-    }
-    expect(seen).toEqual(['1 фильтр', '2 фильтра', '5 фильтров', '22 фильтра']);
-  });
+      expect(seen).toEqual(expected);
+    },
+  );
 });
