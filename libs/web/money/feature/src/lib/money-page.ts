@@ -240,7 +240,10 @@ export class MoneyPage {
         ? data?.bySupplier
         : dimension === 'product'
           ? data?.byProduct
-          : data?.byReason;
+          : data?.byReason.map((r) => ({
+              ...r,
+              label: r.key ? this.words.label('reason', r.key, r.label) : r.label,
+            }));
     return (rows ?? []).filter((r) => r.currency === this.currency());
   }
   protected readonly costs = computed(() =>
