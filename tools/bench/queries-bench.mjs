@@ -133,6 +133,11 @@ const RANGE = `opened_at >= TIMESTAMP '${FROM}' AND opened_at < TIMESTAMP '${TO}
 // The product's own metric SQL (defect units, the feedback label), read from its one home so
 // that DuckDB answers exactly the same definitions; these fragments are plain SQL both speak.
 require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
+// The fragments import the workspace's libraries by their path aliases.
+{
+  const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
+  require('tsconfig-paths').register({ baseUrl: root, paths: compilerOptions.paths });
+}
 const metricsSql = require(join(root, 'libs/api/shared/sql/src/lib/metrics.sql.ts'));
 const DEFECT = metricsSql.defectUnits('c', 'r');
 const LABEL = metricsSql.feedbackLabel('f');

@@ -34,6 +34,8 @@ interface SlaGroupRow {
  * whose event already happened, counted as met or breached by the rollups. */
 interface OutcomeGroupRow extends SlaGroupRow {
   readonly pending: number;
+  /** Open claims breached now (the rest of `breached` are closed claims the rollups counted). */
+  readonly open_breached: number;
   readonly pending_met: number;
   readonly pending_breached: number;
 }
@@ -53,6 +55,40 @@ interface OpenClaimRow {
 type Counts = { met: number; breached: number; pending: number };
 const keyOf = (r: SlaGroupRow) =>
   `${r.grp}|${r.policy_id}|${r.grp === 'pw' ? r.week : r.grp === 'ch' ? r.channel : r.assignee}`;
+
+/** The policies' cut-offs at `{now}` (`slaCutoffsSql`) and `cut`, the UTC hour of the breach cut-off. */
+const CUTOFFS = `SELECT x.*, date_trunc('hour', x.breach_cutoff, 'UTC') AS cut FROM (${slaCutoffsSql()}) x`;
+
+/**
+ * What the hourly SLA rollup `table` (by `key`: channel or assignee) changes in the weekly
+ * rollups' counts, per policy and week ('pw') and per policy and key ('ch' / 'as'): in the whole
+ * hours after a policy's cut-off hour, met and breached closed claims become pending and open
+ * ones are pending; in the hours before it, open claims are breached (pending under a policy
+ * restricted to some resolutions). The cut-off hour itself is read raw.
+ */
+function hourCorrectionsSql(table: string, key: 'channel' | 'assignee'): string {
+  const rows = (condition: string) => `
+      SELECT r.week, r.policy_id, r.${key}, r.hour, r.met, r.breached, r.open_claims, sp.cut,
+             sp.resolutions IS NOT NULL AS restricted
+        FROM sp JOIN ${table} r ON r.shop_id = {shop} AND r.policy_id = sp.id AND ${condition}
+       WHERE r.week BETWEEN {fromWeek}::date AND {toWeek}::date`;
+  const after = 'h.hour > h.cut';
+  return `
+    WITH sp AS MATERIALIZED (${CUTOFFS})
+    SELECT ${key === 'channel' ? `CASE WHEN GROUPING(h.week) = 0 THEN 'pw' ELSE 'ch' END` : `'as'`} AS grp,
+           ${key === 'channel' ? `to_char(h.week, 'YYYY-MM-DD')` : 'NULL'} AS week, h.policy_id,
+           ${key === 'channel' ? `COALESCE(h.channel, '')` : `''`} AS channel,
+           ${key === 'assignee' ? 'h.assignee' : `''`} AS assignee,
+           (-COALESCE(sum(h.met) FILTER (WHERE ${after}), 0))::int AS met,
+           (COALESCE(sum(h.open_claims) FILTER (WHERE NOT ${after} AND NOT h.restricted), 0)
+             - COALESCE(sum(h.breached) FILTER (WHERE ${after}), 0))::int AS breached,
+           (COALESCE(sum(h.met + h.breached + h.open_claims) FILTER (WHERE ${after}), 0)
+             + COALESCE(sum(h.open_claims) FILTER (WHERE NOT ${after} AND h.restricted), 0))::int AS pending
+      FROM (${rows('r.hour > sp.cut')}
+            UNION ALL
+            ${rows('r.hour < sp.cut AND r.open_claims > 0')}) h
+     GROUP BY ${key === 'channel' ? 'GROUPING SETS ((h.policy_id, h.week), (h.policy_id, h.channel))' : 'h.policy_id, h.assignee'}`;
+}
 
 /** JSON answers list at most this many open claims per list; CSV and Arrow list every one. */
 export const SLA_LIST_LIMIT = 100;
@@ -84,13 +120,14 @@ export class SlaQuery {
     extra = '',
   ): Promise<OutcomeGroupRow[]> {
     return this.reader.query<OutcomeGroupRow>(
-      `WITH sp AS MATERIALIZED (${slaCutoffsSql()})
+      `WITH sp AS MATERIALIZED (${CUTOFFS})
        SELECT CASE WHEN GROUPING(o.week) = 0 THEN 'pw' WHEN GROUPING(o.channel) = 0 THEN 'ch' ELSE 'as' END AS grp,
               to_char(o.week, 'YYYY-MM-DD') AS week, o.policy_id,
               COALESCE(o.channel, '') AS channel, COALESCE(o.assignee, '') AS assignee,
               count(*) FILTER (WHERE o.outcome = 'met')::int AS met,
               count(*) FILTER (WHERE o.outcome = 'breached')::int AS breached,
               count(*) FILTER (WHERE o.outcome = 'pending')::int AS pending,
+              count(*) FILTER (WHERE o.outcome = 'breached' AND NOT o.closed)::int AS open_breached,
               count(*) FILTER (WHERE o.outcome = 'pending' AND o.closed AND o.closed_met)::int AS pending_met,
               count(*) FILTER (WHERE o.outcome = 'pending' AND o.closed AND NOT o.closed_met)::int AS pending_breached
          FROM (${slaOutcomesSql(scope.from, scope.where + extra)}) o
@@ -101,10 +138,11 @@ export class SlaQuery {
 
   /**
    * Met, breached and pending per policy and week, channel and assignee, counting only claims
-   * whose deadline has passed in met and breached. Without filters: the rollups' met and
-   * breached of closed claims, less the closed claims opened after each policy's breach cut-off
-   * (only those weeks are read raw, through the opening-time index), plus the open claims
-   * (through the partial index on unresolved claims). With filters: every claim's outcome.
+   * whose deadline has passed in met and breached. Without filters, from rollups: the weekly
+   * met and breached closed claims; less, from the hourly rollups, those opened in the whole
+   * hours after each policy's breach cut-off (pending), plus the open claims still waiting
+   * (breached before the cut-off, pending after); only the claims of the hour the cut-off falls
+   * in are read raw (decision 0025). With filters: every claim's outcome.
    */
   private async attainmentCounts(
     ctx: Context,
@@ -128,9 +166,12 @@ export class SlaQuery {
     }
     const range = 'WHERE shop_id = {shop} AND week BETWEEN {fromWeek}::date AND {toWeek}::date';
     const weeks = { fromWeek: ctx.period.range.fromWeek, toWeek: ctx.period.range.toWeek };
-    const recentParams: Record<string, unknown> = { now };
-    const openParams: Record<string, unknown> = { now };
-    const [byPolicy, byAssignee, recent, open] = await Promise.all([
+    const boundaryParams: Record<string, unknown> = {
+      now,
+      fromTs: ctx.period.range.fromInstant,
+      toTs: ctx.period.range.toInstant,
+    };
+    const [byPolicy, byAssignee, byHour, byAssigneeHour, boundary] = await Promise.all([
       this.reader.query<SlaGroupRow>(
         `SELECT CASE WHEN GROUPING(week) = 0 THEN 'pw' ELSE 'ch' END AS grp,
                 to_char(week, 'YYYY-MM-DD') AS week, policy_id, COALESCE(channel, '') AS channel, '' AS assignee,
@@ -146,23 +187,35 @@ export class SlaQuery {
           GROUP BY policy_id, assignee`,
         weeks,
       ),
-      // Closed claims not yet due: the rollups counted them; here they become pending.
-      this.outcomeCounts(
-        this.reader.claimScope(ctx, recentParams),
-        recentParams,
-        // The earliest cut-off bounds the index range; each policy's own keeps its claims.
-        ' AND c.opened_at >= (SELECT min(breach_cutoff) FROM sp) AND c.opened_at >= sp.breach_cutoff AND e.at IS NOT NULL',
+      this.reader.query<SlaGroupRow & Counts>(hourCorrectionsSql('rollup_sla_hour', 'channel'), {
+        now,
+        ...weeks,
+      }),
+      this.reader.query<SlaGroupRow & Counts>(
+        hourCorrectionsSql('rollup_sla_assignee_hour', 'assignee'),
+        { now, ...weeks },
       ),
+      // The hour each policy's cut-off falls in, claim by claim.
       this.outcomeCounts(
-        this.reader.claimScope(ctx, openParams, 'openInPeriod'),
-        openParams,
-        ' AND e.at IS NULL',
+        {
+          from: `sp b CROSS JOIN LATERAL (
+                   SELECT * FROM claims c
+                    WHERE c.shop_id = {shop} AND c.opened_at >= b.cut AND c.opened_at < b.cut + interval '1 hour'
+                      AND c.opened_at >= {fromTs} AND c.opened_at < {toTs}) c`,
+          where: 'WHERE sp.id = b.id',
+        },
+        boundaryParams,
       ),
     ]);
     for (const r of [...byPolicy, ...byAssignee]) add(r, { ...r, pending: 0 });
-    for (const r of recent)
-      add(r, { met: -r.pending_met, breached: -r.pending_breached, pending: r.pending });
-    for (const r of open) add(r, r);
+    for (const r of [...byHour, ...byAssigneeHour]) add(r, r);
+    // Closed claims not yet due were counted by the rollups: here they become pending.
+    for (const r of boundary)
+      add(r, {
+        met: -r.pending_met,
+        breached: r.open_breached - r.pending_breached,
+        pending: r.pending,
+      });
     return out;
   }
 

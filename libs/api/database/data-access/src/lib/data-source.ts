@@ -19,6 +19,7 @@ import { Notifications1764900000000 } from './migrations/1764900000000-Notificat
 import { SalesOrderOrdered1764950000000 } from './migrations/1764950000000-SalesOrderOrdered';
 import { ShopTextModels1764960000000 } from './migrations/1764960000000-ShopTextModels';
 import { UiLanguages1764970000000 } from './migrations/1764970000000-UiLanguages';
+import { SlaHourRollups1764980000000 } from './migrations/1764980000000-SlaHourRollups';
 
 /** Listed explicitly (not globbed) so the bundled API carries them. Oldest first. */
 export const MIGRATIONS = [
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   SalesOrderOrdered1764950000000,
   ShopTextModels1764960000000,
   UiLanguages1764970000000,
+  SlaHourRollups1764980000000,
 ];
 
 /**

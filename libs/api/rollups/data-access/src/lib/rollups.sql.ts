@@ -12,6 +12,9 @@ import {
   repeatContact,
   resolutionOutcome,
   slaRowsSql,
+  SLA_ROWS_BY_HOUR_ASSIGNEE,
+  SLA_ROWS_BY_HOUR_CHANNEL,
+  SLA_ROWS_BY_WEEK,
   timedClaimsSql,
   weekOf,
 } from '@returnlens/api/shared/sql';
@@ -215,28 +218,47 @@ export function refreshClaimsSql(scope: RollupScope): string[] {
 
 /**
  * SLA and duration rollups. The per-claim durations (four calendar-day lookups each) are
- * computed once into a temporary table that both rollups read.
+ * computed once into a temporary table that every SLA rollup reads; the weekly and the hourly
+ * SLA counts come from one pass over it (`slaRowsSql`).
  */
 export function refreshSlaSql(scope: RollupScope): string[] {
   const timed = 'SELECT * FROM rollup_timed';
+  const hourly = (table: string, key: string, grouping: number) => [
+    `DELETE FROM ${table} WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO ${table} (shop_id, week, policy_id, hour, ${key}, met, breached, open_claims)
+     SELECT {shop}, x.week, x.policy_id, x.hour, x.${key}, x.met, x.breached, x.open_claims
+       FROM rollup_sla_rows x WHERE x.g = ${grouping}`,
+  ];
   return [
     'DROP TABLE IF EXISTS rollup_timed, rollup_sla_rows, rollup_duration_values',
     `CREATE TEMP TABLE rollup_timed (
        type text, channel text, resolution text, assignee text, week date,
        first_response_calendar float8, resolution_calendar float8, refund_calendar float8,
-       first_response_business float8, resolution_business float8, refund_business float8
+       first_response_business float8, resolution_business float8, refund_business float8,
+       hour timestamptz, open boolean
      ) ON COMMIT DROP`,
     `INSERT INTO rollup_timed ${TIMED_CLAIMS(scope)}`,
-    // Met and breached per week, policy, type, channel and assignee, once for both rollups.
+    // Met and breached per week, policy, type, channel and assignee, and per opening hour,
+    // once for the four rollups.
     `CREATE TEMP TABLE rollup_sla_rows ON COMMIT DROP AS ${slaRowsSql(timed)}`,
     `DELETE FROM rollup_sla_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_sla_week (shop_id, week, policy_id, type, channel, met, breached)
      SELECT {shop}, x.week, x.policy_id, x.type, x.channel, sum(x.met), sum(x.breached)
-       FROM rollup_sla_rows x GROUP BY 2, 3, 4, 5`,
+       FROM rollup_sla_rows x WHERE x.g = ${SLA_ROWS_BY_WEEK}
+      GROUP BY 2, 3, 4, 5 HAVING sum(x.met) + sum(x.breached) > 0`,
     `DELETE FROM rollup_sla_assignee_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_sla_assignee_week (shop_id, week, policy_id, assignee, met, breached)
      SELECT {shop}, x.week, x.policy_id, x.assignee, sum(x.met), sum(x.breached)
-       FROM rollup_sla_rows x GROUP BY 2, 3, 4`,
+       FROM rollup_sla_rows x WHERE x.g = ${SLA_ROWS_BY_WEEK}
+      GROUP BY 2, 3, 4 HAVING sum(x.met) + sum(x.breached) > 0`,
+    ...hourly('rollup_sla_hour', 'channel', SLA_ROWS_BY_HOUR_CHANNEL),
+    ...hourly('rollup_sla_assignee_hour', 'assignee', SLA_ROWS_BY_HOUR_ASSIGNEE),
+    // The open claims by opening hour: censored durations, backlog aging, overdue counts.
+    `DELETE FROM rollup_open_hour WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_open_hour (shop_id, week, hour, type, first_response_pending, refunded, claims)
+     SELECT {shop}, t.week, t.hour, t.type, t.first_response_calendar IS NULL, t.refund_calendar IS NOT NULL, count(*)
+       FROM rollup_timed t WHERE t.open
+      GROUP BY 2, 3, 4, 5, 6`,
     // Every measured duration, once for the percentiles and the histogram.
     `CREATE TEMP TABLE rollup_duration_values ON COMMIT DROP AS ${durationValuesSql(timed)}`,
     `DELETE FROM rollup_duration_stats_week WHERE ${rollupWhere(scope)}`,

@@ -6,9 +6,13 @@ import { weekOf } from './metrics.sql';
  * closed claims, and the cut-offs that decide an open claim's state now.
  */
 
+/** The UTC hour claim `c` was opened in: the key of the hourly SLA rollups. */
+export const openingHour = (c = 'c') => `date_trunc('hour', ${c}.opened_at, 'UTC')`;
+
 /**
  * Hours from opening to each measured event, by calendar and by business clock, of the
- * claims `c` that `from` and `where` select (`from` may join products as `p`).
+ * claims `c` that `from` and `where` select (`from` may join products as `p`); the opening
+ * hour and whether the claim is open.
  */
 export function timedClaimsSql(from: string, where: string): string {
   return `
@@ -19,7 +23,8 @@ export function timedClaimsSql(from: string, where: string): string {
          extract(epoch FROM c.refunded_at - c.opened_at) / 3600       AS refund_calendar,
          (${businessMinutesAt('c.first_response_at', 'd_first')} - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60 AS first_response_business,
          (${businessMinutesAt('c.resolved_at', 'd_resolved')} - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60       AS resolution_business,
-         (${businessMinutesAt('c.refunded_at', 'd_refund')} - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60       AS refund_business
+         (${businessMinutesAt('c.refunded_at', 'd_refund')} - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60       AS refund_business,
+         ${openingHour('c')} AS hour, (${CLAIM_OPEN}) AS open
     FROM ${from}
     JOIN business_calendars k ON k.shop_id = c.shop_id
     ${calendarDayJoin('c.opened_at', 'd_open')}
@@ -29,29 +34,50 @@ export function timedClaimsSql(from: string, where: string): string {
    ${where}`;
 }
 
-/** Met and breached closed claims per week, policy, type, channel and assignee. */
+/** The elapsed hours of timed claim `x` (a row of `timedClaimsSql`) on policy `p`'s metric and clock. */
+const policyElapsed = (x: string, p: string) => `CASE ${p}.metric || '/' || ${p}.clock
+                  WHEN 'first_response/calendar' THEN ${x}.first_response_calendar
+                  WHEN 'first_response/business' THEN ${x}.first_response_business
+                  WHEN 'resolution/calendar'     THEN ${x}.resolution_calendar
+                  WHEN 'resolution/business'     THEN ${x}.resolution_business
+                  WHEN 'refund/calendar'         THEN ${x}.refund_calendar
+                  ELSE ${x}.refund_business END`;
+
+/** `slaRowsSql`'s grouping of a row: by week, type, channel and assignee. */
+export const SLA_ROWS_BY_WEEK = 8;
+/** `slaRowsSql`'s grouping of a row: by opening hour and channel. */
+export const SLA_ROWS_BY_HOUR_CHANNEL = 5;
+/** `slaRowsSql`'s grouping of a row: by opening hour and assignee. */
+export const SLA_ROWS_BY_HOUR_ASSIGNEE = 6;
+
+/**
+ * Per policy, in one pass over the timed claims, three groupings (`g`): met and breached
+ * closed claims per week, type, channel and assignee (`SLA_ROWS_BY_WEEK`); and per week,
+ * UTC opening hour and channel (`SLA_ROWS_BY_HOUR_CHANNEL`) or assignee
+ * (`SLA_ROWS_BY_HOUR_ASSIGNEE`), the same plus `open_claims`, the open claims still waiting
+ * for the policy's event (any resolution: an open claim is pending under a policy restricted to
+ * some resolutions until it is decided). The timed rows need `hour` and `open`.
+ */
 export function slaRowsSql(timed: string): string {
   return `
      WITH timed AS (${timed})
-     SELECT t.week, p.id AS policy_id, t.type, t.channel, t.assignee,
-            count(*) FILTER (WHERE t.elapsed <= p.target_hours) AS met,
-            count(*) FILTER (WHERE t.elapsed > p.target_hours) AS breached
+     SELECT GROUPING(t.hour, t.type, t.channel, t.assignee) AS g,
+            t.week, t.hour, p.id AS policy_id, t.type, t.channel, t.assignee,
+            count(*) FILTER (WHERE t.counted AND t.elapsed <= p.target_hours) AS met,
+            count(*) FILTER (WHERE t.counted AND t.elapsed > p.target_hours) AS breached,
+            count(*) FILTER (WHERE t.elapsed IS NULL AND t.open) AS open_claims
        FROM sla_policies p
        CROSS JOIN LATERAL (
-         SELECT x.week, x.type, x.channel, x.assignee,
-                CASE p.metric || '/' || p.clock
-                  WHEN 'first_response/calendar' THEN x.first_response_calendar
-                  WHEN 'first_response/business' THEN x.first_response_business
-                  WHEN 'resolution/calendar'     THEN x.resolution_calendar
-                  WHEN 'resolution/business'     THEN x.resolution_business
-                  WHEN 'refund/calendar'         THEN x.refund_calendar
-                  ELSE x.refund_business END AS elapsed
+         SELECT x.week, x.hour, x.type, x.channel, x.assignee, x.open,
+                (p.resolutions IS NULL OR COALESCE(x.resolution = ANY(p.resolutions), false)) AS counted,
+                ${policyElapsed('x', 'p')} AS elapsed
            FROM timed x
           WHERE x.type = ANY(p.claim_types)
-            AND (p.resolutions IS NULL OR x.resolution = ANY(p.resolutions))
        ) t
-      WHERE p.shop_id = {shop} AND t.elapsed IS NOT NULL
-      GROUP BY 1, 2, 3, 4, 5`;
+      WHERE p.shop_id = {shop} AND ((t.elapsed IS NOT NULL AND t.counted) OR (t.elapsed IS NULL AND t.open))
+      GROUP BY GROUPING SETS ((t.week, p.id, t.type, t.channel, t.assignee),
+                              (t.week, t.hour, p.id, t.channel),
+                              (t.week, t.hour, p.id, t.assignee))`;
 }
 
 /** Every measured duration of the timed claims, one row per (claim, metric, clock). */
