@@ -10,10 +10,12 @@ import {
 } from '@returnlens/shared/contracts';
 import {
   censoredDurationsSql,
+  censoredFromRollupSql,
   durationBucket,
   durationValuesSql,
   slaCutoffsSql,
   slaOutcomesSql,
+  CLAIM_OPEN,
   timedClaimsSql,
 } from '@returnlens/api/shared/sql';
 import { bucketHours, survivalSummary, type SurvivalObservation } from '@returnlens/shared/metrics';
@@ -56,8 +58,42 @@ type Counts = { met: number; breached: number; pending: number };
 const keyOf = (r: SlaGroupRow) =>
   `${r.grp}|${r.policy_id}|${r.grp === 'pw' ? r.week : r.grp === 'ch' ? r.channel : r.assignee}`;
 
-/** The policies' cut-offs at `{now}` (`slaCutoffsSql`) and `cut`, the UTC hour of the breach cut-off. */
-const CUTOFFS = `SELECT x.*, date_trunc('hour', x.breach_cutoff, 'UTC') AS cut FROM (${slaCutoffsSql()}) x`;
+/**
+ * The policies' cut-offs at `{now}` (`slaCutoffsSql`) and the UTC hours they fall in: `cut`
+ * (breach) and `risk_cut`.
+ */
+const CUTOFFS = `SELECT x.*, date_trunc('hour', x.breach_cutoff, 'UTC') AS cut,
+                        date_trunc('hour', x.risk_cutoff, 'UTC') AS risk_cut
+                   FROM (${slaCutoffsSql()}) x`;
+
+/** An open claim `c` still waits for a policy's event (each condition matches an index). */
+const WAITING: Record<SlaMetric, string> = {
+  first_response: 'c.first_response_at IS NULL',
+  resolution: 'true',
+  refund: 'c.refunded_at IS NULL',
+};
+
+/**
+ * Distinct open claims at risk and past a deadline, from the open claims' hourly rollup: a
+ * row is at risk (breached) when a policy without a resolution restriction covers its type, it
+ * still waits for the policy's event, and its whole hour lies between the policy's breach and
+ * risk cut-offs (before the breach cut-off). The hours a cut-off falls in are left out: they are
+ * counted claim by claim.
+ */
+const OPEN_COUNTS_SQL = `
+  WITH sp AS MATERIALIZED (${CUTOFFS}),
+  f AS (
+    SELECT o.claims, bool_or(o.hour < sp.cut) AS breach, bool_or(o.hour > sp.cut AND o.hour < sp.risk_cut) AS risk
+      FROM rollup_open_hour o
+      JOIN sp ON sp.resolutions IS NULL AND o.type = ANY(sp.claim_types)
+             AND CASE sp.metric WHEN 'first_response' THEN o.first_response_pending
+                                WHEN 'refund' THEN NOT o.refunded ELSE true END
+     WHERE o.shop_id = {shop}
+       AND o.hour NOT IN (SELECT h FROM sp, unnest(ARRAY[sp.cut, sp.risk_cut]) h)
+     GROUP BY o.week, o.hour, o.type, o.first_response_pending, o.refunded, o.claims)
+  SELECT COALESCE(sum(claims) FILTER (WHERE risk), 0)::int AS risk,
+         COALESCE(sum(claims) FILTER (WHERE breach), 0)::int AS breach
+    FROM f`;
 
 /**
  * What the hourly SLA rollup `table` (by `key`: channel or assignee) changes in the weekly
@@ -223,18 +259,44 @@ export class SlaQuery {
    * Open claims close to a deadline (at risk) and past one (breached), one row per claim and
    * policy, any opening week: at most `limit` per list, nearest deadline / most overdue first;
    * and the number of distinct claims in each.
+   *
+   * The lists: on a calendar clock a policy's most overdue (or nearest to breach) claims are its
+   * oldest, so each policy's first `limit` of each list are read in opening order through the
+   * indexes on open claims and only those are ranked; a business-clock policy, whose ages tie
+   * over closed hours, gives every candidate. The counts: without filters, from the open
+   * claims' hourly rollup, with the hours a cut-off falls in read claim by claim.
    */
   private async slaOpenLists(ctx: Context, now: Date, limit: number | null) {
     const params: Record<string, unknown> = { now, limit: limit ?? 2_147_483_647 };
     const scope = this.reader.claimScope(ctx, params, 'open');
-    const outcomes = `WITH sp AS MATERIALIZED (${slaCutoffsSql()}),
+    const first = (list: string, waiting: string) => `
+      (SELECT c.external_id FROM ${scope.from} ${scope.where}
+          AND ${waiting} AND c.type = ANY(sp.claim_types) AND ${list}
+        ORDER BY c.opened_at, c.external_id
+        LIMIT CASE WHEN sp.clock = 'calendar' THEN {limit}::bigint END)`;
+    const candidates = SLA_METRICS.flatMap((metric) => {
+      const waiting = WAITING[metric];
+      return [
+        first('c.opened_at < sp.breach_cutoff', waiting),
+        first('c.opened_at >= sp.breach_cutoff AND c.opened_at < sp.risk_cutoff', waiting),
+      ].map((sql) => `SELECT x.external_id FROM ${sql} x WHERE sp.metric = '${metric}'`);
+    });
+    const listed = `(SELECT * FROM claims c WHERE c.shop_id = {shop} AND c.external_id IN (
+        SELECT k.external_id FROM sp CROSS JOIN LATERAL (${candidates.join(' UNION ALL ')}) k
+         WHERE sp.resolutions IS NULL)) c`;
+    const outcomes = (from: string, where: string) => `WITH sp AS MATERIALIZED (${CUTOFFS}),
        o AS (SELECT o.*, sp.name AS policy, sp.clock, sp.target_hours, sp.at_risk_hours
-               FROM (${slaOutcomesSql(scope.from, `${scope.where} AND e.at IS NULL`)}) o
+               FROM (${slaOutcomesSql(from, `${where} AND e.at IS NULL`)}) o
                JOIN sp ON sp.id = o.policy_id
               WHERE o.at_risk OR o.outcome = 'breached')`;
-    const [rows, [counts]] = await Promise.all([
+    const countSql = (from: string, where: string) => `${outcomes(from, where)}
+         SELECT (count(DISTINCT external_id) FILTER (WHERE at_risk))::int AS risk,
+                (count(DISTINCT external_id) FILTER (WHERE outcome = 'breached'))::int AS breach
+           FROM o`;
+    type Counts = { risk: number; breach: number };
+    const [rows, counts] = await Promise.all([
       this.reader.query<OpenClaimRow>(
-        `${outcomes}
+        `${outcomes(listed, 'WHERE true')}
          SELECT list, external_id, type, channel, assignee, opened_at, policy_id, policy, clock, target_hours, age
            FROM (SELECT CASE WHEN o.at_risk THEN 'risk' ELSE 'breach' END AS list, o.*,
                         row_number() OVER (PARTITION BY o.at_risk ORDER BY o.target_hours - o.age, o.external_id, o.policy_id) AS rank
@@ -243,13 +305,22 @@ export class SlaQuery {
           ORDER BY list, target_hours - age, external_id, policy_id`,
         params,
       ),
-      this.reader.query<{ risk: number; breach: number }>(
-        `${outcomes}
-         SELECT (count(DISTINCT external_id) FILTER (WHERE at_risk))::int AS risk,
-                (count(DISTINCT external_id) FILTER (WHERE outcome = 'breached'))::int AS breach
-           FROM o`,
-        params,
-      ),
+      filtersBeyondPeriod(ctx.filters)
+        ? this.reader.query<Counts>(countSql(scope.from, scope.where), params).then(([c]) => c)
+        : Promise.all([
+            this.reader.query<Counts>(OPEN_COUNTS_SQL, { now }),
+            this.reader.query<Counts>(
+              countSql(
+                `(SELECT DISTINCT h FROM sp, unnest(ARRAY[sp.cut, sp.risk_cut]) h) u
+                  JOIN claims c ON c.shop_id = {shop} AND c.opened_at >= u.h AND c.opened_at < u.h + interval '1 hour'`,
+                `WHERE ${CLAIM_OPEN}`,
+              ),
+              { now },
+            ),
+          ]).then(([[settled], [unsure]]) => ({
+            risk: settled.risk + unsure.risk,
+            breach: settled.breach + unsure.breach,
+          })),
     ]);
     return { rows, counts };
   }
@@ -286,14 +357,41 @@ export class SlaQuery {
           { clock, fromWeek: ctx.period.range.fromWeek, toWeek: ctx.period.range.toWeek },
         );
     const openParams: Record<string, unknown> = { clock, now };
-    const openScope = this.reader.claimScope(ctx, openParams);
-    const censored = this.reader.query<BucketRow>(
-      `SELECT to_char(d.week, 'YYYY-MM-DD') AS week, d.metric, ${durationBucket('d.hours')} AS bucket, count(*)::int AS n
-         FROM (${censoredDurationsSql(openScope.from, openScope.where)}) d
-        WHERE d.clock = {clock}
-        GROUP BY 1, 2, 3`,
-      openParams,
-    );
+    const bucketed = (source: string) =>
+      `SELECT to_char(d.week, 'YYYY-MM-DD') AS week, d.metric, ${durationBucket('d.hours')} AS bucket, sum(d.n)::int AS n
+         FROM (${source}) d
+        WHERE d.clock = {clock} AND d.hours >= 0
+        GROUP BY 1, 2, 3`;
+    let censored: Promise<BucketRow[]>;
+    if (raw) {
+      const openScope = this.reader.claimScope(ctx, openParams);
+      censored = this.reader.query<BucketRow>(
+        bucketed(
+          `SELECT *, 1 AS n FROM (${censoredDurationsSql(openScope.from, openScope.where)}) c`,
+        ),
+        openParams,
+      );
+    } else {
+      // Settled hours from the rollup; the claims of the younger hours one by one.
+      Object.assign(openParams, {
+        fromWeek: ctx.period.range.fromWeek,
+        toWeek: ctx.period.range.toWeek,
+        fromTs: ctx.period.range.fromInstant,
+        toTs: ctx.period.range.toInstant,
+      });
+      const young = `(SELECT DISTINCT hour FROM o WHERE NOT o.settled) u
+        JOIN claims c ON c.shop_id = {shop} AND c.opened_at >= u.hour AND c.opened_at < u.hour + interval '1 hour'`;
+      censored = this.reader.query<BucketRow>(
+        `WITH o AS MATERIALIZED (${censoredFromRollupSql()})
+         ${bucketed(`SELECT week, metric, clock, hours, n FROM o WHERE o.settled
+                     UNION ALL
+                     SELECT week, metric, clock, hours, 1 FROM (${censoredDurationsSql(
+                       young,
+                       'WHERE c.opened_at >= {fromTs} AND c.opened_at < {toTs}',
+                     )}) y`)}`,
+        openParams,
+      );
+    }
     const observations = new Map<string, SurvivalObservation[]>();
     const collect = (rows: BucketRow[], event: boolean) => {
       for (const r of rows) {
@@ -410,17 +508,38 @@ export class SlaQuery {
     };
   }
 
+  /**
+   * Open claims (any opening week) by age now. Without filters from the open claims' hourly
+   * rollup — an hour lies wholly in one age band unless a band's edge falls in it — with the
+   * hours an edge falls in read claim by claim.
+   */
   private async backlogAging(ctx: Context, now: Date) {
     const params: Record<string, unknown> = { now };
-    const scope = this.reader.claimScope(ctx, params, 'open');
-    const rows = await this.reader.query<{ bucket: string; claims: number }>(
-      `SELECT CASE WHEN age < 24 THEN '< 1 d' WHEN age < 72 THEN '1–3 d' WHEN age < 168 THEN '3–7 d'
-                   WHEN age < 336 THEN '7–14 d' ELSE '≥ 14 d' END AS bucket, count(*)::int AS claims
-         FROM (SELECT extract(epoch FROM {now}::timestamptz - c.opened_at) / 3600 AS age
-                 FROM ${scope.from} ${scope.where}) a
-        GROUP BY 1`,
-      params,
-    );
+    const band = (age: string) =>
+      `CASE WHEN ${age} < 24 THEN '< 1 d' WHEN ${age} < 72 THEN '1–3 d' WHEN ${age} < 168 THEN '3–7 d'
+            WHEN ${age} < 336 THEN '7–14 d' ELSE '≥ 14 d' END`;
+    const age = (at: string) => `extract(epoch FROM {now}::timestamptz - ${at}) / 3600`;
+    let sql: string;
+    if (filtersBeyondPeriod(ctx.filters)) {
+      const scope = this.reader.claimScope(ctx, params, 'open');
+      sql = `SELECT ${band('a.age')} AS bucket, count(*)::int AS claims
+               FROM (SELECT ${age('c.opened_at')} AS age FROM ${scope.from} ${scope.where}) a
+              GROUP BY 1`;
+    } else {
+      const edges = `SELECT date_trunc('hour', {now}::timestamptz - make_interval(hours => e), 'UTC') AS h
+                       FROM unnest(ARRAY[24, 72, 168, 336]) e`;
+      sql = `WITH edges AS MATERIALIZED (${edges})
+             SELECT bucket, sum(claims)::int AS claims FROM (
+               SELECT ${band(age(`(o.hour + interval '30 minutes')`))} AS bucket, o.claims
+                 FROM rollup_open_hour o
+                WHERE o.shop_id = {shop} AND o.hour NOT IN (SELECT h FROM edges)
+               UNION ALL
+               SELECT ${band(age('c.opened_at'))}, 1
+                 FROM edges JOIN claims c ON c.shop_id = {shop} AND c.opened_at >= edges.h
+                  AND c.opened_at < edges.h + interval '1 hour' AND ${CLAIM_OPEN}) a
+             GROUP BY 1`;
+    }
+    const rows = await this.reader.query<{ bucket: string; claims: number }>(sql, params);
     const counts = new Map(rows.map((r) => [r.bucket, r.claims]));
     return ['< 1 d', '1–3 d', '3–7 d', '7–14 d', '≥ 14 d'].map((bucket) => ({
       bucket,

@@ -201,3 +201,47 @@ export function censoredDurationsSql(from: string, where: string): string {
          ('refund', 'business', CASE WHEN t.refund_pending THEN t.business END)) AS m(metric, clock, hours)
       WHERE m.hours IS NOT NULL AND m.hours >= 0`;
 }
+
+/**
+ * Open claims at least this many hours old (on the clock asked about, at the end of their
+ * opening hour) are censored from the hourly rollup at the middle of their opening hour: at
+ * most half an hour — 1 % of their age — from their exact age, within the 2 % duration buckets'
+ * own resolution. Younger ones are read claim by claim (docs/metrics.md, "Durations").
+ */
+export const CENSORED_EXACT_BELOW_HOURS = 50;
+
+/**
+ * The open claims of `rollup_open_hour` in weeks `{fromWeek}`–`{toWeek}`, per opening hour: the
+ * same rows as `censoredDurationsSql` with a count `n`, every clock; `settled` says whether the
+ * hour is old enough on clock `{clock}` (`CENSORED_EXACT_BELOW_HOURS`) to be taken from here.
+ */
+export function censoredFromRollupSql(): string {
+  const mid = `(o.hour + interval '30 minutes')`;
+  const end = `(o.hour + interval '1 hour')`;
+  const fNow = businessMinutesAt('{now}::timestamptz', 'd_now');
+  return `
+     SELECT t.week, t.hour, t.settled, m.metric, m.clock, m.hours, t.claims AS n
+       FROM (
+         SELECT o.week, o.hour, o.claims, o.first_response_pending,
+                NOT o.refunded AND o.type IN (
+                  SELECT unnest(claim_types) FROM sla_policies WHERE shop_id = {shop} AND metric = 'refund') AS refund_pending,
+                extract(epoch FROM {now}::timestamptz - ${mid}) / 3600 AS calendar,
+                (${fNow} - ${businessMinutesAt(mid, 'd_mid')}) / 60 AS business,
+                CASE WHEN {clock} = 'calendar' THEN extract(epoch FROM {now}::timestamptz - ${end}) / 3600
+                     ELSE (${fNow} - ${businessMinutesAt(end, 'd_end')}) / 60 END >= ${CENSORED_EXACT_BELOW_HOURS} AS settled
+           FROM rollup_open_hour o
+           JOIN business_calendars k ON k.shop_id = o.shop_id
+           ${calendarDayJoin(mid, 'd_mid')}
+           ${calendarDayJoin(end, 'd_end')}
+           ${calendarDayJoin('{now}::timestamptz', 'd_now')}
+          WHERE o.shop_id = {shop} AND o.week BETWEEN {fromWeek}::date AND {toWeek}::date
+       ) t
+       CROSS JOIN LATERAL (VALUES
+         ('first_response', 'calendar', CASE WHEN t.first_response_pending THEN t.calendar END),
+         ('first_response', 'business', CASE WHEN t.first_response_pending THEN t.business END),
+         ('resolution', 'calendar', t.calendar),
+         ('resolution', 'business', t.business),
+         ('refund', 'calendar', CASE WHEN t.refund_pending THEN t.calendar END),
+         ('refund', 'business', CASE WHEN t.refund_pending THEN t.business END)) AS m(metric, clock, hours)
+      WHERE m.hours IS NOT NULL`;
+}

@@ -10,7 +10,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   `rollup_sla_week` counts them) and the open claims still waiting for the policy's event;
  * - `rollup_open_hour`: the open claims per opening hour and type, whether they still wait for
  *   a first response and whether they were refunded — the censored durations, the backlog's
- *   aging and the count of open claims past a deadline.
+ *   aging and the count of open claims past a deadline;
+ * - `claims_awaiting_response`: the open claims without a first response, in opening order.
  *
  * Filled by the next start's rebuild (`rollup_state` is cleared).
  */
@@ -52,10 +53,15 @@ export class SlaHourRollups1764980000000 implements MigrationInterface {
         PRIMARY KEY (shop_id, week, hour, type, first_response_pending, refunded)
       )`);
     await q.query('CREATE INDEX rollup_open_hour_hour ON rollup_open_hour (shop_id, hour)');
+    // The SLA lists read each policy's oldest open claims still waiting, in opening order; those
+    // waiting for a first response are few among the open claims.
+    await q.query(`CREATE INDEX claims_awaiting_response ON claims (shop_id, opened_at)
+                   WHERE resolved_at IS NULL AND first_response_at IS NULL`);
     await q.query('DELETE FROM rollup_state');
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP INDEX claims_awaiting_response');
     await q.query('DROP TABLE rollup_open_hour, rollup_sla_assignee_hour, rollup_sla_hour');
     await q.query('DELETE FROM rollup_state');
   }
