@@ -216,8 +216,9 @@ describe('analytics endpoints on a hand-checked shop', () => {
     const kpis = await get<KpiSet>(`/api/analytics/kpis?${W10}`);
     // Resolution times 10, 20, 48, 100 h and c4 still open (censored at its age, months):
     // Kaplan–Meier S = 4/5, 3/5, 2/5 after 10, 20, 48 h → the median is 48 h, not the 34 h
-    // of the resolved claims alone.
-    expect(kpis.body.processingTimeHours).toMatchObject({ value: 48, n: 5, stillOpen: 1 });
+    // of the resolved claims alone (read from the 2 % duration histogram: within 1 %).
+    expect(kpis.body.processingTimeHours).toMatchObject({ n: 5, stillOpen: 1 });
+    expect(Math.abs(kpis.body.processingTimeHours.value! - 48)).toBeLessThanOrEqual(0.48);
     expect(kpis.body.processingTimeHours).toMatchObject({ target: 24, meetsTarget: false });
     // c2 took two contacts: 1 of 5.
     expect(kpis.body.repeatContactRate).toMatchObject({ value: 0.2, n: 5, target: 0.1 });

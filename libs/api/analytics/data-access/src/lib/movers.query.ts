@@ -11,7 +11,7 @@ import {
   shiftIsoWeek,
   type RateSeries,
 } from '@returnlens/shared/metrics';
-import type { CubeRange, Dimension, Measure } from '@returnlens/api/analytics/util';
+import type { CubeQuery, CubeRange, Dimension, Measure } from '@returnlens/api/analytics/util';
 import { AnalyticsReader, type Context, type Row } from './analytics-reader';
 
 /** Weeks each rate is compared with: the eight before the reported week, pooled. */
@@ -48,10 +48,13 @@ export class MoversQuery {
       dims: Dimension[],
       measures: Measure[],
       range: CubeRange,
-    ) => this.reader.cube(ctx, fact, ['week', ...dims], measures, { range });
+      where?: CubeQuery['where'],
+    ) => this.reader.cube(ctx, fact, ['week', ...dims], measures, { range, where });
+    // Products by week only (thousands of SKUs × reasons would be read for nine weeks); the
+    // top reason is asked afterwards, of the movers shown.
     const [supplierClaims, skuClaims, reasonClaims, supplierSales, skuSales] = await Promise.all([
       cube('claims', ['supplier_id', 'reason_code'], ['claims', 'defect_units'], claimsRange),
-      cube('claims', ['sku', 'reason_code'], ['claims'], claimsRange),
+      cube('claims', ['sku'], ['claims'], claimsRange),
       cube('claims', ['reason_code'], ['claims'], claimsRange),
       cube('sales', ['supplier_id'], ['units'], salesRange),
       cube('sales', ['sku'], ['units'], salesRange),
@@ -116,7 +119,8 @@ export class MoversQuery {
       .slice(0, SHOWN)
       .map(({ key, ...change }) => ({ ...key, ...change }));
 
-    const [productNames, supplierNames] = await Promise.all([
+    const shownProducts = significant.filter((m) => m.kind === 'product').map((m) => m.key);
+    const [productNames, supplierNames, productReasons] = await Promise.all([
       this.reader.names(
         'products',
         significant.filter((m) => m.kind === 'product').map((m) => m.key),
@@ -125,6 +129,11 @@ export class MoversQuery {
         'suppliers',
         significant.filter((m) => m.kind === 'supplier').map((m) => m.key),
       ),
+      shownProducts.length
+        ? cube('claims', ['sku', 'reason_code'], ['claims'], this.range([reported]), {
+            sku: shownProducts,
+          })
+        : Promise.resolve([]),
     ]);
     const week = reported.start;
     const topReason = (rows: Row[], dim: Dimension, key: string) => {
@@ -145,7 +154,7 @@ export class MoversQuery {
           m.kind === 'supplier'
             ? topReason(supplierClaims, 'supplier_id', m.key)
             : m.kind === 'product'
-              ? topReason(skuClaims, 'sku', m.key)
+              ? topReason(productReasons, 'sku', m.key)
               : null,
       })),
       test: { candidates: tested, baselineWeeks: MOVER_BASELINE_WEEKS },

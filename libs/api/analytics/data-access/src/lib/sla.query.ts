@@ -55,6 +55,13 @@ interface OpenClaimRow {
   readonly age: number;
 }
 type Counts = { met: number; breached: number; pending: number };
+/** Claims (events or censored) per week of opening, metric and 2 % duration bucket. */
+export interface DurationBucketRow {
+  readonly week: string;
+  readonly metric: SlaMetric;
+  readonly bucket: number;
+  readonly n: number;
+}
 const keyOf = (r: SlaGroupRow) =>
   `${r.grp}|${r.policy_id}|${r.grp === 'pw' ? r.week : r.grp === 'ch' ? r.channel : r.assignee}`;
 
@@ -65,6 +72,17 @@ const keyOf = (r: SlaGroupRow) =>
 const CUTOFFS = `SELECT x.*, date_trunc('hour', x.breach_cutoff, 'UTC') AS cut,
                         date_trunc('hour', x.risk_cutoff, 'UTC') AS risk_cut
                    FROM (${slaCutoffsSql()}) x`;
+
+/**
+ * The claims `c` opened in the UTC hours `h` of `hours` (a query naming its column `h`), each
+ * hour read through the opening-time index: `OFFSET 0` keeps the planner from turning the
+ * per-hour ranges into one scan of the whole table.
+ */
+const claimsInHours = (hours: string, where = 'true') => `(${hours}) u
+  CROSS JOIN LATERAL (
+    SELECT * FROM claims c
+     WHERE c.shop_id = {shop} AND c.opened_at >= u.h AND c.opened_at < u.h + interval '1 hour' AND ${where}
+    OFFSET 0) c`;
 
 /** An open claim `c` still waits for a policy's event (each condition matches an index). */
 const WAITING: Record<SlaMetric, string> = {
@@ -106,8 +124,11 @@ function hourCorrectionsSql(table: string, key: 'channel' | 'assignee'): string 
   const rows = (condition: string) => `
       SELECT r.week, r.policy_id, r.${key}, r.hour, r.met, r.breached, r.open_claims, sp.cut,
              sp.resolutions IS NOT NULL AS restricted
-        FROM sp JOIN ${table} r ON r.shop_id = {shop} AND r.policy_id = sp.id AND ${condition}
-       WHERE r.week BETWEEN {fromWeek}::date AND {toWeek}::date`;
+        FROM sp CROSS JOIN LATERAL (
+          SELECT * FROM ${table} r
+           WHERE r.shop_id = {shop} AND r.policy_id = sp.id AND ${condition}
+             AND r.week BETWEEN {fromWeek}::date AND {toWeek}::date
+          OFFSET 0) r`;
   const after = 'h.hour > h.cut';
   return `
     WITH sp AS MATERIALIZED (${CUTOFFS})
@@ -154,9 +175,9 @@ export class SlaQuery {
     scope: { from: string; where: string },
     params: Record<string, unknown>,
     extra = '',
+    fewClaims = false,
   ): Promise<OutcomeGroupRow[]> {
-    return this.reader.query<OutcomeGroupRow>(
-      `WITH sp AS MATERIALIZED (${CUTOFFS})
+    const sql = `WITH sp AS MATERIALIZED (${CUTOFFS})
        SELECT CASE WHEN GROUPING(o.week) = 0 THEN 'pw' WHEN GROUPING(o.channel) = 0 THEN 'ch' ELSE 'as' END AS grp,
               to_char(o.week, 'YYYY-MM-DD') AS week, o.policy_id,
               COALESCE(o.channel, '') AS channel, COALESCE(o.assignee, '') AS assignee,
@@ -167,9 +188,10 @@ export class SlaQuery {
               count(*) FILTER (WHERE o.outcome = 'pending' AND o.closed AND o.closed_met)::int AS pending_met,
               count(*) FILTER (WHERE o.outcome = 'pending' AND o.closed AND NOT o.closed_met)::int AS pending_breached
          FROM (${slaOutcomesSql(scope.from, scope.where + extra)}) o
-        GROUP BY GROUPING SETS ((o.policy_id, o.week), (o.policy_id, o.channel), (o.policy_id, o.assignee))`,
-      params,
-    );
+        GROUP BY GROUPING SETS ((o.policy_id, o.week), (o.policy_id, o.channel), (o.policy_id, o.assignee))`;
+    return fewClaims
+      ? this.reader.queryThroughIndexes<OutcomeGroupRow>(sql, params)
+      : this.reader.query<OutcomeGroupRow>(sql, params);
   }
 
   /**
@@ -234,13 +256,15 @@ export class SlaQuery {
       // The hour each policy's cut-off falls in, claim by claim.
       this.outcomeCounts(
         {
-          from: `sp b CROSS JOIN LATERAL (
-                   SELECT * FROM claims c
-                    WHERE c.shop_id = {shop} AND c.opened_at >= b.cut AND c.opened_at < b.cut + interval '1 hour'
-                      AND c.opened_at >= {fromTs} AND c.opened_at < {toTs}) c`,
-          where: 'WHERE sp.id = b.id',
+          from: claimsInHours(
+            'SELECT b.id, b.cut AS h FROM sp b',
+            'c.opened_at >= {fromTs} AND c.opened_at < {toTs}',
+          ),
+          where: 'WHERE sp.id = u.id',
         },
         boundaryParams,
+        '',
+        true,
       ),
     ]);
     for (const r of [...byPolicy, ...byAssignee]) add(r, { ...r, pending: 0 });
@@ -295,7 +319,7 @@ export class SlaQuery {
            FROM o`;
     type Counts = { risk: number; breach: number };
     const [rows, counts] = await Promise.all([
-      this.reader.query<OpenClaimRow>(
+      this.reader.queryThroughIndexes<OpenClaimRow>(
         `${outcomes(listed, 'WHERE true')}
          SELECT list, external_id, type, channel, assignee, opened_at, policy_id, policy, clock, target_hours, age
            FROM (SELECT CASE WHEN o.at_risk THEN 'risk' ELSE 'breach' END AS list, o.*,
@@ -309,10 +333,9 @@ export class SlaQuery {
         ? this.reader.query<Counts>(countSql(scope.from, scope.where), params).then(([c]) => c)
         : Promise.all([
             this.reader.query<Counts>(OPEN_COUNTS_SQL, { now }),
-            this.reader.query<Counts>(
+            this.reader.queryThroughIndexes<Counts>(
               countSql(
-                `(SELECT DISTINCT h FROM sp, unnest(ARRAY[sp.cut, sp.risk_cut]) h) u
-                  JOIN claims c ON c.shop_id = {shop} AND c.opened_at >= u.h AND c.opened_at < u.h + interval '1 hour'`,
+                claimsInHours('SELECT DISTINCT h FROM sp, unnest(ARRAY[sp.cut, sp.risk_cut]) h'),
                 `WHERE ${CLAIM_OPEN}`,
               ),
               { now },
@@ -326,17 +349,17 @@ export class SlaQuery {
   }
 
   /**
-   * Kaplan–Meier median and p90 per week and metric on `clock`: the events from the duration
-   * histogram (2 % log buckets; the rollup without filters, the same buckets over raw rows with
-   * them) and the open claims censored at their age now, in the same buckets.
+   * The duration histogram of the period's claims on `clock` (2 % log buckets, per week of
+   * opening and metric): the events (from the rollup without filters, the same buckets over
+   * raw rows with them) and the open claims censored at their age now, in the same buckets
+   * (without filters from the open claims' hourly rollup, `censoredFromRollupSql`).
    */
-  private async durationWeeks(ctx: Context, clock: SlaClock, now: Date) {
-    const out = new Map<
-      SlaMetric,
-      Map<string, { median: number | null; p90: number | null; n: number; open: number }>
-    >();
-    for (const m of SLA_METRICS) out.set(m, new Map());
-    type BucketRow = { week: string; metric: SlaMetric; bucket: number; n: number };
+  async durationBuckets(
+    ctx: Context,
+    clock: SlaClock,
+    now: Date,
+  ): Promise<{ events: DurationBucketRow[]; censored: DurationBucketRow[] }> {
+    type BucketRow = DurationBucketRow;
     const raw = filtersBeyondPeriod(ctx.filters);
     if (raw) ctx.raw = true;
     const eventParams: Record<string, unknown> = { clock };
@@ -379,8 +402,7 @@ export class SlaQuery {
         fromTs: ctx.period.range.fromInstant,
         toTs: ctx.period.range.toInstant,
       });
-      const young = `(SELECT DISTINCT hour FROM o WHERE NOT o.settled) u
-        JOIN claims c ON c.shop_id = {shop} AND c.opened_at >= u.hour AND c.opened_at < u.hour + interval '1 hour'`;
+      const young = claimsInHours('SELECT DISTINCT hour AS h FROM o WHERE NOT o.settled');
       censored = this.reader.query<BucketRow>(
         `WITH o AS MATERIALIZED (${censoredFromRollupSql()})
          ${bucketed(`SELECT week, metric, clock, hours, n FROM o WHERE o.settled
@@ -392,8 +414,19 @@ export class SlaQuery {
         openParams,
       );
     }
+    return { events: await events, censored: await censored };
+  }
+
+  /** Kaplan–Meier median and p90 per week and metric on `clock`, from `durationBuckets`. */
+  private async durationWeeks(ctx: Context, clock: SlaClock, now: Date) {
+    const out = new Map<
+      SlaMetric,
+      Map<string, { median: number | null; p90: number | null; n: number; open: number }>
+    >();
+    for (const m of SLA_METRICS) out.set(m, new Map());
+    const { events, censored } = await this.durationBuckets(ctx, clock, now);
     const observations = new Map<string, SurvivalObservation[]>();
-    const collect = (rows: BucketRow[], event: boolean) => {
+    const collect = (rows: DurationBucketRow[], event: boolean) => {
       for (const r of rows) {
         const key = `${r.metric}|${r.week}`;
         const list = observations.get(key) ?? [];
@@ -401,8 +434,8 @@ export class SlaQuery {
         observations.set(key, list);
       }
     };
-    collect(await events, true);
-    collect(await censored, false);
+    collect(events, true);
+    collect(censored, false);
     for (const [key, obs] of observations) {
       const [metric, week] = key.split('|') as [SlaMetric, string];
       const s = survivalSummary(obs);
@@ -535,8 +568,7 @@ export class SlaQuery {
                 WHERE o.shop_id = {shop} AND o.hour NOT IN (SELECT h FROM edges)
                UNION ALL
                SELECT ${band(age('c.opened_at'))}, 1
-                 FROM edges JOIN claims c ON c.shop_id = {shop} AND c.opened_at >= edges.h
-                  AND c.opened_at < edges.h + interval '1 hour' AND ${CLAIM_OPEN}) a
+                 FROM ${claimsInHours('SELECT h FROM edges', CLAIM_OPEN)}) a
              GROUP BY 1`;
     }
     const rows = await this.reader.query<{ bucket: string; claims: number }>(sql, params);

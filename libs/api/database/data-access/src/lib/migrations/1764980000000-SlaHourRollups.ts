@@ -36,9 +36,11 @@ export class SlaHourRollups1764980000000 implements MigrationInterface {
           PRIMARY KEY (shop_id, week, policy_id, hour, ${key})
         )`);
       // The hours after a policy's cut-off, and the hours that hold open claims.
-      await q.query(`CREATE INDEX ${table}_policy_hour ON ${table} (shop_id, policy_id, hour)`);
       await q.query(
-        `CREATE INDEX ${table}_open ON ${table} (shop_id, policy_id, hour) INCLUDE (week, ${key}, open_claims) WHERE open_claims > 0`,
+        `CREATE INDEX ${table}_policy_hour ON ${table} (shop_id, policy_id, hour) INCLUDE (week, ${key}, met, breached, open_claims)`,
+      );
+      await q.query(
+        `CREATE INDEX ${table}_open ON ${table} (shop_id, policy_id, hour) INCLUDE (week, ${key}, met, breached, open_claims) WHERE open_claims > 0`,
       );
     }
     await q.query(`
