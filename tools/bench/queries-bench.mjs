@@ -318,6 +318,9 @@ async function runSize(claims, dir, run) {
   let api = await startApi({
     DATA_DIR: dataDir,
     DEMO_DATA: 'off',
+    // No answers computed ahead in the background (decision 0024): they would run at each
+    // minute's turn in the middle of the uncached measurements.
+    ANSWER_WARM: 'off',
     PORT: String(port),
     EMBEDDED_PG_PORT: String(pgPort),
   });
@@ -350,6 +353,7 @@ async function runSize(claims, dir, run) {
   api = await startApi({
     DATA_DIR: dataDir,
     DEMO_DATA: 'off',
+    ANSWER_WARM: 'off',
     PORT: String(port),
     EMBEDDED_PG_PORT: String(pgPort),
   });

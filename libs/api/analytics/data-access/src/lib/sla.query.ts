@@ -404,7 +404,7 @@ export class SlaQuery {
       });
       const young = claimsInHours('SELECT DISTINCT hour AS h FROM o WHERE NOT o.settled');
       censored = this.reader.query<BucketRow>(
-        `WITH o AS MATERIALIZED (${censoredFromRollupSql()})
+        `WITH o AS MATERIALIZED (${censoredFromRollupSql(clock)})
          ${bucketed(`SELECT week, metric, clock, hours, n FROM o WHERE o.settled
                      UNION ALL
                      SELECT week, metric, clock, hours, 1 FROM (${censoredDurationsSql(

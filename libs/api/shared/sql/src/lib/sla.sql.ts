@@ -212,36 +212,41 @@ export const CENSORED_EXACT_BELOW_HOURS = 50;
 
 /**
  * The open claims of `rollup_open_hour` in weeks `{fromWeek}`–`{toWeek}`, per opening hour: the
- * same rows as `censoredDurationsSql` with a count `n`, every clock; `settled` says whether the
- * hour is old enough on clock `{clock}` (`CENSORED_EXACT_BELOW_HOURS`) to be taken from here.
+ * same rows as `censoredDurationsSql` (for `clock` only) with a count `n`; `settled` says
+ * whether the hour is old enough on that clock (`CENSORED_EXACT_BELOW_HOURS`) to be taken from
+ * here. The calendar clock needs no calendar lookups.
  */
-export function censoredFromRollupSql(): string {
+export function censoredFromRollupSql(clock: 'calendar' | 'business'): string {
   const mid = `(o.hour + interval '30 minutes')`;
   const end = `(o.hour + interval '1 hour')`;
   const fNow = businessMinutesAt('{now}::timestamptz', 'd_now');
-  return `
-     SELECT t.week, t.hour, t.settled, m.metric, m.clock, m.hours, t.claims AS n
-       FROM (
-         SELECT o.week, o.hour, o.claims, o.first_response_pending,
-                NOT o.refunded AND o.type IN (
-                  SELECT unnest(claim_types) FROM sla_policies WHERE shop_id = {shop} AND metric = 'refund') AS refund_pending,
-                extract(epoch FROM {now}::timestamptz - ${mid}) / 3600 AS calendar,
-                (${fNow} - ${businessMinutesAt(mid, 'd_mid')}) / 60 AS business,
-                CASE WHEN {clock} = 'calendar' THEN extract(epoch FROM {now}::timestamptz - ${end}) / 3600
-                     ELSE (${fNow} - ${businessMinutesAt(end, 'd_end')}) / 60 END >= ${CENSORED_EXACT_BELOW_HOURS} AS settled
-           FROM rollup_open_hour o
-           JOIN business_calendars k ON k.shop_id = o.shop_id
+  const age = (at: string, day: string) =>
+    clock === 'calendar'
+      ? `extract(epoch FROM {now}::timestamptz - ${at}) / 3600`
+      : `(${fNow} - ${businessMinutesAt(at, day)}) / 60`;
+  const calendar =
+    clock === 'calendar'
+      ? ''
+      : `JOIN business_calendars k ON k.shop_id = o.shop_id
            ${calendarDayJoin(mid, 'd_mid')}
            ${calendarDayJoin(end, 'd_end')}
-           ${calendarDayJoin('{now}::timestamptz', 'd_now')}
+           ${calendarDayJoin('{now}::timestamptz', 'd_now')}`;
+  return `
+     WITH refund_types AS (
+       SELECT DISTINCT unnest(claim_types) AS type FROM sla_policies WHERE shop_id = {shop} AND metric = 'refund')
+     SELECT t.week, t.hour, t.settled, m.metric, '${clock}' AS clock, m.hours, t.claims AS n
+       FROM (
+         SELECT o.week, o.hour, o.claims, o.first_response_pending,
+                NOT o.refunded AND o.type IN (SELECT type FROM refund_types) AS refund_pending,
+                (${age(mid, 'd_mid')})::float8 AS age,
+                (${age(end, 'd_end')}) >= ${CENSORED_EXACT_BELOW_HOURS} AS settled
+           FROM rollup_open_hour o
+           ${calendar}
           WHERE o.shop_id = {shop} AND o.week BETWEEN {fromWeek}::date AND {toWeek}::date
        ) t
        CROSS JOIN LATERAL (VALUES
-         ('first_response', 'calendar', CASE WHEN t.first_response_pending THEN t.calendar END),
-         ('first_response', 'business', CASE WHEN t.first_response_pending THEN t.business END),
-         ('resolution', 'calendar', t.calendar),
-         ('resolution', 'business', t.business),
-         ('refund', 'calendar', CASE WHEN t.refund_pending THEN t.calendar END),
-         ('refund', 'business', CASE WHEN t.refund_pending THEN t.business END)) AS m(metric, clock, hours)
+         ('first_response', CASE WHEN t.first_response_pending THEN t.age END),
+         ('resolution', t.age),
+         ('refund', CASE WHEN t.refund_pending THEN t.age END)) AS m(metric, hours)
       WHERE m.hours IS NOT NULL`;
 }
