@@ -49,6 +49,7 @@ describe('health, API errors and the dashboard on one port', () => {
         'SalesOrderOrdered1764950000000',
         'ShopTextModels1764960000000',
         'UiLanguages1764970000000',
+        'SlaHourRollups1764980000000',
       ],
       pending: [],
       upToDate: true,
