@@ -170,11 +170,13 @@ export class SlaQuery {
     return rows;
   }
 
-  /** Outcomes of the claims `scope` selects (plus `extra`), counted three ways at once. */
+  /**
+   * Outcomes of the claims `scope` selects, counted three ways at once; `fewClaims`: a few
+   * hours of claims, read through the indexes (`queryThroughIndexes`).
+   */
   private outcomeCounts(
     scope: { from: string; where: string },
     params: Record<string, unknown>,
-    extra = '',
     fewClaims = false,
   ): Promise<OutcomeGroupRow[]> {
     const sql = `WITH sp AS MATERIALIZED (${CUTOFFS})
@@ -187,7 +189,7 @@ export class SlaQuery {
               count(*) FILTER (WHERE o.outcome = 'breached' AND NOT o.closed)::int AS open_breached,
               count(*) FILTER (WHERE o.outcome = 'pending' AND o.closed AND o.closed_met)::int AS pending_met,
               count(*) FILTER (WHERE o.outcome = 'pending' AND o.closed AND NOT o.closed_met)::int AS pending_breached
-         FROM (${slaOutcomesSql(scope.from, scope.where + extra)}) o
+         FROM (${slaOutcomesSql(scope.from, scope.where)}) o
         GROUP BY GROUPING SETS ((o.policy_id, o.week), (o.policy_id, o.channel), (o.policy_id, o.assignee))`;
     return fewClaims
       ? this.reader.queryThroughIndexes<OutcomeGroupRow>(sql, params)
@@ -263,7 +265,6 @@ export class SlaQuery {
           where: 'WHERE sp.id = u.id',
         },
         boundaryParams,
-        '',
         true,
       ),
     ]);
