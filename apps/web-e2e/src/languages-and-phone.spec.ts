@@ -110,6 +110,8 @@ describe('languages and the phone layout', () => {
       const picker = page.locator('[data-testid=language]');
       await picker.waitFor();
       const before = page.url();
+      // The title is set once the page's messages are loaded: wait for it, as below.
+      await page.waitForFunction(() => document.title !== 'Returnlens');
       await expect(page.title()).resolves.toBe('SLA · Returnlens');
       await picker.selectOption('pl');
       await page.locator('[data-testid=nav]').getByText('Raport tygodniowy').waitFor();
