@@ -21,6 +21,11 @@ module.exports = {
           entryName: 'text-analysis-worker',
           entryPath: '../../libs/api/enrich/data-access/src/lib/text-analysis.worker.ts',
         },
+        // The upload's row-validation worker threads (RowValidationPool, beside main.js).
+        {
+          entryName: 'ingest-validation-worker',
+          entryPath: '../../libs/api/ingest/data-access/src/lib/row-validation.worker.ts',
+        },
       ],
       // The trained sentiment models and fastText's WebAssembly core, read by the
       // text-analysis worker from dist/apps/api/text-models (libs/shared/text/src/lib/model.ts).

@@ -107,16 +107,23 @@ export class BackgroundAnalysis implements OnApplicationBootstrap, OnApplication
     stage: string,
     batchId: string,
     weeks: readonly string[],
+    { onlyNew = false }: { readonly onlyNew?: boolean } = {},
   ): Promise<number> {
     const claims = kind === 'claims';
-    await client.query(
-      claims ? MARK_BATCH_CLAIMS_PENDING(stage) : MARK_BATCH_FEEDBACK_PENDING(stage),
-      [DEFAULT_SHOP_ID, batchId],
-    );
-    await client.query(
-      claims ? CLEAR_STAGED_CLAIMS_WITHOUT_TEXT(stage) : CLEAR_STAGED_FEEDBACK_WITHOUT_TEXT(stage),
-      [DEFAULT_SHOP_ID],
-    );
+    // Rows the batch only inserted carry no analysis: nothing to reset (two joins of the
+    // whole batch with its table saved).
+    if (!onlyNew) {
+      await client.query(
+        claims ? MARK_BATCH_CLAIMS_PENDING(stage) : MARK_BATCH_FEEDBACK_PENDING(stage),
+        [DEFAULT_SHOP_ID, batchId],
+      );
+      await client.query(
+        claims
+          ? CLEAR_STAGED_CLAIMS_WITHOUT_TEXT(stage)
+          : CLEAR_STAGED_FEEDBACK_WITHOUT_TEXT(stage),
+        [DEFAULT_SHOP_ID],
+      );
+    }
     const {
       rows: [{ n }],
     } = await client.query<{ n: number }>(

@@ -89,12 +89,17 @@ export class EnrichService {
     private readonly background: BackgroundAnalysis,
   ) {}
 
-  /** Called by the ingest service right after a batch's merge, in its transaction. */
+  /**
+   * Called by the ingest service right after a batch's merge, in its transaction. `merged`,
+   * when the caller knows it: how many stored rows the merge changed (none: every row of the
+   * batch is new, with no analysis to clear) and the weeks the batch touches.
+   */
   async afterMerge(
     client: PoolClient,
     kind: IngestKind,
     stage: string,
     batchId: string,
+    merged?: { readonly updated: number; readonly weeks: readonly string[] },
   ): Promise<EnrichStats | null> {
     if (kind !== 'claims' && kind !== 'feedback') return null;
     const started = Date.now();
@@ -103,8 +108,10 @@ export class EnrichService {
       rows: [{ n: pending }],
     } = await client.query<{ n: number }>(COUNT_STAGED_TEXTS(stage, column));
     if (pending > this.config.ingestInlineAnalysisMax) {
-      const weeks = await this.rollups.touchedWeeks(client, kind, stage);
-      const texts = await this.background.defer(client, kind, stage, batchId, weeks);
+      const weeks = merged?.weeks ?? (await this.rollups.touchedWeeks(client, kind, stage));
+      const texts = await this.background.defer(client, kind, stage, batchId, weeks, {
+        onlyNew: merged?.updated === 0,
+      });
       this.logger.log(
         `${texts} ${kind} texts of batch ${batchId}: analysed in the background once it commits (inline limit ${this.config.ingestInlineAnalysisMax})`,
       );
@@ -126,12 +133,16 @@ export class EnrichService {
     } finally {
       await client.query(CLOSE_TEXTS);
     }
-    const cleared = await client.query(
-      kind === 'claims'
-        ? CLEAR_STAGED_CLAIMS_WITHOUT_TEXT(stage)
-        : CLEAR_STAGED_FEEDBACK_WITHOUT_TEXT(stage),
-      [DEFAULT_SHOP_ID],
-    );
+    // Rows the batch only inserted carry no analysis to clear.
+    const cleared =
+      merged?.updated === 0
+        ? { rowCount: 0 }
+        : await client.query(
+            kind === 'claims'
+              ? CLEAR_STAGED_CLAIMS_WITHOUT_TEXT(stage)
+              : CLEAR_STAGED_FEEDBACK_WITHOUT_TEXT(stage),
+            [DEFAULT_SHOP_ID],
+          );
     await client.query(ANALYSIS_DONE_INLINE, [batchId, texts]);
     const stats = {
       kind,

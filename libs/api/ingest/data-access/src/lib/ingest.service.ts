@@ -418,6 +418,7 @@ export class IngestService {
       notes,
     });
     lap('read+validate+copy');
+    timings['validation threads'] = staged.threads;
     if (staged.rows === 0) throw new EmptyBatchError();
     let rejected = staged.rejected;
     // Lines keyed by order + SKU that repeat a SKU in their order are numbered, not dropped.
@@ -458,7 +459,11 @@ export class IngestService {
     if (!request.dryRun) await this.rollups.analyzeIfGrown(client, spec.table, merged.inserted);
     // Text enrichment: inferred reasons of claims; language, sentiment and aspects of
     // feedback — before the rollups, which count them.
-    if (!request.dryRun) await this.enrich.afterMerge(client, request.kind, STAGE_TABLE, batchId);
+    if (!request.dryRun)
+      await this.enrich.afterMerge(client, request.kind, STAGE_TABLE, batchId, {
+        updated: merged.updated,
+        weeks: touchedWeeks,
+      });
     lap('enrich');
     if (!request.dryRun)
       await this.rollups.refreshAfterMerge(client, request.kind, touchedWeeks, cohortWeeks);

@@ -9,28 +9,51 @@ import { weekOf } from './metrics.sql';
 /** The UTC hour claim `c` was opened in: the key of the hourly SLA rollups. */
 export const openingHour = (c = 'c') => `date_trunc('hour', ${c}.opened_at, 'UTC')`;
 
+/** The instants of a claim that durations are measured between, with their aliases. */
+const EVENTS = [
+  ['opened_at', 'open'],
+  ['first_response_at', 'first'],
+  ['resolved_at', 'resolved'],
+  ['refunded_at', 'refund'],
+] as const;
+
 /**
  * Hours from opening to each measured event, by calendar and by business clock, of the
  * claims `c` that `from` and `where` select (`from` may join products as `p`); the opening
- * hour and whether the claim is open.
+ * hour and whether the claim is open. Each instant is turned into local time once per claim
+ * (`l`, kept from being inlined back by `OFFSET 0`) and the hours are float8: this runs over
+ * every claim of a batch's weeks.
  */
 export function timedClaimsSql(from: string, where: string): string {
+  const hours = (event: string) => `date_part('epoch', c.${event} - c.opened_at) / 3600`;
+  const business = (event: (typeof EVENTS)[number]) =>
+    businessMinutesAt(`c.${event[0]}`, `d_${event[1]}`, `l.${event[1]}_minute`);
+  const elapsedBusiness = (index: number) =>
+    `(${business(EVENTS[index])} - ${business(EVENTS[0])}) / 60`;
+  const locals = EVENTS.map(([column, a]) => `c.${column} AT TIME ZONE k.time_zone AS ${a}_local`);
+  const minutes = EVENTS.map(
+    ([, a]) => `x.${a}_local, date_part('epoch', x.${a}_local::time) / 60 AS ${a}_minute`,
+  );
+  const days = EVENTS.map(([column, a]) =>
+    calendarDayJoin(`c.${column}`, `d_${a}`, `l.${a}_local`),
+  );
   return `
   SELECT c.type, c.channel, c.resolution, COALESCE(c.assignee, '') AS assignee,
          ${weekOf('c.opened_at')} AS week,
-         extract(epoch FROM c.first_response_at - c.opened_at) / 3600 AS first_response_calendar,
-         extract(epoch FROM c.resolved_at - c.opened_at) / 3600       AS resolution_calendar,
-         extract(epoch FROM c.refunded_at - c.opened_at) / 3600       AS refund_calendar,
-         (${businessMinutesAt('c.first_response_at', 'd_first')} - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60 AS first_response_business,
-         (${businessMinutesAt('c.resolved_at', 'd_resolved')} - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60       AS resolution_business,
-         (${businessMinutesAt('c.refunded_at', 'd_refund')} - ${businessMinutesAt('c.opened_at', 'd_open')}) / 60       AS refund_business,
+         ${hours('first_response_at')} AS first_response_calendar,
+         ${hours('resolved_at')}       AS resolution_calendar,
+         ${hours('refunded_at')}       AS refund_calendar,
+         ${elapsedBusiness(1)} AS first_response_business,
+         ${elapsedBusiness(2)}       AS resolution_business,
+         ${elapsedBusiness(3)}       AS refund_business,
          ${openingHour('c')} AS hour, (${CLAIM_OPEN}) AS open
     FROM ${from}
     JOIN business_calendars k ON k.shop_id = c.shop_id
-    ${calendarDayJoin('c.opened_at', 'd_open')}
-    ${calendarDayJoin('c.first_response_at', 'd_first')}
-    ${calendarDayJoin('c.resolved_at', 'd_resolved')}
-    ${calendarDayJoin('c.refunded_at', 'd_refund')}
+    CROSS JOIN LATERAL (
+      SELECT ${minutes.join(',\n             ')}
+        FROM (SELECT ${locals.join(', ')} OFFSET 0) x
+      OFFSET 0) l
+    ${days.join('\n    ')}
    ${where}`;
 }
 
