@@ -1,7 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { totalmem } from 'node:os';
 import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Logger } from '@nestjs/common';
@@ -14,6 +13,7 @@ import {
   restartDelayMs,
   StartFailedError,
 } from './postmaster';
+import { serverMemoryFlags } from './server-memory';
 
 const DATABASE_NAME = 'returnlens';
 const SUPERUSER = 'postgres';
@@ -99,27 +99,6 @@ class PostgresServer {
     forgetExitedPostmaster(this.server);
     await this.server.stop();
   }
-}
-
-/**
- * The embedded server's caches and checkpoint spacing, sized for a batch of a million rows
- * (docs/performance.md, "Ingest"): PostgreSQL's defaults (128 MB of shared buffers, 8 MB for
- * a session's temporary tables, a checkpoint every 1 GB of WAL) made a large batch write its
- * table, indexes and staging table out again and again. Shared buffers an eighth of the
- * machine's memory, between 128 MB and 512 MB; temporary tables (the staging table and the
- * rollups' working tables of an upload) up to half that, taken only by a session that uses
- * them; WAL up to 2 GB between checkpoints.
- */
-export function serverMemoryFlags(totalBytes = totalmem()): string[] {
-  const mb = Math.round(Math.min(512, Math.max(128, totalBytes / 8 / 1024 ** 2)));
-  return [
-    '-c',
-    `shared_buffers=${mb}MB`,
-    '-c',
-    `temp_buffers=${Math.round(mb / 2)}MB`,
-    '-c',
-    'max_wal_size=2GB',
-  ];
 }
 
 /**

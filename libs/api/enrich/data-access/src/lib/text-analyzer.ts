@@ -20,6 +20,13 @@ import type {
 /** The worker's bundle, beside the API's own (`dist/apps/api/text-analysis-worker.js`). */
 export const WORKER_FILE = 'text-analysis-worker.js';
 
+/**
+ * The worker's young generation, in MB: small, so the garbage of each chunk of texts is
+ * collected early (its old generation has the API's own budget, `--max-old-space-size`,
+ * which takes precedence over a worker's limit). Measured: docs/performance.md, "Ingest".
+ */
+const TEXT_WORKER_HEAP = { maxYoungGenerationSizeMb: 8 };
+
 /** A worker with nothing to do for this long is stopped (its lexicons freed). */
 const IDLE_MS = 30_000;
 
@@ -130,7 +137,7 @@ export class TextAnalyzer implements OnApplicationShutdown {
 
   private started(script: string): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(script);
+    const worker = new Worker(script, { resourceLimits: TEXT_WORKER_HEAP });
     worker.unref();
     worker.on('message', (answer: AnalyseAnswer | AdaptAnswer) => {
       const waiter = this.waiting.get(answer.id);

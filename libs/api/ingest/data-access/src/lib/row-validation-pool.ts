@@ -8,8 +8,12 @@ import type { RowToStage, StagedRows, ValidatorSpec } from './stage-rows';
 /** The workers' bundle, beside the API's own (`dist/apps/api/ingest-validation-worker.js`). */
 export const VALIDATION_WORKER_FILE = 'ingest-validation-worker.js';
 
-/** A validation worker's heap: young and old generation, in MB. */
-const WORKER_HEAP = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 };
+/**
+ * A validation worker's young generation, in MB: small, so each chunk's garbage is collected
+ * early (the old generation has the API's own budget, `--max-old-space-size`, which takes
+ * precedence over a worker's limit).
+ */
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 8 };
 
 /**
  * Validation threads for one large upload: one per core but the one that reads the file
@@ -46,8 +50,6 @@ export class RowValidationPool {
 
   constructor(script: string, threads: number, spec: ValidatorSpec) {
     this.workers = Array.from({ length: threads }, () => {
-      // A small young generation collects each chunk's garbage early: the API's memory stays
-      // near its budget (docs/decisions/0012) with the workers counted in.
       const worker = new Worker(script, { workerData: spec, resourceLimits: WORKER_HEAP });
       worker.on('message', (answer: ValidateAnswer) => this.answered(answer));
       worker.on('error', (error) => this.fail(error));

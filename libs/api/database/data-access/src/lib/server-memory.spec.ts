@@ -1,4 +1,4 @@
-import { serverMemoryFlags } from './embedded-postgres';
+import { serverMemoryFlags } from './server-memory';
 
 describe('serverMemoryFlags', () => {
   const flags = (gib: number) => {
