@@ -16,3 +16,4 @@ export * from './lib/batch-events';
 export * from './lib/i18n/error-messages';
 export * from './lib/i18n/request-language';
 export * from './lib/i18n/csv-labels';
+export * from './lib/worker-threads';

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import {
@@ -9,6 +7,7 @@ import {
   type FittedModel,
   type LabelledText,
 } from '@returnlens/shared/text';
+import { bundledWorkerScript, WORKER_RESOURCE_LIMITS } from '@returnlens/api/shared/util';
 import { analyseTexts, TextCache, type TextInput, type TextValues } from './enrich.rows';
 import type {
   AdaptAnswer,
@@ -19,13 +18,6 @@ import type {
 
 /** The worker's bundle, beside the API's own (`dist/apps/api/text-analysis-worker.js`). */
 export const WORKER_FILE = 'text-analysis-worker.js';
-
-/**
- * The worker's young generation, in MB: small, so the garbage of each chunk of texts is
- * collected early (its old generation has the API's own budget, `--max-old-space-size`,
- * which takes precedence over a worker's limit). Measured: docs/performance.md, "Ingest".
- */
-const TEXT_WORKER_HEAP = { maxYoungGenerationSizeMb: 8 };
 
 /** A worker with nothing to do for this long is stopped (its lexicons freed). */
 const IDLE_MS = 30_000;
@@ -50,8 +42,7 @@ export class TextAnalyzer implements OnApplicationShutdown {
   private local: { scope: string; cache: TextCache<TextValues> } | null = null;
 
   constructor() {
-    const script = join(dirname(process.argv[1] ?? '.'), WORKER_FILE);
-    this.script = existsSync(script) ? script : null;
+    this.script = bundledWorkerScript(WORKER_FILE);
   }
 
   /** Whether the analysis runs in a worker thread (false: in this one). */
@@ -137,7 +128,7 @@ export class TextAnalyzer implements OnApplicationShutdown {
 
   private started(script: string): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(script, { resourceLimits: TEXT_WORKER_HEAP });
+    const worker = new Worker(script, { resourceLimits: WORKER_RESOURCE_LIMITS });
     worker.unref();
     worker.on('message', (answer: AnalyseAnswer | AdaptAnswer) => {
       const waiter = this.waiting.get(answer.id);

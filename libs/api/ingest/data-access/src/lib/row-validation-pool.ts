@@ -1,19 +1,11 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { WORKER_RESOURCE_LIMITS } from '@returnlens/api/shared/util';
 import type { ValidateAnswer } from './row-validation.worker';
 import type { RowToStage, StagedRows, ValidatorSpec } from './stage-rows';
 
 /** The workers' bundle, beside the API's own (`dist/apps/api/ingest-validation-worker.js`). */
 export const VALIDATION_WORKER_FILE = 'ingest-validation-worker.js';
-
-/**
- * A validation worker's young generation, in MB: small, so each chunk's garbage is collected
- * early (the old generation has the API's own budget, `--max-old-space-size`, which takes
- * precedence over a worker's limit).
- */
-const WORKER_HEAP = { maxYoungGenerationSizeMb: 8 };
 
 /**
  * Validation threads for one large upload: one per core but the one that reads the file
@@ -24,12 +16,6 @@ export function validationThreads(): number {
   const set = process.env['INGEST_WORKERS'];
   if (set !== undefined && /^\d+$/.test(set)) return Math.min(Number(set), 8);
   return Math.min(4, Math.max(1, availableParallelism() - 1));
-}
-
-/** The workers' script when the API runs from its bundle (null from TypeScript sources). */
-export function validationWorkerScript(): string | null {
-  const script = join(dirname(process.argv[1] ?? '.'), VALIDATION_WORKER_FILE);
-  return existsSync(script) ? script : null;
 }
 
 /**
@@ -50,7 +36,10 @@ export class RowValidationPool {
 
   constructor(script: string, threads: number, spec: ValidatorSpec) {
     this.workers = Array.from({ length: threads }, () => {
-      const worker = new Worker(script, { workerData: spec, resourceLimits: WORKER_HEAP });
+      const worker = new Worker(script, {
+        workerData: spec,
+        resourceLimits: WORKER_RESOURCE_LIMITS,
+      });
       worker.on('message', (answer: ValidateAnswer) => this.answered(answer));
       worker.on('error', (error) => this.fail(error));
       worker.on('exit', (code) => {

@@ -7,11 +7,12 @@ import {
   type SourceRecord,
 } from '@returnlens/api/ingest/util';
 import { copyLine, copyText } from '@returnlens/api/shared/sql';
+import { bundledWorkerScript } from '@returnlens/api/shared/util';
 import { createStageSql, KIND_TABLES, STAGE_TABLE } from './ingest.tables';
 import {
   RowValidationPool,
   validationThreads,
-  validationWorkerScript,
+  VALIDATION_WORKER_FILE,
 } from './row-validation-pool';
 import { rowStager, type RowToStage, type StagedRows, type ValidatorSpec } from './stage-rows';
 
@@ -49,18 +50,16 @@ export const THREADED_AFTER_ROWS = 4000;
 /** A chunk of records on its way: those read and, once validated, what to COPY of them. */
 interface Chunk {
   readonly items: readonly ReadItem[];
-  /** The readable records of `items`, in the order they were validated. */
-  readonly records: readonly ReadItem[];
   readonly staged: StagedRows;
 }
 
 /**
  * Reads every record, validates it and COPYs it into the staging table: a valid row with its
  * typed columns, a bad one with its raw text and every error (docs/decisions/0006). Returns
- * the rows read and rejected, and how many threads validated them. Once a file proves large (THREADED_AFTER_ROWS), its chunks are
- * validated in worker threads (RowValidationPool) while this thread reads the next ones and
- * writes the COPY; chunks are taken back in the file's order, so the staging table, the
- * notes and the progress are the same as without threads.
+ * the rows read and rejected, and how many threads validated them. Once a file proves large
+ * (THREADED_AFTER_ROWS), its chunks are validated in worker threads (RowValidationPool) while
+ * this thread reads the next ones and writes the COPY; chunks are taken back in the file's
+ * order, so the staging table, the notes and the progress are the same as without threads.
  */
 export async function loadStage(
   client: PoolClient,
@@ -86,31 +85,34 @@ export async function loadStage(
     rejected++;
     return copyLine([item.rowNumber, false, storable(item.rawText), errorsJson(errors), ...empty]);
   };
-  const script = validationThreads() > 0 ? validationWorkerScript() : null;
+  const threads = validationThreads();
+  const script = threads > 0 ? bundledWorkerScript(VALIDATION_WORKER_FILE) : null;
   let pool: RowValidationPool | null = null;
-  let threads = 0;
+  /** Chunks validated ahead of the one the COPY waits for. */
+  let ahead = 0;
 
   /** Sends a chunk's readable records to be validated (here while the file is small). */
   function dispatch(items: readonly ReadItem[]): Promise<Chunk> {
-    const records = items.filter((item): item is SourceRecord => !isUnreadable(item));
-    const toStage = records.map((item): RowToStage => [item.rowNumber, item.raw]);
+    const toStage = items
+      .filter((item): item is SourceRecord => !isUnreadable(item))
+      .map((item): RowToStage => [item.rowNumber, item.raw]);
     read += items.length;
     if (!pool && script && read > THREADED_AFTER_ROWS) {
-      pool = new RowValidationPool(script, validationThreads(), validator);
-      threads = pool.size;
+      pool = new RowValidationPool(script, threads, validator);
+      ahead = threads * 2;
     }
     if (!pool) {
       try {
-        return Promise.resolve({ items, records, staged: stageHere(toStage) });
+        return Promise.resolve({ items, staged: stageHere(toStage) });
       } catch (error) {
         return Promise.reject(error as Error);
       }
     }
-    return pool.validate(toStage).then((staged) => ({ items, records, staged }));
+    return pool.validate(toStage).then((staged) => ({ items, staged }));
   }
 
   /** A validated chunk as COPY text, its notes and counts taken in the file's order. */
-  function copyOf({ items, records, staged }: Chunk): string {
+  function copyOf({ items, staged }: Chunk): string {
     rows += items.length;
     for (const [rowNumber, notes] of staged.notes) options.notes?.add(rowNumber, notes);
     const refused = new Map(staged.rejected);
@@ -134,29 +136,27 @@ export async function loadStage(
       const errors = refused.get(index++);
       if (errors) lines.push(rejectedLine(item, errors));
     }
-    if (index !== records.length) throw new Error('a validated chunk lost its records');
     return staged.copy + (lines.length ? lines.join('\n') + '\n' : '');
   }
 
   /** The chunks of COPY text, in order; a few validated ahead while the thread reads on. */
   async function* staged(): AsyncGenerator<string> {
-    const ahead: Promise<Chunk>[] = [];
+    const chunks: Promise<Chunk>[] = [];
     const next = async () => {
-      const text = copyOf(await (ahead.shift() as Promise<Chunk>));
+      const text = copyOf(await (chunks.shift() as Promise<Chunk>));
       options.onProgress?.({ rows, rejected });
       return text;
     };
     for await (const batch of batches) {
       const chunk = dispatch(batch);
       chunk.catch(() => undefined); // awaited in order below, where its failure fails the batch
-      ahead.push(chunk);
-      const pending = pool ? (pool as RowValidationPool).size * 2 : 0;
-      while (ahead.length > pending) {
+      chunks.push(chunk);
+      while (chunks.length > ahead) {
         const text = await next();
         if (text) yield text;
       }
     }
-    while (ahead.length) {
+    while (chunks.length) {
       const text = await next();
       if (text) yield text;
     }
@@ -167,5 +167,5 @@ export async function loadStage(
     await (pool as RowValidationPool | null)?.close();
   }
   options.onProgress?.({ rows, rejected });
-  return { rows, rejected, threads };
+  return { rows, rejected, threads: ahead > 0 ? threads : 0 };
 }
