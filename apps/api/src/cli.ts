@@ -322,8 +322,9 @@ async function rollupsCommand(config: AppConfig, args: string[]): Promise<number
 
 /** The text analysis as the API wires it, on the command line's own connection pool. */
 function textAnalysis(db: DataSource, config: AppConfig, rollups: RollupsService) {
-  const background = new BackgroundAnalysis(db, rollups, new TextAnalyzer());
-  return { background, enrich: new EnrichService(db, config, rollups, background) };
+  const analyzer = new TextAnalyzer();
+  const background = new BackgroundAnalysis(db, rollups, analyzer);
+  return { background, enrich: new EnrichService(db, config, rollups, background, analyzer) };
 }
 
 /** Batches whose texts are still to analyse (pending, or interrupted), to completion. */

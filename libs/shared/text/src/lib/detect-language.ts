@@ -1,10 +1,26 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- tinyld types sit behind package "exports" (see tinyld.d.ts)
 /// <reference path="./tinyld.d.ts" />
-import { detectAll } from 'tinyld/heavy';
+import type * as Tinyld from 'tinyld/heavy';
 import { ANALYSED_LANGUAGES } from '@returnlens/shared/contracts';
 import { OTHER_COMMON_WORDS } from './languages/common-words';
 import { packFor } from './languages/compiled';
 import { foldWord, tokenize, type Token } from './tokenize';
+
+/**
+ * tinyld's heavy profile builds its n-gram tables when it is loaded (about 60 MB of a
+ * process's memory, 20 MB of it kept), so it is loaded by the first text that needs it, not by
+ * every process that imports this library: the API's own thread hands texts to a worker and
+ * never needs it. (The light profile would take half that, but detected fewer of the less
+ * common languages in `npm run eval:text`.)
+ */
+let tinyld: typeof Tinyld | undefined;
+function detectAll(
+  text: string,
+  options?: Partial<Tinyld.DetectOption>,
+): ReturnType<typeof Tinyld.detectAll> {
+  tinyld ??= require('tinyld/heavy') as typeof Tinyld;
+  return tinyld.detectAll(text, options);
+}
 
 export type Script =
   'latin' | 'cyrillic' | 'hebrew' | 'arabic' | 'greek' | 'cjk' | 'hangul' | 'other' | 'none';

@@ -205,7 +205,7 @@ export class BackgroundAnalysis implements OnApplicationBootstrap, OnApplication
       );
       if (!rows.length) break;
       after = rows[rows.length - 1].external_id;
-      const values = await this.analyzer.analyse(kind, rows, batchId);
+      const { values } = await this.analyzer.analyse(kind, rows, batchId);
       if (this.stopping) return;
       analysed += await this.commitChunk(batchId, kind, rows, values);
       onProgress?.({ batchId, kind, analysed });

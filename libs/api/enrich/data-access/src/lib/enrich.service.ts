@@ -4,16 +4,10 @@ import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import type { IngestKind } from '@returnlens/shared/contracts';
 import { RollupsService } from '@returnlens/api/rollups/data-access';
-import { loadTextModels } from '@returnlens/shared/text';
 import { APP_CONFIG, DEFAULT_SHOP_ID, type AppConfig } from '@returnlens/api/shared/util';
 import { BackgroundAnalysis, updatedCount } from './background-analysis';
-import {
-  analyseTexts,
-  TextCache,
-  type ClaimTextValues,
-  type FeedbackTextValues,
-  type TextValues,
-} from './enrich.rows';
+import { TextAnalyzer } from './text-analyzer';
+import type { ClaimTextValues, FeedbackTextValues } from './enrich.rows';
 import {
   ANALYSIS_DONE_INLINE,
   CLEAR_STAGED_CLAIMS_WITHOUT_TEXT,
@@ -87,6 +81,7 @@ export class EnrichService {
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'ingestInlineAnalysisMax'>,
     private readonly rollups: RollupsService,
     private readonly background: BackgroundAnalysis,
+    private readonly analyzer: TextAnalyzer,
   ) {}
 
   /**
@@ -117,8 +112,8 @@ export class EnrichService {
       );
       return { kind, texts, analysed: 0, updated: 0, ms: Date.now() - started, deferred: true };
     }
-    const cache = new TextCache<TextValues>();
     let texts = 0;
+    let analysed = 0;
     let updated = 0;
     await client.query(
       kind === 'claims' ? STAGED_CLAIM_TEXTS_CURSOR(stage) : STAGED_FEEDBACK_TEXTS_CURSOR(stage),
@@ -128,7 +123,9 @@ export class EnrichService {
         const { rows } = await client.query<TextRow>(FETCH_TEXTS);
         if (!rows.length) break;
         texts += rows.length;
-        updated += await this.write(client, kind, rows, cache);
+        const written = await this.write(client, kind, rows, batchId);
+        analysed += written.analysed;
+        updated += written.updated;
       }
     } finally {
       await client.query(CLOSE_TEXTS);
@@ -147,7 +144,7 @@ export class EnrichService {
     const stats = {
       kind,
       texts,
-      analysed: cache.misses,
+      analysed,
       updated: updated + (cleared.rowCount ?? 0),
       ms: Date.now() - started,
     };
@@ -160,9 +157,10 @@ export class EnrichService {
     const out: EnrichStats[] = [];
     for (const kind of options.kinds ?? (['claims', 'feedback'] as const)) {
       const started = Date.now();
-      const cache = new TextCache<TextValues>();
+      const scope = `reanalyze ${kind} ${started}`;
       let after = '';
       let texts = 0;
+      let analysed = 0;
       let updated = 0;
       for (;;) {
         const rows: TextRow[] = await this.db.query(
@@ -172,10 +170,12 @@ export class EnrichService {
         if (!rows.length) break;
         after = rows[rows.length - 1].external_id;
         texts += rows.length;
-        updated += await this.write(this.db, kind, rows, cache);
+        const written = await this.write(this.db, kind, rows, scope);
+        analysed += written.analysed;
+        updated += written.updated;
         options.onProgress?.({ kind, texts });
       }
-      out.push({ kind, texts, analysed: cache.misses, updated, ms: Date.now() - started });
+      out.push({ kind, texts, analysed, updated, ms: Date.now() - started });
     }
     return out;
   }
@@ -186,17 +186,20 @@ export class EnrichService {
     return row;
   }
 
-  /** Analyses one page of texts and writes what changed; returns the rows updated. */
+  /**
+   * Analyses one page of texts and writes what changed; returns the distinct texts analysed
+   * and the rows updated. The analysis runs in the text-analysis worker (TextAnalyzer), so
+   * the API's own thread never loads the language detector and the trained models; `scope`
+   * shares its cache of distinct texts.
+   */
   private async write(
     q: Queryable | DataSource,
     kind: EnrichKind,
     rows: readonly TextRow[],
-    cache: TextCache<TextValues>,
-  ): Promise<number> {
+    scope: string,
+  ): Promise<{ analysed: number; updated: number }> {
     const ids = rows.map((r) => r.external_id);
-    // The trained sentiment models load once per process; without them, the rules alone.
-    await loadTextModels().catch(() => undefined);
-    const values = analyseTexts(kind, rows, cache);
+    const { values, analysed } = await this.analyzer.analyse(kind, rows, scope);
     let result: unknown;
     if (kind === 'claims') {
       const v = values as ClaimTextValues[];
@@ -218,6 +221,6 @@ export class EnrichService {
         v.map((x) => x.aspects),
       ]);
     }
-    return updatedCount(result);
+    return { analysed, updated: updatedCount(result) };
   }
 }

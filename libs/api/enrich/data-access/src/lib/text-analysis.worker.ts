@@ -25,7 +25,8 @@ export interface AdaptRequest {
 }
 
 export type AnalyseAnswer =
-  | { readonly id: number; readonly values: TextValues[] }
+  /** `analysed`: distinct texts analysed for this request (the rest came from the cache). */
+  | { readonly id: number; readonly values: TextValues[]; readonly analysed: number }
   | { readonly id: number; readonly error: string };
 
 export type AdaptAnswer =
@@ -65,7 +66,9 @@ function answer(request: AnalyseRequest): void {
   }
   let reply: AnalyseAnswer;
   try {
-    reply = { id: request.id, values: analyseTexts(request.kind, request.rows, cache) };
+    const misses = cache.misses;
+    const values = analyseTexts(request.kind, request.rows, cache);
+    reply = { id: request.id, values, analysed: cache.misses - misses };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }

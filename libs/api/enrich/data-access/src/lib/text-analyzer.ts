@@ -19,6 +19,13 @@ import type {
 /** The worker's bundle, beside the API's own (`dist/apps/api/text-analysis-worker.js`). */
 export const WORKER_FILE = 'text-analysis-worker.js';
 
+/** What {@link TextAnalyzer.analyse} answers. */
+export interface AnalysedTexts {
+  readonly values: TextValues[];
+  /** Distinct texts analysed (the rest came from the scope's cache). */
+  readonly analysed: number;
+}
+
 /** A worker with nothing to do for this long is stopped (its lexicons freed). */
 const IDLE_MS = 30_000;
 
@@ -50,12 +57,15 @@ export class TextAnalyzer implements OnApplicationShutdown {
     return this.script !== null;
   }
 
-  /** The values of `rows`, in order; `scope` (a batch) shares one cache of distinct texts. */
+  /**
+   * The values of `rows`, in order, and how many distinct texts were analysed for them (the
+   * rest came from the cache); `scope` (a batch) shares one cache of distinct texts.
+   */
   analyse(
     kind: 'claims' | 'feedback',
     rows: readonly TextInput[],
     scope: string,
-  ): Promise<TextValues[]> {
+  ): Promise<AnalysedTexts> {
     if (!this.script) {
       // The trained models load once in this thread too; without them, the rules alone.
       return loadTextModels()
@@ -64,7 +74,9 @@ export class TextAnalyzer implements OnApplicationShutdown {
         })
         .then(() => {
           if (this.local?.scope !== scope) this.local = { scope, cache: new TextCache() };
-          return analyseTexts(kind, rows, this.local.cache);
+          const misses = this.local.cache.misses;
+          const values = analyseTexts(kind, rows, this.local.cache);
+          return { values, analysed: this.local.cache.misses - misses };
         });
     }
     const request: Omit<AnalyseRequest, 'id'> = {
@@ -72,9 +84,7 @@ export class TextAnalyzer implements OnApplicationShutdown {
       scope,
       rows: rows.map((r) => ({ text: r.text, stated_language: r.stated_language ?? null })),
     };
-    return this.ask(this.script, request).then(
-      (answer) => (answer as { values: TextValues[] }).values,
-    );
+    return this.ask(this.script, request).then((answer) => answer as AnalysedTexts);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { SESSION_COOKIE, XSRF_COOKIE } from '@returnlens/shared/contracts';
 
 /** Debian's Chromium; playwright-core never downloads a browser of its own. */
@@ -65,6 +65,8 @@ export async function renderDashboardPdf(request: PdfRequest): Promise<Buffer> {
   let step = 'starting Chromium';
   const work = async (): Promise<Buffer> => {
     try {
+      // Loaded at the first PDF, not with the API (about 70 MB of memory for every process).
+      const { chromium } = await import('playwright-core');
       browser = await chromium.launch({
         executablePath: CHROMIUM_PATH,
         args: CHROMIUM_ARGS,
