@@ -164,13 +164,11 @@ export class KpisQuery {
     ctx: Context,
     now: Date,
   ): Promise<{ value: number | null; n: number; stillOpen: number }> {
-    const { events, censored } = await this.sla.durationBuckets(ctx, 'calendar', now);
+    const { events, censored } = await this.sla.durationBuckets(ctx, 'calendar', now, 'resolution');
     const observations = [
       ...events.map((r) => ({ ...r, event: true })),
       ...censored.map((r) => ({ ...r, event: false })),
-    ]
-      .filter((r) => r.metric === 'resolution')
-      .map((r) => ({ time: bucketHours(r.bucket), event: r.event, count: r.n }));
+    ].map((r) => ({ time: bucketHours(r.bucket), event: r.event, count: r.n }));
     const summary = survivalSummary(observations);
     return {
       value: summary.median,

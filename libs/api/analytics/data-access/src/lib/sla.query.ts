@@ -353,38 +353,43 @@ export class SlaQuery {
    * The duration histogram of the period's claims on `clock` (2 % log buckets, per week of
    * opening and metric): the events (from the rollup without filters, the same buckets over
    * raw rows with them) and the open claims censored at their age now, in the same buckets
-   * (without filters from the open claims' hourly rollup, `censoredFromRollupSql`).
+   * (without filters from the open claims' hourly rollup, `censoredFromRollupSql`). With
+   * `metric`, that metric's buckets only, summed over the period's weeks (`week` is '').
    */
   async durationBuckets(
     ctx: Context,
     clock: SlaClock,
     now: Date,
+    metric?: SlaMetric,
   ): Promise<{ events: DurationBucketRow[]; censored: DurationBucketRow[] }> {
     type BucketRow = DurationBucketRow;
     const raw = filtersBeyondPeriod(ctx.filters);
     if (raw) ctx.raw = true;
-    const eventParams: Record<string, unknown> = { clock };
+    const weekLabel = (expr: string) => (metric ? `''` : `to_char(${expr}, 'YYYY-MM-DD')`);
+    const ofMetric = (expr: string) => (metric ? ` AND ${expr} = {metric}` : '');
+    const eventParams: Record<string, unknown> = { clock, ...(metric ? { metric } : {}) };
     const events = raw
       ? (() => {
           const scope = this.reader.claimScope(ctx, eventParams);
           return this.reader.query<BucketRow>(
-            `SELECT to_char(d.week, 'YYYY-MM-DD') AS week, d.metric, ${durationBucket('d.hours')} AS bucket, count(*)::int AS n
+            `SELECT ${weekLabel('d.week')} AS week, d.metric, ${durationBucket('d.hours')} AS bucket, count(*)::int AS n
                FROM (${durationValuesSql(timedClaimsSql(scope.from, scope.where))}) d
-              WHERE d.clock = {clock}
+              WHERE d.clock = {clock}${ofMetric('d.metric')}
               GROUP BY 1, 2, 3`,
             eventParams,
           );
         })()
       : this.reader.query<BucketRow>(
-          `SELECT to_char(week, 'YYYY-MM-DD') AS week, metric, bucket, n::int AS n FROM rollup_durations_week
-            WHERE shop_id = {shop} AND clock = {clock} AND week BETWEEN {fromWeek}::date AND {toWeek}::date`,
-          { clock, fromWeek: ctx.period.range.fromWeek, toWeek: ctx.period.range.toWeek },
+          `SELECT ${weekLabel('week')} AS week, metric, bucket, sum(n)::int AS n FROM rollup_durations_week
+            WHERE shop_id = {shop} AND clock = {clock} AND week BETWEEN {fromWeek}::date AND {toWeek}::date${ofMetric('metric')}
+            GROUP BY 1, 2, 3`,
+          { ...eventParams, fromWeek: ctx.period.range.fromWeek, toWeek: ctx.period.range.toWeek },
         );
-    const openParams: Record<string, unknown> = { clock, now };
+    const openParams: Record<string, unknown> = { clock, now, ...(metric ? { metric } : {}) };
     const bucketed = (source: string) =>
-      `SELECT to_char(d.week, 'YYYY-MM-DD') AS week, d.metric, ${durationBucket('d.hours')} AS bucket, sum(d.n)::int AS n
+      `SELECT ${weekLabel('d.week')} AS week, d.metric, ${durationBucket('d.hours')} AS bucket, sum(d.n)::int AS n
          FROM (${source}) d
-        WHERE d.clock = {clock} AND d.hours >= 0
+        WHERE d.clock = {clock} AND d.hours >= 0${ofMetric('d.metric')}
         GROUP BY 1, 2, 3`;
     let censored: Promise<BucketRow[]>;
     if (raw) {
