@@ -22,6 +22,54 @@ describe('binomialTestTwoSided', () => {
     expect(binomialTestTwoSided(0, 0, 0.2)).toBe(1);
   });
 
+  it('agrees with the sum over every outcome, for small and large samples', () => {
+    // The definition, term by term over all n + 1 outcomes.
+    const lnPmf = (i: number, n: number, p: number) =>
+      logGamma(n + 1) -
+      logGamma(i + 1) -
+      logGamma(n - i + 1) +
+      i * Math.log(p) +
+      (n - i) * Math.log1p(-p);
+    const reference = (k: number, n: number, p: number) => {
+      const observed = lnPmf(k, n, p) + Math.log1p(1e-7);
+      let asExtreme = 0;
+      let moreLikely = 0;
+      for (let i = 0; i <= n; i++) {
+        const v = Math.exp(lnPmf(i, n, p));
+        if (lnPmf(i, n, p) <= observed) asExtreme += v;
+        else moreLikely += v;
+      }
+      return asExtreme < 0.5 ? asExtreme : Math.max(0, 1 - moreLikely);
+    };
+    const cases: [number, number, number][] = [
+      [0, 1, 0.5],
+      [1, 1, 0.5],
+      [7, 20, 1 / 9],
+      [0, 40, 1 / 9],
+      [40, 40, 1 / 9],
+      [13, 30, 0.5],
+      [2_600, 20_000, 1 / 9],
+      [2_222, 20_000, 1 / 9],
+      [1_900, 20_000, 1 / 9],
+      [60_000, 200_000, 0.3],
+      [61_000, 200_000, 0.3],
+      [5, 200_000, 0.001],
+    ];
+    for (const [k, n, p] of cases) {
+      const expected = reference(k, n, p);
+      const got = binomialTestTwoSided(k, n, p);
+      if (expected < 1e-300) expect(got).toBeLessThan(1e-290);
+      else expect(Math.abs(got - expected) / expected).toBeLessThan(1e-8);
+    }
+  });
+
+  it('treats p = 0 and p = 1 as point masses', () => {
+    expect(binomialTestTwoSided(0, 10, 0)).toBe(1);
+    expect(binomialTestTwoSided(1, 10, 0)).toBe(0);
+    expect(binomialTestTwoSided(10, 10, 1)).toBe(1);
+    expect(binomialTestTwoSided(9, 10, 1)).toBe(0);
+  });
+
   it('rejects impossible arguments', () => {
     expect(() => binomialTestTwoSided(6, 5, 0.2)).toThrow(RangeError);
     expect(() => binomialTestTwoSided(1, 5, 1.5)).toThrow(RangeError);

@@ -31,6 +31,14 @@ function logBinomialPmf(k: number, n: number, p: number): number {
 /**
  * Exact two-sided binomial test: the probability, under Binomial(n, p), of an outcome no
  * more likely than `k` (the "minimum likelihood" method used by R's binom.test).
+ *
+ * The distribution is unimodal, so the outcomes are visited from the mode outwards, each
+ * probability from its neighbour's (one logarithm a step). Beyond the mode the ratio of
+ * neighbours only falls, so once a side is among the outcomes as extreme as `k`, what is left
+ * of it is at most a geometric series: the side stops when that bound is below 1e-17 of the
+ * sum (or the probabilities below the smallest double). The work is then proportional to the
+ * spread of the distribution, not to `n`: the movers test thousands of rates with up to a
+ * million events each (docs/performance.md).
  */
 export function binomialTestTwoSided(k: number, n: number, p: number): number {
   if (!Number.isInteger(k) || !Number.isInteger(n) || k < 0 || n < 0 || k > n) {
@@ -38,14 +46,43 @@ export function binomialTestTwoSided(k: number, n: number, p: number): number {
   }
   if (p < 0 || p > 1) throw new RangeError(`binomial test needs 0 ≤ p ≤ 1, got ${p}`);
   if (n === 0) return 1;
-  const observed = logBinomialPmf(k, n, p);
+  // A point mass: only its one outcome is as likely as itself.
+  if (p === 0) return k === 0 ? 1 : 0;
+  if (p === 1) return k === n ? 1 : 0;
   const tolerance = 1e-7; // relative, as in R, so equal probabilities count as "as extreme"
+  const threshold = logBinomialPmf(k, n, p) + Math.log1p(tolerance);
+  const logOdds = Math.log(p) - Math.log1p(-p);
+  /** Below this a probability is 0 as a double (`Math.exp(-746) === 0`). */
+  const negligible = -746;
+  const mode = Math.min(n, Math.floor((n + 1) * p));
+  const atMode = logBinomialPmf(mode, n, p);
   let asExtreme = 0;
   let moreLikely = 0;
-  for (let i = 0; i <= n; i++) {
-    const logP = logBinomialPmf(i, n, p);
-    if (logP <= observed + Math.log1p(tolerance)) asExtreme += Math.exp(logP);
+  const add = (logP: number) => {
+    if (logP <= threshold) asExtreme += Math.exp(logP);
     else moreLikely += Math.exp(logP);
+  };
+  /** Whether the rest of a side, after `logP` with falling ratio `logRatio`, is negligible. */
+  const restNegligible = (logP: number, logRatio: number) => {
+    if (logP < negligible) return true;
+    if (logP > threshold || logRatio >= 0) return false;
+    const ratio = Math.exp(logRatio);
+    return (Math.exp(logP) * ratio) / (1 - ratio) < asExtreme * 1e-17;
+  };
+  add(atMode);
+  // Upwards: P(i + 1) = P(i) · (n − i) / (i + 1) · p / (1 − p)
+  for (let i = mode, logP = atMode; i < n; i++) {
+    const logRatio = Math.log((n - i) / (i + 1)) + logOdds;
+    logP += logRatio;
+    add(logP);
+    if (restNegligible(logP, logRatio)) break;
+  }
+  // Downwards: P(i − 1) = P(i) · i / (n − i + 1) · (1 − p) / p
+  for (let i = mode, logP = atMode; i > 0; i--) {
+    const logRatio = Math.log(i / (n - i + 1)) - logOdds;
+    logP += logRatio;
+    add(logP);
+    if (restNegligible(logP, logRatio)) break;
   }
   // Sum the smaller side, so neither tiny p-values nor p = 1 drown in rounding error.
   return asExtreme < 0.5 ? asExtreme : Math.max(0, 1 - moreLikely);
