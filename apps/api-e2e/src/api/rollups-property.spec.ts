@@ -139,6 +139,7 @@ const ROLLUPS = [
   'rollup_claims_sku_reason_week',
   'rollup_claims_supplier_week',
   'rollup_claims_category_week',
+  'rollup_claims_cube_week',
   'rollup_sales_sku_week',
   'rollup_sales_supplier_week',
   'rollup_sales_category_week',
@@ -248,9 +249,12 @@ describe('rollups stay equal to the raw tables', () => {
             c.query('TRUNCATE claims, sales, products, suppliers, ingest_batches, rejected_rows'),
           );
           await withClient(db(), (c) => c.query(`TRUNCATE ${ROLLUPS.join(', ')}`));
-          const products = (p4: string) =>
-            `sku,name,category,supplier_id\nP1,One,audio,S1\nP2,Two,audio,S1\nP3,Three,home,S2\nP4,Four,home,${p4}\n`;
-          expect((await upload(api, 'products', products('S1'), { token })).status).toBe(201);
+          // Moving P4 changes its supplier and its category.
+          const products = (p4: string, p4Category: string) =>
+            `sku,name,category,supplier_id\nP1,One,audio,S1\nP2,Two,audio,S1\nP3,Three,home,S2\nP4,Four,${p4Category},${p4}\n`;
+          expect((await upload(api, 'products', products('S1', 'home'), { token })).status).toBe(
+            201,
+          );
           if (sales.length) {
             const csv = [
               'external_id,order_id,sku,quantity,unit_price,currency,ordered_at',
@@ -266,7 +270,9 @@ describe('rollups stay equal to the raw tables', () => {
             for (const c of batch) state.set(c.id, c);
           }
           if (moveProduct)
-            expect((await upload(api, 'products', products('S2'), { token })).status).toBe(201);
+            expect((await upload(api, 'products', products('S2', 'audio'), { token })).status).toBe(
+              201,
+            );
 
           const incremental = await snapshot(db());
           await rebuildRollups(db(), TZ);
@@ -311,6 +317,30 @@ describe('rollups stay equal to the raw tables', () => {
               ).rows,
           );
           expect(new Map(actual.map((r) => [r.key, [r.claims, r.units]]))).toEqual(expected);
+
+          // Claims per week, category (the product's current one) and channel, computed here.
+          const categoryOf: Record<string, string> = {
+            P1: 'audio',
+            P2: 'audio',
+            P3: 'home',
+            P4: moveProduct ? 'audio' : 'home',
+          };
+          const byCategory = new Map<string, number>();
+          for (const c of state.values()) {
+            const key = `${isoWeekOf(new Date(iso(c.openedHour)), TZ).start}|${categoryOf[c.sku] ?? ''}|${c.channel}`;
+            byCategory.set(key, (byCategory.get(key) ?? 0) + 1);
+          }
+          const cube = await withClient(
+            db(),
+            async (client) =>
+              (
+                await client.query<{ key: string; claims: number }>(
+                  `SELECT to_char(week, 'YYYY-MM-DD') || '|' || category || '|' || channel AS key, sum(claims)::int AS claims
+                   FROM rollup_claims_cube_week GROUP BY 1`,
+                )
+              ).rows,
+          );
+          expect(new Map(cube.map((r) => [r.key, r.claims]))).toEqual(byCategory);
 
           // Business-hours SLA of answered claims, with the metrics library's arithmetic.
           let met = 0;

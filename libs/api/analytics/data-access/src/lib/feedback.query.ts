@@ -99,7 +99,8 @@ export class FeedbackQuery {
 
   /**
    * Feedback whose order was delivered against a promised date, late or on time, each item
-   * once (docs/metrics.md, "Feedback by delivery"); read from the raw rows.
+   * once (docs/metrics.md, "Feedback by delivery"); read from the raw rows. Only an item that
+   * names its order can have one: the others are left out before their lines are looked up.
    */
   private async byDelivery(ctx: Context, filters: AnalyticsFilters): Promise<FeedbackByDelivery[]> {
     const params: Record<string, unknown> = {};
@@ -116,7 +117,7 @@ export class FeedbackQuery {
               ARRAY[${[1, 2, 3, 4, 5].map((n) => `count(*) FILTER (WHERE f.rating = ${n})::int`).join(', ')}] AS ratings,
               ${['positive', 'neutral', 'negative'].map((l) => `count(*) FILTER (WHERE ${feedbackLabel('f')} = '${l}')::int AS ${l}`).join(', ')}
          FROM feedback f CROSS JOIN LATERAL (SELECT ${deliveryOf('f')} AS delivery) d
-        WHERE ${where.join(' AND ')} AND d.delivery IS NOT NULL
+        WHERE ${where.join(' AND ')} AND f.order_id IS NOT NULL AND d.delivery IS NOT NULL
         GROUP BY 1`,
       params,
     );

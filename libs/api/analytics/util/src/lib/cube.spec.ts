@@ -34,6 +34,20 @@ describe('planCube', () => {
     ).toBe('rollup_claims_sku_week');
   });
 
+  it('answers category with channel and type from the claims cube', () => {
+    const plan = planCube(
+      { ...base, filters: { category: ['audio'], channel: ['email'], type: ['return'] } },
+      1,
+      'UTC',
+    );
+    expect(plan.source).toBe('rollup_claims_cube_week');
+    expect(plan.kind).toBe('rollup');
+    // Category alone stays on the smaller category rollup.
+    expect(planCube({ ...base, filters: { category: ['audio'] } }, 1, 'UTC').source).toBe(
+      'rollup_claims_category_week',
+    );
+  });
+
   it('falls back to the raw table when no rollup has every dimension, with an instant range', () => {
     const plan = planCube(
       { ...base, groupBy: ['week'], filters: { supplier: ['S1'], channel: ['email'] } },

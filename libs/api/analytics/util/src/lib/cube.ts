@@ -153,6 +153,12 @@ const SOURCES: Record<Fact, readonly Source[]> = {
       ['supplier_id', 'reason_code', 'reason_category'],
       CLAIM_MEASURES,
     ),
+    // Category with channel or type (decision 0029).
+    rollupSource(
+      'rollup_claims_cube_week',
+      ['category', 'channel', 'type', 'reason_code', 'reason_category', 'reason_source'],
+      CLAIM_MEASURES,
+    ),
     rollupSource('rollup_claims_sku_week', ['sku'], CLAIM_MEASURES, viaProduct, PRODUCT_JOIN),
     rollupSource(
       'rollup_claims_sku_reason_week',

@@ -20,6 +20,7 @@ import { SalesOrderOrdered1764950000000 } from './migrations/1764950000000-Sales
 import { ShopTextModels1764960000000 } from './migrations/1764960000000-ShopTextModels';
 import { UiLanguages1764970000000 } from './migrations/1764970000000-UiLanguages';
 import { SlaHourRollups1764980000000 } from './migrations/1764980000000-SlaHourRollups';
+import { ClaimsCube1764990000000 } from './migrations/1764990000000-ClaimsCube';
 
 /** Listed explicitly (not globbed) so the bundled API carries them. Oldest first. */
 export const MIGRATIONS = [
@@ -43,6 +44,7 @@ export const MIGRATIONS = [
   ShopTextModels1764960000000,
   UiLanguages1764970000000,
   SlaHourRollups1764980000000,
+  ClaimsCube1764990000000,
 ];
 
 /**

@@ -18,6 +18,8 @@ import {
   batchWeeksSql,
   CLAIM_TIMES,
   DERIVE_ALL_SUPPLIER_SQL,
+  REFRESH_CLAIMS_CUBE_SQL,
+  categoryChangeWeeksSql,
   refreshClaimsSql,
   refreshFeedbackSql,
   refreshReturnsCohortSql,
@@ -108,12 +110,18 @@ export class RollupsService implements OnApplicationBootstrap {
     if (inserted.length > 0 || days === 0) await this.runAll(q, REBUILD_CALENDAR_DAYS_SQL);
   }
 
-  /** Weeks the staged rows of a batch will touch, read before the merge replaces old rows. */
+  /**
+   * Weeks the staged rows of a batch will touch, read before the merge replaces old rows; for a
+   * catalogue batch, the weeks of the claims whose product changes category.
+   */
   async touchedWeeks(client: PoolClient, kind: IngestKind, stage: string): Promise<string[]> {
     const timed = TIMED_KINDS[kind];
-    if (!timed) return [];
+    if (!timed && kind !== 'products') return [];
     const { text, values } = bindSql(
-      touchedWeeksSql(timed.table, timed.times, timed.key, stage),
+      // A catalogue batch: the weeks whose claims change category (the claims cube).
+      timed
+        ? touchedWeeksSql(timed.table, timed.times, timed.key, stage)
+        : categoryChangeWeeksSql(stage),
       this.params(),
     );
     const { rows } = await client.query<{ weeks: string[] }>(text, values);
@@ -156,6 +164,8 @@ export class RollupsService implements OnApplicationBootstrap {
     await this.lock(client);
     if (kind === 'products') {
       await this.runAll(client, DERIVE_ALL_SUPPLIER_SQL);
+      if (weeks.length > 0)
+        await this.runAll(client, REFRESH_CLAIMS_CUBE_SQL, { ...this.params(), weeks });
       return;
     }
     const refresh = REFRESH[kind];

@@ -152,6 +152,48 @@ function derive(
 
 const CLAIM_VALUES = `count(*), sum(c.quantity), sum(${defectUnits()}), count(*) FILTER (WHERE ${repeatContact()})`;
 
+/**
+ * Claims by category, channel, type and reason (decision 0029): the claims `source` (SQL over
+ * `c`, with its `where`) counted under their product's current category. Without a finer rollup
+ * to derive it from, it is computed from claims — and after a catalogue change, for the weeks
+ * of the products whose category changed (`categoryChangeWeeksSql`).
+ */
+function claimsCubeSql(scope: RollupScope, source: string, where: string): string[] {
+  return [
+    `DELETE FROM rollup_claims_cube_week WHERE ${rollupWhere(scope)}`,
+    `INSERT INTO rollup_claims_cube_week
+       (shop_id, week, category, channel, type, reason_code, reason_category, reason_source, ${CLAIM_MEASURES.join(', ')})
+     SELECT {shop}, ${weekOf('c.opened_at')}, COALESCE(p.category, ''), c.channel, c.type, c.reason_code, r.category_code,
+            c.reason_source, ${CLAIM_VALUES}
+       FROM ${source}
+       JOIN reasons r ON r.code = c.reason_code
+       LEFT JOIN products p ON p.shop_id = {shop} AND p.sku = c.sku
+      ${where}
+      GROUP BY 2, 3, 4, 5, 6, 7, 8
+      ${IN_WEEK_ORDER}`,
+  ];
+}
+
+/**
+ * Weeks (local Mondays) with claims of the staged products whose category the batch changes
+ * (a new product included: its claims had none), read before the merge from the SKU rollup.
+ */
+export function categoryChangeWeeksSql(stage: string): string {
+  return `
+    SELECT COALESCE(array_agg(DISTINCT to_char(w.week, 'YYYY-MM-DD')), '{}') AS weeks
+      FROM ${stage} s
+      LEFT JOIN products p ON p.shop_id = {shop} AND p.sku = s.sku
+      JOIN rollup_claims_sku_week w ON w.shop_id = {shop} AND w.sku = s.sku
+     WHERE s.ok AND COALESCE(p.category, '') IS DISTINCT FROM COALESCE(s.category, '')`;
+}
+
+/** The cube's weeks `{weeks}` recomputed from the stored claims (after a catalogue change). */
+export const REFRESH_CLAIMS_CUBE_SQL = claimsCubeSql(
+  'weeks',
+  rawScope('claims', 'c', 'opened_at', 'weeks'),
+  '',
+);
+
 export function refreshClaimsSql(scope: RollupScope): string[] {
   return [
     ...(scope === 'weeks' ? CLAIMS_SCOPE_SQL : []),
@@ -219,6 +261,7 @@ export function refreshClaimsSql(scope: RollupScope): string[] {
       { sku: 's.sku', seller_id: 's.seller_id' },
       CLAIM_MEASURES,
     ),
+    ...claimsCubeSql(scope, claimsSource(scope), rawWhere('c', scope)),
     `DELETE FROM rollup_reason_pairs_week WHERE ${rollupWhere(scope)}`,
     `INSERT INTO rollup_reason_pairs_week (shop_id, week, stated, inferred, claims)
      SELECT {shop}, ${weekOf('c.opened_at')}, COALESCE(c.stated_reason_code, ''), COALESCE(c.inferred_reason_code, ''), count(*)

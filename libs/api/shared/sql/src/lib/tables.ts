@@ -9,6 +9,7 @@ export const ROLLUP_TABLES = [
   'rollup_claims_sku_reason_week',
   'rollup_claims_supplier_week',
   'rollup_claims_category_week',
+  'rollup_claims_cube_week',
   'rollup_sales_sku_week',
   'rollup_sales_supplier_week',
   'rollup_sales_category_week',
