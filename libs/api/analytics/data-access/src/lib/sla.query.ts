@@ -171,13 +171,14 @@ export class SlaQuery {
   }
 
   /**
-   * Outcomes of the claims `scope` selects, counted three ways at once; `fewClaims`: a few
-   * hours of claims, read through the indexes (`queryThroughIndexes`).
+   * Outcomes of the claims `scope` selects, counted three ways at once; `throughIndexes`: read
+   * through the opening-time index (`queryThroughIndexes`) — a few hours of claims, or a
+   * filtered period (see `attainmentCounts`).
    */
   private outcomeCounts(
     scope: { from: string; where: string },
     params: Record<string, unknown>,
-    fewClaims = false,
+    throughIndexes = false,
   ): Promise<OutcomeGroupRow[]> {
     const sql = `WITH sp AS MATERIALIZED (${CUTOFFS})
        SELECT CASE WHEN GROUPING(o.week) = 0 THEN 'pw' WHEN GROUPING(o.channel) = 0 THEN 'ch' ELSE 'as' END AS grp,
@@ -191,7 +192,7 @@ export class SlaQuery {
               count(*) FILTER (WHERE o.outcome = 'pending' AND o.closed AND NOT o.closed_met)::int AS pending_breached
          FROM (${slaOutcomesSql(scope.from, scope.where)}) o
         GROUP BY GROUPING SETS ((o.policy_id, o.week), (o.policy_id, o.channel), (o.policy_id, o.assignee))`;
-    return fewClaims
+    return throughIndexes
       ? this.reader.queryThroughIndexes<OutcomeGroupRow>(sql, params)
       : this.reader.query<OutcomeGroupRow>(sql, params);
   }
@@ -220,7 +221,10 @@ export class SlaQuery {
     if (filtersBeyondPeriod(ctx.filters)) {
       ctx.raw = true;
       const params: Record<string, unknown> = { now };
-      const rows = await this.outcomeCounts(this.reader.claimScope(ctx, params), params);
+      // A filtered period through the opening-time index: PostgreSQL otherwise scans the whole
+      // table in parallel for one period's claims, which costs twice as much at 10 M claims and
+      // takes both cores from the other statements of the answer (docs/performance.md).
+      const rows = await this.outcomeCounts(this.reader.claimScope(ctx, params), params, true);
       for (const r of rows) add(r, r);
       return out;
     }
@@ -375,7 +379,8 @@ export class SlaQuery {
     const events = raw
       ? (() => {
           const scope = this.reader.claimScope(ctx, eventParams);
-          return this.reader.query<BucketRow>(
+          // Through the opening-time index, as the filtered attainment counts.
+          return this.reader.queryThroughIndexes<BucketRow>(
             `SELECT ${weekLabel('d.week')} AS week, d.metric, ${durationBucket('d.hours')} AS bucket, count(*)::int AS n
                FROM (${durationValuesSql(timedClaimsSql(scope.from, scope.where))}) d
               WHERE d.clock = {clock}${ofMetric('d.metric')}
@@ -398,7 +403,7 @@ export class SlaQuery {
     let censored: Promise<BucketRow[]>;
     if (raw) {
       const openScope = this.reader.claimScope(ctx, openParams);
-      censored = this.reader.query<BucketRow>(
+      censored = this.reader.queryThroughIndexes<BucketRow>(
         bucketed(
           `SELECT *, 1 AS n FROM (${censoredDurationsSql(openScope.from, openScope.where)}) c`,
         ),
@@ -581,7 +586,10 @@ export class SlaQuery {
                  FROM ${claimsInHours('SELECT h FROM edges', CLAIM_OPEN)}) a
              GROUP BY 1`;
     }
-    const rows = await this.reader.query<{ bucket: string; claims: number }>(sql, params);
+    // With filters, the open claims through their partial index (as the open counts).
+    const rows = await (filtersBeyondPeriod(ctx.filters)
+      ? this.reader.queryThroughIndexes<{ bucket: string; claims: number }>(sql, params)
+      : this.reader.query<{ bucket: string; claims: number }>(sql, params));
     const counts = new Map(rows.map((r) => [r.bucket, r.claims]));
     return ['< 1 d', '1–3 d', '3–7 d', '7–14 d', '≥ 14 d'].map((bucket) => ({
       bucket,
