@@ -138,7 +138,7 @@ export class MoversQuery {
     const week = reported.start;
     const topReason = (rows: Row[], dim: Dimension, key: string) => {
       const mine = rows.filter((r) => r.week === week && r[dim] === key && r.claims > 0);
-      mine.sort((a, b) => b.claims - a.claims);
+      mine.sort((a, b) => b.claims - a.claims || a.reason_code.localeCompare(b.reason_code));
       return mine[0]?.reason_code ?? null;
     };
     return {

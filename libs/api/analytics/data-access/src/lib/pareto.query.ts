@@ -75,7 +75,7 @@ export class ParetoQuery {
       by === 'supplier' ? 'supplier_id' : by === 'product' ? 'sku' : 'category';
     const totals = new Map(
       (await this.reader.cube(ctx, 'claims', [dim], ['claims']))
-        .sort((a, b) => b.claims - a.claims)
+        .sort((a, b) => b.claims - a.claims || a[dim].localeCompare(b[dim]))
         .slice(0, columns)
         .map((r) => [r[dim], r.claims]),
     );

@@ -143,7 +143,8 @@ export class ScorecardsQuery {
           ci95: r.ci95,
           topReasons: mix
             .filter((m) => m.sku === r.sku)
-            .sort((a, b) => b.claims - a.claims)
+            // Ties by reason code: the same answer whatever order the rows came in.
+            .sort((a, b) => b.claims - a.claims || a.reason_code.localeCompare(b.reason_code))
             .slice(0, 3)
             .map((m) => ({ reasonCode: m.reason_code, claims: m.claims })),
         };

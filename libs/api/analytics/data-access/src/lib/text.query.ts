@@ -111,7 +111,9 @@ export class TextQuery {
       aspects,
       byLanguage,
       products: top.map((t) => {
-        const mine = claims.filter((c) => c.sku === t.sku).sort((a, b) => b.claims - a.claims);
+        const mine = claims
+          .filter((c) => c.sku === t.sku)
+          .sort((a, b) => b.claims - a.claims || a.reason_code.localeCompare(b.reason_code));
         return {
           sku: t.sku,
           name: names.get(t.sku) ?? t.sku,
