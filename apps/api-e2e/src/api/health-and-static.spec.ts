@@ -50,6 +50,7 @@ describe('health, API errors and the dashboard on one port', () => {
         'ShopTextModels1764960000000',
         'UiLanguages1764970000000',
         'SlaHourRollups1764980000000',
+        'ClaimsCube1764990000000',
       ],
       pending: [],
       upToDate: true,
